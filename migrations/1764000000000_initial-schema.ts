@@ -46,6 +46,22 @@ CREATE INDEX ix_organization_parent ON organization (parent_id);
 CREATE INDEX ix_organization_county ON organization (county_id);
 CREATE INDEX ix_organization_level ON organization (level);
 
+-- county_id is derived, never chosen: a county is its own, a township or village inherits its parent's.
+-- A BEFORE trigger sees the serial id already drawn, so a new county can point at itself.
+CREATE FUNCTION organization_set_county() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.level = 'city' THEN
+    NEW.county_id := NULL;
+  ELSIF NEW.level = 'county' THEN
+    NEW.county_id := NEW.id;
+  ELSE
+    SELECT county_id INTO NEW.county_id FROM organization WHERE id = NEW.parent_id;
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER organization_set_county BEFORE INSERT OR UPDATE OF level, parent_id, county_id ON organization
+  FOR EACH ROW EXECUTE FUNCTION organization_set_county();
+
 CREATE TABLE admin_user (
   id serial PRIMARY KEY,
   email varchar(120) NOT NULL,
@@ -439,6 +455,7 @@ export async function down(pgm: MigrationBuilder): Promise<void> {
 DROP TABLE user_session, audit_log, commendation, evaluation, annual_report, analysis_report, case_log,
   case_document, petition_case, training_attendance, training, certificate_review, certificate, agent,
   work_system, work_point, admin_user, organization;
+DROP FUNCTION organization_set_county();
 DROP TYPE commendation_status, commendation_kind, evaluation_result, report_status, case_document_kind,
   case_source, case_category, case_state, review_result, certificate_status, agent_status, gender,
   work_system_kind, user_role, org_level;

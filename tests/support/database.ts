@@ -3,6 +3,8 @@ import pg from 'pg';
 import { withDatabase } from '../../src/database/embedded-postgres.js';
 
 export const TEMPLATE_DB = 'wpa_test_template';
+/** the template with the demo data loaded, for tests that act as the demo users */
+export const DEMO_TEMPLATE_DB = 'wpa_test_demo';
 
 function serverUrl(): string {
   const url = process.env.TEST_PG_SERVER_URL;
@@ -10,13 +12,13 @@ function serverUrl(): string {
   return url;
 }
 
-/** A fresh database cloned from the migrated template; returns its URL. */
-export async function createTestDatabase(): Promise<string> {
+/** A fresh database cloned from the migrated template (empty, or with the demo data); returns its URL. */
+export async function createTestDatabase(opts: { demo?: boolean } = {}): Promise<string> {
   const name = `wpa_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl(), 'postgres') });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${opts.demo ? DEMO_TEMPLATE_DB : TEMPLATE_DB}`);
   } finally {
     await admin.end();
   }

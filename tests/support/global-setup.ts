@@ -13,7 +13,8 @@ export default async function globalSetup(): Promise<void> {
   register();
   const { startEmbeddedPostgres, withDatabase } = await import('../../src/database/embedded-postgres.js');
   const { migrate } = await import('../../src/database/migrate.js');
-  const { TEMPLATE_DB } = await import('./database.js');
+  const { TEMPLATE_DB, DEMO_TEMPLATE_DB } = await import('./database.js');
+  const { loadDemoData } = await import('../../src/services/demo-data/load-demo-data.js');
 
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
@@ -29,10 +30,18 @@ export default async function globalSetup(): Promise<void> {
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB}`);
+    for (const db of [TEMPLATE_DB, DEMO_TEMPLATE_DB]) await admin.query(`DROP DATABASE IF EXISTS ${db}`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+    await migrate(withDatabase(serverUrl, TEMPLATE_DB));
+    await admin.query(`CREATE DATABASE ${DEMO_TEMPLATE_DB} TEMPLATE ${TEMPLATE_DB}`);
   } finally {
     await admin.end();
   }
-  await migrate(withDatabase(serverUrl, TEMPLATE_DB));
+  const demo = new pg.Client({ connectionString: withDatabase(serverUrl, DEMO_TEMPLATE_DB) });
+  await demo.connect();
+  try {
+    await loadDemoData(demo);
+  } finally {
+    await demo.end();
+  }
 }

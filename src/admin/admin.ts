@@ -1,0 +1,58 @@
+import AdminJS from 'adminjs';
+import type { DataSource } from 'typeorm';
+import { zhCN } from './locale/zh-CN.js';
+import { adminUserResource } from './resources/admin-user.resource.js';
+import { agentResource } from './resources/agent.resource.js';
+import { analysisReportResource } from './resources/analysis-report.resource.js';
+import { annualReportResource } from './resources/annual-report.resource.js';
+import { auditLogResource } from './resources/audit-log.resource.js';
+import { caseDocumentResource } from './resources/case-document.resource.js';
+import { caseLogResource } from './resources/case-log.resource.js';
+import { certificateReviewResource } from './resources/certificate-review.resource.js';
+import { certificateResource } from './resources/certificate.resource.js';
+import { commendationResource } from './resources/commendation.resource.js';
+import { evaluationResource } from './resources/evaluation.resource.js';
+import { organizationResource } from './resources/organization.resource.js';
+import { petitionCaseResource } from './resources/petition-case.resource.js';
+import { trainingAttendanceResource } from './resources/training-attendance.resource.js';
+import { trainingResource } from './resources/training.resource.js';
+import { workPointResource } from './resources/work-point.resource.js';
+import { workSystemResource } from './resources/work-system.resource.js';
+
+export const ROOT_PATH = '/admin';
+
+/** The admin panel. The DataSource must be initialised first: resources read the entity metadata. */
+export async function buildAdmin(dataSource: DataSource): Promise<AdminJS> {
+  if (!dataSource.isInitialized) throw new Error('initialise the DataSource before building the admin');
+  return new AdminJS({
+    rootPath: ROOT_PATH,
+    loginPath: `${ROOT_PATH}/login`,
+    logoutPath: `${ROOT_PATH}/logout`,
+    resources: [
+      organizationResource,
+      workPointResource,
+      workSystemResource,
+      agentResource,
+      certificateResource,
+      certificateReviewResource,
+      trainingResource,
+      trainingAttendanceResource,
+      petitionCaseResource,
+      caseDocumentResource,
+      caseLogResource,
+      analysisReportResource,
+      annualReportResource,
+      evaluationResource,
+      commendationResource,
+      adminUserResource,
+      auditLogResource,
+    ].map((build) => build()),
+    locale: { language: 'zh-CN', availableLanguages: ['zh-CN'], translations: { 'zh-CN': zhCN } },
+    branding: {
+      companyName: '平顶山市妇女信访代理工作管理系统',
+      withMadeWithLove: false,
+      logo: false,
+    },
+    settings: { defaultPerPage: 20 },
+  });
+}

@@ -1,0 +1,362 @@
+import { ENUM_LABELS, type EnumTypeName } from './enums.js';
+
+/**
+ * Per-resource translations: `resources.<ResourceId>.properties.<propertyPath>` for the field labels,
+ * `resources.<ResourceId>.labels.<propertyPath>.<value>` for enum values and for boolean true/false.
+ *
+ * AdminJS 7 looks the two up in different namespaces: a field label through translateProperty
+ * (→ `properties.<path>`), a select option / value badge through translateLabel (→ `labels.<path>.<value>`),
+ * so a field can have both a label and value labels without a string/object clash.
+ *
+ * Property paths are the entity property names: the camelCase of the column (county_id → countyId).
+ * For the `*_by` foreign keys the entities name the column `createdById` etc.; both spellings, and the
+ * relation names (county, agent, …), are labelled so that whichever path AdminJS shows is Chinese.
+ */
+
+type Dict = Record<string, string>;
+
+// a type alias, not an interface: AdminJS's LocaleTranslationsBlock needs an index signature
+type ResourceTranslation = {
+  properties: Dict;
+  labels: Record<string, Dict>;
+};
+
+const YES_NO: Dict = { true: '是', false: '否' };
+
+/** Columns most tables share. */
+const COMMON: Dict = {
+  id: '编号',
+  createdAt: '创建时间',
+  updatedAt: '更新时间',
+  countyId: '所属县（市、区）',
+  county: '所属县（市、区）',
+  remarks: '备注',
+};
+
+function build(
+  properties: Dict,
+  enums: Record<string, EnumTypeName> = {},
+  booleans: Record<string, Dict | true> = {},
+): ResourceTranslation {
+  const labels: Record<string, Dict> = {};
+  for (const [prop, type] of Object.entries(enums)) labels[prop] = { ...ENUM_LABELS[type] };
+  for (const [prop, values] of Object.entries(booleans)) labels[prop] = values === true ? { ...YES_NO } : { ...values };
+  return { properties: { ...COMMON, ...properties }, labels };
+}
+
+export const RESOURCE_TRANSLATIONS = {
+  Organization: build(
+    {
+      code: '行政区划代码',
+      name: '名称',
+      shortName: '简称',
+      level: '层级',
+      parentId: '上级组织',
+      parent: '上级组织',
+      countyId: '所属县（市、区）',
+      contactPerson: '联系人',
+      contactPhone: '联系电话',
+      address: '地址',
+    },
+    { level: 'org_level' },
+  ),
+
+  WorkPoint: build(
+    {
+      name: '工作点名称',
+      address: '地址',
+      phone: '联系电话',
+      establishedOn: '设立日期',
+      unifiedProcess: '统一流程',
+      unifiedStandard: '统一标准',
+      plaqueHung: '已挂牌',
+      rulesOnWall: '制度上墙',
+      processOnWall: '流程上墙',
+      inPartyPetitionWork: '纳入党政信访工作大局',
+      jointMeetingMechanism: '重点案件提交信访联席会议',
+      isPilot: '试点单位',
+      pilotYear: '试点年度',
+      pilotExperience: '试点经验',
+    },
+    {},
+    {
+      unifiedProcess: true,
+      unifiedStandard: true,
+      plaqueHung: true,
+      rulesOnWall: true,
+      processOnWall: true,
+      inPartyPetitionWork: true,
+      jointMeetingMechanism: true,
+      isPilot: true,
+    },
+  ),
+
+  WorkSystem: build(
+    {
+      kind: '制度类别',
+      adoptedOn: '制定日期',
+      documentNo: '文号',
+      summary: '主要内容',
+    },
+    { kind: 'work_system_kind' },
+  ),
+
+  Agent: build(
+    {
+      townshipId: '所属乡（镇、街道）',
+      township: '所属乡（镇、街道）',
+      villageId: '所属村（社区）',
+      village: '所属村（社区）',
+      name: '姓名',
+      gender: '性别',
+      idNumber: '身份证号码',
+      phone: '手机号码',
+      employer: '工作单位',
+      appointedOn: '聘任日期',
+      status: '在岗状态',
+    },
+    { gender: 'gender', status: 'agent_status' },
+  ),
+
+  Certificate: build(
+    {
+      agentId: '代理员',
+      agent: '代理员',
+      number: '证书编号',
+      status: '证书状态',
+      producedOn: '制作日期',
+      issuedOn: '发放日期',
+      revokedOn: '吊销日期',
+      revokeReason: '吊销原因',
+      validUntil: '有效期至',
+      validity: '当前效力',
+    },
+    { status: 'certificate_status' },
+  ),
+
+  CertificateReview: build(
+    {
+      certificateId: '资格证书',
+      certificate: '资格证书',
+      reviewedOn: '审核日期',
+      result: '审核结果',
+      reviewer: '审核人',
+    },
+    { result: 'review_result' },
+  ),
+
+  Training: build({
+    countyId: '举办县（市、区）',
+    county: '举办县（市、区）',
+    title: '培训主题',
+    heldOn: '培训日期',
+    organizer: '主办单位',
+    hours: '学时',
+    location: '培训地点',
+    content: '培训内容',
+  }),
+
+  TrainingAttendance: build({
+    trainingId: '培训',
+    training: '培训',
+    agentId: '代理员',
+    agent: '代理员',
+    createdAt: '签到时间',
+  }),
+
+  PetitionCase: build(
+    {
+      caseNo: '案件编号',
+      townshipId: '所属乡（镇、街道）',
+      township: '所属乡（镇、街道）',
+      agentId: '代理员',
+      agent: '代理员',
+      state: '办理状态',
+      subject: '信访事项',
+      description: '基本情况',
+      category: '事项类别',
+      source: '信访来源',
+      isGroup: '群体信访',
+      groupSize: '涉及人数',
+      isKey: '重点案件',
+      inJointMeeting: '纳入联席会议',
+      petitionerName: '信访人姓名',
+      petitionerIdNumber: '信访人身份证号码',
+      petitionerPhone: '信访人联系电话',
+      petitionerAddress: '信访人住址',
+      respondentDepartment: '责任单位',
+      acceptedOn: '受理日期',
+      acceptanceNotifiedOn: '受理告知日期',
+      agreementSignedOn: '代理协议签订日期',
+      notifiedOn: '代理告知日期',
+      representingSince: '开始代理日期',
+      extensionDays: '延长办理天数',
+      extensionApprovedBy: '延期批准人',
+      extensionReason: '延期理由',
+      extensionNotifiedOn: '延期告知日期',
+      concludedOn: '终结日期',
+      outcome: '办理结果',
+      replyIssuedOn: '答复意见出具日期',
+      reviewRequestedOn: '复查申请日期',
+      reviewDepartment: '复查机关',
+      reviewAnsweredOn: '复查答复日期',
+      archivedOn: '归档日期',
+      archiveNo: '档案号',
+      terminatedOn: '解除代理日期',
+      terminationReason: '解除代理原因',
+      terminationReportedTo: '报告的上级部门',
+      nextDeadline: '下一期限',
+      daysLeft: '剩余天数',
+    },
+    { state: 'case_state', category: 'case_category', source: 'case_source' },
+    { isGroup: true, isKey: true, inJointMeeting: true },
+  ),
+
+  CaseDocument: build(
+    {
+      caseId: '所属案件',
+      case: '所属案件',
+      kind: '文书类别',
+      title: '标题',
+      signedOn: '签署日期',
+      content: '正文',
+      fileName: '文件名',
+      storageKey: '存储标识',
+      mimeType: '文件类型',
+      fileSize: '文件大小（字节）',
+      sha256: 'SHA-256校验值',
+      createdBy: '创建人',
+      createdById: '创建人',
+    },
+    { kind: 'case_document_kind' },
+  ),
+
+  CaseLog: build({
+    caseId: '所属案件',
+    case: '所属案件',
+    loggedOn: '记录日期',
+    handler: '经办人',
+    department: '接洽部门',
+    action: '办理情况',
+    result: '办理结果',
+    createdBy: '记录人',
+    createdById: '记录人',
+  }),
+
+  AnalysisReport: build({
+    countyId: '报送单位',
+    county: '报送单位',
+    periodStart: '统计起始日期',
+    periodEnd: '统计截止日期',
+    reportDate: '报告日期',
+    contactPerson: '联系人',
+    contactPhone: '联系电话',
+    figures: '统计数据',
+    analysis: '分析内容',
+    createdBy: '填报人',
+    createdById: '填报人',
+  }),
+
+  AnnualReport: build(
+    {
+      countyId: '报送单位',
+      county: '报送单位',
+      year: '年度',
+      version: '版本',
+      status: '上报状态',
+      figures: '统计数据',
+      submittedAt: '上报时间',
+      submittedBy: '上报人',
+      submittedById: '上报人',
+      isLate: '逾期上报',
+      reviewedAt: '审核时间',
+      reviewedBy: '审核人',
+      reviewedById: '审核人',
+      returnReason: '退回原因',
+    },
+    { status: 'report_status' },
+    { isLate: { true: '逾期', false: '按时' } },
+  ),
+
+  Evaluation: build(
+    {
+      countyId: '被考评单位',
+      county: '被考评单位',
+      year: '年度',
+      scores: '各项得分',
+      totalScore: '总分',
+      veto: '一票否决',
+      vetoReason: '否决原因',
+      result: '考评结果',
+      rank: '名次',
+    },
+    { result: 'evaluation_result' },
+    { veto: { true: '否决', false: '未否决' } },
+  ),
+
+  Commendation: build(
+    {
+      year: '年度',
+      kind: '表彰类别',
+      workPointId: '工作点',
+      workPoint: '工作点',
+      agentId: '代理员',
+      agent: '代理员',
+      reason: '表彰事由',
+      status: '审批状态',
+      approvedOn: '批准日期',
+    },
+    { kind: 'commendation_kind', status: 'commendation_status' },
+  ),
+
+  AdminUser: build(
+    {
+      email: '邮箱',
+      name: '姓名',
+      passwordHash: '密码哈希',
+      password: '密码',
+      role: '角色',
+      isActive: '账户状态',
+      failedLogins: '连续登录失败次数',
+      lockedUntil: '锁定至',
+      lastLoginAt: '最近登录时间',
+    },
+    { role: 'user_role' },
+    { isActive: { true: '启用', false: '停用' } },
+  ),
+
+  AuditLog: build({
+    at: '操作时间',
+    userId: '操作用户',
+    user: '操作用户',
+    userEmail: '用户邮箱',
+    action: '操作',
+    resource: '操作对象',
+    recordId: '记录编号',
+    changes: '变更内容',
+    ip: 'IP地址',
+  }),
+} satisfies Record<string, ResourceTranslation>;
+
+export type ResourceId = keyof typeof RESOURCE_TRANSLATIONS;
+
+/** Sidebar / breadcrumb names: AdminJS translates a resource's name with translateLabel(resourceId). */
+export const RESOURCE_LABELS: Record<ResourceId, string> = {
+  Organization: '组织机构',
+  WorkPoint: '工作点',
+  WorkSystem: '工作制度',
+  Agent: '代理员',
+  Certificate: '资格证书',
+  CertificateReview: '证书年审',
+  Training: '学习培训',
+  TrainingAttendance: '培训签到',
+  PetitionCase: '信访代理案件',
+  CaseDocument: '案件文书',
+  CaseLog: '办案记录',
+  AnalysisReport: '案件分析报告',
+  AnnualReport: '年度结案统计',
+  Evaluation: '考评',
+  Commendation: '表彰奖励',
+  AdminUser: '系统用户',
+  AuditLog: '操作日志',
+};

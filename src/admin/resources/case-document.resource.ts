@@ -1,0 +1,21 @@
+import { CaseDocument } from '../../entities/case-document.js';
+import { PetitionCase } from '../../entities/petition-case.js';
+import { defineResource, NAV } from '../resource-kit.js';
+
+export const caseDocumentResource = defineResource(
+  CaseDocument,
+  {
+    id: 'CaseDocument',
+    parent: { property: 'caseId', entity: PetitionCase, resource: 'PetitionCase' },
+    readOnly: ['fileName', 'storageKey', 'mimeType', 'fileSize', 'sha256', 'createdById'],
+  },
+  {
+    navigation: NAV.cases,
+    titleProperty: 'title',
+    sort: { sortBy: 'id', direction: 'desc' },
+    listProperties: ['caseId', 'kind', 'title', 'signedOn', 'countyId'],
+    filterProperties: ['caseId', 'kind', 'countyId', 'signedOn'],
+    editProperties: ['caseId', 'kind', 'title', 'signedOn', 'content'],
+    properties: { content: { type: 'textarea' }, storageKey: { isVisible: false }, sha256: { isVisible: { list: false, filter: false, show: true, edit: false } } },
+  },
+);

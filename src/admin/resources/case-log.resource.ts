@@ -1,0 +1,17 @@
+import { CaseLog } from '../../entities/case-log.js';
+import { PetitionCase } from '../../entities/petition-case.js';
+import { defineResource, NAV } from '../resource-kit.js';
+
+export const caseLogResource = defineResource(
+  CaseLog,
+  { id: 'CaseLog', parent: { property: 'caseId', entity: PetitionCase, resource: 'PetitionCase' }, readOnly: ['createdById'] },
+  {
+    navigation: NAV.cases,
+    titleProperty: 'loggedOn',
+    sort: { sortBy: 'loggedOn', direction: 'desc' },
+    listProperties: ['caseId', 'loggedOn', 'handler', 'department', 'action', 'countyId'],
+    filterProperties: ['caseId', 'loggedOn', 'handler', 'countyId'],
+    editProperties: ['caseId', 'loggedOn', 'handler', 'department', 'action', 'result'],
+    properties: { action: { type: 'textarea' }, result: { type: 'textarea' } },
+  },
+);

@@ -1,0 +1,76 @@
+import {
+  BaseEntity,
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import { Agent } from './agent.js';
+import { Organization } from './organization.js';
+
+export const CERTIFICATE_STATUSES = ['produced', 'issued', 'suspended', 'revoked'] as const;
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+
+/** 代理员证: produced by the city, reviewed and issued by the county (持证上岗). */
+@Entity('certificate')
+@Unique('uq_certificate_number', ['number'])
+@Check('ck_certificate_issued', `issued_on IS NULL OR issued_on >= produced_on`)
+@Check('ck_certificate_revoked', `(status = 'revoked') = (revoked_on IS NOT NULL)`)
+@Index('ix_certificate_agent', ['agentId'])
+@Index('ix_certificate_county', ['countyId'])
+@Index('ix_certificate_status', ['status'])
+export class Certificate extends BaseEntity {
+  @PrimaryGeneratedColumn({ type: 'integer', name: 'id' })
+  id: number;
+
+  @Column({ type: 'integer', name: 'agent_id' })
+  agentId: number;
+
+  @ManyToOne(() => Agent, { nullable: false, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'agent_id', foreignKeyConstraintName: 'fk_certificate_agent' })
+  agent: Relation<Agent>;
+
+  @Column({ type: 'integer', name: 'county_id' })
+  countyId: number;
+
+  @ManyToOne(() => Organization, { nullable: false, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'county_id', foreignKeyConstraintName: 'fk_certificate_county' })
+  county: Relation<Organization>;
+
+  @Column({ type: 'varchar', name: 'number', length: 30 })
+  number: string;
+
+  @Column({
+    type: 'enum',
+    name: 'status',
+    enum: [...CERTIFICATE_STATUSES],
+    enumName: 'certificate_status',
+    default: 'produced',
+  })
+  status: CertificateStatus;
+
+  @Column({ type: 'date', name: 'produced_on' })
+  producedOn: string;
+
+  @Column({ type: 'date', name: 'issued_on', nullable: true })
+  issuedOn: string | null;
+
+  @Column({ type: 'date', name: 'revoked_on', nullable: true })
+  revokedOn: string | null;
+
+  @Column({ type: 'text', name: 'revoke_reason', nullable: true })
+  revokeReason: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
+  updatedAt: Date;
+}

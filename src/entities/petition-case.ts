@@ -1,0 +1,204 @@
+import {
+  BaseEntity,
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import { Agent } from './agent.js';
+import { Organization } from './organization.js';
+
+/** 受理 → 代理中 → 终结 → 立案归档, or 解除代理. */
+export const CASE_STATES = ['accepted', 'representing', 'concluded', 'archived', 'terminated'] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+export const CASE_CATEGORIES = [
+  'marriage_family',
+  'domestic_violence',
+  'rural_land_property',
+  'labour_social_security',
+  'personal_rights',
+  'child_custody_visitation',
+  'other',
+] as const;
+export type CaseCategory = (typeof CASE_CATEGORIES)[number];
+
+export const CASE_SOURCES = ['visit', 'letter', 'phone', 'online', 'referred'] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
+
+/** 信访代理案件: one case, one file (一案一卷). */
+@Entity('petition_case')
+@Unique('uq_petition_case_case_no', ['caseNo'])
+@Unique('uq_petition_case_archive_no', ['archiveNo'])
+@Check(
+  'ck_petition_case_id_number',
+  `petitioner_id_number IS NULL OR petitioner_id_number ~ '^[0-9]{17}[0-9X]$'`,
+)
+@Check('ck_petition_case_phone', `petitioner_phone IS NULL OR petitioner_phone ~ '^1[0-9]{10}$'`)
+@Check('ck_petition_case_group', `is_group OR group_size IS NULL`)
+// 条例第三十四条: one extension of at most 30 days
+@Check('ck_petition_case_extension', `extension_days IS NULL OR extension_days BETWEEN 1 AND 30`)
+@Check(
+  'ck_petition_case_dates',
+  `(representing_since IS NULL OR representing_since >= accepted_on)
+    AND (concluded_on IS NULL OR concluded_on >= accepted_on)
+    AND (reply_issued_on IS NULL OR reply_issued_on >= concluded_on)
+    AND (archived_on IS NULL OR archived_on >= concluded_on)
+    AND (terminated_on IS NULL OR terminated_on >= accepted_on)`,
+)
+@Check(
+  'ck_petition_case_state_dates',
+  `(state IN ('concluded', 'archived')) = (concluded_on IS NOT NULL)
+    AND (state = 'archived') = (archived_on IS NOT NULL)
+    AND (state = 'terminated') = (terminated_on IS NOT NULL)`,
+)
+@Index('ix_petition_case_county', ['countyId'])
+@Index('ix_petition_case_township', ['townshipId'])
+@Index('ix_petition_case_agent', ['agentId'])
+@Index('ix_petition_case_state', ['state'])
+@Index('ix_petition_case_accepted_on', ['acceptedOn'])
+@Index('ix_petition_case_category', ['category'])
+@Index('ix_petition_case_source', ['source'])
+export class PetitionCase extends BaseEntity {
+  @PrimaryGeneratedColumn({ type: 'integer', name: 'id' })
+  id: number;
+
+  @Column({ type: 'varchar', name: 'case_no', length: 30 })
+  caseNo: string;
+
+  @Column({ type: 'integer', name: 'county_id' })
+  countyId: number;
+
+  @ManyToOne(() => Organization, { nullable: false, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'county_id', foreignKeyConstraintName: 'fk_petition_case_county' })
+  county: Relation<Organization>;
+
+  @Column({ type: 'integer', name: 'township_id', nullable: true })
+  townshipId: number | null;
+
+  @ManyToOne(() => Organization, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'township_id', foreignKeyConstraintName: 'fk_petition_case_township' })
+  township: Relation<Organization> | null;
+
+  @Column({ type: 'integer', name: 'agent_id', nullable: true })
+  agentId: number | null;
+
+  @ManyToOne(() => Agent, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'agent_id', foreignKeyConstraintName: 'fk_petition_case_agent' })
+  agent: Relation<Agent> | null;
+
+  @Column({ type: 'enum', name: 'state', enum: [...CASE_STATES], enumName: 'case_state', default: 'accepted' })
+  state: CaseState;
+
+  @Column({ type: 'varchar', name: 'subject', length: 200 })
+  subject: string;
+
+  @Column({ type: 'text', name: 'description', nullable: true })
+  description: string | null;
+
+  @Column({ type: 'enum', name: 'category', enum: [...CASE_CATEGORIES], enumName: 'case_category' })
+  category: CaseCategory;
+
+  @Column({ type: 'enum', name: 'source', enum: [...CASE_SOURCES], enumName: 'case_source' })
+  source: CaseSource;
+
+  @Column({ type: 'boolean', name: 'is_group', default: false })
+  isGroup: boolean;
+
+  @Column({ type: 'integer', name: 'group_size', nullable: true })
+  groupSize: number | null;
+
+  @Column({ type: 'boolean', name: 'is_key', default: false })
+  isKey: boolean;
+
+  @Column({ type: 'boolean', name: 'in_joint_meeting', default: false })
+  inJointMeeting: boolean;
+
+  @Column({ type: 'varchar', name: 'petitioner_name', length: 50 })
+  petitionerName: string;
+
+  @Column({ type: 'varchar', name: 'petitioner_id_number', length: 18, nullable: true })
+  petitionerIdNumber: string | null;
+
+  @Column({ type: 'varchar', name: 'petitioner_phone', length: 11, nullable: true })
+  petitionerPhone: string | null;
+
+  @Column({ type: 'varchar', name: 'petitioner_address', length: 200, nullable: true })
+  petitionerAddress: string | null;
+
+  @Column({ type: 'varchar', name: 'respondent_department', length: 100, nullable: true })
+  respondentDepartment: string | null;
+
+  @Column({ type: 'date', name: 'accepted_on' })
+  acceptedOn: string;
+
+  @Column({ type: 'date', name: 'acceptance_notified_on', nullable: true })
+  acceptanceNotifiedOn: string | null;
+
+  @Column({ type: 'date', name: 'agreement_signed_on', nullable: true })
+  agreementSignedOn: string | null;
+
+  @Column({ type: 'date', name: 'notified_on', nullable: true })
+  notifiedOn: string | null;
+
+  @Column({ type: 'date', name: 'representing_since', nullable: true })
+  representingSince: string | null;
+
+  @Column({ type: 'integer', name: 'extension_days', nullable: true })
+  extensionDays: number | null;
+
+  @Column({ type: 'varchar', name: 'extension_approved_by', length: 50, nullable: true })
+  extensionApprovedBy: string | null;
+
+  @Column({ type: 'text', name: 'extension_reason', nullable: true })
+  extensionReason: string | null;
+
+  @Column({ type: 'date', name: 'extension_notified_on', nullable: true })
+  extensionNotifiedOn: string | null;
+
+  @Column({ type: 'date', name: 'concluded_on', nullable: true })
+  concludedOn: string | null;
+
+  @Column({ type: 'text', name: 'outcome', nullable: true })
+  outcome: string | null;
+
+  @Column({ type: 'date', name: 'reply_issued_on', nullable: true })
+  replyIssuedOn: string | null;
+
+  @Column({ type: 'date', name: 'review_requested_on', nullable: true })
+  reviewRequestedOn: string | null;
+
+  @Column({ type: 'varchar', name: 'review_department', length: 100, nullable: true })
+  reviewDepartment: string | null;
+
+  @Column({ type: 'date', name: 'review_answered_on', nullable: true })
+  reviewAnsweredOn: string | null;
+
+  @Column({ type: 'date', name: 'archived_on', nullable: true })
+  archivedOn: string | null;
+
+  @Column({ type: 'varchar', name: 'archive_no', length: 40, nullable: true })
+  archiveNo: string | null;
+
+  @Column({ type: 'date', name: 'terminated_on', nullable: true })
+  terminatedOn: string | null;
+
+  @Column({ type: 'text', name: 'termination_reason', nullable: true })
+  terminationReason: string | null;
+
+  @Column({ type: 'varchar', name: 'termination_reported_to', length: 100, nullable: true })
+  terminationReportedTo: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
+  updatedAt: Date;
+}

@@ -1,0 +1,62 @@
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './database/connection.js';
+import { migrate } from './database/migrate.js';
+import { createDataSource } from '../ormconfig.js';
+import { createApp } from './server.js';
+import { isDatabaseEmpty, loadDemoData } from './services/demo-data/load-demo-data.js';
+
+const log = (msg: string) => console.log(`[${new Date().toISOString()}] ${msg}`);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDatabase(config, log);
+  const stopDb = async () => db.stop().catch((e: unknown) => log(`停止数据库出错: ${String(e)}`));
+  try {
+    await migrate(db.url, log);
+    const dataSource = await createDataSource(db.url).initialize();
+    if (config.seedDemo) {
+      const client = await dataSourceClient(dataSource);
+      try {
+        if (await isDatabaseEmpty(client)) {
+          log('数据库为空，正在载入演示数据…');
+          await loadDemoData(client, log);
+        }
+      } finally {
+        client.release();
+      }
+    }
+    const { app, admin } = await createApp({ config, dataSource });
+    const server = app.listen(config.port, () => {
+      log(`管理后台已启动: http://localhost:${config.port}${admin.options.rootPath}`);
+      if (config.seedDemo) log('演示账户: city@example.org / xinhua@example.org / leader@example.org，密码 demo12345');
+    });
+    let stopping = false;
+    const shutdown = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log(`收到 ${signal}，正在停止：等待进行中的请求完成…`);
+      server.close(async () => {
+        await dataSource.destroy();
+        await stopDb();
+        log('已停止');
+        process.exit(0);
+      });
+      server.closeIdleConnections();
+    };
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+  } catch (e) {
+    await stopDb();
+    throw e;
+  }
+}
+
+async function dataSourceClient(dataSource: import('typeorm').DataSource) {
+  const pool = (dataSource.driver as unknown as { master: import('pg').Pool }).master;
+  return pool.connect();
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof ConfigError ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+import AdminJSExpress from '@adminjs/express';
+import connectPgSimple from 'connect-pg-simple';
+import express from 'express';
+import session from 'express-session';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import type { DataSource } from 'typeorm';
+import { buildAdmin } from './admin/admin.js';
+import type { Config } from './config.js';
+import { authenticate, reloadSessionUser } from './services/auth-service.js';
+import { adminApiStatus, errorResponder } from './admin/api-status.js';
+
+export interface AppDeps {
+  config: Config;
+  dataSource: DataSource;
+  /** injectable clock for tests */
+  now?: () => Date;
+  log?: (msg: string) => void;
+}
+
+const SESSION_IDLE_MINUTES = 120;
+
+/** The Express app: the admin at /admin, health probes; used by `npm start` and by the tests. */
+export async function createApp({ config, dataSource, now = () => new Date(), log = console.error }: AppDeps) {
+  const admin = await buildAdmin(dataSource);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
+  app.get('/', (_req, res) => res.redirect(admin.options.rootPath));
+
+  const PgStore = connectPgSimple(session);
+  const sessionOptions: session.SessionOptions = {
+    store: new PgStore({
+      pool: (dataSource.driver as PostgresDriver).master,
+      tableName: 'user_session',
+      pruneSessionInterval: config.nodeEnv === 'test' ? false : 15 * 60,
+    }),
+    secret: config.sessionSecret,
+    name: 'wpa.sid',
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.nodeEnv === 'production',
+      maxAge: SESSION_IDLE_MINUTES * 60_000,
+    },
+  };
+  // Mounted before the admin router (whose own session middleware then steps aside), so the signed-in
+  // user can be re-read from admin_user on every request: deactivation and role changes act at once.
+  app.use(admin.options.rootPath, session(sessionOptions), async (req, _res, next) => {
+    const current = req.session.adminUser as { id: string } | undefined;
+    if (!current) return next();
+    try {
+      const fresh = await reloadSessionUser(dataSource, current.id);
+      if (fresh) req.session.adminUser = fresh;
+      else delete req.session.adminUser;
+      next();
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  const router = AdminJSExpress.buildAuthenticatedRouter(
+    admin,
+    {
+      cookieName: 'wpa.sid',
+      cookiePassword: config.sessionSecret,
+      authenticate: (email: string, password: string, ctx?: { req: express.Request }) =>
+        authenticate(dataSource, email, password, now(), ctx?.req.ip ?? null),
+    },
+    null,
+    sessionOptions,
+  );
+  app.use(`${admin.options.rootPath}/api`, adminApiStatus);
+  app.use(admin.options.rootPath, router);
+  app.use(errorResponder(log));
+  return { app, admin };
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    adminUser?: unknown;
+    redirectTo?: string;
+  }
+}

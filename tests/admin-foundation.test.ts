@@ -1,0 +1,112 @@
+import { ACCESS, type ResourceId } from '../src/domain/access-policy.js';
+import { startTestApp, type TestApp } from './support/app.js';
+import { count, countyId, firstTownship, validIdNumber } from './support/fixtures.js';
+
+const TABLE: Record<ResourceId, string> = {
+  Organization: 'organization', WorkPoint: 'work_point', WorkSystem: 'work_system', Agent: 'agent',
+  Certificate: 'certificate', CertificateReview: 'certificate_review', Training: 'training',
+  TrainingAttendance: 'training_attendance', PetitionCase: 'petition_case', CaseDocument: 'case_document',
+  CaseLog: 'case_log', AnalysisReport: 'analysis_report', AnnualReport: 'annual_report', Evaluation: 'evaluation',
+  Commendation: 'commendation', AdminUser: 'admin_user', AuditLog: 'audit_log',
+};
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+describe('login', () => {
+  it.each(['city@example.org', 'xinhua@example.org', 'leader@example.org'])('%s logs in with the demo password', async (email) => {
+    const s = app.session();
+    expect(await s.login(email)).toBe(true);
+    const page = await s.get('/admin');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('平顶山市妇女信访代理工作管理系统');
+    expect(html).toContain('"language":"zh-CN"');
+  });
+
+  it('refuses a wrong password and an unknown e-mail, and keeps the admin closed', async () => {
+    const s = app.session();
+    expect(await s.login('city@example.org', 'wrong-password')).toBe(false);
+    expect(await s.login('nobody@example.org')).toBe(false);
+    const page = await s.get('/admin/api/resources/PetitionCase/actions/list');
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe('/admin/login');
+  });
+});
+
+describe('every resource', () => {
+  it('lists its demo rows for the municipal admin, with the exact total', async () => {
+    const s = app.session();
+    await s.login('city@example.org');
+    for (const resource of Object.keys(ACCESS) as ResourceId[]) {
+      const { status, json } = await s.api('GET', `/resources/${resource}/actions/list`);
+      expect({ resource, status }).toEqual({ resource, status: 200 });
+      const total = await count(app.db, TABLE[resource]);
+      expect({ resource, total: json.meta.total }).toEqual({ resource, total });
+      expect(json.records.length).toBe(Math.min(total, 20));
+    }
+  });
+
+  it('shows references by name, not by id', async () => {
+    const s = app.session();
+    await s.login('city@example.org');
+    const { json } = await s.api('GET', '/resources/Agent/actions/list');
+    const agent = json.records[0];
+    expect(agent.populated.countyId.title).toMatch(/[区县市]$/);
+    expect(agent.populated.townshipId.title).toMatch(/[乡镇道]|办事处/);
+  });
+});
+
+describe('create and edit', () => {
+  it('lets county staff create an agent in her county and edit it, whatever county the form names', async () => {
+    const xinhua = await countyId(app.db, '新华区');
+    const other = await countyId(app.db, '叶县');
+    const s = app.session();
+    await s.login('xinhua@example.org');
+    const idNumber = validIdNumber('410402', '19850312', '042');
+    const created = await s.api('POST', '/resources/Agent/actions/new', {
+      name: '王秀兰', gender: 'female', idNumber, phone: '13937512345', countyId: other,
+      townshipId: await firstTownship(app.db, xinhua), appointedOn: '2024-03-01', status: 'active',
+    });
+    expect(created.json.notice.type).toBe('success');
+    const id = created.json.record.params.id;
+    const { rows } = await app.db.query('SELECT county_id, id_number FROM agent WHERE id = $1', [id]);
+    expect(rows[0]).toEqual({ county_id: xinhua, id_number: idNumber });
+
+    const edited = await s.api('POST', `/resources/Agent/records/${id}/edit`, { phone: '13937500000' });
+    expect(edited.json.notice.type).toBe('success');
+    expect((await app.db.query('SELECT phone FROM agent WHERE id = $1', [id])).rows[0].phone).toBe('13937500000');
+  });
+
+  it('refuses a corrupted ID number with a Chinese message on the field and writes nothing', async () => {
+    const xinhua = await countyId(app.db, '新华区');
+    const s = app.session();
+    await s.login('xinhua@example.org');
+    const good = validIdNumber('410402', '19790521', '066');
+    const corrupted = good.slice(0, 16) + String((Number(good[16]) + 1) % 10) + good[17];
+    const before = await count(app.db, 'agent');
+    const audits = await count(app.db, 'audit_log');
+    const res = await s.api('POST', '/resources/Agent/actions/new', {
+      name: '李桂芳', gender: 'female', idNumber: corrupted, phone: '1393751234', countyId: xinhua,
+      townshipId: await firstTownship(app.db, xinhua), appointedOn: '2099-01-01', status: 'active',
+    });
+    expect(res.json.notice.type).toBe('error');
+    expect(res.json.record.errors.idNumber.message).toBe('身份证号码校验位错误，请核对');
+    expect(res.json.record.errors.phone.message).toBe('手机号码应为以1开头的11位数字');
+    expect(res.json.record.errors.appointedOn.message).toMatch(/今天/);
+    expect(await count(app.db, 'agent')).toBe(before);
+    expect(await count(app.db, 'audit_log')).toBe(audits);
+  });
+
+  it('refuses a petition case whose conclusion would precede its acceptance, naming the field', async () => {
+    const s = app.session();
+    await s.login('city@example.org');
+    const { rows } = await app.db.query(`SELECT id FROM petition_case WHERE state = 'accepted' ORDER BY id LIMIT 1`);
+    const res = await s.api('POST', `/resources/PetitionCase/records/${rows[0].id}/edit`, { acceptedOn: '2099-01-01' });
+    expect(res.json.notice.type).toBe('error');
+    expect(res.json.record.errors.acceptedOn.message).toMatch(/今天/);
+  });
+});

@@ -1,0 +1,165 @@
+import bcrypt from 'bcryptjs';
+import pg from 'pg';
+import { idNumberProblem } from '../src/domain/id-number.js';
+import { isDatabaseEmpty, loadDemoData } from '../src/services/demo-data/load-demo-data.js';
+import { createTestDatabase } from './support/database.js';
+
+const TABLES = [
+  'organization', 'admin_user', 'work_point', 'work_system', 'agent', 'certificate', 'certificate_review', 'training',
+  'training_attendance', 'petition_case', 'case_document', 'case_log',
+];
+
+async function connect(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: await createTestDatabase() });
+  await client.connect();
+  return client;
+}
+
+async function column<T>(client: pg.Client, sql: string): Promise<T[]> {
+  const { rows } = await client.query(sql);
+  return rows.map((r) => Object.values(r)[0] as T);
+}
+
+async function count(client: pg.Client, sql: string): Promise<number> {
+  return Number((await column<string>(client, sql))[0]);
+}
+
+/** md5 of every row of every table, in id order: equal fingerprints mean equal data. */
+async function fingerprint(client: pg.Client): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const table of TABLES) {
+    result[table] = (await column<string>(client, `SELECT md5(string_agg(t::text, E'\\n' ORDER BY t.id)) FROM ${table} t`))[0];
+  }
+  return result;
+}
+
+describe('demo data', () => {
+  let first: pg.Client;
+  let second: pg.Client;
+
+  beforeAll(async () => {
+    first = await connect();
+    second = await connect();
+    expect(await isDatabaseEmpty(first)).toBe(true);
+    await loadDemoData(first);
+  });
+
+  afterAll(async () => {
+    await first?.end();
+    await second?.end();
+  });
+
+  it('is no longer empty once loaded', async () => {
+    expect(await isDatabaseEmpty(first)).toBe(false);
+  });
+
+  it('has 平顶山市 and its ten county-level units with their codes', async () => {
+    const orgs = await first.query(
+      `SELECT code, name, short_name FROM organization WHERE level IN ('city', 'county') ORDER BY code`,
+    );
+    expect(orgs.rows).toHaveLength(11);
+    expect(orgs.rows[0]).toEqual({ code: '410400', name: '平顶山市', short_name: '平顶山' });
+    expect(orgs.rows.map((o) => o.code)).toEqual([
+      '410400', '410402', '410403', '410404', '410411', '410421', '410422', '410423', '410425', '410481', '410482',
+    ]);
+    expect(await count(first, `SELECT count(*) FROM organization WHERE level = 'township'`)).toBeGreaterThan(100);
+    expect(await count(first, `SELECT count(*) FROM organization WHERE level = 'village'`)).toBeGreaterThan(20);
+    const namedWorkPoints = await count(
+      first,
+      `SELECT count(*) FROM work_point w JOIN organization o ON o.id = w.county_id WHERE w.name = o.name || '妇女信访代理工作点'`,
+    );
+    expect(namedWorkPoints).toBe(10);
+  });
+
+  it('has the three demo accounts with the documented password', async () => {
+    const users = await first.query(
+      `SELECT email, role, o.name AS county, password_hash FROM admin_user u LEFT JOIN organization o ON o.id = u.county_id
+       WHERE email IN ('city@example.org', 'xinhua@example.org', 'leader@example.org') ORDER BY email`,
+    );
+    expect(users.rows.map(({ email, role, county }) => ({ email, role, county }))).toEqual([
+      { email: 'city@example.org', role: 'city_admin', county: null },
+      { email: 'leader@example.org', role: 'leader', county: null },
+      { email: 'xinhua@example.org', role: 'county_staff', county: '新华区' },
+    ]);
+    expect(bcrypt.compareSync('demo12345', users.rows[0].password_hash)).toBe(true);
+  });
+
+  it('has about 300 agents and 3,000 cases in every state, certificate status and review result', async () => {
+    const agents = await count(first, 'SELECT count(*) FROM agent');
+    expect(agents).toBeGreaterThanOrEqual(250);
+    expect(agents).toBeLessThanOrEqual(350);
+    expect(await count(first, 'SELECT count(*) FROM petition_case')).toBe(3000);
+    expect(await column(first, 'SELECT DISTINCT state::text FROM petition_case ORDER BY 1')).toEqual(
+      ['accepted', 'archived', 'concluded', 'representing', 'terminated'],
+    );
+    expect(await column(first, 'SELECT DISTINCT status::text FROM certificate ORDER BY 1')).toEqual(
+      ['issued', 'produced', 'revoked', 'suspended'],
+    );
+    expect(await column(first, 'SELECT DISTINCT result::text FROM certificate_review ORDER BY 1')).toEqual(['failed', 'passed']);
+  });
+
+  it('shows what the dashboards look for: coverage gaps, overdue reviews and overdue open cases', async () => {
+    const townshipsWithoutAgent = await count(
+      first,
+      `SELECT count(*) FROM organization o WHERE level = 'township' AND NOT EXISTS (SELECT 1 FROM agent a WHERE a.township_id = o.id)`,
+    );
+    expect(townshipsWithoutAgent).toBeGreaterThan(0);
+    const overdueReviews = await count(
+      first,
+      `SELECT count(*) FROM certificate c WHERE status = 'issued'
+         AND coalesce((SELECT max(reviewed_on) FROM certificate_review r WHERE r.certificate_id = c.id), issued_on) < date '2025-11-20'`,
+    );
+    expect(overdueReviews).toBeGreaterThan(0);
+    const overdueOpen = await count(
+      first,
+      `SELECT count(*) FROM petition_case WHERE state IN ('accepted', 'representing')
+         AND accepted_on + 60 + coalesce(extension_days, 0) < date '2026-11-20'`,
+    );
+    expect(overdueOpen).toBeGreaterThan(0);
+  });
+
+  it('numbers cases gap-free per county and year, and dates nothing after the demo today', async () => {
+    const gaps = await count(
+      first,
+      `SELECT count(*) FROM (
+         SELECT split_part(case_no, '-', 1) AS county, split_part(case_no, '-', 2) AS year,
+                max(split_part(case_no, '-', 3)::int) AS top, count(*) AS n
+         FROM petition_case GROUP BY 1, 2) t
+       WHERE top <> n`,
+    );
+    expect(gaps).toBe(0);
+    expect(await count(first, `SELECT count(*) FROM petition_case WHERE case_no !~ '^[^-]+-20(2[2-6])-[0-9]{4}$'`)).toBe(0);
+    expect(await column(first, `SELECT max(greatest(accepted_on, concluded_on, reply_issued_on, archived_on,
+      terminated_on, review_answered_on))::text FROM petition_case`)).toEqual(['2026-11-20']);
+  });
+
+  it('gives every agent and petitioner a valid ID number', async () => {
+    const ids = await column<string>(
+      first,
+      'SELECT id_number FROM agent UNION ALL SELECT petitioner_id_number FROM petition_case WHERE petitioner_id_number IS NOT NULL',
+    );
+    expect(ids.length).toBeGreaterThan(3000);
+    expect(ids.filter((id) => idNumberProblem(id) !== null)).toEqual([]);
+  });
+
+  it('loads the same data into another fresh database', async () => {
+    await loadDemoData(second);
+    expect(await fingerprint(second)).toEqual(await fingerprint(first));
+  });
+
+  it('replaces the data on a second load instead of adding to it', async () => {
+    const before = await fingerprint(first);
+    const messages: string[] = [];
+    await loadDemoData(first, (m) => messages.push(m));
+    expect(messages).toContain('正在写入案件 3000 条…');
+    expect(await fingerprint(first)).toEqual(before);
+    expect(await count(first, 'SELECT count(*) FROM petition_case')).toBe(3000);
+    // new rows continue after the demo's ids
+    await first.query('BEGIN');
+    const { rows } = await first.query(
+      `INSERT INTO organization (code, name, level, parent_id, county_id) VALUES ('410402999', '测试街道', 'township', 2, 2) RETURNING id`,
+    );
+    await first.query('ROLLBACK');
+    expect(rows[0].id).toBe((await count(first, 'SELECT max(id) FROM organization')) + 1);
+  });
+});
