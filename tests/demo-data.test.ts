@@ -1,7 +1,13 @@
 import bcrypt from 'bcryptjs';
 import pg from 'pg';
+import { validateAgent } from '../src/domain/agent-rules.js';
+import { validateCertificateReview } from '../src/domain/certificate-review-rules.js';
 import { idNumberProblem } from '../src/domain/id-number.js';
-import { isDatabaseEmpty, loadDemoData } from '../src/services/demo-data/load-demo-data.js';
+import { validateOrganization } from '../src/domain/organization-rules.js';
+import { validatePetitionCase } from '../src/domain/petition-case-rules.js';
+import { validateTraining } from '../src/domain/training-rules.js';
+import { validateWorkPoint } from '../src/domain/work-point-rules.js';
+import { buildDemoData, isDatabaseEmpty, loadDemoData } from '../src/services/demo-data/load-demo-data.js';
 import { createTestDatabase } from './support/database.js';
 
 const TABLES = [
@@ -32,6 +38,61 @@ async function fingerprint(client: pg.Client): Promise<Record<string, string>> {
   }
   return result;
 }
+
+const DEMO_TODAY = '2026-11-20';
+
+/** Rows the app's own forms would refuse, with their problems. */
+function refused<T>(rows: T[], validate: (row: T) => object): { row: T; problems: object }[] {
+  return rows.map((row) => ({ row, problems: validate(row) })).filter((r) => Object.keys(r.problems).length > 0);
+}
+
+describe('demo rows', () => {
+  const data = buildDemoData();
+  const today = DEMO_TODAY;
+
+  it('pass the validation rules of the forms', () => {
+    const orgs = new Map(data.organization.map((o) => [o.id, o]));
+    const counties = new Map(data.organization.filter((o) => o.level === 'county').map((o) => [o.id, o.name]));
+    expect(refused(data.organization, (o) => {
+      const parent = o.parent_id === null ? null : orgs.get(o.parent_id)!;
+      return validateOrganization(
+        { code: o.code, name: o.name, level: o.level, parentId: o.parent_id, contactPhone: o.contact_phone },
+        { parent },
+      );
+    })).toEqual([]);
+    expect(refused(data.agent, (a) => validateAgent(
+      { name: a.name, gender: a.gender, idNumber: a.id_number, phone: a.phone, appointedOn: a.appointed_on, townshipId: a.township_id },
+      { today },
+    ))).toEqual([]);
+    expect(refused(data.certificate_review, (r) => validateCertificateReview(
+      { reviewedOn: r.reviewed_on, result: r.result, reviewer: r.reviewer }, { today },
+    ))).toEqual([]);
+    expect(refused(data.work_point, (w) => validateWorkPoint(
+      { name: w.name, phone: w.phone, establishedOn: w.established_on, isPilot: w.is_pilot, pilotYear: w.pilot_year },
+      { today, countyName: counties.get(w.county_id)! },
+    ))).toEqual([]);
+    expect(refused(data.training, (t) => validateTraining(
+      { title: t.title, organizer: t.organizer, heldOn: t.held_on, hours: t.hours }, { today },
+    ))).toEqual([]);
+    expect(refused(data.petition_case, (c) => validatePetitionCase(
+      {
+        petitionerName: c.petitioner_name, petitionerIdNumber: c.petitioner_id_number, petitionerPhone: c.petitioner_phone,
+        subject: c.subject, isGroup: c.is_group, groupSize: c.group_size, extensionDays: c.extension_days,
+        extensionApprovedBy: c.extension_approved_by, extensionReason: c.extension_reason,
+        acceptedOn: c.accepted_on, acceptanceNotifiedOn: c.acceptance_notified_on,
+        agreementSignedOn: c.agreement_signed_on, notifiedOn: c.notified_on, representingSince: c.representing_since,
+        extensionNotifiedOn: c.extension_notified_on, concludedOn: c.concluded_on, replyIssuedOn: c.reply_issued_on,
+        reviewRequestedOn: c.review_requested_on, reviewAnsweredOn: c.review_answered_on, archivedOn: c.archived_on,
+        terminatedOn: c.terminated_on,
+      },
+      { today },
+    ))).toEqual([]);
+  });
+
+  it('is the same on every build', () => {
+    expect(JSON.stringify(buildDemoData())).toEqual(JSON.stringify(data));
+  });
+});
 
 describe('demo data', () => {
   let first: pg.Client;

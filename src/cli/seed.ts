@@ -1,0 +1,35 @@
+import pg from 'pg';
+import { ConfigError, loadConfig } from '../config.js';
+import { openDatabase } from '../database/connection.js';
+import { migrate } from '../database/migrate.js';
+import { loadDemoData } from '../services/demo-data/load-demo-data.js';
+
+// `npm run seed`: (re)loads the demo data into DATABASE_URL, or into the embedded PostgreSQL the app uses.
+const log = (msg: string) => console.log(msg);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDatabase(config, log);
+  try {
+    log('正在执行数据库迁移…');
+    await migrate(db.url, log);
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await loadDemoData(client, log);
+    } finally {
+      await client.end();
+    }
+  } finally {
+    if (db.embedded) log('正在停止内置 PostgreSQL…');
+    await db.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e instanceof ConfigError ? e.message : e);
+    process.exit(1);
+  },
+);
