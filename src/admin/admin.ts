@@ -1,5 +1,6 @@
 import AdminJS from 'adminjs';
 import type { DataSource } from 'typeorm';
+import { componentLoader } from './components/index.js';
 import { zhCN } from './locale/zh-CN.js';
 import { adminUserResource } from './resources/admin-user.resource.js';
 import { agentResource } from './resources/agent.resource.js';
@@ -26,6 +27,7 @@ export async function buildAdmin(dataSource: DataSource): Promise<AdminJS> {
   if (!dataSource.isInitialized) throw new Error('initialise the DataSource before building the admin');
   return new AdminJS({
     rootPath: ROOT_PATH,
+    componentLoader,
     loginPath: `${ROOT_PATH}/login`,
     logoutPath: `${ROOT_PATH}/logout`,
     resources: [

@@ -1,0 +1,81 @@
+import { Box, Button, FormGroup, FormMessage, H4, Input, Label, Text, TextArea } from '@adminjs/design-system';
+import { ApiClient, useNotice, type ActionProps } from 'adminjs';
+import React, { useState } from 'react';
+import { useNavigate } from 'react-router';
+
+/** One field of a custom action's form, declared in the action's `custom.fields` on the server. */
+export interface ActionField {
+  name: string;
+  label: string;
+  type: 'date' | 'text' | 'textarea' | 'select' | 'number';
+  required?: boolean;
+  options?: { value: string; label: string }[];
+  help?: string;
+}
+
+const api = new ApiClient();
+
+/**
+ * The form behind every custom record action that asks for input (dates, outcome, reasons): the
+ * server declares the fields and checks everything again; errors come back on their fields.
+ */
+const ActionForm: React.FC<ActionProps> = ({ resource, action, record }) => {
+  const custom = (action.custom ?? {}) as { fields?: ActionField[]; intro?: string; submitLabel?: string };
+  const fields = custom.fields ?? [];
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(fields.map((f) => [f.name, f.type === 'date' ? new Date().toISOString().slice(0, 10) : ''])),
+  );
+  const [errors, setErrors] = useState<Record<string, { message: string }>>({});
+  const [busy, setBusy] = useState(false);
+  const addNotice = useNotice();
+  const navigate = useNavigate();
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const response = await api.recordAction({
+        resourceId: resource.id,
+        recordId: record!.id,
+        actionName: action.name,
+        data: values,
+      });
+      const data = response.data as { notice?: { message: string; type: string }; record?: { errors?: Record<string, { message: string }> }; redirectUrl?: string };
+      if (data.notice) addNotice(data.notice as never);
+      setErrors(data.record?.errors ?? {});
+      if (data.notice?.type !== 'error' && data.redirectUrl) navigate(data.redirectUrl);
+    } catch {
+      addNotice({ message: '操作未能完成：无权操作或记录不存在', type: 'error' } as never);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Box as="form" onSubmit={submit} variant="container" data-testid={`action-form-${action.name}`}>
+      <H4>{action.label}{record?.title ? `：${record.title}` : ''}</H4>
+      {custom.intro && <Text mb="xl">{custom.intro}</Text>}
+      {fields.map((f) => (
+        <FormGroup key={f.name} error={Boolean(errors[f.name])}>
+          <Label required={f.required} htmlFor={`field-${f.name}`}>{f.label}</Label>
+          {f.type === 'textarea' ? (
+            <TextArea id={`field-${f.name}`} width={1} rows={4} value={values[f.name]} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setValues({ ...values, [f.name]: e.target.value })} />
+          ) : f.type === 'select' ? (
+            <select id={`field-${f.name}`} value={values[f.name]} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} style={{ width: '100%', padding: 8 }}>
+              <option value="">请选择</option>
+              {(f.options ?? []).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            </select>
+          ) : (
+            <Input id={`field-${f.name}`} width={1} type={f.type} value={values[f.name]} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setValues({ ...values, [f.name]: e.target.value })} />
+          )}
+          {f.help && <Text variant="sm" color="grey60">{f.help}</Text>}
+          <FormMessage>{errors[f.name]?.message}</FormMessage>
+        </FormGroup>
+      ))}
+      {errors.base && <Text color="error" mb="lg">{errors.base.message}</Text>}
+      <Button variant="contained" type="submit" disabled={busy}>{custom.submitLabel ?? '确定'}</Button>
+    </Box>
+  );
+};
+
+export default ActionForm;
