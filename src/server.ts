@@ -8,6 +8,7 @@ import { buildAdmin } from './admin/admin.js';
 import type { Config } from './config.js';
 import { authenticate, reloadSessionUser } from './services/auth-service.js';
 import { adminApiStatus, errorResponder } from './admin/api-status.js';
+import { securityHeaders } from './web/security-headers.js';
 
 export interface AppDeps {
   config: Config;
@@ -26,6 +27,7 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
 
+  app.use(securityHeaders({ hsts: config.nodeEnv === 'production' }));
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath));
 

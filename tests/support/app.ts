@@ -1,3 +1,4 @@
+import type AdminJS from 'adminjs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
@@ -10,6 +11,7 @@ import { Session } from './http.js';
 
 export interface TestApp {
   baseUrl: string;
+  admin: AdminJS;
   dataSource: DataSource;
   /** a pg client on the same database, for asserting what was (not) written */
   db: pg.Client;
@@ -22,7 +24,7 @@ export async function startTestApp(opts: { demo?: boolean } = {}): Promise<TestA
   const url = await createTestDatabase({ demo: opts.demo ?? true });
   const dataSource = await createDataSource(url).initialize();
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: 'false' });
-  const { app } = await createApp({ config, dataSource });
+  const { app, admin } = await createApp({ config, dataSource });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -31,6 +33,7 @@ export async function startTestApp(opts: { demo?: boolean } = {}): Promise<TestA
   await db.connect();
   return {
     baseUrl,
+    admin,
     dataSource,
     db,
     session: () => new Session(baseUrl),
