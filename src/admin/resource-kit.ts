@@ -62,18 +62,22 @@ function buildResource(
   for (const [name, extra] of Object.entries(options.actions ?? {})) {
     actions[name] = { ...(actions[name] ?? {}), ...extra };
   }
+  const resource = new ScopedResource(entity, rules);
   const hidden = { isVisible: { list: false, filter: false, show: true, edit: false } };
-  return {
-    resource: new ScopedResource(entity, rules),
-    options: {
-      ...options,
-      actions,
-      properties: {
-        createdAt: hidden,
-        updatedAt: hidden,
-        ...Object.fromEntries((rules.readOnly ?? []).map((p) => [p, { isVisible: { list: true, filter: true, show: true, edit: false } }])),
-        ...options.properties,
-      },
-    },
+  const properties: NonNullable<ResourceOptions['properties']> = {
+    createdAt: hidden,
+    updatedAt: hidden,
+    ...Object.fromEntries((rules.readOnly ?? []).map((p) => [p, { isVisible: { list: true, filter: true, show: true, edit: false } }])),
   };
+  // select boxes otherwise say "Select..." (react-select's English default)
+  for (const property of resource.properties()) {
+    if (property.availableValues() || property.reference()) {
+      properties[property.path()] = { ...properties[property.path()], props: { placeholder: '请选择…' } };
+    }
+  }
+  if (resource.property('countyId') && !rules.readOnly?.includes('countyId') && !rules.parent) {
+    properties.countyId = { ...properties.countyId, description: '县妇联工作人员保存时自动填为本县（市、区）' };
+  }
+  for (const [path, extra] of Object.entries(options.properties ?? {})) properties[path] = { ...properties[path], ...extra };
+  return { resource, options: { ...options, actions, properties } };
 }
