@@ -5,6 +5,8 @@ import { createDataSource } from '../ormconfig.js';
 import { createApp } from './server.js';
 import { isDatabaseEmpty, loadDemoData } from './services/demo-data/load-demo-data.js';
 
+const DEMO_SEED_LOCK = 4_140_400;
+
 const log = (msg: string) => console.log(`[${new Date().toISOString()}] ${msg}`);
 
 async function main(): Promise<void> {
@@ -16,12 +18,15 @@ async function main(): Promise<void> {
     const dataSource = await createDataSource(db.url).initialize();
     if (config.seedDemo) {
       const client = await dataSourceClient(dataSource);
+      // instances starting together: one seeds, the others wait and then find the data there
+      await client.query('SELECT pg_advisory_lock($1)', [DEMO_SEED_LOCK]);
       try {
         if (await isDatabaseEmpty(client)) {
           log('数据库为空，正在载入演示数据…');
           await loadDemoData(client, log);
         }
       } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [DEMO_SEED_LOCK]);
         client.release();
       }
     }

@@ -5,6 +5,7 @@ import session from 'express-session';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { DataSource } from 'typeorm';
 import { buildAdmin } from './admin/admin.js';
+import { pendingMigrations } from './database/migrate.js';
 import type { Config } from './config.js';
 import { authenticate, reloadSessionUser } from './services/auth-service.js';
 import { adminApiStatus, errorResponder } from './admin/api-status.js';
@@ -29,6 +30,16 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
 
   app.use(securityHeaders({ hsts: config.nodeEnv === 'production' }));
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
+  // ready: the database answers and every migration file is applied (load balancers, docker-compose)
+  app.get('/readyz', async (_req, res) => {
+    try {
+      const pending = await pendingMigrations((sql) => dataSource.query(sql));
+      if (pending.length) return res.status(503).json({ status: 'migrations pending', pending });
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath));
 
   const PgStore = connectPgSimple(session);

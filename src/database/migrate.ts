@@ -1,4 +1,5 @@
 import { runner } from 'node-pg-migrate';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,9 +18,21 @@ export async function migrate(databaseUrl: string, log: (msg: string) => void = 
     direction: 'up',
     count: Infinity,
     checkOrder: true,
+    // a second instance starting at the same moment waits for the first, then finds nothing to do
+    advisoryLockMode: 'wait',
     log: () => {},
     logger: { debug: () => {}, info: () => {}, warn: log, error: log },
   });
   for (const m of applied) log(`已执行迁移 ${m.name}`);
   return applied.map((m) => m.name);
+}
+
+/** Names of migration files not yet recorded as applied in the database the client is connected to. */
+export async function pendingMigrations(query: (sql: string) => Promise<{ name: string }[]>): Promise<string[]> {
+  const files = fs
+    .readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d+_.+\.(ts|js|sql)$/.test(f))
+    .map((f) => f.replace(/\.(ts|js|sql)$/, ''));
+  const applied = new Set((await query(`SELECT name FROM ${MIGRATIONS_TABLE}`)).map((r) => r.name));
+  return files.filter((f) => !applied.has(f));
 }

@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import pg from 'pg';
+import { createTestDatabase } from './support/database.js';
+import { Session } from './support/http.js';
+
+// Issue 9, start-up and shutdown: real `src/main.ts` processes on one database.
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+interface Instance {
+  proc: ChildProcess;
+  baseUrl: string;
+  exited: Promise<number | null>;
+}
+
+async function startInstance(databaseUrl: string, seed = false): Promise<Instance> {
+  const port = await freePort();
+  const proc = spawn('npx', ['tsx', 'src/main.ts'], {
+    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: String(seed), NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`instance did not start:\n${output}`)), 60_000);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (output.includes('管理后台已启动')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+    void exited.then(() => reject(new Error(`instance exited:\n${output}`)));
+  });
+  return { proc, baseUrl: `http://127.0.0.1:${port}`, exited };
+}
+
+async function stop(i: Instance): Promise<number | null> {
+  i.proc.kill('SIGTERM');
+  return i.exited;
+}
+
+test('two instances starting together on an empty database migrate once, seed once and share sessions', async () => {
+  const url = await createTestDatabase();
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  await db.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+  await db.query('DROP SCHEMA IF EXISTS reporting CASCADE');
+  const started = await Promise.allSettled([startInstance(url, true), startInstance(url, true)]);
+  const running = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  try {
+    for (const r of started) if (r.status === 'rejected') throw r.reason;
+    const [a, b] = running;
+    const { rows } = await db.query('SELECT name, count(*)::int AS n FROM pgmigrations GROUP BY name');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.n === 1)).toBe(true);
+    expect((await db.query(`SELECT count(*)::int AS n FROM organization WHERE level = 'city'`)).rows[0].n).toBe(1);
+
+    const onA = new Session(a.baseUrl);
+    expect(await onA.login('xinhua@example.org')).toBe(true);
+    const onB = Object.assign(new Session(b.baseUrl), { cookies: (onA as any).cookies });
+    expect((await onB.api('GET', '/resources/PetitionCase/actions/list')).status).toBe(200);
+
+    for (const i of [a, b]) {
+      expect((await fetch(`${i.baseUrl}/healthz`)).status).toBe(200);
+      expect(await (await fetch(`${i.baseUrl}/readyz`)).json()).toEqual({ status: 'ready' });
+    }
+  } finally {
+    await Promise.all(running.map(stop));
+    await db.end();
+  }
+}, 120_000);
+
+test('SIGTERM lets the request in flight finish, then exits cleanly', async () => {
+  const url = await createTestDatabase({ demo: true });
+  const inst = await startInstance(url);
+  const s = new Session(inst.baseUrl);
+  expect(await s.login('city@example.org')).toBe(true);
+  const inFlight = s.api('GET', '/resources/PetitionCase/actions/list?perPage=500');
+  await new Promise((r) => setTimeout(r, 15));
+  const code = stop(inst);
+  expect((await inFlight).status).toBe(200);
+  expect(await code).toBe(0);
+  await expect(fetch(`${inst.baseUrl}/healthz`)).rejects.toThrow();
+}, 120_000);
