@@ -11,8 +11,14 @@ import {
   CertificateReview,
   Commendation,
   Evaluation,
+  InfoReport,
+  Inspection,
+  InspectionFinding,
+  Notice,
+  NoticeRecipient,
   Organization,
   PetitionCase,
+  Rectification,
   Training,
   TrainingAttendance,
   WorkPoint,
@@ -37,6 +43,12 @@ export const ENTITIES = [
   Evaluation,
   Commendation,
   AuditLog,
+  Notice,
+  NoticeRecipient,
+  InfoReport,
+  Inspection,
+  InspectionFinding,
+  Rectification,
 ];
 
 /**

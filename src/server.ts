@@ -1,14 +1,23 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import AdminJSExpress from '@adminjs/express';
 import connectPgSimple from 'connect-pg-simple';
 import express from 'express';
 import session from 'express-session';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { DataSource } from 'typeorm';
-import { buildAdmin } from './admin/admin.js';
+import { buildAdmin, PUBLIC_ASSETS_PATH } from './admin/admin.js';
+import { Components } from './admin/components/index.js';
+import { dashboardHandler } from './admin/dashboard/dashboard-handler.js';
+import { prepareReporting } from './admin/dashboard/reporting-setup.js';
 import { pendingMigrations } from './database/migrate.js';
 import type { Config } from './config.js';
 import { authenticate, reloadSessionUser } from './services/auth-service.js';
 import { adminApiStatus, errorResponder } from './admin/api-status.js';
+import { agentFilesRouter, FILES_PATH } from './admin/files/agent-files.router.js';
+import { caseFilesRouter } from './admin/files/case-files.router.js';
+import { attachmentsRouter } from './admin/files/attachments.router.js';
 import { securityHeaders } from './web/security-headers.js';
 
 export interface AppDeps {
@@ -23,12 +32,20 @@ const SESSION_IDLE_MINUTES = 120;
 
 /** The Express app: the admin at /admin, health probes; used by `npm start` and by the tests. */
 export async function createApp({ config, dataSource, now = () => new Date(), log = console.error }: AppDeps) {
-  const admin = await buildAdmin(dataSource);
+  await prepareReporting(dataSource, config, log);
+  if (process.env.NODE_ENV !== 'production') dropStaleComponentBundle();
+  const admin = await buildAdmin(dataSource, {
+    dashboard: {
+      component: Components.Dashboard,
+      handler: dashboardHandler({ dataSource, metabase: config.metabase, now, log }),
+    },
+  });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
 
-  app.use(securityHeaders({ hsts: config.nodeEnv === 'production' }));
+  app.use(securityHeaders({ hsts: config.nodeEnv === 'production', frameSources: config.metabase ? [new URL(config.metabase.siteUrl).origin] : [] }));
+  app.use(PUBLIC_ASSETS_PATH, express.static(path.join(path.dirname(fileURLToPath(import.meta.url)), 'web/public'), { maxAge: '1h' }));
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
   // ready: the database answers and every migration file is applied (load balancers, docker-compose)
   app.get('/readyz', async (_req, res) => {
@@ -87,6 +104,15 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
     null,
     sessionOptions,
   );
+  app.use(`${admin.options.rootPath}${FILES_PATH}`, agentFilesRouter(admin, dataSource));
+  app.use(
+    `${admin.options.rootPath}${FILES_PATH}`,
+    caseFilesRouter({ dataSource, uploadDir: config.uploadDir, uploadMaxBytes: config.uploadMaxMb * 1024 * 1024, now }),
+  );
+  app.use(
+    `${admin.options.rootPath}${FILES_PATH}`,
+    attachmentsRouter({ dataSource, uploadDir: config.uploadDir, uploadMaxBytes: config.uploadMaxMb * 1024 * 1024, now }),
+  );
   app.use(`${admin.options.rootPath}/api`, adminApiStatus);
   app.use(admin.options.rootPath, router);
   app.use(errorResponder(log));
@@ -98,4 +124,12 @@ declare module 'express-session' {
     adminUser?: unknown;
     redirectTo?: string;
   }
+}
+
+/**
+ * Outside production AdminJS serves `.adminjs/bundle.js` if it exists, even when it was built from other
+ * components (an older checkout); removing it makes the first page load build the current ones.
+ */
+function dropStaleComponentBundle(): void {
+  fs.rmSync(path.join(process.env.ADMIN_JS_TMP_DIR ?? '.adminjs', 'bundle.js'), { force: true });
 }

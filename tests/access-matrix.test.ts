@@ -13,6 +13,8 @@ const TABLE: Record<ResourceId, string> = {
   TrainingAttendance: 'training_attendance', PetitionCase: 'petition_case', CaseDocument: 'case_document',
   CaseLog: 'case_log', AnalysisReport: 'analysis_report', AnnualReport: 'annual_report', Evaluation: 'evaluation',
   Commendation: 'commendation', AdminUser: 'admin_user', AuditLog: 'audit_log',
+  Notice: 'notice', NoticeRecipient: 'notice_recipient', InfoReport: 'info_report', Inspection: 'inspection',
+  InspectionFinding: 'inspection_finding', Rectification: 'rectification',
 };
 const RESOURCES = Object.keys(TABLE) as ResourceId[];
 const EMAIL: Record<Role, string> = { city_admin: 'city@example.org', county_staff: 'xinhua@example.org', leader: 'leader@example.org' };
@@ -39,7 +41,8 @@ beforeAll(async () => {
   app = await startTestApp();
   xinhua = await countyId(app.db, '新华区');
   yexian = await countyId(app.db, '叶县');
-  // the tables the demo leaves empty get one row per county
+  // the tables the demo leaves empty get one row per county (notices, reports, inspections and their
+  // findings and rectifications have demo rows for both counties: src/services/demo-data/supervision.ts)
   for (const c of [xinhua, yexian]) {
     await app.db.query(
       `INSERT INTO analysis_report (county_id, period_start, period_end, report_date, contact_person, contact_phone) VALUES ($1, '2025-01-01', '2025-12-31', '2026-01-05', '张红', '13937512345')`, [c]);

@@ -8,6 +8,8 @@ const TABLE: Record<ResourceId, string> = {
   TrainingAttendance: 'training_attendance', PetitionCase: 'petition_case', CaseDocument: 'case_document',
   CaseLog: 'case_log', AnalysisReport: 'analysis_report', AnnualReport: 'annual_report', Evaluation: 'evaluation',
   Commendation: 'commendation', AdminUser: 'admin_user', AuditLog: 'audit_log',
+  Notice: 'notice', NoticeRecipient: 'notice_recipient', InfoReport: 'info_report', Inspection: 'inspection',
+  InspectionFinding: 'inspection_finding', Rectification: 'rectification',
 };
 
 let app: TestApp;

@@ -34,6 +34,12 @@ const CONSTRAINT_MESSAGES: Record<string, [field: string, message: string]> = {
   ck_annual_report_year: ['year', '年度应在2014年至2100年之间'],
   ck_evaluation_veto: ['vetoReason', '一票否决必须填写理由'],
   ck_commendation_subject: ['kind', '表彰先进工作点须选择工作点，表彰优秀代理员须选择代理员'],
+  uq_notice_recipient_notice_county: ['countyId', '该县（市、区）已在本通知的收文单位中'],
+  uq_inspection_finding_inspection_standard: ['standard', '本次检查已登记过这一项创建标准的检查发现，请直接修改那一条'],
+  ck_notice_published: ['status', '已发布的通知必须有发布时间'],
+  ck_notice_recipient_read: ['readAt', '阅读时间和阅读人须同时填写'],
+  ck_info_report_adopted: ['adopted', '采用的信息必须有采用时间'],
+  ck_rectification_done: ['doneOn', '已完成的整改事项须填写完成日期和整改情况'],
 };
 
 interface PgError {
@@ -52,7 +58,8 @@ export function toValidationError(error: unknown, table: string): ValidationErro
   if (!pg || typeof pg.code !== 'string') return null;
   const known = pg.constraint ? CONSTRAINT_MESSAGES[pg.constraint] : undefined;
   const fail = (field: string | null, message: string) =>
-    new ValidationError(field ? { [field]: { type: pg.code!, message } } : {}, { type: pg.code!, message });
+    // always on a field: with no field error AdminJS would report the refused save as a success
+    new ValidationError({ [field ?? 'base']: { type: pg.code!, message } }, { type: pg.code!, message });
   if (known) return fail(known[0], known[1]);
   switch (pg.code) {
     case '23503': {

@@ -8,6 +8,7 @@ export const NAV = {
   agents: { name: '代理员与证书', icon: 'Award' },
   cases: { name: '案件管理', icon: 'Briefcase' },
   evaluation: { name: '统计与考评', icon: 'BarChart2' },
+  supervision: { name: '信息与督导', icon: 'Bell' },
   system: { name: '系统管理', icon: 'Settings' },
 } as const;
 
@@ -69,12 +70,6 @@ function buildResource(
     updatedAt: hidden,
     ...Object.fromEntries((rules.readOnly ?? []).map((p) => [p, { isVisible: { list: true, filter: true, show: true, edit: false } }])),
   };
-  // select boxes otherwise say "Select..." (react-select's English default)
-  for (const property of resource.properties()) {
-    if (property.availableValues() || property.reference()) {
-      properties[property.path()] = { ...properties[property.path()], props: { placeholder: '请选择…' } };
-    }
-  }
   if (resource.property('countyId') && !rules.readOnly?.includes('countyId') && !rules.parent) {
     properties.countyId = { ...properties.countyId, description: '县妇联工作人员保存时自动填为本县（市、区）' };
   }

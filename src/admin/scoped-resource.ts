@@ -1,7 +1,8 @@
 import { Resource } from '@adminjs/typeorm';
 import { flat, ForbiddenError, ValidationError, type ActionContext, type BaseRecord, type Filter } from 'adminjs';
-import type { BaseEntity, EntityManager, ObjectLiteral } from 'typeorm';
+import type { BaseEntity, EntityManager, FindOperator, ObjectLiteral } from 'typeorm';
 import { can, countyScope, maySeePersonalData, type Actor, type ResourceId } from '../domain/access-policy.js';
+import { DomainError, FieldErrors } from '../domain/errors.js';
 import { diffFields, writeAudit } from '../services/audit.js';
 import { toValidationError } from './db-errors.js';
 import { actorOf } from './current-actor.js';
@@ -20,11 +21,21 @@ export interface ResourceRules {
   /** never taken from a form: set by services and workflow actions only */
   readOnly?: string[];
   /** domain validation of the whole record as it would be saved */
-  validate?: (values: Record<string, any>, ctx: { today: string; em: EntityManager }) => FieldProblems | Promise<FieldProblems>;
+  validate?: (
+    values: Record<string, any>,
+    ctx: { today: string; em: EntityManager; before: Record<string, any> | null },
+  ) => FieldProblems | Promise<FieldProblems>;
+  /** list filters on computed values (not columns): filter value → a condition on the record's id */
+  virtualFilters?: Record<string, (value: string, ctx: { today: string }) => FindOperator<unknown> | null>;
   /** form fields that are not columns (e.g. a password to hash): may set values, returns its problems */
   fromForm?: (params: Record<string, any>, values: Record<string, any>, ctx: { creating: boolean }) => Promise<FieldProblems>;
   /** last changes before insert, e.g. a generated number */
   beforeInsert?: (values: Record<string, any>, ctx: { em: EntityManager; actor: Actor | null }) => Promise<void>;
+  /**
+   * Refuses (throws a DomainError) a create, update or delete touching a record that must not change,
+   * e.g. the file of an archived case; called with the record as it is and as it would be.
+   */
+  assertWritable?: (values: Record<string, any>, ctx: { em: EntityManager }) => Promise<void>;
 }
 
 const SYSTEM_FIELDS = ['id', 'createdAt', 'updatedAt'];
@@ -76,6 +87,14 @@ export class ScopedResource extends Resource {
     const county = actor ? countyScope(actor) : -1;
     if (county !== null) {
       filter.filters.countyId = { path: 'countyId', property: this.property('countyId')!, value: String(county) };
+    }
+    for (const [name, condition] of Object.entries(this.rules.virtualFilters ?? {})) {
+      const selected = filter.filters[name];
+      if (!selected) continue;
+      delete filter.filters[name];
+      const custom = condition(String(selected.value), { today: chinaToday() });
+      // the adapter passes `custom` to TypeORM as is (@adminjs/typeorm custom-filter.parser)
+      if (custom) filter.filters.id = { path: 'id', property: this.property('id')!, value: '', custom } as Filter['filters'][string];
     }
     return filter;
   }
@@ -129,7 +148,8 @@ export class ScopedResource extends Resource {
     return this.transaction(async (em) => {
       const values = this.formValues(params);
       await this.resolveCounty(em, actor, values, null);
-      await this.check(em, values, await this.rules.fromForm?.(params, values, { creating: true }));
+      await this.rules.assertWritable?.(values, { em });
+      await this.check(em, values, await this.rules.fromForm?.(params, values, { creating: true }), null);
       await this.rules.beforeInsert?.(values, { em, actor });
       const saved = await this.save(em, em.create(this.entity, values));
       await writeAudit(em, {
@@ -151,9 +171,11 @@ export class ScopedResource extends Resource {
       if (!current || !can(actor, 'read', this.rules.id, current as any)) throw new ForbiddenError('无权访问该记录');
       if (!can(actor, 'write', this.rules.id, current as any)) throw new ForbiddenError('无权修改该记录');
       const before = { ...current } as Record<string, any>;
+      await this.rules.assertWritable?.(before, { em });
       const values = { ...before, ...this.formValues(params) };
       await this.resolveCounty(em, actor, values, before);
-      await this.check(em, values, await this.rules.fromForm?.(params, values, { creating: false }));
+      await this.rules.assertWritable?.(values, { em });
+      await this.check(em, values, await this.rules.fromForm?.(params, values, { creating: false }), before);
       Object.assign(current, values);
       const saved = await this.save(em, current);
       await writeAudit(em, {
@@ -174,6 +196,7 @@ export class ScopedResource extends Resource {
       const current = await em.findOne(this.entity, { where: { id: Number(pk) } as any, lock: { mode: 'pessimistic_write' } });
       if (!current) return;
       if (!can(actor, 'write', this.rules.id, current as any)) throw new ForbiddenError('无权删除该记录');
+      await this.rules.assertWritable?.({ ...current }, { em });
       await em.remove(current);
       await writeAudit(em, {
         actor,
@@ -226,8 +249,13 @@ export class ScopedResource extends Resource {
     }
   }
 
-  private async check(em: EntityManager, values: Record<string, any>, formProblems: FieldProblems = {}): Promise<void> {
-    const problems = { ...((await this.rules.validate?.(values, { today: chinaToday(), em })) ?? {}), ...formProblems };
+  private async check(
+    em: EntityManager,
+    values: Record<string, any>,
+    formProblems: FieldProblems = {},
+    before: Record<string, any> | null = null,
+  ): Promise<void> {
+    const problems = { ...((await this.rules.validate?.(values, { today: chinaToday(), em, before })) ?? {}), ...formProblems };
     const fields = Object.keys(problems);
     if (fields.length) {
       const errors = Object.fromEntries(fields.map((f) => [f, { type: problems[f].code, message: problems[f].message }]));
@@ -248,6 +276,16 @@ export class ScopedResource extends Resource {
       return await this.manager.transaction(work);
     } catch (e) {
       if (e instanceof ValidationError || e instanceof ForbiddenError) throw e;
+      if (e instanceof FieldErrors) {
+        const errors = Object.fromEntries(Object.entries(e.errors).map(([f, p]) => [f, { type: p.code, message: p.message }]));
+        throw new ValidationError(errors, { type: e.code, message: '请更正标出的字段后再保存' });
+      }
+      // a refused business rule (e.g. an archived file): its message on the record
+      // (under `base` too: AdminJS's edit and new actions count only property errors as a failure)
+      if (e instanceof DomainError) {
+        const error = { type: e.code, message: e.message };
+        throw new ValidationError({ base: error }, error);
+      }
       throw toValidationError(e, this.table) ?? e;
     }
   }

@@ -25,7 +25,13 @@ export type ResourceId =
   | 'Evaluation'
   | 'Commendation'
   | 'AdminUser'
-  | 'AuditLog';
+  | 'AuditLog'
+  | 'Notice'
+  | 'NoticeRecipient'
+  | 'InfoReport'
+  | 'Inspection'
+  | 'InspectionFinding'
+  | 'Rectification';
 
 /** read: list, show, search, export; write: also create, edit, delete and record actions that change data */
 export type Access = 'none' | 'read' | 'write';
@@ -54,6 +60,17 @@ export const ACCESS: Record<ResourceId, Grants> = {
   AdminUser: { city_admin: 'write', county_staff: 'none', leader: 'none' },
   // nobody edits the audit trail, not even the city
   AuditLog: { city_admin: 'read', county_staff: 'none', leader: 'none' },
+  // Issue 8. A notice's county is its sender's (null: the city), so county staff write only their own
+  // county's notices, which go to their own county; city notices reach a county as NoticeRecipient rows
+  // carrying that county, created on publishing and never edited: reading one is marking it read
+  // (mayMarkNoticeRead). The city's visits, findings and rectification lists are the city's; the
+  // county records a rectification as done (mayCompleteRectification). See supervision-permissions.ts.
+  Notice: PROGRAM_RECORD,
+  NoticeRecipient: { city_admin: 'read', county_staff: 'read', leader: 'read' },
+  InfoReport: PROGRAM_RECORD,
+  Inspection: CITY_DECIDES,
+  InspectionFinding: CITY_DECIDES,
+  Rectification: CITY_DECIDES,
 };
 
 /** A record as far as access is concerned: the county it belongs to (null: city-wide). */

@@ -7,3 +7,12 @@ export function formatCaseNo(countyShortName: string, year: number, seq: number)
 export function caseNoPrefix(countyShortName: string, year: number): string {
   return `${countyShortName}-${year}-`;
 }
+
+// Archive numbers (立案归档): per county and year of archiving, 新华档-2026-0003.
+export function formatArchiveNo(countyShortName: string, year: number, seq: number): string {
+  return `${archiveNoPrefix(countyShortName, year)}${String(seq).padStart(4, '0')}`;
+}
+
+export function archiveNoPrefix(countyShortName: string, year: number): string {
+  return `${countyShortName}档-${year}-`;
+}

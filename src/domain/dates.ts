@@ -64,3 +64,16 @@ export function localDate(now: Date, timeZone = 'Asia/Shanghai'): string {
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
+
+/**
+ * The same calendar day `years` years later; 29 February falls back to 28 February in a common year
+ * (the way a one-year term starting on a leap day is usually counted).
+ */
+export function addYears(date: string, years: number): string {
+  if (!Number.isInteger(years)) throw new Error(`not a whole number of years: ${years}`);
+  const start = new Date(parseOrThrow(date));
+  const year = start.getUTCFullYear() + years;
+  const month = start.getUTCMonth() + 1;
+  const lastDay = new Date(utcMs(year, month + 1, 0)).getUTCDate();
+  return format(utcMs(year, month, Math.min(start.getUTCDate(), lastDay)));
+}

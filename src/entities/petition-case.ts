@@ -59,6 +59,8 @@ export type CaseSource = (typeof CASE_SOURCES)[number];
     AND (state = 'archived') = (archived_on IS NOT NULL)
     AND (state = 'terminated') = (terminated_on IS NOT NULL)`,
 )
+@Check('ck_petition_case_reopen', `(reopened_on IS NULL) = (reopen_reason IS NULL)`)
+@Check('ck_petition_case_archive_no', `state <> 'archived' OR archive_no IS NOT NULL`)
 @Index('ix_petition_case_county', ['countyId'])
 @Index('ix_petition_case_township', ['townshipId'])
 @Index('ix_petition_case_agent', ['agentId'])
@@ -195,6 +197,13 @@ export class PetitionCase extends BaseEntity {
 
   @Column({ type: 'varchar', name: 'termination_reported_to', length: 100, nullable: true })
   terminationReportedTo: string | null;
+
+  /** 重新打开: the last time the city reopened the archived file, and why (issue 4) */
+  @Column({ type: 'date', name: 'reopened_on', nullable: true })
+  reopenedOn: string | null;
+
+  @Column({ type: 'text', name: 'reopen_reason', nullable: true })
+  reopenReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

@@ -4,10 +4,11 @@ export class Session {
 
   constructor(readonly baseUrl: string) {}
 
-  async request(method: string, path: string, body?: Record<string, unknown> | URLSearchParams | FormData): Promise<Response> {
+  async request(method: string, path: string, body?: Record<string, unknown> | URLSearchParams | FormData | Blob): Promise<Response> {
     const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
     let payload: BodyInit | undefined;
-    if (body instanceof FormData || body instanceof URLSearchParams) payload = body;
+    // a Blob is sent as is, with its own type (file uploads)
+    if (body instanceof FormData || body instanceof URLSearchParams || body instanceof Blob) payload = body;
     else if (body) {
       payload = JSON.stringify(body);
       headers['content-type'] = 'application/json';
@@ -19,6 +20,13 @@ export class Session {
       this.cookies.set(pair.slice(0, i), pair.slice(i + 1));
     }
     return res;
+  }
+
+  /** The same browser session (cookies) against another server, e.g. a second app instance. */
+  on(baseUrl: string): Session {
+    const twin = new Session(baseUrl);
+    twin.cookies = this.cookies;
+    return twin;
   }
 
   get(path: string) {

@@ -1,5 +1,5 @@
 import { Box, Button, FormGroup, FormMessage, H4, Input, Label, Text, TextArea } from '@adminjs/design-system';
-import { ApiClient, useNotice, type ActionProps } from 'adminjs';
+import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
 import React, { useState } from 'react';
 import { useNavigate } from 'react-router';
 
@@ -19,7 +19,7 @@ const api = new ApiClient();
  * The form behind every custom record action that asks for input (dates, outcome, reasons): the
  * server declares the fields and checks everything again; errors come back on their fields.
  */
-const ActionForm: React.FC<ActionProps> = ({ resource, action, record }) => {
+const ActionForm: React.FC<ActionProps> = ({ resource, action, record, records }) => {
   const custom = (action.custom ?? {}) as { fields?: ActionField[]; intro?: string; submitLabel?: string };
   const fields = custom.fields ?? [];
   const [values, setValues] = useState<Record<string, string>>(() =>
@@ -28,18 +28,17 @@ const ActionForm: React.FC<ActionProps> = ({ resource, action, record }) => {
   const [errors, setErrors] = useState<Record<string, { message: string }>>({});
   const [busy, setBusy] = useState(false);
   const addNotice = useNotice();
+  const { translateAction } = useTranslation();
   const navigate = useNavigate();
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setBusy(true);
     try {
-      const response = await api.recordAction({
-        resourceId: resource.id,
-        recordId: record!.id,
-        actionName: action.name,
-        data: values,
-      });
+      // a bulk action (actionType 'bulk') acts on the records ticked in the list
+      const response = records && !record
+        ? await api.bulkAction({ resourceId: resource.id, recordIds: records.map((r) => r.id), actionName: action.name, data: values })
+        : await api.recordAction({ resourceId: resource.id, recordId: record!.id, actionName: action.name, data: values });
       const data = response.data as { notice?: { message: string; type: string }; record?: { errors?: Record<string, { message: string }> }; redirectUrl?: string };
       if (data.notice) addNotice(data.notice as never);
       setErrors(data.record?.errors ?? {});
@@ -53,7 +52,7 @@ const ActionForm: React.FC<ActionProps> = ({ resource, action, record }) => {
 
   return (
     <Box as="form" onSubmit={submit} variant="container" data-testid={`action-form-${action.name}`}>
-      <H4>{action.label}{record?.title ? `：${record.title}` : ''}</H4>
+      <H4>{translateAction(action.name, resource.id)}{record?.title ? `：${record.title}` : ''}{records && !record ? `（已选 ${records.length} 人）` : ''}</H4>
       {custom.intro && <Text mb="xl">{custom.intro}</Text>}
       {fields.map((f) => (
         <FormGroup key={f.name} error={Boolean(errors[f.name])}>

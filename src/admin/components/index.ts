@@ -11,4 +11,16 @@ const add = (name: string, file: string) => componentLoader.add(name, path.join(
 export const Components = {
   /** generic form for custom record actions; fields come from the action's `custom.fields` */
   ActionForm: add('ActionForm', 'action-form'),
+  /** a download button for a record or list action; the file comes from an Express route (`custom.href`) */
+  FileLink: add('FileLink', 'file-link'),
+  /** 代理员 Excel import: template, dry run listing bad rows, then all-or-nothing import */
+  AgentImport: add('AgentImport', 'agent-import'),
+  /** page: townships by number of certified agents */
+  CoveragePage: add('CoveragePage', 'coverage-page'),
+  /** 下载文书 on a case: the five forms as Word files, the file's scans and their upload */
+  CaseFiles: add('CaseFiles', 'case-files'),
+  /** the admin home: to-do lists, the county × creation-standard scorecard and charts, or Metabase */
+  Dashboard: add('Dashboard', 'dashboard'),
+  /** 上传附件 on a notice, inspection or rectification (`custom.owner`): one PDF/JPG/PNG at a time */
+  AttachmentUpload: add('AttachmentUpload', 'attachment-upload'),
 };

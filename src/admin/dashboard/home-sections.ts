@@ -1,5 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../domain/access-policy.js';
+import { caseDeadlinesSection } from './case-deadlines.section.js';
+import { noticesSection } from './notices.section.js';
+import { rectificationsSection } from './rectifications.section.js';
+import { certificateReviewsSection } from './certificate-reviews.section.js';
 
 /** A list shown on the admin home page for the signed-in user: what she must act on. */
 export interface HomeListSection {
@@ -20,3 +24,7 @@ export type HomeSectionProvider = (ctx: { ds: DataSource; actor: Actor; now: Dat
  * review, unread notices…); a provider returns null when its list does not concern this user.
  */
 export const HOME_SECTION_PROVIDERS: HomeSectionProvider[] = [];
+HOME_SECTION_PROVIDERS.push(caseDeadlinesSection);
+HOME_SECTION_PROVIDERS.push(certificateReviewsSection);
+HOME_SECTION_PROVIDERS.push(noticesSection);
+HOME_SECTION_PROVIDERS.push(rectificationsSection);

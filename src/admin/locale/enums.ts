@@ -92,6 +92,31 @@ export const ENUM_LABELS = {
     approved: '已批准',
     rejected: '未批准',
   },
+  // issue 8 (migrations/1764000300000_notices-supervision.ts)
+  notice_status: {
+    draft: '草稿',
+    published: '已发布',
+  },
+  info_report_kind: {
+    work_update: '工作动态',
+    typical_case: '典型案例',
+  },
+  inspection_standard: {
+    work_systems: '（一）健全工作制度',
+    work_point: '（二）设立工作阵地',
+    team: '（三）组建工作队伍',
+    tasks: '（四）明确工作任务',
+    effectiveness: '（五）提高工作成效',
+  },
+  standard_result: {
+    meets: '达标',
+    partly: '基本达标',
+    fails: '未达标',
+  },
+  rectification_status: {
+    open: '整改中',
+    done: '已完成',
+  },
 } as const satisfies Record<string, Record<string, string>>;
 
 export type EnumTypeName = keyof typeof ENUM_LABELS;

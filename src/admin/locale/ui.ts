@@ -15,6 +15,7 @@ export const NAVIGATION = {
   agents: '代理员与证书',
   cases: '案件管理',
   statistics: '统计与考评',
+  supervision: '信息与督导',
   system: '系统管理',
 } as const;
 
@@ -35,6 +36,21 @@ export const CUSTOM_ACTIONS = {
   revokeCertificate: '吊销证书',
   downloadDocument: '下载文书',
   exportXlsx: '导出Excel',
+  printCertificate: '打印证书',
+  importAgents: '从Excel导入',
+  publishNotice: '发布',
+  uploadNoticeFile: '上传附件',
+  markNoticeRead: '标记已读',
+  commentInfoReport: '点评',
+  adoptInfoReport: '采用',
+  uploadInspectionPhoto: '上传照片',
+  completeRectification: '登记整改完成',
+  uploadRectificationEvidence: '上传佐证材料',
+} as const;
+
+/** Custom pages (translatePage → `pages.<name>`). */
+export const PAGES = {
+  coverage: '乡镇代理员配备',
 } as const;
 
 export const UI = {
@@ -121,7 +137,7 @@ export const UI = {
     successfullyDeleted: '记录已删除',
     successfullyUpdated: '记录已保存',
     thereWereValidationErrors: '请更正标出的字段后再保存',
-    forbiddenError: '您无权对“{{resourceId}}”执行“{{actionName}}”操作',
+    forbiddenError: '您无权执行此操作',
     anyForbiddenError: '您无权执行该操作',
     successfullyCreated: '记录已创建',
     bulkDeleteError: '批量删除时出错，请联系系统管理员',
@@ -131,9 +147,9 @@ export const UI = {
     theseRecordsWillBeRemoved: '以下记录将被删除',
     theseRecordsWillBeRemoved_plural: '以下记录将被删除',
     pickSomeFirstToRemove: '请先勾选要删除的记录',
-    error404Resource: '找不到资源：{{resourceId}}',
-    error404Action: '资源“{{resourceId}}”没有名为“{{actionName}}”的操作，或您无权使用',
-    error404Record: '资源“{{resourceId}}”中没有编号为 {{recordId}} 的记录，或您无权访问',
+    error404Resource: '找不到该页面',
+    error404Action: '该记录不存在，或您无权查看',
+    error404Record: '没有编号为 {{recordId}} 的记录，或您无权访问',
     seeConsoleForMore: '详细信息请查看浏览器控制台',
     noActionComponent: '该操作尚未配置界面组件',
     noRecordsInResource: '暂无记录',

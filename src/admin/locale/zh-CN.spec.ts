@@ -3,9 +3,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CUSTOM_ACTIONS, ENUM_LABELS, NAVIGATION, RESOURCE_LABELS, zhCN } from './zh-CN.js';
 
+const RAW_IDENTIFIERS = ['resourceId', 'actionName'];
+
 const ROOT = process.cwd();
 const ADMINJS_LIB = path.join(ROOT, 'node_modules/adminjs/lib');
-const MIGRATION = path.join(ROOT, 'migrations/1764000000000_initial-schema.ts');
+// the migrations that create tables and enum types of entities
+const MIGRATIONS = ['1764000000000_initial-schema.ts', '1764000300000_notices-supervision.ts'].map((f) => path.join(ROOT, 'migrations', f));
 
 type Tree = { [key: string]: unknown };
 
@@ -39,7 +42,7 @@ const resources = ours.resources as Record<string, { properties: Record<string, 
 const camel = (snake: string): string => snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const pascal = (snake: string): string => camel(snake).replace(/^[a-z]/, (c) => c.toUpperCase());
 
-const migration = fs.readFileSync(MIGRATION, 'utf8');
+const migration = MIGRATIONS.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
 
 /** CREATE TYPE name AS ENUM ('a', 'b') → { name: ['a', 'b'] } */
 function enumTypes(): Record<string, string[]> {
@@ -82,12 +85,18 @@ const ENUM_USAGE: Record<string, [string, string]> = {
   evaluation_result: ['Evaluation', 'result'],
   commendation_kind: ['Commendation', 'kind'],
   commendation_status: ['Commendation', 'status'],
+  notice_status: ['Notice', 'status'],
+  info_report_kind: ['InfoReport', 'kind'],
+  inspection_standard: ['InspectionFinding', 'standard'],
+  standard_result: ['Inspection', 'overallResult'],
+  rectification_status: ['Rectification', 'status'],
 };
 
 const RESOURCE_IDS = [
   'Organization', 'WorkPoint', 'WorkSystem', 'Agent', 'Certificate', 'CertificateReview', 'Training',
   'TrainingAttendance', 'PetitionCase', 'CaseDocument', 'CaseLog', 'AnalysisReport', 'AnnualReport',
-  'Evaluation', 'Commendation', 'AdminUser', 'AuditLog',
+  'Evaluation', 'Commendation', 'AdminUser', 'AuditLog', 'Notice', 'NoticeRecipient', 'InfoReport', 'Inspection',
+  'InspectionFinding', 'Rectification',
 ];
 
 describe('zh-CN AdminJS translations', () => {
@@ -109,7 +118,9 @@ describe('zh-CN AdminJS translations', () => {
     const placeholders = (s: unknown) => [...String(s).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     for (const [key, value] of Object.entries(enFlat)) {
       if (typeof value !== 'string') continue;
-      expect([key, placeholders(mergedFlat[key])]).toEqual([key, placeholders(value)]);
+      // resourceId and actionName are raw identifiers (PetitionCase, show): a Chinese message may leave them out
+      const needed = placeholders(value).filter((p) => !RAW_IDENTIFIERS.includes(p));
+      expect([key, placeholders(mergedFlat[key]).filter((p) => !RAW_IDENTIFIERS.includes(p))]).toEqual([key, needed]);
     }
   });
 

@@ -1,10 +1,10 @@
 import type { LocaleTranslations } from 'adminjs';
 import { RESOURCE_LABELS, RESOURCE_TRANSLATIONS } from './resources.js';
-import { UI } from './ui.js';
+import { PAGES, UI } from './ui.js';
 
 export { ENUM_LABELS, enumLabel, type EnumTypeName } from './enums.js';
 export { RESOURCE_LABELS, RESOURCE_TRANSLATIONS, type ResourceId } from './resources.js';
-export { CUSTOM_ACTIONS, NAVIGATION } from './ui.js';
+export { CUSTOM_ACTIONS, NAVIGATION, PAGES } from './ui.js';
 
 /**
  * The complete Chinese translation for AdminJS 7, self-contained (it covers every key of the bundled
@@ -28,5 +28,6 @@ export const zhCN: LocaleTranslations = {
   labels: { ...UI.labels, ...RESOURCE_LABELS },
   properties: { ...UI.properties },
   messages: { ...UI.messages },
+  pages: { ...PAGES },
   resources: RESOURCE_TRANSLATIONS,
 };

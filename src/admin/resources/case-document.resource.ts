@@ -1,5 +1,6 @@
 import { CaseDocument } from '../../entities/case-document.js';
 import { PetitionCase } from '../../entities/petition-case.js';
+import { assertCaseFileOpen } from '../../services/case-file-lock.js';
 import { defineResource, NAV } from '../resource-kit.js';
 
 export const caseDocumentResource = defineResource(
@@ -8,6 +9,8 @@ export const caseDocumentResource = defineResource(
     id: 'CaseDocument',
     parent: { property: 'caseId', entity: PetitionCase, resource: 'PetitionCase' },
     readOnly: ['fileName', 'storageKey', 'mimeType', 'fileSize', 'sha256', 'createdById'],
+    // 立案归档 locks the file: no document of an archived case is added, changed or removed
+    assertWritable: (values, { em }) => assertCaseFileOpen(em, values.caseId),
   },
   {
     navigation: NAV.cases,

@@ -1,10 +1,17 @@
 import { CaseLog } from '../../entities/case-log.js';
 import { PetitionCase } from '../../entities/petition-case.js';
+import { assertCaseFileOpen } from '../../services/case-file-lock.js';
 import { defineResource, NAV } from '../resource-kit.js';
 
 export const caseLogResource = defineResource(
   CaseLog,
-  { id: 'CaseLog', parent: { property: 'caseId', entity: PetitionCase, resource: 'PetitionCase' }, readOnly: ['createdById'] },
+  {
+    id: 'CaseLog',
+    parent: { property: 'caseId', entity: PetitionCase, resource: 'PetitionCase' },
+    readOnly: ['createdById'],
+    // 立案归档 locks the file: no handling record of an archived case is added, changed or removed
+    assertWritable: (values, { em }) => assertCaseFileOpen(em, values.caseId),
+  },
   {
     navigation: NAV.cases,
     titleProperty: 'loggedOn',

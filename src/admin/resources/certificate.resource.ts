@@ -1,17 +1,156 @@
+import { Raw } from 'typeorm';
+import type { ActionContext, ActionResponse, After } from 'adminjs';
+import { mayPrintCertificate, mayTakeCertificateStep, type CertificateStep } from '../../domain/certificate-permissions.js';
 import { Agent } from '../../entities/agent.js';
 import { Certificate } from '../../entities/certificate.js';
+import { issueCertificate, reviewCertificate, revokeCertificate } from '../../services/certificate-service.js';
+import { REVIEW_DUE_FILTERS, reviewDueCondition } from '../../services/certificate-reminders.js';
+import { standingsOf } from '../../services/certificate-standing.js';
+import { recordFormHandler } from '../actions/form-action.js';
+import { Components } from '../components/index.js';
+import { actorOf } from '../current-actor.js';
+import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
 import { defineResource, NAV } from '../resource-kit.js';
+import { chinaToday } from '../scoped-resource.js';
+
+const dataSource = () => Certificate.getRepository().manager.connection;
+
+/** Who may take the step on this record (and, for the form's buttons, whether the status allows it). */
+const stepAllowed = (step: CertificateStep) => (context: ActionContext) =>
+  mayTakeCertificateStep(actorOf(context), step, context.record ? (context.record.params.countyId ?? null) : undefined);
+const inStatus = (...statuses: string[]) => (context: ActionContext) => statuses.includes(context.record?.params.status);
+
+/** validUntil, validity and reviewDueOn, computed for the day (they are never stored). */
+const withStanding: After<ActionResponse> = async (response) => {
+  const records = [response.record, ...(response.records ?? [])].filter(Boolean) as { params: Record<string, any> }[];
+  const standings = await standingsOf(Certificate.getRepository().manager, records.map((r) => Number(r.params.id)), chinaToday());
+  for (const r of records) {
+    const s = standings.get(Number(r.params.id));
+    if (!s) continue;
+    r.params.validity = s.label;
+    r.params.validUntil = s.validUntil ?? '';
+    r.params.reviewDueOn = s.reviewDueOn ?? '';
+  }
+  return response;
+};
+
+const computed = (list: boolean) => ({ isVisible: { list, filter: false, show: true, edit: false } });
 
 export const certificateResource = defineResource(
   Certificate,
-  { id: 'Certificate', parent: { property: 'agentId', entity: Agent, resource: 'Agent' } },
+  {
+    id: 'Certificate',
+    parent: { property: 'agentId', entity: Agent, resource: 'Agent' },
+    // the number is given when the city produces the certificate; status and dates move through the actions
+    readOnly: ['number', 'status', 'issuedOn', 'revokedOn', 'revokeReason'],
+    virtualFilters: {
+      reviewDue: (value, { today }) => {
+        const condition = reviewDueCondition(value, today);
+        return condition
+          ? Raw((id) => `${id} IN (SELECT certificate_id FROM reporting.certificate_standing WHERE ${condition.sql})`, condition.params)
+          : null;
+      },
+    },
+  },
   {
     navigation: NAV.agents,
     titleProperty: 'number',
     sort: { sortBy: 'producedOn', direction: 'desc' },
-    listProperties: ['number', 'agentId', 'countyId', 'status', 'producedOn', 'issuedOn'],
-    filterProperties: ['number', 'agentId', 'countyId', 'status', 'producedOn', 'issuedOn'],
-    editProperties: ['agentId', 'number', 'status', 'producedOn', 'issuedOn', 'revokedOn', 'revokeReason'],
-    properties: { revokeReason: { type: 'textarea' } },
+    listProperties: ['number', 'agentId', 'countyId', 'status', 'issuedOn', 'validity', 'validUntil', 'reviewDueOn'],
+    filterProperties: ['number', 'agentId', 'countyId', 'status', 'reviewDue', 'producedOn', 'issuedOn'],
+    showProperties: ['number', 'agentId', 'countyId', 'status', 'validity', 'validUntil', 'reviewDueOn', 'producedOn', 'issuedOn', 'revokedOn', 'revokeReason', 'createdAt', 'updatedAt'],
+    editProperties: ['agentId', 'producedOn'],
+    properties: {
+      revokeReason: { type: 'textarea' },
+      validity: { type: 'string', ...computed(true) },
+      validUntil: { type: 'string', ...computed(true) },
+      reviewDueOn: { type: 'string', ...computed(true) },
+      reviewDue: {
+        type: 'string',
+        availableValues: REVIEW_DUE_FILTERS.map((value) => ({ value, label: RESOURCE_TRANSLATIONS.Certificate.labels.reviewDue[value] })),
+        isVisible: { list: false, filter: true, show: false, edit: false },
+      },
+    },
+    actions: {
+      list: { after: withStanding },
+      show: { after: withStanding },
+      // certificates come from the city's bulk production (代理员 → 批量制作证书), never from a blank form
+      new: { isAccessible: false, isVisible: false },
+      edit: { isAccessible: stepAllowed('revoke') },
+      delete: { isAccessible: stepAllowed('revoke') },
+      bulkDelete: { isAccessible: stepAllowed('revoke') },
+      issueCertificate: {
+        actionType: 'record',
+        icon: 'Send',
+        component: Components.ActionForm,
+        isAccessible: stepAllowed('issue'),
+        isVisible: inStatus('produced'),
+        custom: {
+          intro: '县（市、区）信访局、妇联审核后向代理员发放证书。发放当日起有效一年，之后每年审核一次。',
+          submitLabel: '确认发放',
+          fields: [{ name: 'issuedOn', label: '发放日期', type: 'date', required: true }],
+        },
+        handler: recordFormHandler(
+          ({ actor, recordId, payload }) => issueCertificate(dataSource(), actor, recordId, { issuedOn: payload.issuedOn }, chinaToday()),
+          '证书已发放',
+        ),
+      },
+      reviewCertificate: {
+        actionType: 'record',
+        icon: 'CheckSquare',
+        component: Components.ActionForm,
+        isAccessible: stepAllowed('review'),
+        isVisible: inStatus('issued', 'suspended'),
+        custom: {
+          intro: '一年一审核：审核合格自审核日起再有效一年；不合格即暂停使用，再次审核合格后恢复。',
+          submitLabel: '保存审核结果',
+          fields: [
+            { name: 'reviewedOn', label: '审核日期', type: 'date', required: true },
+            { name: 'result', label: '审核结果', type: 'select', required: true, options: [{ value: 'passed', label: '合格' }, { value: 'failed', label: '不合格' }] },
+            { name: 'reviewer', label: '审核人', type: 'text' },
+            { name: 'remarks', label: '备注', type: 'textarea', help: '不合格时必须写明原因' },
+          ],
+        },
+        handler: recordFormHandler(
+          ({ actor, recordId, payload }) => reviewCertificate(dataSource(), actor, recordId, payload, chinaToday()),
+          '年度审核结果已保存',
+        ),
+      },
+      revokeCertificate: {
+        actionType: 'record',
+        icon: 'XCircle',
+        variant: 'danger',
+        component: Components.ActionForm,
+        isAccessible: stepAllowed('revoke'),
+        isVisible: inStatus('produced', 'issued', 'suspended'),
+        custom: {
+          intro: '吊销后证书自吊销日起失效，不能恢复；如需继续担任代理员，须重新制作证书。',
+          submitLabel: '确认吊销',
+          fields: [
+            { name: 'revokedOn', label: '吊销日期', type: 'date', required: true },
+            { name: 'reason', label: '吊销原因', type: 'textarea', required: true },
+          ],
+        },
+        handler: recordFormHandler(
+          ({ actor, recordId, payload }) =>
+            revokeCertificate(dataSource(), actor, recordId, { revokedOn: payload.revokedOn, reason: payload.reason }, chinaToday()),
+          '证书已吊销',
+        ),
+      },
+      printCertificate: {
+        actionType: 'record',
+        icon: 'Printer',
+        component: Components.FileLink,
+        // the document carries the holder's ID number: not for leaders (maySeePersonalData)
+        isAccessible: (context: ActionContext) => mayPrintCertificate(actorOf(context), context.record?.params.countyId ?? null),
+        isVisible: inStatus('issued', 'suspended'),
+        custom: {
+          href: '/admin/files/certificates/{id}.docx',
+          label: '下载代理员证（Word文档）',
+          intro: '代理员证为A4版式，含持证人信息、照片位置、发证机关和逐年审核记录，下载后可直接打印。',
+        },
+        handler: async (_request, _response, context) => ({ record: context.record!.toJSON(context.currentAdmin) }),
+      },
+    },
   },
 );

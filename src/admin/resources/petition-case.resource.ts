@@ -1,16 +1,38 @@
+import type { ActionContext, ActionResponse, RecordJSON } from 'adminjs';
+import { Raw } from 'typeorm';
+import { describeDaysLeft, nextDeadline } from '../../domain/case-deadlines.js';
+import { assertFileWritable } from '../../domain/case-workflow.js';
 import { normalizeIdNumber } from '../../domain/id-number.js';
 import { maskAddress, maskIdNumber, maskPhone } from '../../domain/personal-data.js';
 import { validatePetitionCase } from '../../domain/petition-case-rules.js';
 import { Agent } from '../../entities/agent.js';
 import { Organization } from '../../entities/organization.js';
 import { PetitionCase } from '../../entities/petition-case.js';
+import { caseAgentProblems } from '../../services/agent-eligibility.js';
+import { actionableDueSql, DEADLINE_FILTERS, deadlineFilterSql, deadlineParams, type DeadlineFilter } from '../../services/case-deadline-query.js';
 import { nextCaseNo } from '../../services/case-numbering.js';
-import { defineResource, NAV } from '../resource-kit.js';
+import { caseFacts } from '../../services/case-workflow.js';
+import { Components } from '../components/index.js';
+import { allowed, defineResource, NAV } from '../resource-kit.js';
+import { chinaToday } from '../scoped-resource.js';
+import { workflowActions } from './petition-case.actions.js';
 
 // Workflow fields move only through the lifecycle actions, never through the edit form.
 const WORKFLOW_FIELDS = [
   'caseNo',
   'state',
+  'acceptanceNotifiedOn',
+  'agreementSignedOn',
+  'notifiedOn',
+  'extensionDays',
+  'extensionApprovedBy',
+  'extensionReason',
+  'extensionNotifiedOn',
+  'reviewRequestedOn',
+  'reviewDepartment',
+  'reviewAnsweredOn',
+  'reopenedOn',
+  'reopenReason',
   'representingSince',
   'concludedOn',
   'outcome',
@@ -22,6 +44,31 @@ const WORKFLOW_FIELDS = [
   'terminationReportedTo',
 ];
 
+/** 下一期限 / 剩余天数 of each case shown, computed from its dates and today's date in China. */
+function withDeadline(record: RecordJSON | undefined, today: string, long: boolean): void {
+  if (!record?.params?.state) return;
+  const next = nextDeadline(caseFacts(record.params), today);
+  record.params.nextDeadline = next ? `${next.due} ${long ? next.label : next.short}` : '';
+  record.params.daysLeft = next ? describeDaysLeft(next.daysLeft) : '';
+}
+
+const addDeadlines = (long: boolean) => async (response: ActionResponse) => {
+  const today = chinaToday();
+  for (const record of response.records ?? []) withDeadline(record, today, long);
+  withDeadline(response.record, today, long);
+  return response;
+};
+
+// 即将到期 / 已超期: the actionable deadline computed in SQL from the same policy values
+const deadlineFilter = (value: string, { today }: { today: string }) => {
+  if (!(value in DEADLINE_FILTERS)) return null;
+  const condition = deadlineFilterSql(value as DeadlineFilter, actionableDueSql('deadline_case'));
+  return Raw((alias) => `${alias} IN (SELECT deadline_case.id FROM petition_case deadline_case WHERE ${condition})`, deadlineParams(today));
+};
+
+const notArchived = (context: ActionContext) => context.record?.params.state !== 'archived';
+const virtual = (list: boolean) => ({ type: 'string' as const, isSortable: false, isVisible: { list, filter: false, show: true, edit: false } });
+
 export const petitionCaseResource = defineResource(
   PetitionCase,
   {
@@ -32,34 +79,59 @@ export const petitionCaseResource = defineResource(
       { property: 'townshipId', entity: Organization, message: '所选乡镇（街道）不属于本案所在县（市、区）' },
       { property: 'agentId', entity: Agent, message: '所选代理员不属于本案所在县（市、区）' },
     ],
-    validate: (values, { today }) => {
+    validate: async (values, { today, em, before }) => {
       if (typeof values.petitionerIdNumber === 'string') values.petitionerIdNumber = normalizeIdNumber(values.petitionerIdNumber);
-      return validatePetitionCase(values, { today });
+      // 持证上岗: only an agent with a valid certificate may be assigned (issue 5)
+      return { ...(await caseAgentProblems(em, values, before, today)), ...validatePetitionCase(values, { today }) };
     },
     beforeInsert: async (values, { em }) => {
       values.state = 'accepted';
       values.caseNo = await nextCaseNo(em, values.countyId, values.acceptedOn);
     },
+    // 立案归档 locks the file
+    assertWritable: async (values) => assertFileWritable(values.state),
+    virtualFilters: { deadline: deadlineFilter },
   },
   {
     navigation: NAV.cases,
     titleProperty: 'caseNo',
     sort: { sortBy: 'acceptedOn', direction: 'desc' },
-    listProperties: ['caseNo', 'petitionerName', 'petitionerPhone', 'category', 'source', 'state', 'countyId', 'agentId', 'acceptedOn'],
-    filterProperties: ['caseNo', 'state', 'countyId', 'townshipId', 'agentId', 'category', 'source', 'acceptedOn', 'isKey', 'isGroup', 'inJointMeeting', 'petitionerName'],
+    listProperties: ['caseNo', 'petitionerName', 'state', 'countyId', 'agentId', 'acceptedOn', 'nextDeadline', 'daysLeft'],
+    filterProperties: ['caseNo', 'state', 'deadline', 'countyId', 'townshipId', 'agentId', 'category', 'source', 'acceptedOn', 'isKey', 'isGroup', 'inJointMeeting', 'petitionerName'],
     editProperties: [
       'countyId', 'townshipId', 'agentId', 'subject', 'description', 'category', 'source',
       'isGroup', 'groupSize', 'isKey', 'inJointMeeting',
       'petitionerName', 'petitionerIdNumber', 'petitionerPhone', 'petitionerAddress', 'respondentDepartment',
-      'acceptedOn', 'acceptanceNotifiedOn', 'agreementSignedOn', 'notifiedOn',
-      'extensionDays', 'extensionApprovedBy', 'extensionReason', 'extensionNotifiedOn',
-      'reviewRequestedOn', 'reviewDepartment', 'reviewAnsweredOn',
+      'acceptedOn',
     ],
     properties: {
       description: { type: 'textarea' },
       outcome: { type: 'textarea' },
       extensionReason: { type: 'textarea' },
       terminationReason: { type: 'textarea' },
+      reopenReason: { type: 'textarea' },
+      nextDeadline: virtual(true),
+      daysLeft: virtual(true),
+      deadline: {
+        type: 'string',
+        availableValues: Object.entries(DEADLINE_FILTERS).map(([value, label]) => ({ value, label })),
+        isVisible: { list: false, filter: true, show: false, edit: false },
+      },
+    },
+    actions: {
+      list: { after: addDeadlines(false) },
+      show: { after: addDeadlines(true) },
+      // the lock is enforced below the form too (assertWritable); this only hides the buttons
+      edit: { isVisible: notArchived },
+      delete: { isVisible: notArchived },
+      ...workflowActions,
+      downloadDocument: {
+        actionType: 'record',
+        icon: 'Download',
+        component: Components.CaseFiles,
+        isAccessible: allowed('PetitionCase', 'read'),
+        handler: async (_request, _response, context) => ({ record: context.record!.toJSON(context.currentAdmin) }),
+      },
     },
   },
 );

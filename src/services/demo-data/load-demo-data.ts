@@ -6,6 +6,7 @@ import { buildCaseFiles } from './case-files.js';
 import { buildCases } from './cases.js';
 import { buildPlaces } from './places.js';
 import { randomStream } from './random.js';
+import { buildSupervision } from './supervision.js';
 import { buildTrainings } from './trainings.js';
 import { buildAdminUsers } from './users.js';
 import { buildWorkPoints, buildWorkSystems } from './work-points.js';
@@ -14,7 +15,8 @@ import { buildWorkPoints, buildWorkSystems } from './work-points.js';
 const PROGRAM_TABLES = [
   'organization', 'admin_user', 'work_point', 'work_system', 'agent', 'certificate', 'certificate_review', 'training',
   'training_attendance', 'petition_case', 'case_document', 'case_log', 'analysis_report', 'annual_report',
-  'evaluation', 'commendation', 'audit_log',
+  'evaluation', 'commendation', 'audit_log', 'notice', 'notice_recipient', 'info_report', 'inspection',
+  'inspection_finding', 'rectification',
 ];
 
 /** The whole demo world as rows, table by table in insertion order. Pure: the same on every call. */
@@ -35,6 +37,7 @@ export function buildDemoData() {
   });
   const staffByCounty = new Map(users.filter((u) => u.county_id !== null).map((u) => [u.county_id!, u.id]));
   const files = buildCaseFiles(randomStream('case-files'), cases, staffByCounty);
+  const supervision = buildSupervision(places.counties, users, workPoints);
   return {
     organization: places.rows,
     admin_user: users,
@@ -48,6 +51,7 @@ export function buildDemoData() {
     petition_case: cases.map((c) => c.row),
     case_document: files.documentRows,
     case_log: files.logRows,
+    ...supervision,
   };
 }
 
@@ -64,6 +68,12 @@ const TABLE_NAMES: Record<keyof ReturnType<typeof buildDemoData>, string> = {
   petition_case: '案件',
   case_document: '案件文书',
   case_log: '办案记录',
+  notice: '通知公告',
+  notice_recipient: '通知收文记录',
+  info_report: '信息上报',
+  inspection: '督导检查',
+  inspection_finding: '检查发现',
+  rectification: '整改事项',
 };
 
 /**

@@ -1,0 +1,247 @@
+import { Box, H2, H4, Text } from '@adminjs/design-system';
+import { ApiClient } from 'adminjs';
+import {
+  ArcElement, BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Tooltip,
+} from 'chart.js';
+import React, { useEffect, useState } from 'react';
+import { Bar, Doughnut, Line } from 'react-chartjs-2';
+import type { DashboardResponse } from '../dashboard/dashboard-handler.js';
+import type { CountyScore, DashboardData, StandardInfo } from '../../reports/dashboard-data.js';
+
+ChartJS.register(CategoryScale, LinearScale, BarElement, PointElement, LineElement, ArcElement, Tooltip, Legend);
+ChartJS.defaults.font.family = '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+
+const api = new ApiClient();
+
+const TONE_COLOURS = { danger: '#c62828', warning: '#b26a00', info: '#1565c0' } as const;
+const VERDICT_STYLE = {
+  pass: { background: '#e6f4ea', color: '#1e6b34' },
+  fail: { background: '#fdecea', color: '#b3261e' },
+  none: { background: '#f2f2f2', color: '#777' },
+};
+const PALETTE = ['#3f6fd8', '#e07b39', '#3aa76d', '#c94c7c', '#8a63d2', '#d4a72c', '#4bb3c9', '#9e9e9e'];
+
+const cardStyle: React.CSSProperties = { background: '#fff', borderRadius: 6, padding: 16, boxShadow: '0 1px 3px rgba(0,0,0,.08)' };
+const grid = (min: number): React.CSSProperties => ({ display: 'grid', gridTemplateColumns: `repeat(auto-fill, minmax(${min}px, 1fr))`, gap: 16 });
+
+function formatMeasure(s: StandardInfo, v: number | null | undefined): string {
+  if (v === null || v === undefined) return '—';
+  if (s.unit === '是/否') return v >= 1 ? '按时' : v > 0 ? `${Math.round(v * 100)}%按时` : '未按时';
+  return s.unit === '%' ? `${v}%` : `${v}`;
+}
+
+function targetText(s: StandardInfo): string {
+  if (s.unit === '是/否') return '按时上报';
+  return `${s.comparison === '>=' ? '≥' : '≤'}${s.target}${s.unit === '%' ? '%' : s.unit}`;
+}
+
+function Verdict({ standard, value, passed }: { standard: StandardInfo; value: number | null | undefined; passed: boolean | null | undefined }) {
+  const style = passed === true ? VERDICT_STYLE.pass : passed === false ? VERDICT_STYLE.fail : VERDICT_STYLE.none;
+  const title = passed === true ? '达标' : passed === false ? '未达标' : '不考核（无可考核对象或未到期）';
+  return (
+    <td title={title} style={{ ...style, padding: '6px 8px', textAlign: 'center', whiteSpace: 'nowrap', border: '1px solid #fff' }}>
+      {formatMeasure(standard, value)}
+    </td>
+  );
+}
+
+function Scorecard({ data }: { data: DashboardData }) {
+  const th: React.CSSProperties = { padding: '6px 8px', background: '#f5f6fa', fontWeight: 600, fontSize: 12, border: '1px solid #fff', verticalAlign: 'bottom' };
+  const rows: (CountyScore | null)[] = [...data.counties, null];
+  return (
+    <div style={{ overflowX: 'auto' }}>
+      <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13 }} data-testid="scorecard">
+        <thead>
+          <tr>
+            <th style={th}>名次</th>
+            <th style={{ ...th, textAlign: 'left' }}>县（市、区）</th>
+            <th style={th}>达标项数</th>
+            {data.standards.map((s) => (
+              <th key={s.code} style={th} title={s.section}>
+                {s.name}
+                <div style={{ fontWeight: 400, color: '#666' }}>{targetText(s)}</div>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((c) =>
+            c ? (
+              <tr key={c.countyId} data-testid={`scorecard-county-${c.countyId}`}>
+                <td style={{ padding: '6px 8px', textAlign: 'center', fontWeight: 600 }}>{c.rank}</td>
+                <td style={{ padding: '6px 8px', whiteSpace: 'nowrap' }}>{c.countyName}</td>
+                <td style={{ padding: '6px 8px', textAlign: 'center' }}>
+                  {c.standardsMet}/{c.standardsAssessed}
+                </td>
+                {data.standards.map((s) => (
+                  <Verdict key={s.code} standard={s} value={c.measures[s.code]} passed={c.passed[s.code]} />
+                ))}
+              </tr>
+            ) : (
+              <tr key="city" style={{ borderTop: '2px solid #ccc' }} data-testid="scorecard-city-average">
+                <td />
+                <td style={{ padding: '6px 8px', fontWeight: 600 }}>全市平均</td>
+                <td />
+                {data.standards.map((s) => (
+                  <Verdict key={s.code} standard={s} value={data.cityAverage.measures[s.code]} passed={data.cityAverage.passed[s.code]} />
+                ))}
+              </tr>
+            ),
+          )}
+        </tbody>
+      </table>
+      <Text mt="sm" style={{ fontSize: 12, color: '#666' }}>
+        绿色达标，红色未达标，灰色不考核。名次按达标率（达标项数 ÷ 考核项数）排列，并列时比较达标项数与办结率。
+        统计日 {data.asOf}；案件指标按受理（或终结）年份计，代理员与证书指标按统计日计。
+      </Text>
+    </div>
+  );
+}
+
+function ChartCard({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div style={cardStyle}>
+      <H4 mb="md">{title}</H4>
+      <div style={{ position: 'relative', height: 260 }}>{children}</div>
+    </div>
+  );
+}
+
+const chartOptions = (percent: boolean) => ({
+  responsive: true,
+  maintainAspectRatio: false,
+  animation: false as const,
+  plugins: { legend: { position: 'bottom' as const } },
+  scales: percent ? { y: { min: 0, max: 100, ticks: { callback: (v: string | number) => `${v}%` } } } : { y: { beginAtZero: true } },
+});
+
+function Charts({ data }: { data: DashboardData }) {
+  const labels = [...data.counties.map((c) => c.countyName), '全市平均'];
+  const series = (code: string) => [...data.counties.map((c) => c.measures[code] ?? null), data.cityAverage.measures[code] ?? null];
+  const barColours = (colour: string) => [...data.counties.map(() => colour), '#9e9e9e'];
+  const doughnut = (rows: { label: string; count: number }[]) => ({
+    labels: rows.map((r) => r.label),
+    datasets: [{ data: rows.map((r) => r.count), backgroundColor: PALETTE }],
+  });
+  const pieOptions = { responsive: true, maintainAspectRatio: false, animation: false as const, plugins: { legend: { position: 'right' as const } } };
+  return (
+    <div style={grid(420)}>
+      <ChartCard title="办结率（%）">
+        <Bar data={{ labels, datasets: [{ label: '办结率', data: series('closure_rate'), backgroundColor: barColours('#3f6fd8') }] }} options={chartOptions(true)} />
+      </ChartCard>
+      <ChartCard title="7日内出具答复意见率（%）">
+        <Bar data={{ labels, datasets: [{ label: '7日内答复率', data: series('reply_on_time'), backgroundColor: barColours('#3aa76d') }] }} options={chartOptions(true)} />
+      </ChartCard>
+      <ChartCard title={`${data.year}年月度受理与终结案件`}>
+        <Line
+          data={{
+            labels: data.monthly.map((m) => `${Number(m.month.slice(5))}月`),
+            datasets: [
+              { label: '受理', data: data.monthly.map((m) => m.accepted), borderColor: '#3f6fd8', backgroundColor: '#3f6fd8' },
+              { label: '终结', data: data.monthly.map((m) => m.concluded), borderColor: '#e07b39', backgroundColor: '#e07b39' },
+            ],
+          }}
+          options={chartOptions(false)}
+        />
+      </ChartCard>
+      <ChartCard title="代理员持证覆盖（%）">
+        <Bar
+          data={{
+            labels,
+            datasets: [
+              { label: '乡镇覆盖率', data: series('township_coverage'), backgroundColor: '#8a63d2' },
+              { label: '代理员持证率', data: series('certified_agents'), backgroundColor: '#4bb3c9' },
+            ],
+          }}
+          options={chartOptions(true)}
+        />
+      </ChartCard>
+      <ChartCard title="事项类别（当年受理）">
+        {data.categories.length ? <Doughnut data={doughnut(data.categories)} options={pieOptions} /> : <Text>当年暂无案件</Text>}
+      </ChartCard>
+      <ChartCard title="案件来源（当年受理）">
+        {data.sources.length ? <Doughnut data={doughnut(data.sources)} options={pieOptions} /> : <Text>当年暂无案件</Text>}
+      </ChartCard>
+    </div>
+  );
+}
+
+function Sections({ sections }: { sections: NonNullable<DashboardResponse['sections']> }) {
+  if (!sections.length) return null;
+  return (
+    <div style={{ ...grid(360), marginBottom: 24 }}>
+      {sections.map((s) => (
+        <div key={s.id} style={cardStyle} data-testid={`home-section-${s.id}`}>
+          <H4 mb="sm">
+            {s.title}
+            {s.total > 0 && <span style={{ fontWeight: 400, color: '#666' }}>（{s.total}）</span>}
+          </H4>
+          {s.rows.length === 0 ? (
+            <Text style={{ color: '#777' }}>{s.empty}</Text>
+          ) : (
+            <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+              {s.rows.map((r, i) => (
+                <li key={i} style={{ padding: '4px 0', borderBottom: '1px solid #f0f0f0', display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: '2px 12px' }}>
+                  <a href={r.href} style={{ flex: '1 1 12em' }}>{r.label}</a>
+                  <span style={{ color: r.tone ? TONE_COLOURS[r.tone] : '#555', textAlign: 'right' }}>{r.detail}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {s.moreHref && (
+            <div style={{ marginTop: 8, textAlign: 'right' }}>
+              <a href={s.moreHref}>更多</a>
+            </div>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** The admin home: the user's to-do lists, then the county × creation-standard scorecard and charts (or Metabase). */
+const Dashboard: React.FC = () => {
+  const [year, setYear] = useState<number | null>(null);
+  const [res, setRes] = useState<DashboardResponse | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    setFailed(false);
+    api
+      .getDashboard(year ? { params: { year } } : {})
+      .then((r) => setRes(r.data as DashboardResponse))
+      .catch(() => setFailed(true));
+  }, [year]);
+
+  if (failed) return <Box variant="container"><Text>首页数据加载失败，请刷新重试。</Text></Box>;
+  if (!res) return <Box variant="container"><Text>正在统计…</Text></Box>;
+  if (res.error) return <Box variant="container"><Text>{res.error}</Text></Box>;
+  const shownYear = res.data?.year ?? res.metabase?.year;
+  const years = res.data?.years ?? res.metabase?.years ?? [];
+  const single = res.data?.countyId != null;
+
+  return (
+    <Box variant="grey" data-testid="dashboard">
+      <Sections sections={res.sections} />
+      <Box style={{ ...cardStyle, marginBottom: 24 }}>
+        <div style={{ display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap', marginBottom: 12 }}>
+          <H2 mb="0">{single ? `${res.data?.counties[0]?.countyName ?? ''}创建标准达标情况` : '各县（市、区）创建标准达标情况'}</H2>
+          <label>
+            年度：
+            <select value={shownYear} onChange={(e) => setYear(Number(e.target.value))} data-testid="year-select">
+              {years.map((y) => (
+                <option key={y} value={y}>{y}年</option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {res.data && <Scorecard data={res.data} />}
+      </Box>
+      {res.data && <Charts data={res.data} />}
+      {res.metabase?.urls.map((url) => (
+        <iframe key={url} src={url} title="Metabase 仪表板" style={{ width: '100%', height: 900, border: 0, marginBottom: 16, background: '#fff' }} />
+      ))}
+    </Box>
+  );
+};
+
+export default Dashboard;

@@ -1,0 +1,130 @@
+import type AdminJS from 'adminjs';
+import { Filter } from 'adminjs';
+import express, { type Request, type Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { can, countyScope, maySeePersonalData, type Actor } from '../../domain/access-policy.js';
+import { mayPrintCertificate } from '../../domain/certificate-permissions.js';
+import { DomainError } from '../../domain/errors.js';
+import { buildCertificateDocx, DOCX_TYPE } from '../../reports/certificate-document.js';
+import { buildAgentExport } from '../../services/agent-export.js';
+import { countyPlaces, importAgents } from '../../services/agent-import.js';
+import { buildImportTemplate, XLSX_TYPE } from '../../services/agent-workbook.js';
+import { writeAudit } from '../../services/audit.js';
+import { certificatePrintData } from '../../services/certificate-print-data.js';
+import { actorOf } from '../current-actor.js';
+import { chinaToday } from '../scoped-resource.js';
+
+// Files the admin's JSON actions cannot serve: the printable certificate, the agents' Excel template,
+// export and import. Mounted under /admin/files after the session; every request is checked with `can`.
+export const FILES_PATH = '/files';
+const MAX_UPLOAD = '5mb';
+const EXPORT_LIMIT = 10_000;
+
+type SignedIn = Actor & { email?: string };
+
+function signedIn(req: Request, res: Response): SignedIn | null {
+  const actor = actorOf({ currentAdmin: req.session.adminUser });
+  if (!actor) res.status(401).json({ error: '请先登录' });
+  return actor;
+}
+
+function sendFile(res: Response, type: string, fileName: string, body: Buffer): void {
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.send(body);
+}
+
+const queryNumber = (v: unknown): number | null => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null);
+
+export function agentFilesRouter(admin: AdminJS, ds: DataSource): express.Router {
+  const router = express.Router();
+
+  router.get('/certificates/:id.docx', async (req, res, next) => {
+    try {
+      const actor = signedIn(req, res);
+      if (!actor) return;
+      const today = chinaToday();
+      const data = await certificatePrintData(ds.manager, Number(req.params.id), today);
+      if (!data || !can(actor, 'read', 'Certificate', { countyId: data.countyId })) return void res.status(404).json({ error: '证书不存在或无权查看' });
+      if (!mayPrintCertificate(actor, data.countyId)) return void res.status(403).json({ error: '无权打印代理员证' });
+      const body = await buildCertificateDocx(data, today);
+      await writeAudit(ds.manager, { actor, action: 'download', resource: 'Certificate', recordId: data.id, countyId: data.countyId, ip: req.ip });
+      sendFile(res, DOCX_TYPE, `代理员证-${data.number}-${data.holder.name}.docx`, body);
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  router.get('/agents/template.xlsx', async (req, res, next) => {
+    try {
+      const actor = signedIn(req, res);
+      if (!actor) return;
+      if (!can(actor, 'write', 'Agent')) return void res.status(403).json({ error: '无权导入代理员' });
+      const county = countyScope(actor) ?? queryNumber(req.query.countyId);
+      const places = county ? await countyPlaces(ds.manager, county) : { townships: [] };
+      const body = await buildImportTemplate(places.townships.map((t) => ({ name: t.name, villages: t.villages.map((v) => v.name) })));
+      sendFile(res, XLSX_TYPE, '代理员导入模板.xlsx', body);
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  router.get('/agents/export.xlsx', async (req, res, next) => {
+    try {
+      const actor = signedIn(req, res);
+      if (!actor) return;
+      if (!can(actor, 'read', 'Agent')) return void res.status(403).json({ error: '无权导出代理员名单' });
+      const resource = admin.findResource('Agent');
+      // the list's own filters (filters.<path>=…), scoped by county exactly as the list is
+      const filters = Object.fromEntries(
+        Object.entries(req.query)
+          .filter(([k, v]) => k.startsWith('filters.') && typeof v === 'string' && v !== '')
+          .map(([k, v]) => [k.slice('filters.'.length), v as string]),
+      );
+      const context = { currentAdmin: req.session.adminUser } as never;
+      const filter = await new Filter(filters, resource).populate(context);
+      const records = await resource.find(filter, { limit: EXPORT_LIMIT, offset: 0, sort: { sortBy: 'id', direction: 'desc' } }, context);
+      const ids = records.map((r) => Number(r.id()));
+      const body = await buildAgentExport(ds.manager, ids, { today: chinaToday(), maskPersonal: !maySeePersonalData(actor) });
+      await writeAudit(ds.manager, {
+        actor,
+        action: 'export',
+        resource: 'Agent',
+        countyId: countyScope(actor),
+        ip: req.ip,
+        changes: { rows: ids.length, filters },
+      });
+      sendFile(res, XLSX_TYPE, `代理员名单-${chinaToday()}.xlsx`, body);
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  router.post('/agents/import', express.raw({ type: () => true, limit: MAX_UPLOAD }), async (req, res, next) => {
+    try {
+      const actor = signedIn(req, res);
+      if (!actor) return;
+      if (!can(actor, 'write', 'Agent')) return void res.status(403).json({ error: '无权导入代理员' });
+      const file = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      if (!file.length) return void res.status(400).json({ error: '请选择要导入的 Excel 文件' });
+      const outcome = await importAgents(ds, actor, file, {
+        countyId: queryNumber(req.query.countyId),
+        dryRun: req.query.dryRun === '1' || req.query.dryRun === 'true',
+        today: chinaToday(),
+        ip: req.ip,
+      });
+      res.json(outcome);
+    } catch (e) {
+      if (e instanceof DomainError) return void res.status(e.code === 'FORBIDDEN' ? 403 : 400).json({ error: e.message });
+      next(e);
+    }
+  });
+
+  router.use((e: { type?: string }, _req: Request, res: Response, next: express.NextFunction) => {
+    if (e?.type === 'entity.too.large') return void res.status(413).json({ error: '文件过大（上限5MB）' });
+    next(e);
+  });
+
+  return router;
+}

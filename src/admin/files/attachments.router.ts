@@ -1,0 +1,78 @@
+import express, { type Request, type Response } from 'express';
+import IncomingForm, { type File } from 'formidable';
+import { rm } from 'node:fs/promises';
+import type { DataSource } from 'typeorm';
+import { DomainError } from '../../domain/errors.js';
+import { attachFile, findAttachment } from '../../services/attachment-service.js';
+import { actorOf } from '../current-actor.js';
+
+interface Deps {
+  dataSource: DataSource;
+  uploadDir: string;
+  uploadMaxBytes: number;
+  now: () => Date;
+}
+
+const fail = (res: Response, status: number, message: string) => res.status(status).json({ error: message });
+
+/**
+ * Files of notices (attachments), inspections (photos) and rectifications (evidence), beside the admin:
+ * POST /attachments/:owner/:id (multipart, field `file`) and GET /attachments/:owner/:id/:year/:file.
+ * Mounted under /admin/files after the session; each request is checked against the signed-in user's
+ * access to the record the file belongs to (services/attachment-service.ts).
+ */
+export function attachmentsRouter(deps: Deps): express.Router {
+  const router = express.Router();
+  const actorOfRequest = (req: Request) => actorOf({ currentAdmin: req.session.adminUser });
+
+  router.get('/attachments/:owner/:id/:year/:file', async (req, res, next) => {
+    try {
+      const actor = actorOfRequest(req);
+      if (!actor) return void fail(res, 401, '请先登录');
+      const key = `${req.params.year}/${req.params.file}`;
+      const found = await findAttachment(deps.dataSource, deps.uploadDir, actor, req.params.owner, Number(req.params.id), key);
+      if (!found) return void fail(res, 404, '文件不存在或无权查看');
+      const ascii = found.name.replace(/[^\x20-\x7e]/g, '_');
+      res.setHeader('Content-Type', found.mime);
+      res.setHeader('Content-Disposition', `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(found.name)}`);
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.sendFile(found.path, (err) => err && next(err));
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  router.post('/attachments/:owner/:id', async (req, res, next) => {
+    let upload: File | undefined;
+    try {
+      const actor = actorOfRequest(req);
+      if (!actor) return void fail(res, 401, '请先登录');
+      if (!req.is('multipart/form-data')) return void fail(res, 400, '请以表单方式上传文件');
+      const parsed = await parse(req, deps.uploadMaxBytes);
+      if ('error' in parsed) return void fail(res, 400, parsed.error);
+      upload = parsed.file;
+      if (!upload) return void fail(res, 400, '请选择要上传的文件');
+      const store = { uploadDir: deps.uploadDir, maxBytes: deps.uploadMaxBytes };
+      const stored = await attachFile(deps.dataSource, store, actor, req.params.owner, Number(req.params.id), upload, deps.now());
+      res.status(201).json({ message: `已上传：${stored.name}`, key: stored.key });
+    } catch (e) {
+      if (e instanceof DomainError) return void fail(res, e.code === 'FORBIDDEN' ? 403 : e.code === 'NOTICE_PUBLISHED' ? 409 : 400, e.message);
+      next(e);
+    } finally {
+      if (upload) await rm(upload.path, { force: true });
+    }
+  });
+
+  return router;
+}
+
+function parse(req: Request, maxBytes: number): Promise<{ file?: File } | { error: string }> {
+  return new Promise((resolve, reject) => {
+    const form = new IncomingForm({ maxFileSize: maxBytes, maxFields: 5 });
+    form.parse(req, (err, _fields, files) => {
+      if (!err) return resolve({ file: files.file });
+      if (/maxFileSize/.test(err.message)) return resolve({ error: `文件过大：最大 ${Math.round(maxBytes / 1024 / 1024)} MB` });
+      reject(err);
+    });
+  });
+}

@@ -1,0 +1,205 @@
+import express, { type Request, type Response } from 'express';
+import IncomingForm, { type File } from 'formidable';
+import fs from 'node:fs';
+import { rm } from 'node:fs/promises';
+import type { DataSource } from 'typeorm';
+import { can, maySeePersonalData } from '../../domain/access-policy.js';
+import { describeDaysLeft, nextDeadline } from '../../domain/case-deadlines.js';
+import { DOCUMENT_LABELS, describeMissing, missingFromFile } from '../../domain/case-file-completeness.js';
+import { localDate } from '../../domain/dates.js';
+import { DomainError } from '../../domain/errors.js';
+import { FORM_KINDS, FORM_TITLES, renderCaseForm, type FormKind } from '../../reports/case-forms/index.js';
+import { writeAudit } from '../../services/audit.js';
+import { loadCaseFormData } from '../../services/case-forms.js';
+import { fileCaseScan, storedPath } from '../../services/case-scans.js';
+import { caseFacts, caseFileContents } from '../../services/case-workflow.js';
+import { actorOf } from '../current-actor.js';
+import { ENUM_LABELS } from '../locale/enums.js';
+
+const LABELS = { category: ENUM_LABELS.case_category, source: ENUM_LABELS.case_source };
+// forms printed before the matter is done make no sense: 附件5 follows the conclusion
+const NEEDS_CONCLUSION: readonly FormKind[] = ['reply_opinion'];
+
+interface Deps {
+  dataSource: DataSource;
+  uploadDir: string;
+  uploadMaxBytes: number;
+  now: () => Date;
+}
+
+const fail = (res: Response, status: number, message: string) => res.status(status).json({ error: message });
+
+/** RFC 6266 / 5987: a Chinese file name every browser keeps. */
+function attachment(res: Response, fileName: string, type: string): void {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  res.setHeader('Cache-Control', 'private, no-store');
+}
+
+/**
+ * The case file's papers, beside the admin (AdminJS actions cannot stream files): the five forms as
+ * Word documents, the uploaded scans, and their upload. Mounted under /admin after the session, so
+ * `req.session.adminUser` is the signed-in user; every request checks her access to the case's county.
+ */
+export function caseFilesRouter(deps: Deps): express.Router {
+  const router = express.Router();
+  const em = () => deps.dataSource.manager;
+  const actorOfRequest = (req: Request) => actorOf({ currentAdmin: req.session.adminUser });
+
+  async function loadCase(req: Request, res: Response, op: 'read' | 'write') {
+    const actor = actorOfRequest(req);
+    if (!actor) return void fail(res, 401, '请先登录');
+    const id = Number(req.params.caseId);
+    const [row] = Number.isInteger(id) ? await em().query('SELECT * FROM petition_case WHERE id = $1', [id]) : [];
+    if (!row || !can(actor, 'read', 'PetitionCase', { countyId: row.county_id })) return void fail(res, 404, '案件不存在或无权访问');
+    if (op === 'write' && !can(actor, 'write', 'CaseDocument', { countyId: row.county_id })) return void fail(res, 403, '无权为该案件上传材料');
+    return { actor, row: row as Record<string, any> };
+  }
+
+  // the page behind 下载文书: the forms, the file's documents, what it lacks, the next deadline
+  router.get('/cases/:caseId/file.json', async (req, res, next) => {
+    try {
+      const found = await loadCase(req, res, 'read');
+      if (!found) return;
+      const { actor, row } = found;
+      const [entity] = await em().query(
+        `SELECT state, county_id AS "countyId", to_char(accepted_on, 'YYYY-MM-DD') AS "acceptedOn",
+                to_char(acceptance_notified_on, 'YYYY-MM-DD') AS "acceptanceNotifiedOn", extension_days AS "extensionDays",
+                to_char(agreement_signed_on, 'YYYY-MM-DD') AS "agreementSignedOn", to_char(notified_on, 'YYYY-MM-DD') AS "notifiedOn",
+                to_char(concluded_on, 'YYYY-MM-DD') AS "concludedOn", outcome, to_char(reply_issued_on, 'YYYY-MM-DD') AS "replyIssuedOn",
+                to_char(review_requested_on, 'YYYY-MM-DD') AS "reviewRequestedOn", to_char(review_answered_on, 'YYYY-MM-DD') AS "reviewAnsweredOn"
+           FROM petition_case WHERE id = $1`,
+        [row.id],
+      );
+      const facts = caseFacts(entity);
+      const contents = await caseFileContents(em(), row.id);
+      const missing = missingFromFile({ ...contents, ...facts });
+      const deadline = nextDeadline(facts, localDate(deps.now()));
+      const documents: Record<string, any>[] = await em().query(
+        `SELECT id, kind::text AS kind, title, to_char(signed_on, 'YYYY-MM-DD') AS "signedOn", file_name AS "fileName",
+                file_size AS "fileSize", mime_type AS "mimeType"
+           FROM case_document WHERE case_id = $1 ORDER BY kind, id`,
+        [row.id],
+      );
+      const base = `${req.baseUrl}/cases/${row.id}`;
+      res.json({
+        caseNo: row.case_no,
+        state: row.state,
+        locked: row.state === 'archived',
+        archiveNo: row.archive_no,
+        canUpload: can(actor, 'write', 'CaseDocument', { countyId: row.county_id }) && row.state !== 'archived',
+        uploadMaxMb: Math.round(deps.uploadMaxBytes / 1024 / 1024),
+        forms: FORM_KINDS.map((kind) => ({
+          kind,
+          title: FORM_TITLES[kind],
+          href: `${base}/forms/${kind}.docx`,
+          available: !NEEDS_CONCLUSION.includes(kind) || facts.concludedOn != null,
+        })),
+        kinds: Object.entries({ ...DOCUMENT_LABELS, other: '其他材料' }).map(([value, label]) => ({ value, label })),
+        documents: documents.map((d) => ({
+          ...d,
+          kindLabel: (ENUM_LABELS.case_document_kind as Record<string, string>)[d.kind] ?? d.kind,
+          href: d.fileName ? `${req.baseUrl}/documents/${d.id}` : null,
+        })),
+        missing: missing.map((m) => m.label),
+        missingText: missing.length ? describeMissing(missing) : null,
+        deadline: deadline && { ...deadline, text: describeDaysLeft(deadline.daysLeft) },
+      });
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  router.get('/cases/:caseId/forms/:form', async (req, res, next) => {
+    try {
+      const kind = req.params.form.replace(/\.docx$/, '').replace(/-/g, '_') as FormKind;
+      if (!FORM_KINDS.includes(kind)) return void fail(res, 404, '没有这种文书');
+      const found = await loadCase(req, res, 'read');
+      if (!found) return;
+      const { actor, row } = found;
+      if (NEEDS_CONCLUSION.includes(kind) && !row.concluded_on) {
+        return void fail(res, 409, '案件尚未终结，不能生成答复意见书（附件5）：请先办理“终结”');
+      }
+      const data = await loadCaseFormData(em(), row.id, { personal: maySeePersonalData(actor), labels: LABELS });
+      const buffer = await renderCaseForm(kind, data!);
+      await writeAudit(em(), {
+        actor,
+        action: 'download',
+        resource: 'PetitionCase',
+        recordId: row.id,
+        countyId: row.county_id,
+        changes: { form: kind },
+        ip: req.ip ?? null,
+      });
+      attachment(res, `${row.case_no}-${FORM_TITLES[kind]}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      res.send(buffer);
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  router.post('/cases/:caseId/documents', async (req, res, next) => {
+    let upload: File | undefined;
+    try {
+      const found = await loadCase(req, res, 'write');
+      if (!found) return;
+      const parsed = await parseUpload(req, deps.uploadMaxBytes);
+      if ('error' in parsed) return void fail(res, 400, parsed.error);
+      upload = parsed.file;
+      if (!upload) return void fail(res, 400, '请选择要上传的扫描件');
+      const id = await fileCaseScan(em(), {
+        caseId: found.row.id,
+        kind: parsed.fields.kind ?? '',
+        title: parsed.fields.title,
+        signedOn: parsed.fields.signedOn,
+        file: { path: upload.path, name: upload.name ?? 'scan', size: upload.size },
+        actor: found.actor,
+        now: deps.now(),
+        uploadDir: deps.uploadDir,
+        maxBytes: deps.uploadMaxBytes,
+      });
+      res.status(201).json({ id, message: '扫描件已上传' });
+    } catch (e) {
+      if (e instanceof DomainError) return void fail(res, e.code === 'CASE_ARCHIVED' ? 409 : 400, e.message);
+      next(e);
+    } finally {
+      if (upload) await rm(upload.path, { force: true });
+    }
+  });
+
+  router.get('/documents/:documentId', async (req, res, next) => {
+    try {
+      const actor = actorOfRequest(req);
+      if (!actor) return void fail(res, 401, '请先登录');
+      const id = Number(req.params.documentId);
+      const [doc] = Number.isInteger(id) ? await em().query('SELECT * FROM case_document WHERE id = $1', [id]) : [];
+      if (!doc || !can(actor, 'read', 'CaseDocument', { countyId: doc.county_id })) return void fail(res, 404, '文书不存在或无权访问');
+      if (!doc.storage_key) return void fail(res, 404, '该文书没有上传扫描件');
+      const file = storedPath(deps.uploadDir, doc.storage_key);
+      if (!fs.existsSync(file)) return void fail(res, 404, '文书文件不存在');
+      await writeAudit(em(), { actor, action: 'download', resource: 'CaseDocument', recordId: doc.id, countyId: doc.county_id, ip: req.ip ?? null });
+      attachment(res, doc.file_name ?? `${doc.title}.${doc.storage_key.split('.').pop()}`, doc.mime_type);
+      fs.createReadStream(file).on('error', next).pipe(res);
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  return router;
+}
+
+/** The multipart upload: its fields and the one file, or why it is refused (size first). */
+function parseUpload(req: Request, maxBytes: number): Promise<{ fields: Record<string, string>; file?: File } | { error: string }> {
+  return new Promise((resolve, reject) => {
+    if (!req.is('multipart/form-data')) return resolve({ error: '请以表单方式上传文件' });
+    const form = new IncomingForm({ maxFileSize: maxBytes, maxFields: 20 });
+    form.parse(req, (err, fields, files) => {
+      if (err) {
+        if (/maxFileSize/.test(err.message)) return resolve({ error: `文件过大：最大 ${Math.round(maxBytes / 1024 / 1024)} MB` });
+        return reject(err);
+      }
+      resolve({ fields, file: files.file });
+    });
+  });
+}

@@ -1,0 +1,89 @@
+import type { ActionContext, ActionResponse, After } from 'adminjs';
+import { Raw } from 'typeorm';
+import { mayMarkNoticeRead } from '../../domain/supervision-permissions.js';
+import { NoticeRecipient } from '../../entities/notice-recipient.js';
+import { Notice } from '../../entities/notice.js';
+import { Organization } from '../../entities/organization.js';
+import { markNoticeRead } from '../../services/notice-service.js';
+import { recordFormHandler } from '../actions/form-action.js';
+import { Components } from '../components/index.js';
+import { actorOf } from '../current-actor.js';
+import { fileLinksHtml } from '../file-links.js';
+import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
+import { defineResource, NAV } from '../resource-kit.js';
+import { chinaDateTime, htmlParagraphs } from '../supervision-views.js';
+
+const manager = () => NoticeRecipient.getRepository().manager;
+const computed = (list: boolean) => ({ isVisible: { list, filter: false, show: true, edit: false } });
+const READ_STATES = ['unread', 'read'] as const;
+
+/** The notice itself on the recipient's page: this is where a county reads the city's notices. */
+const withNotice: After<ActionResponse> = async (response) => {
+  const records = [response.record, ...(response.records ?? [])].filter(Boolean) as { params: Record<string, any> }[];
+  for (const r of records) {
+    r.params.readState = r.params.readAt ? '已读' : '未读';
+    if (response.record !== r) continue;
+    const notice = await manager().findOneByOrFail(Notice, { id: Number(r.params.noticeId) });
+    const sender = notice.countyId ? await manager().findOneBy(Organization, { id: notice.countyId }) : null;
+    const reader = r.params.readById ? await manager().query('SELECT name FROM admin_user WHERE id = $1', [r.params.readById]) : [];
+    Object.assign(r.params, {
+      noticeTitle: notice.title,
+      sender: sender ? `${sender.name}妇联` : '平顶山市妇联',
+      publishedAt: chinaDateTime(notice.publishedAt),
+      noticeBody: htmlParagraphs(notice.body),
+      noticeFiles: fileLinksHtml('notice', notice.id, notice.files),
+      readByName: reader[0]?.name ?? '',
+      readAtText: chinaDateTime(r.params.readAt),
+    });
+  }
+  return response;
+};
+
+export const noticeRecipientResource = defineResource(
+  NoticeRecipient,
+  {
+    id: 'NoticeRecipient',
+    readOnly: ['noticeId', 'countyId', 'readAt', 'readById'],
+    virtualFilters: {
+      readState: (value) =>
+        (READ_STATES as readonly string[]).includes(value)
+          ? Raw((id) => `${id} IN (SELECT id FROM notice_recipient WHERE read_at IS ${value === 'unread' ? '' : 'NOT '}NULL)`)
+          : null,
+    },
+  },
+  {
+    navigation: NAV.supervision,
+    sort: { sortBy: 'createdAt', direction: 'desc' },
+    listProperties: ['noticeId', 'countyId', 'readState', 'readAt'],
+    filterProperties: ['noticeId', 'countyId', 'readState', 'readAt'],
+    showProperties: ['noticeTitle', 'sender', 'publishedAt', 'noticeBody', 'noticeFiles', 'countyId', 'readState', 'readAtText', 'readByName'],
+    properties: {
+      readById: { isVisible: false },
+      readState: {
+        type: 'string',
+        availableValues: READ_STATES.map((value) => ({ value, label: RESOURCE_TRANSLATIONS.NoticeRecipient.labels.readState[value] })),
+        isVisible: { list: true, filter: true, show: true, edit: false },
+      },
+      noticeTitle: { type: 'string', ...computed(false) },
+      sender: { type: 'string', ...computed(false) },
+      publishedAt: { type: 'string', ...computed(false) },
+      noticeBody: { type: 'richtext', ...computed(false) },
+      noticeFiles: { type: 'richtext', ...computed(false) },
+      readAtText: { type: 'string', ...computed(false) },
+      readByName: { type: 'string', ...computed(false) },
+    },
+    actions: {
+      list: { after: withNotice },
+      show: { after: withNotice },
+      markNoticeRead: {
+        actionType: 'record',
+        icon: 'CheckCircle',
+        component: Components.ActionForm,
+        isAccessible: (context: ActionContext) => mayMarkNoticeRead(actorOf(context), context.record?.params.countyId ?? null),
+        isVisible: (context: ActionContext) => !context.record?.params.readAt,
+        custom: { intro: '确认已阅读该通知。标记后市妇联（发文单位）可以看到本单位的阅读时间和阅读人。', submitLabel: '我已阅读', fields: [] },
+        handler: recordFormHandler(({ actor, recordId }) => markNoticeRead(manager().connection, actor, recordId, new Date()), '已标记为已读'),
+      },
+    },
+  },
+);

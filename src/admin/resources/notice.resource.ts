@@ -1,0 +1,105 @@
+import type { ActionContext, ActionResponse, After } from 'adminjs';
+import { assertNoticeDraft, validateNotice } from '../../domain/notice-rules.js';
+import { mayOpenNotice } from '../../domain/supervision-permissions.js';
+import { Notice } from '../../entities/notice.js';
+import { countyIds, noticeReadStatus, publishNotice } from '../../services/notice-service.js';
+import { recordFormHandler } from '../actions/form-action.js';
+import { Components } from '../components/index.js';
+import { actorOf } from '../current-actor.js';
+import { fileLinksHtml } from '../file-links.js';
+import { allowed, defineResource, NAV } from '../resource-kit.js';
+import { chinaDateTime, htmlTable } from '../supervision-views.js';
+
+const manager = () => Notice.getRepository().manager;
+const read = allowed('Notice', 'read');
+const write = allowed('Notice', 'write');
+const isDraft = (context: ActionContext) => context.record?.params.status === 'draft';
+const computed = (list: boolean) => ({ isVisible: { list, filter: false, show: true, edit: false } });
+
+/** 阅读情况: on the page every addressed county with when and by whom it was read; in lists the count. */
+const withReadStatus: After<ActionResponse> = async (response) => {
+  const records = [response.record, ...(response.records ?? [])].filter(Boolean) as { params: Record<string, any> }[];
+  for (const r of records) {
+    const status = await noticeReadStatus(manager(), Number(r.params.id));
+    const unread = status.filter((s) => !s.readAt);
+    r.params.readSummary = r.params.status === 'published' ? `已读 ${status.length - unread.length}/${status.length}` : '未发布';
+    if (response.record !== r) continue;
+    r.params.readStatus = status.length
+      ? `<p>已读 ${status.length - unread.length} 个，未读 ${unread.length} 个${unread.length ? `：${unread.map((u) => u.countyName).join('、')}` : ''}</p>` +
+        htmlTable(['收文单位', '状态', '阅读时间', '阅读人'], status.map((s) => [s.countyName, s.readAt ? '已读' : '未读', chinaDateTime(s.readAt), s.readBy ?? '']))
+      : '<p>尚未发布</p>';
+    r.params.filesHtml = fileLinksHtml('notice', r.params.id, await filesOf(Number(r.params.id)));
+  }
+  return response;
+};
+
+async function filesOf(id: number) {
+  return (await manager().findOneBy(Notice, { id }))?.files ?? [];
+}
+
+export const noticeResource = defineResource(
+  Notice,
+  {
+    id: 'Notice',
+    // the county is the sender's (null: the city), never chosen; the rest moves with 发布
+    readOnly: ['countyId', 'status', 'publishedAt', 'publishedById', 'createdById', 'files'],
+    validate: async (values, { em }) => validateNotice(values, { countyIds: await countyIds(em) }),
+    beforeInsert: async (values, { actor }) => {
+      values.createdById = actor?.id ?? null;
+    },
+    assertWritable: async (values) => assertNoticeDraft(values),
+  },
+  {
+    navigation: NAV.supervision,
+    titleProperty: 'title',
+    sort: { sortBy: 'createdAt', direction: 'desc' },
+    listProperties: ['title', 'countyId', 'status', 'publishedAt', 'readSummary'],
+    filterProperties: ['title', 'countyId', 'status', 'publishedAt'],
+    showProperties: ['title', 'countyId', 'status', 'body', 'targetCountyIds', 'filesHtml', 'publishedAt', 'readStatus', 'createdAt'],
+    editProperties: ['title', 'body', 'targetCountyIds'],
+    properties: {
+      body: { type: 'textarea' },
+      targetCountyIds: {
+        reference: 'Organization',
+        isArray: true,
+        description: '市妇联的通知：选择要发送的县（市、区），不选即发给全部县（市、区）。县（市、区）妇联的通知只发给本县（市、区）的工作人员。',
+      },
+      files: { isVisible: false },
+      filesHtml: { type: 'richtext', ...computed(false) },
+      readStatus: { type: 'richtext', ...computed(false) },
+      readSummary: { type: 'string', ...computed(true) },
+    },
+    actions: {
+      list: { after: withReadStatus },
+      // the senders' side: county staff open their own county's notices here, the city's in 收到的通知
+      show: {
+        isAccessible: (context: ActionContext) => read(context) && mayOpenNotice(actorOf(context), context.record?.params.countyId ?? null),
+        after: withReadStatus,
+      },
+      edit: { isVisible: isDraft },
+      delete: { isVisible: isDraft },
+      publishNotice: {
+        actionType: 'record',
+        icon: 'Send',
+        component: Components.ActionForm,
+        isAccessible: write,
+        isVisible: isDraft,
+        custom: {
+          intro: '发布后通知即送达所选县（市、区）（未选择的，送达全部县（市、区）），各县首页显示为未读，不能再修改。请先上传需要的附件。',
+          submitLabel: '确认发布',
+          fields: [],
+        },
+        handler: recordFormHandler(({ actor, recordId }) => publishNotice(manager().connection, actor, recordId, new Date()), '通知已发布'),
+      },
+      uploadNoticeFile: {
+        actionType: 'record',
+        icon: 'Paperclip',
+        component: Components.AttachmentUpload,
+        isAccessible: write,
+        isVisible: isDraft,
+        custom: { owner: 'notice', intro: '通知发布前可上传附件（PDF、JPG 或 PNG），每次一个文件。', fileLabel: '附件' },
+        handler: async (_request, _response, context) => ({ record: context.record!.toJSON(context.currentAdmin) }),
+      },
+    },
+  },
+);

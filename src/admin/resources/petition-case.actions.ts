@@ -1,0 +1,148 @@
+import type { Action, ActionContext, ActionRequest, ActionResponse, RecordActionResponse } from 'adminjs';
+import { CASE_POLICY } from '../../domain/case-policy.js';
+import { CASE_EVENTS, isEventAvailable, type CaseEvent } from '../../domain/case-workflow.js';
+import { DomainError, FieldErrors } from '../../domain/errors.js';
+import { PetitionCase } from '../../entities/petition-case.js';
+import { caseFacts, transitionCase } from '../../services/case-workflow.js';
+import type { ActionField } from '../components/action-form.js';
+import { Components } from '../components/index.js';
+import { actorOf } from '../current-actor.js';
+import { UI } from '../locale/ui.js';
+import { allowed } from '../resource-kit.js';
+
+interface EventForm {
+  icon: string;
+  intro: string;
+  fields: ActionField[];
+  submitLabel?: string;
+}
+
+const date = (name: string, label: string, help?: string): ActionField => ({ name, label, type: 'date', required: true, help });
+
+// What each step asks for; the field names are the case's properties, so errors land on them.
+const FORMS: Record<CaseEvent, EventForm> = {
+  acceptCase: {
+    icon: 'CheckSquare',
+    intro: `条例第二十三条：应自收到信访事项之日起${CASE_POLICY.acceptanceNoticeDays}日内书面告知信访人受理情况。请登记书面告知的日期。`,
+    fields: [date('acceptanceNotifiedOn', '受理告知日期')],
+    submitLabel: '登记受理告知',
+  },
+  startRepresenting: {
+    icon: 'Play',
+    intro:
+      '开始代理前须签订代理协议书（附件2）并送达代理告知书（附件3）；承办的代理员须属本县（市、区），并在开始代理之日持有有效的资格证书（持证上岗）。代理员请在“编辑”中指定。',
+    fields: [
+      date('agreementSignedOn', '代理协议签订日期'),
+      date('notifiedOn', '代理告知日期'),
+      date('representingSince', '开始代理日期'),
+    ],
+  },
+  extendDeadline: {
+    icon: 'Clock',
+    intro: `条例第三十四条：情况复杂的，经本机关、单位负责人批准，可延长办理期限一次，不超过${CASE_POLICY.maxExtensionDays}日，并告知信访人延期理由。`,
+    fields: [
+      { name: 'extensionDays', label: '延长天数', type: 'number', required: true, help: `1至${CASE_POLICY.maxExtensionDays}日` },
+      { name: 'extensionApprovedBy', label: '批准人', type: 'text', required: true },
+      { name: 'extensionReason', label: '延期理由', type: 'textarea', required: true },
+      date('extensionNotifiedOn', '告知信访人延期理由的日期'),
+    ],
+  },
+  conclude: {
+    icon: 'Flag',
+    intro: `终结前须至少登记一条办案记录（附件4）。终结后${CASE_POLICY.replyDays}日内应向信访人出具答复意见书（附件5）。`,
+    fields: [date('concludedOn', '终结日期'), { name: 'outcome', label: '办理结果', type: 'textarea', required: true }],
+  },
+  issueReply: {
+    icon: 'FileText',
+    intro: `协议第五条：案件办结后${CASE_POLICY.replyDays}日内出具答复意见书（一式两份，可在“下载文书”中生成）；信访人不服的，可于${CASE_POLICY.reviewWindowDays}日内提交上一级相关部门复查。`,
+    fields: [date('replyIssuedOn', '答复意见书出具日期')],
+  },
+  requestReview: {
+    icon: 'RotateCcw',
+    intro: `条例第三十五条：信访人可自收到书面答复之日起${CASE_POLICY.reviewRequestDays}日内请求复查，复查机关应在${CASE_POLICY.reviewAnswerDays}日内答复。`,
+    fields: [
+      date('reviewRequestedOn', '申请复查日期'),
+      { name: 'reviewDepartment', label: '复查机关', type: 'text', required: true },
+      { name: 'reviewAnsweredOn', label: '复查答复日期', type: 'date', help: '复查机关已答复时填写；尚未答复的请清空' },
+    ],
+  },
+  archive: {
+    icon: 'Archive',
+    intro:
+      '一案一卷：归档前系统检查案卷是否齐全（登记表、代理协议书、代理告知书、办案记录表、答复意见书及其登记的日期和办理结果）。归档后自动编制档案号，案卷锁定，不能再修改。',
+    fields: [date('archivedOn', '归档日期')],
+  },
+  terminate: {
+    icon: 'XCircle',
+    intro: '协议第六条：无法办结的案件，应及时向上级相关部门反映情况，并与信访人解除代理协议。',
+    fields: [
+      date('terminatedOn', '解除代理日期'),
+      { name: 'terminationReason', label: '解除代理原因', type: 'textarea', required: true },
+      { name: 'terminationReportedTo', label: '已报告的上级部门', type: 'text', required: true },
+    ],
+  },
+  reopen: {
+    icon: 'Unlock',
+    intro: '重新打开已归档的案卷（仅限市妇联管理员），案件回到“终结”状态，可补充材料后再次归档，档案号不变。',
+    fields: [{ name: 'reopenReason', label: '重新打开的原因', type: 'textarea', required: true }],
+  },
+};
+
+function successMessage(event: CaseEvent, saved: PetitionCase): string {
+  const message = UI.messages[`${event}Success` as keyof typeof UI.messages];
+  return event === 'archive' ? `${message}，档案号 ${saved.archiveNo}` : message;
+}
+
+const write = allowed('PetitionCase', 'write');
+
+/** One workflow step as a record action: shown where legal, its form, the service, the outcome. */
+function workflowAction(event: CaseEvent): Partial<Action<RecordActionResponse>> {
+  const form = FORMS[event];
+  return {
+    actionType: 'record',
+    icon: form.icon,
+    component: Components.ActionForm,
+    custom: { fields: form.fields, intro: form.intro, submitLabel: form.submitLabel ?? UI.actions[event] },
+    isAccessible: write,
+    // legality only hides the button: a request sent anyway reaches the service, which says why not
+    isVisible: (context: ActionContext) => {
+      if (!context.record) return false;
+      if (event === 'reopen' && actorOf(context)?.role !== 'city_admin') return false;
+      return isEventAvailable(caseFacts(context.record.params), event);
+    },
+    handler: async (request: ActionRequest, _response: unknown, context: ActionContext): Promise<RecordActionResponse> => {
+      const { record, currentAdmin, h } = context;
+      if (!record) throw new Error('record action without a record');
+      if (request.method === 'get') return { record: record.toJSON(currentAdmin) };
+      try {
+        const saved = await transitionCase(PetitionCase.getRepository().manager, {
+          caseId: Number(record.id()),
+          event,
+          input: request.payload ?? {},
+          actor: actorOf(context),
+          now: new Date(),
+        });
+        const fresh = (await context.resource.findOne(record.id(), context)) ?? record;
+        return {
+          record: fresh.toJSON(currentAdmin),
+          notice: { message: successMessage(event, saved), type: 'success' },
+          redirectUrl: h.recordActionUrl({ resourceId: 'PetitionCase', recordId: record.id(), actionName: 'show' }),
+        };
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        const errors =
+          e instanceof FieldErrors
+            ? Object.fromEntries(Object.entries(e.errors).map(([f, p]) => [f, { type: p.code, message: p.message }]))
+            : { base: { type: e.code, message: e.message } };
+        return {
+          record: { ...record.toJSON(currentAdmin), errors },
+          notice: { message: e.message, type: 'error' },
+        };
+      }
+    },
+  };
+}
+
+export const workflowActions: Record<CaseEvent, Partial<Action<ActionResponse>>> = Object.fromEntries(
+  CASE_EVENTS.map((event) => [event, workflowAction(event)]),
+) as Record<CaseEvent, Partial<Action<ActionResponse>>>;

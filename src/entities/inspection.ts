@@ -1,0 +1,73 @@
+import {
+  BaseEntity,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import type { StoredFile } from '../domain/stored-file.js';
+import { STANDARD_RESULTS, type StandardResult } from '../domain/supervision-rules.js';
+import { AdminUser } from './admin-user.js';
+import { Organization } from './organization.js';
+import { WorkPoint } from './work-point.js';
+
+/** 督导检查 (三.4): the city's visit to a county's work point, checked against the creation standards. */
+@Entity('inspection')
+@Index('ix_inspection_county', ['countyId'])
+@Index('ix_inspection_work_point', ['workPointId'])
+@Index('ix_inspection_created_by', ['createdById'])
+@Index('ix_inspection_inspected_on', ['inspectedOn'])
+export class Inspection extends BaseEntity {
+  @PrimaryGeneratedColumn({ type: 'integer', name: 'id' })
+  id: number;
+
+  @Column({ type: 'integer', name: 'county_id' })
+  countyId: number;
+
+  @ManyToOne(() => Organization, { nullable: false, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'county_id', foreignKeyConstraintName: 'fk_inspection_county' })
+  county: Relation<Organization>;
+
+  @Column({ type: 'integer', name: 'work_point_id' })
+  workPointId: number;
+
+  @ManyToOne(() => WorkPoint, { nullable: false, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'work_point_id', foreignKeyConstraintName: 'fk_inspection_work_point' })
+  workPoint: Relation<WorkPoint>;
+
+  @Column({ type: 'varchar', name: 'title', length: 100 })
+  title: string;
+
+  @Column({ type: 'date', name: 'inspected_on' })
+  inspectedOn: string;
+
+  @Column({ type: 'varchar', name: 'inspectors', length: 200 })
+  inspectors: string;
+
+  @Column({ type: 'enum', name: 'overall_result', enum: [...STANDARD_RESULTS], enumName: 'standard_result' })
+  overallResult: StandardResult;
+
+  @Column({ type: 'text', name: 'summary', nullable: true })
+  summary: string | null;
+
+  @Column({ type: 'jsonb', name: 'files', default: () => "'[]'" })
+  files: StoredFile[];
+
+  @Column({ type: 'integer', name: 'created_by', nullable: true })
+  createdById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_inspection_created_by' })
+  createdBy: Relation<AdminUser> | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
+  updatedAt: Date;
+}

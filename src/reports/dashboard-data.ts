@@ -1,0 +1,154 @@
+import type { Actor } from '../domain/access-policy.js';
+import { countyScope } from '../domain/access-policy.js';
+import { meetsStandard, type Comparison } from '../domain/creation-standards.js';
+
+/** Runs a query and returns its rows: a TypeORM DataSource or EntityManager, or a wrapped pg client. */
+export interface RowSource {
+  query(sql: string, params?: unknown[]): Promise<any[]>;
+}
+
+export interface StandardInfo {
+  code: string;
+  section: string;
+  name: string;
+  unit: string;
+  comparison: Comparison;
+  target: number;
+}
+
+export type Measures = Record<string, number | null>;
+export type Verdicts = Record<string, boolean | null>;
+
+export interface CountyScore {
+  countyId: number;
+  countyName: string;
+  rank: number;
+  standardsMet: number;
+  standardsAssessed: number;
+  passRatePct: number | null;
+  measures: Measures;
+  passed: Verdicts;
+}
+
+/** What the admin home shows: one year, the counties this user may see, and the city average. */
+export interface DashboardData {
+  year: number;
+  years: number[];
+  /** the day the year is measured on: its last day, or today */
+  asOf: string;
+  /** null: all counties; else the one county of county staff */
+  countyId: number | null;
+  standards: StandardInfo[];
+  /** ranked; county staff get only her own county */
+  counties: CountyScore[];
+  /** the mean of the ten counties' measures, judged against the same targets */
+  cityAverage: { measures: Measures; passed: Verdicts };
+  /** the twelve months of the year; null for months after the day measured */
+  monthly: { month: string; accepted: number | null; concluded: number | null }[];
+  categories: { label: string; count: number }[];
+  sources: { label: string; count: number }[];
+}
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** The year shown by default: this year on China's calendar, as the warehouse counts it. */
+export async function currentReportingYear(db: RowSource): Promise<number> {
+  const [row] = await db.query(`SELECT extract(year FROM reporting.today())::int AS year`);
+  return row.year;
+}
+
+/**
+ * The scorecard, charts and trend for `year`, scoped on the server: county staff receive her county
+ * and the city average, never another county's row.
+ */
+export async function loadDashboardData(db: RowSource, actor: Actor, year: number): Promise<DashboardData> {
+  const county = countyScope(actor);
+  const [standardRows, scoreRows, rankRows, yearRows, monthRows, categoryRows, sourceRows] = await Promise.all([
+    db.query(`SELECT code, section, name, unit, comparison, target FROM reporting.creation_standard ORDER BY sort_order`),
+    db.query(
+      `SELECT county_id, standard_code, measure, passed, as_of::text AS as_of FROM reporting.county_scorecard WHERE year = $1`,
+      [year],
+    ),
+    db.query(
+      `SELECT county_id, county_name, rank, standards_met, standards_assessed, pass_rate_pct
+       FROM reporting.county_ranking WHERE year = $1 ORDER BY rank, county_code`,
+      [year],
+    ),
+    db.query(
+      `SELECT DISTINCT year FROM reporting.county_month_cases
+       UNION SELECT extract(year FROM reporting.today())::int ORDER BY year DESC`,
+    ),
+    db.query(
+      `SELECT to_char(month, 'YYYY-MM') AS month, sum(cases_accepted)::int AS accepted, sum(cases_concluded)::int AS concluded
+       FROM reporting.county_month_cases WHERE year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY month`,
+      [year, county],
+    ),
+    db.query(
+      `SELECT category_label AS label, count(*)::int AS count FROM reporting.case_facts
+       WHERE accepted_year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY category_label ORDER BY count DESC, label`,
+      [year, county],
+    ),
+    db.query(
+      `SELECT source_label AS label, count(*)::int AS count FROM reporting.case_facts
+       WHERE accepted_year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY source_label ORDER BY count DESC, label`,
+      [year, county],
+    ),
+  ]);
+
+  const standards: StandardInfo[] = standardRows.map((s) => ({ ...s, target: Number(s.target) }));
+  const byCounty = new Map<number, { measures: Measures; passed: Verdicts }>();
+  for (const r of scoreRows) {
+    const entry = byCounty.get(r.county_id) ?? { measures: {}, passed: {} };
+    entry.measures[r.standard_code] = num(r.measure);
+    entry.passed[r.standard_code] = r.passed;
+    byCounty.set(r.county_id, entry);
+  }
+
+  const counties: CountyScore[] = rankRows
+    .filter((r) => county === null || r.county_id === county)
+    .map((r) => ({
+      countyId: r.county_id,
+      countyName: r.county_name,
+      rank: r.rank,
+      standardsMet: Number(r.standards_met),
+      standardsAssessed: Number(r.standards_assessed),
+      passRatePct: num(r.pass_rate_pct),
+      ...(byCounty.get(r.county_id) ?? { measures: {}, passed: {} }),
+    }));
+
+  const asOf: string = scoreRows[0]?.as_of ?? `${year}-12-31`;
+  return {
+    year,
+    years: yearRows.map((r) => r.year),
+    asOf,
+    countyId: county,
+    standards,
+    counties,
+    cityAverage: cityAverage(standards, [...byCounty.values()].map((c) => c.measures)),
+    monthly: twelveMonths(year, asOf, monthRows),
+    categories: categoryRows,
+    sources: sourceRows,
+  };
+}
+
+/** Each standard's mean over the counties that have a measure, judged like a county. */
+export function cityAverage(standards: StandardInfo[], counties: Measures[]): { measures: Measures; passed: Verdicts } {
+  const measures: Measures = {};
+  const passed: Verdicts = {};
+  for (const s of standards) {
+    const values = counties.map((m) => m[s.code]).filter((v): v is number => v !== null && v !== undefined);
+    measures[s.code] = values.length ? round1(values.reduce((a, b) => a + b, 0) / values.length) : null;
+    passed[s.code] = meetsStandard(s, measures[s.code]);
+  }
+  return { measures, passed };
+}
+
+function twelveMonths(year: number, asOf: string, rows: { month: string; accepted: number; concluded: number }[]) {
+  const found = new Map(rows.map((r) => [r.month, r]));
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = `${year}-${String(i + 1).padStart(2, '0')}`;
+    if (month > asOf.slice(0, 7)) return { month, accepted: null, concluded: null };
+    return { month, accepted: found.get(month)?.accepted ?? 0, concluded: found.get(month)?.concluded ?? 0 };
+  });
+}

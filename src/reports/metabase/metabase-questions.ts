@@ -1,0 +1,153 @@
+import { COUNTY_PARAMETER, YEAR_PARAMETER } from './metabase-embed.js';
+
+// The Metabase collection, native-SQL questions and dashboards that `npm run metabase:provision`
+// creates or updates. Every question reads the reporting views only (docs/reporting.md).
+// {{county}} is locked by the embedding token; {{year}} defaults to this year:
+// COALESCE(NULL [[, {{year}}]], …) drops the optional part when no year is chosen.
+
+export const COLLECTION_NAME = '妇女信访代理工作考评';
+export const DATABASE_NAME = '妇女信访代理 报表库（只读）';
+
+const YEAR = `COALESCE(NULL [[, {{${YEAR_PARAMETER}}}]], extract(year FROM reporting.today())::int)`;
+const COUNTY = `[[AND county_id = {{${COUNTY_PARAMETER}}}]]`;
+
+export type Display = 'table' | 'bar' | 'line' | 'pie';
+
+export interface QuestionSpec {
+  name: string;
+  description: string;
+  display: Display;
+  sql: string;
+  /** template tags the SQL uses, wired to the dashboard parameters of the same name */
+  tags: (typeof COUNTY_PARAMETER | typeof YEAR_PARAMETER)[];
+  visualization: Record<string, unknown>;
+}
+
+export interface DashboardSpec {
+  name: string;
+  description: string;
+  questions: QuestionSpec[];
+}
+
+const bar = (dimension: string, ...metrics: string[]) => ({ 'graph.dimensions': [dimension], 'graph.metrics': metrics });
+
+export const DASHBOARDS: DashboardSpec[] = [
+  {
+    name: '创建标准达标情况',
+    description: '各县（市、区）对照创建标准（平妇字〔2014〕17号）的达标情况与排名',
+    questions: [
+      {
+        name: '县（市、区）达标排名',
+        description: '按达标率、达标项数、办结率排名',
+        display: 'table',
+        tags: ['county', 'year'],
+        sql: `SELECT rank AS "名次", county_name AS "县（市、区）", standards_met AS "达标项数", standards_assessed AS "考核项数",
+  pass_rate_pct AS "达标率（%）", closure_rate_pct AS "办结率（%）"
+FROM reporting.county_ranking
+WHERE year = ${YEAR} ${COUNTY}
+ORDER BY rank, county_code`,
+        visualization: {},
+      },
+      {
+        name: '创建标准达标明细',
+        description: '每县每项标准的实际值、目标值与是否达标',
+        display: 'table',
+        tags: ['county', 'year'],
+        sql: `SELECT county_name AS "县（市、区）", section AS "创建标准", standard_name AS "指标", measure AS "实际值",
+  comparison || ' ' || target AS "目标", unit AS "单位",
+  CASE passed WHEN true THEN '达标' WHEN false THEN '未达标' ELSE '不考核' END AS "是否达标"
+FROM reporting.county_scorecard
+WHERE year = ${YEAR} ${COUNTY}
+ORDER BY county_code, sort_order`,
+        visualization: {},
+      },
+      {
+        name: '全市平均',
+        description: '十个县（市、区）各项指标的平均值（不受县（市、区）筛选影响）',
+        display: 'table',
+        tags: ['year'],
+        sql: `SELECT standard_name AS "指标", round(avg(measure), 1) AS "全市平均", comparison || ' ' || target AS "目标", unit AS "单位"
+FROM reporting.county_scorecard
+WHERE year = ${YEAR}
+GROUP BY sort_order, standard_name, comparison, target, unit
+ORDER BY sort_order`,
+        visualization: {},
+      },
+      {
+        name: '各县（市、区）办结率',
+        description: '当年受理案件中已终结或立案归档的百分比',
+        display: 'bar',
+        tags: ['county', 'year'],
+        sql: `SELECT county_name AS "县（市、区）", closure_rate_pct AS "办结率（%）"
+FROM reporting.county_measures
+WHERE year = ${YEAR} ${COUNTY}
+ORDER BY county_code`,
+        visualization: bar('县（市、区）', '办结率（%）'),
+      },
+      {
+        name: '各县（市、区）7日内答复率',
+        description: '当年终结案件中终结后7日内出具答复意见书的百分比',
+        display: 'bar',
+        tags: ['county', 'year'],
+        sql: `SELECT county_name AS "县（市、区）", reply_on_time_pct AS "7日内答复率（%）"
+FROM reporting.county_measures
+WHERE year = ${YEAR} ${COUNTY}
+ORDER BY county_code`,
+        visualization: bar('县（市、区）', '7日内答复率（%）'),
+      },
+    ],
+  },
+  {
+    name: '案件与代理员',
+    description: '月度受理与终结、事项类别、来源与代理员持证覆盖',
+    questions: [
+      {
+        name: '月度受理与终结案件',
+        description: '当年每月受理与终结的案件数',
+        display: 'line',
+        tags: ['county', 'year'],
+        sql: `SELECT to_char(month, 'YYYY-MM') AS "月份", sum(cases_accepted) AS "受理", sum(cases_concluded) AS "终结"
+FROM reporting.county_month_cases
+WHERE year = ${YEAR} ${COUNTY}
+GROUP BY month
+ORDER BY month`,
+        visualization: bar('月份', '受理', '终结'),
+      },
+      {
+        name: '事项类别',
+        description: '当年受理案件按事项类别',
+        display: 'pie',
+        tags: ['county', 'year'],
+        sql: `SELECT category_label AS "事项类别", count(*) AS "案件数"
+FROM reporting.case_facts
+WHERE accepted_year = ${YEAR} ${COUNTY}
+GROUP BY category_label
+ORDER BY 2 DESC`,
+        visualization: { 'pie.dimension': '事项类别', 'pie.metric': '案件数' },
+      },
+      {
+        name: '案件来源',
+        description: '当年受理案件按来源',
+        display: 'pie',
+        tags: ['county', 'year'],
+        sql: `SELECT source_label AS "来源", count(*) AS "案件数"
+FROM reporting.case_facts
+WHERE accepted_year = ${YEAR} ${COUNTY}
+GROUP BY source_label
+ORDER BY 2 DESC`,
+        visualization: { 'pie.dimension': '来源', 'pie.metric': '案件数' },
+      },
+      {
+        name: '代理员持证覆盖',
+        description: '乡镇持证代理员覆盖率与代理员持证率',
+        display: 'bar',
+        tags: ['county', 'year'],
+        sql: `SELECT county_name AS "县（市、区）", township_coverage_pct AS "乡镇覆盖率（%）", agents_certified_pct AS "代理员持证率（%）"
+FROM reporting.county_measures
+WHERE year = ${YEAR} ${COUNTY}
+ORDER BY county_code`,
+        visualization: bar('县（市、区）', '乡镇覆盖率（%）', '代理员持证率（%）'),
+      },
+    ],
+  },
+];

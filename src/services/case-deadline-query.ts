@@ -1,0 +1,76 @@
+import type { EntityManager } from 'typeorm';
+import { nextDeadline, type NextDeadline } from '../domain/case-deadlines.js';
+import { CASE_POLICY, type CasePolicy } from '../domain/case-policy.js';
+import { addDays } from '../domain/dates.js';
+
+/**
+ * The due day of a case's earliest deadline the office must meet (openDeadlines, actionable ones), as
+ * SQL on petition_case aliased `alias`, so lists can filter and count in the database. The day counts
+ * come from CASE_POLICY; tests/case-deadlines-sql.test.ts checks it against the domain on every demo case.
+ */
+export function actionableDueSql(alias: string, policy: CasePolicy = CASE_POLICY): string {
+  const n = (v: number) => String(Math.trunc(v));
+  return `(CASE
+    WHEN ${alias}.state IN ('accepted', 'representing') THEN LEAST(
+      CASE WHEN ${alias}.acceptance_notified_on IS NULL THEN ${alias}.accepted_on + ${n(policy.acceptanceNoticeDays)} END,
+      ${alias}.accepted_on + ${n(policy.handlingDays)} + coalesce(${alias}.extension_days, 0))
+    WHEN ${alias}.state = 'concluded' AND ${alias}.reply_issued_on IS NULL THEN ${alias}.concluded_on + ${n(policy.replyDays)}
+    WHEN ${alias}.state = 'concluded' AND ${alias}.review_requested_on IS NOT NULL AND ${alias}.review_answered_on IS NULL
+      THEN ${alias}.review_requested_on + ${n(policy.reviewAnswerDays)}
+  END)`;
+}
+
+export type DeadlineFilter = 'overdue' | 'due_soon';
+
+export const DEADLINE_FILTERS: Record<DeadlineFilter, string> = {
+  overdue: '已超期',
+  due_soon: `即将到期（${CASE_POLICY.dueSoonDays}日内）`,
+};
+
+/** The SQL condition of a list filter on the due day `dueSql`, with named parameters (deadlineParams). */
+export function deadlineFilterSql(filter: DeadlineFilter, dueSql: string): string {
+  switch (filter) {
+    case 'overdue':
+      return `${dueSql} < CAST(:deadlineToday AS date)`;
+    case 'due_soon':
+      return `${dueSql} BETWEEN CAST(:deadlineToday AS date) AND CAST(:deadlineSoon AS date)`;
+  }
+}
+
+export function deadlineParams(today: string): { deadlineToday: string; deadlineSoon: string } {
+  return { deadlineToday: today, deadlineSoon: addDays(today, CASE_POLICY.dueSoonDays) };
+}
+
+export interface CaseWithDeadline {
+  id: number;
+  caseNo: string;
+  subject: string;
+  countyId: number;
+  countyName: string;
+  deadline: NextDeadline;
+}
+
+const DATE = (col: string) => `to_char(c.${col}, 'YYYY-MM-DD') AS "${col.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase())}"`;
+
+/**
+ * The overdue and due-soon cases within `countyId` (null: all counties), most overdue first: selected
+ * in SQL, each deadline then computed by the domain.
+ */
+export async function casesNeedingAction(em: EntityManager, countyId: number | null, today: string): Promise<CaseWithDeadline[]> {
+  const due = actionableDueSql('c');
+  const rows: Record<string, any>[] = await em.query(
+    `SELECT c.id, c.case_no AS "caseNo", c.subject, c.county_id AS "countyId", o.name AS "countyName", c.state,
+            c.extension_days AS "extensionDays",
+            ${['accepted_on', 'acceptance_notified_on', 'concluded_on', 'reply_issued_on', 'review_requested_on', 'review_answered_on'].map(DATE).join(', ')}
+       FROM petition_case c JOIN organization o ON o.id = c.county_id
+      WHERE ($1::int IS NULL OR c.county_id = $1) AND ${due} <= $2::date
+      ORDER BY ${due}, c.id`,
+    [countyId, addDays(today, CASE_POLICY.dueSoonDays)],
+  );
+  return rows.flatMap((r) => {
+    const deadline = nextDeadline(r as never, today);
+    return deadline && deadline.urgency !== 'later'
+      ? [{ id: r.id, caseNo: r.caseNo, subject: r.subject, countyId: r.countyId, countyName: r.countyName, deadline }]
+      : [];
+  });
+}

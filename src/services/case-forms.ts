@@ -1,0 +1,74 @@
+import type { EntityManager } from 'typeorm';
+import { handlingDueOn } from '../domain/case-deadlines.js';
+import { maskAddress, maskIdNumber, maskPhone } from '../domain/personal-data.js';
+import type { CaseFormData } from '../reports/case-forms/index.js';
+
+export interface FormLabels {
+  category: Record<string, string>;
+  source: Record<string, string>;
+}
+
+/**
+ * What the forms of one case print (附件1–5): the case, its county, work point, agent and handling
+ * records. Without `personal`, the petitioner's ID number, phone and address are masked (leaders).
+ */
+export async function loadCaseFormData(
+  em: EntityManager,
+  caseId: number,
+  opts: { personal: boolean; labels: FormLabels },
+): Promise<CaseFormData | null> {
+  const d = (col: string) => `to_char(c.${col}, 'YYYY-MM-DD') AS ${col}`;
+  const [c] = await em.query(
+    `SELECT c.*, ${['accepted_on', 'acceptance_notified_on', 'agreement_signed_on', 'notified_on', 'representing_since', 'concluded_on', 'reply_issued_on'].map(d).join(', ')},
+            county.name AS county_name, township.name AS township_name, wp.name AS work_point_name,
+            a.name AS agent_name, a.phone AS agent_phone
+       FROM petition_case c
+       JOIN organization county ON county.id = c.county_id
+       LEFT JOIN organization township ON township.id = c.township_id
+       LEFT JOIN work_point wp ON wp.county_id = c.county_id
+       LEFT JOIN agent a ON a.id = c.agent_id
+      WHERE c.id = $1`,
+    [caseId],
+  );
+  if (!c) return null;
+  const logs: Record<string, any>[] = await em.query(
+    `SELECT to_char(logged_on, 'YYYY-MM-DD') AS logged_on, handler, department, action, result
+       FROM case_log WHERE case_id = $1 ORDER BY logged_on, id`,
+    [caseId],
+  );
+  const mask = (value: string | null, fn: (v: string | null) => string | null | undefined) => (opts.personal ? value : fn(value) ?? null);
+  return {
+    caseNo: c.case_no,
+    archiveNo: c.archive_no,
+    countyName: c.county_name,
+    townshipName: c.township_name,
+    // 创建标准 二: 名称统一 ×××县（市、区）妇女信访代理工作点
+    workPointName: c.work_point_name ?? `${c.county_name}妇女信访代理工作点`,
+    petitioner: {
+      name: c.petitioner_name,
+      idNumber: mask(c.petitioner_id_number, maskIdNumber),
+      phone: mask(c.petitioner_phone, maskPhone),
+      address: mask(c.petitioner_address, maskAddress),
+    },
+    subject: c.subject,
+    description: c.description,
+    category: opts.labels.category[c.category] ?? c.category,
+    source: opts.labels.source[c.source] ?? c.source,
+    groupSize: c.is_group ? c.group_size : null,
+    isKey: c.is_key,
+    inJointMeeting: c.in_joint_meeting,
+    respondentDepartment: c.respondent_department,
+    agent: c.agent_name ? { name: c.agent_name, phone: c.agent_phone } : null,
+    acceptedOn: c.accepted_on,
+    acceptanceNotifiedOn: c.acceptance_notified_on,
+    agreementSignedOn: c.agreement_signed_on,
+    notifiedOn: c.notified_on,
+    representingSince: c.representing_since,
+    handlingDueOn: handlingDueOn({ acceptedOn: c.accepted_on, extensionDays: c.extension_days }),
+    extension: c.extension_days ? { days: c.extension_days, approvedBy: c.extension_approved_by, reason: c.extension_reason } : null,
+    concludedOn: c.concluded_on,
+    outcome: c.outcome,
+    replyIssuedOn: c.reply_issued_on,
+    logs: logs.map((l) => ({ loggedOn: l.logged_on, handler: l.handler, department: l.department, action: l.action, result: l.result })),
+  };
+}

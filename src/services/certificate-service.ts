@@ -1,0 +1,132 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../domain/access-policy.js';
+import { issue, produceRefusal, productionDate, review, revoke, type CertificateState, type ReviewInput } from '../domain/certificate-lifecycle.js';
+import { nextCertificateNumbers } from '../domain/certificate-number.js';
+import { mayTakeCertificateStep, STEP_FORBIDDEN, type CertificateStep } from '../domain/certificate-permissions.js';
+import { DomainError } from '../domain/errors.js';
+import { Agent } from '../entities/agent.js';
+import { CertificateReview } from '../entities/certificate-review.js';
+import { Certificate } from '../entities/certificate.js';
+import { diffFields, writeAudit } from './audit.js';
+
+export class CertificateForbidden extends DomainError {
+  constructor(step: CertificateStep) {
+    super('FORBIDDEN', STEP_FORBIDDEN[step]);
+  }
+}
+
+export interface ProduceResult {
+  produced: { agentId: number; certificateId: number; number: string }[];
+  skipped: { agentId: number; name: string; reason: string }[];
+}
+
+/** 制作: the city produces one certificate for each selected agent who can have one; the others are reported. */
+export async function produceCertificates(
+  ds: DataSource,
+  actor: Actor & { email?: string },
+  agentIds: number[],
+  producedOn: string | null | undefined,
+  today: string,
+): Promise<ProduceResult> {
+  if (!mayTakeCertificateStep(actor, 'produce')) throw new CertificateForbidden('produce');
+  const day = productionDate(producedOn, today);
+  return ds.transaction(async (em) => {
+    // numbers are handed out one batch at a time
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('certificate_number'))`);
+    const agents = await em.getRepository(Agent).findBy(agentIds.map((id) => ({ id })));
+    const held: { agent_id: number; status: Certificate['status'] }[] = agentIds.length
+      ? await em.query(`SELECT agent_id, status FROM certificate WHERE agent_id = ANY($1::int[])`, [agentIds])
+      : [];
+    const result: ProduceResult = { produced: [], skipped: [] };
+    const eligible: Agent[] = [];
+    for (const agent of agents.sort((a, b) => a.id - b.id)) {
+      const reason = produceRefusal(agent, held.filter((h) => h.agent_id === agent.id).map((h) => h.status));
+      if (reason) result.skipped.push({ agentId: agent.id, name: agent.name, reason });
+      else eligible.push(agent);
+    }
+    const year = Number(day.slice(0, 4));
+    const used: { number: string }[] = await em.query(`SELECT number FROM certificate WHERE number LIKE $1`, [`%-${year}-%`]);
+    const numbers = nextCertificateNumbers(year, used.map((u) => u.number), eligible.length);
+    for (const [i, agent] of eligible.entries()) {
+      const saved = await em.save(
+        em.create(Certificate, { agentId: agent.id, countyId: agent.countyId, number: numbers[i], status: 'produced', producedOn: day }),
+      );
+      await writeAudit(em, {
+        actor,
+        action: 'produceCertificate',
+        resource: 'Certificate',
+        recordId: saved.id,
+        countyId: agent.countyId,
+        changes: { agentId: agent.id, number: saved.number, status: 'produced', producedOn: saved.producedOn },
+      });
+      result.produced.push({ agentId: agent.id, certificateId: saved.id, number: saved.number });
+    }
+    return result;
+  });
+}
+
+async function onCertificate<T>(
+  ds: DataSource,
+  actor: Actor & { email?: string },
+  certificateId: number,
+  step: Exclude<CertificateStep, 'produce'>,
+  work: (em: EntityManager, cert: Certificate) => Promise<T>,
+): Promise<T> {
+  return ds.transaction(async (em) => {
+    const cert = await em.findOne(Certificate, { where: { id: certificateId }, lock: { mode: 'pessimistic_write' } });
+    if (!cert) throw new DomainError('NOT_FOUND', '证书不存在');
+    if (!mayTakeCertificateStep(actor, step, cert.countyId)) throw new CertificateForbidden(step);
+    return work(em, cert);
+  });
+}
+
+async function saveStep(em: EntityManager, actor: Actor & { email?: string }, cert: Certificate, change: Partial<Certificate>, action: string, extra: Record<string, unknown> = {}) {
+  const before = { ...cert } as Record<string, unknown>;
+  Object.assign(cert, change);
+  await em.save(cert);
+  await writeAudit(em, {
+    actor,
+    action,
+    resource: 'Certificate',
+    recordId: cert.id,
+    countyId: cert.countyId,
+    changes: { ...diffFields(before, { ...cert }), ...extra },
+  });
+  return cert;
+}
+
+const state = (cert: Certificate): CertificateState => ({
+  status: cert.status,
+  producedOn: cert.producedOn,
+  issuedOn: cert.issuedOn,
+  revokedOn: cert.revokedOn,
+});
+
+/** 审核发放 by the county (or the city). */
+export function issueCertificate(ds: DataSource, actor: Actor & { email?: string }, certificateId: number, input: { issuedOn?: string | null }, today: string) {
+  return onCertificate(ds, actor, certificateId, 'issue', (em, cert) =>
+    saveStep(em, actor, cert, issue(state(cert), input, today), 'issueCertificate'),
+  );
+}
+
+/** 一年一审核: records the review and moves the certificate to issued (pass) or suspended (fail). */
+export function reviewCertificate(ds: DataSource, actor: Actor & { email?: string }, certificateId: number, input: ReviewInput, today: string) {
+  return onCertificate(ds, actor, certificateId, 'review', async (em, cert) => {
+    const outcome = review(state(cert), input, today);
+    const saved = await em.save(em.create(CertificateReview, { certificateId: cert.id, countyId: cert.countyId, ...outcome.review }));
+    return saveStep(em, actor, cert, { status: outcome.status }, 'reviewCertificate', { review: { id: saved.id, ...outcome.review } });
+  });
+}
+
+/** 吊销 by the city, with the reason. */
+export function revokeCertificate(
+  ds: DataSource,
+  actor: Actor & { email?: string },
+  certificateId: number,
+  input: { revokedOn?: string | null; reason?: string | null },
+  today: string,
+) {
+  return onCertificate(ds, actor, certificateId, 'revoke', (em, cert) =>
+    saveStep(em, actor, cert, revoke(state(cert), input, today), 'revokeCertificate'),
+  );
+}
