@@ -1,7 +1,7 @@
 import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../config.js';
-import { startEmbeddedPostgres, withDatabase } from './embedded-postgres.js';
+import { embeddedServerUrl, startEmbeddedPostgres, withDatabase } from './embedded-postgres.js';
 
 export interface DatabaseHandle {
   url: string;
@@ -15,6 +15,12 @@ const EMBEDDED_DB_NAME = 'wpa';
 /** The configured server (DATABASE_URL), or an embedded one whose data persists in DATA_DIR/postgres. */
 export async function openDatabase(config: Config, log: (msg: string) => void): Promise<DatabaseHandle> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => {} };
+  // `npm run backup` or `seed` while `npm start` runs: use the server that already owns the data directory
+  const running = embeddedServerUrl(config.embeddedPgPort);
+  if (await answers(running)) {
+    log(`使用正在运行的内置 PostgreSQL（端口 ${config.embeddedPgPort}）`);
+    return { url: withDatabase(running, EMBEDDED_DB_NAME), embedded: true, stop: async () => {} };
+  }
   const server = await startEmbeddedPostgres({
     dataDir: path.join(config.dataDir, 'postgres'),
     port: config.embeddedPgPort,
@@ -39,5 +45,17 @@ async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
     if (!rowCount) await client.query(`CREATE DATABASE ${name}`);
   } finally {
     await client.end();
+  }
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
   }
 }

@@ -47,13 +47,18 @@ export async function startEmbeddedPostgres(opts: {
   });
   let stopped = false;
   return {
-    serverUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`,
+    serverUrl: embeddedServerUrl(opts.port),
     async stop() {
       if (stopped) return;
       stopped = true;
       await pg.stop();
     },
   };
+}
+
+/** Where an embedded server started on `port` answers (its `postgres` maintenance database). */
+export function embeddedServerUrl(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
 }
 
 /** The same server URL pointing at another database. */
