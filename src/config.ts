@@ -18,6 +18,13 @@ export interface Config {
   reportingDbPassword: string | undefined;
   /** Metabase static embedding and provisioning; unset: the built-in dashboards only */
   metabase: MetabaseConfig | undefined;
+  /**
+   * the dashboard reads materialised snapshots once petition_case holds this many rows
+   * (REPORTING_SNAPSHOT_MIN_CASES, default 20000; 0: always); below it, live views
+   */
+  reportingSnapshotMinCases: number;
+  /** how often the snapshots are refreshed, in minutes (REPORTING_REFRESH_MINUTES, default 10; 0: never) */
+  reportingRefreshMinutes: number;
 }
 
 export interface MetabaseConfig {
@@ -63,6 +70,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!Number.isFinite(n) || n <= 0 || n > 200) problems.push(`${key} must be a size in megabytes between 0 and 200 (got "${raw}")`);
     return n;
   };
+  const count = (key: string, fallback: number, max: number): number => {
+    const raw = env[key];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0 || n > max) problems.push(`${key} must be a whole number from 0 to ${max} (got "${raw}")`);
+    return n;
+  };
   const bool = (key: string, fallback: boolean): boolean => {
     const raw = env[key];
     if (raw === undefined || raw === '') return fallback;
@@ -105,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxMb: megabytes('UPLOAD_MAX_MB', 10),
     reportingDbPassword,
     metabase,
+    reportingSnapshotMinCases: count('REPORTING_SNAPSHOT_MIN_CASES', 20_000, 1_000_000_000),
+    reportingRefreshMinutes: count('REPORTING_REFRESH_MINUTES', 10, 24 * 60),
   };
   if (production && !env.UPLOAD_DIR) problems.push('UPLOAD_DIR is required in production (where scanned documents are kept)');
   if (problems.length) throw new ConfigError(problems);

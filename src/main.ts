@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './database/connection.js';
 import { migrate } from './database/migrate.js';
 import { createDataSource } from '../ormconfig.js';
+import { startSnapshotRefresher } from './reports/reporting-snapshots.js';
 import { createApp } from './server.js';
 import { isDatabaseEmpty, loadDemoData } from './services/demo-data/load-demo-data.js';
 
@@ -31,6 +32,12 @@ async function main(): Promise<void> {
       }
     }
     const { app, admin } = await createApp({ config, dataSource });
+    // a province's dashboard reads snapshots: keep them fresh (docs/reporting.md, 数据时效)
+    const stopRefresher = startSnapshotRefresher(dataSource, {
+      minCases: config.reportingSnapshotMinCases,
+      minutes: config.reportingRefreshMinutes,
+      log,
+    });
     const server = app.listen(config.port, () => {
       log(`管理后台已启动: http://localhost:${config.port}${admin.options.rootPath}`);
       if (config.seedDemo) log('演示账户: city@example.org / xinhua@example.org / leader@example.org，密码 demo12345');
@@ -40,6 +47,7 @@ async function main(): Promise<void> {
       if (stopping) return;
       stopping = true;
       log(`收到 ${signal}，正在停止：等待进行中的请求完成…`);
+      stopRefresher();
       server.close(async () => {
         await dataSource.destroy();
         await stopDb();

@@ -14,10 +14,11 @@ import { prepareReporting } from './admin/dashboard/reporting-setup.js';
 import { pendingMigrations } from './database/migrate.js';
 import type { Config } from './config.js';
 import { authenticate, reloadSessionUser } from './services/auth-service.js';
-import { adminApiStatus, errorResponder } from './admin/api-status.js';
+import { adminApiStatus, errorResponder, knownActionsOnly } from './admin/api-status.js';
 import { agentFilesRouter, FILES_PATH } from './admin/files/agent-files.router.js';
 import { caseFilesRouter } from './admin/files/case-files.router.js';
 import { attachmentsRouter } from './admin/files/attachments.router.js';
+import { yearEndFilesRouter } from './admin/files/year-end-files.router.js';
 import { securityHeaders } from './web/security-headers.js';
 
 export interface AppDeps {
@@ -37,7 +38,7 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
   const admin = await buildAdmin(dataSource, {
     dashboard: {
       component: Components.Dashboard,
-      handler: dashboardHandler({ dataSource, metabase: config.metabase, now, log }),
+      handler: dashboardHandler({ dataSource, metabase: config.metabase, now, log, snapshots: { minCases: config.reportingSnapshotMinCases } }),
     },
   });
   const app = express();
@@ -113,7 +114,8 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
     `${admin.options.rootPath}${FILES_PATH}`,
     attachmentsRouter({ dataSource, uploadDir: config.uploadDir, uploadMaxBytes: config.uploadMaxMb * 1024 * 1024, now }),
   );
-  app.use(`${admin.options.rootPath}/api`, adminApiStatus);
+  app.use(`${admin.options.rootPath}${FILES_PATH}`, yearEndFilesRouter({ dataSource, now }));
+  app.use(`${admin.options.rootPath}/api`, adminApiStatus, knownActionsOnly(admin));
   app.use(admin.options.rootPath, router);
   app.use(errorResponder(log));
   return { app, admin };

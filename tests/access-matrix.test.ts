@@ -1,6 +1,6 @@
 import { ACCESS, type ResourceId, type Role } from '../src/domain/access-policy.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { countyId } from './support/fixtures.js';
+import { count, countyId } from './support/fixtures.js';
 import type { Session } from './support/http.js';
 
 // Issue 3: every resource × every action × every role, called on the AdminJS API directly with another
@@ -46,7 +46,7 @@ beforeAll(async () => {
   for (const c of [xinhua, yexian]) {
     await app.db.query(
       `INSERT INTO analysis_report (county_id, period_start, period_end, report_date, contact_person, contact_phone) VALUES ($1, '2025-01-01', '2025-12-31', '2026-01-05', '张红', '13937512345')`, [c]);
-    await app.db.query(`INSERT INTO annual_report (county_id, year) VALUES ($1, 2025)`, [c]);
+    await app.db.query(`INSERT INTO annual_report (county_id, year) VALUES ($1, 2026)`, [c]);
     await app.db.query(`INSERT INTO evaluation (county_id, year) VALUES ($1, 2025)`, [c]);
     const wp = (await app.db.query('SELECT id FROM work_point WHERE county_id = $1', [c])).rows[0].id;
     await app.db.query(`INSERT INTO commendation (year, kind, county_id, work_point_id, reason) VALUES (2025, 'work_point', $1, $2, '成效突出')`, [c, wp]);
@@ -133,6 +133,30 @@ describe.each(RESOURCES)('%s', (resource) => {
     }
   });
 
+  it('deletes nothing for anyone: records of the program are voided (作废), the rest is never deleted', async () => {
+    const id = other[resource] ?? own[resource];
+    if (!id) return;
+    const before = await snapshot(TABLE[resource], id);
+    const decorated = app.admin.findResource(resource).decorate();
+    const voidable = !['AdminUser', 'AuditLog', 'NoticeRecipient'].includes(resource);
+    expect({ resource, voidRecord: 'voidRecord' in decorated.actions, restoreRecord: 'restoreRecord' in decorated.actions }).toEqual({
+      resource,
+      voidRecord: voidable,
+      restoreRecord: voidable,
+    });
+    for (const role of Object.keys(EMAIL) as Role[]) {
+      const s = sessions[role];
+      const del = await s.api('POST', `/resources/${resource}/records/${id}/delete`, {});
+      expect({ role, del: [403, 404].includes(del.status) }).toEqual({ role, del: true });
+      const bulk = await s.api('POST', `/resources/${resource}/bulk/bulkDelete?recordIds=${id}`, {});
+      expect({ role, bulk: [403, 404].includes(bulk.status) }).toEqual({ role, bulk: true });
+      // restoring is the city's, and only of a voided record
+      const restore = await s.api('POST', `/resources/${resource}/records/${id}/restoreRecord`, {});
+      if (voidable) expect({ role, restore: restore.status < 500 && (restore.status >= 400 || restore.json.notice.type === 'error') }).toEqual({ role, restore: true });
+    }
+    expect(await snapshot(TABLE[resource], id)).toBe(before);
+  });
+
   it('never lets county staff write into another county through a forged payload', async () => {
     if (!write('county_staff') || !own[resource]) return;
     const id = own[resource];
@@ -167,7 +191,7 @@ describe('petitioners’ personal data', () => {
 });
 
 describe('audit log', () => {
-  it('records create, update and delete with author and changed fields, in the same transaction', async () => {
+  it('records create, update and void with author and changed fields, in the same transaction', async () => {
     const s = sessions.city_admin;
     const created = await s.api('POST', '/resources/WorkSystem/actions/new', { countyId: xinhua, kind: 'training', adoptedOn: '2020-01-01' });
     // 新华区 may already have this system: then the refusal must name the field and log nothing
@@ -176,13 +200,16 @@ describe('audit log', () => {
       return;
     }
     const id = created.json.record.params.id;
-    await s.api('POST', `/resources/WorkSystem/records/${id}/edit`, { documentNo: '新妇字〔2026〕9号' });
-    await s.api('POST', `/resources/WorkSystem/records/${id}/delete`, {});
+    await s.api('POST', `/resources/WorkSystem/records/${id}/edit`, { documentNo: '新妇字〔2026〕9号', rowVersion: 1 });
+    expect((await s.api('POST', `/resources/WorkSystem/records/${id}/delete`, {})).status).toBe(403);
+    await s.api('POST', `/resources/WorkSystem/records/${id}/voidRecord`, { reason: '登记有误', rowVersion: 2 });
     const { rows } = await app.db.query(
       `SELECT action, user_email, changes FROM audit_log WHERE resource = 'WorkSystem' AND record_id = $1 ORDER BY id`, [String(id)]);
-    expect(rows.map((r) => r.action)).toEqual(['create', 'update', 'delete']);
+    expect(rows.map((r) => r.action)).toEqual(['create', 'update', 'voidRecord']);
     expect(rows.every((r) => r.user_email === 'city@example.org')).toBe(true);
-    expect(rows[1].changes).toEqual({ documentNo: { before: null, after: '新妇字〔2026〕9号' } });
+    expect(rows[1].changes).toEqual({ documentNo: { before: null, after: '新妇字〔2026〕9号' }, rowVersion: { before: 1, after: 2 } });
+    expect(rows[2].changes.voidReason).toEqual({ before: null, after: '登记有误' });
+    expect(await count(app.db, 'work_system', 'id = $1', [id])).toBe(1);
   });
 
   it('records logins and failed logins, and locks an account after five failures', async () => {

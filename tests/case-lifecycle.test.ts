@@ -90,7 +90,8 @@ describe('a case from 受理 to 立案归档', () => {
 
     const show = await clerk.api('GET', `/resources/PetitionCase/records/${id}/show`);
     const actions = show.json.record.recordActions.map((a: any) => a.name).sort();
-    expect(actions).toEqual(['acceptCase', 'delete', 'downloadDocument', 'edit', 'extendDeadline', 'show', 'startRepresenting', 'terminate'].sort());
+    // issue 9: no delete; 作废 (void) with a reason instead
+    expect(actions).toEqual(['acceptCase', 'voidRecord', 'downloadDocument', 'edit', 'extendDeadline', 'show', 'startRepresenting', 'terminate'].sort());
     expect(show.json.record.params.nextDeadline).toBe(`${day(-5)} 书面告知受理（条例第二十三条）`);
     expect(show.json.record.params.daysLeft).toBe('已超期 5 天');
   });
@@ -184,8 +185,9 @@ describe('a case from 受理 to 立案归档', () => {
     const log = await clerk.api('POST', '/resources/CaseLog/actions/new', { caseId: id, loggedOn: today, handler: '赵淑芬', action: '补记' });
     expect(log.json.notice).toMatchObject({ type: 'error', message: expect.stringContaining('案卷已锁定') });
     const { rows } = await app.db.query('SELECT id FROM case_document WHERE case_id = $1 LIMIT 1', [id]);
-    const del = await clerk.api('POST', `/resources/CaseDocument/records/${rows[0].id}/delete`, {});
-    expect(del.json.notice).toMatchObject({ type: 'error', message: expect.stringContaining('案卷已锁定') });
+    expect((await clerk.api('POST', `/resources/CaseDocument/records/${rows[0].id}/delete`, {})).status).toBe(403);
+    const voided = await clerk.api('POST', `/resources/CaseDocument/records/${rows[0].id}/voidRecord`, { reason: '试图作废' });
+    expect(voided.json.notice).toMatchObject({ type: 'error', message: expect.stringContaining('案卷已锁定') });
     expect(await uploadScan(id, 'other')).toMatchObject({ status: 409 });
     expect(await count(app.db, 'case_log', 'case_id = $1', [id])).toBe(1);
     expect(await count(app.db, 'case_document', 'case_id = $1', [id])).toBe(5);

@@ -71,7 +71,7 @@ export async function buildAdmin(dataSource: DataSource, opts: { dashboard?: Adm
       logo: false,
     },
     settings: { defaultPerPage: 20 },
-    assets: { scripts: [`${PUBLIC_ASSETS_PATH}/react-select-zh.js`] },
+    assets: { scripts: [`${PUBLIC_ASSETS_PATH}/react-select-zh.js`], styles: [`${PUBLIC_ASSETS_PATH}/admin.css`] },
     dashboard: opts.dashboard,
     pages: {
       coverage: coveragePage(dataSource),

@@ -1,3 +1,4 @@
+import type AdminJS from 'adminjs';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 
 // AdminJS answers a refused or missing record with HTTP 200 and an error notice in the body. Clients,
@@ -14,6 +15,21 @@ export const adminApiStatus: RequestHandler = (_req, res, next) => {
   };
   next();
 };
+
+/**
+ * AdminJS answers an action a resource does not have (`/resources/X/records/1/nope`) with a crash (500):
+ * unknown resources and actions are a 404 here, before AdminJS sees them.
+ */
+export const knownActionsOnly =
+  (admin: AdminJS): RequestHandler =>
+  (req, res, next) => {
+    const m = /^\/resources\/([^/]+)\/(?:records\/[^/]+|actions|bulk)\/([^/?]+)/.exec(req.path);
+    if (!m) return next();
+    const resource = admin.resources.find((r) => r.id() === decodeURIComponent(m[1]));
+    const action = decodeURIComponent(m[2]);
+    if (resource && Object.prototype.hasOwnProperty.call(resource.decorate().actions, action)) return next();
+    res.status(404).json({ error: '该页面或操作不存在' });
+  };
 
 /** Last error handler: a status and a Chinese message, never a stack trace. */
 export const errorResponder =

@@ -1,7 +1,10 @@
-import type { ActionContext, ResourceOptions, ResourceWithOptions } from 'adminjs';
+import { ACTIONS, flat, ValidationError, type ActionContext, type ActionRequest, type ResourceOptions, type ResourceWithOptions } from 'adminjs';
 import { can, type Operation, type ResourceId } from '../domain/access-policy.js';
+import { recordFormHandler } from './actions/form-action.js';
+import { Components } from './components/index.js';
 import { actorOf } from './current-actor.js';
-import { ScopedResource, type ResourceRules } from './scoped-resource.js';
+import { inputProblems } from './form-input.js';
+import { ScopedResource, VOIDED_FILTER, type ResourceRules } from './scoped-resource.js';
 
 export const NAV = {
   organization: { name: '组织与阵地', icon: 'Home' },
@@ -64,15 +67,154 @@ function buildResource(
     actions[name] = { ...(actions[name] ?? {}), ...extra };
   }
   const resource = new ScopedResource(entity, rules);
+  neverLoseRecords(resource, rules, actions);
   const hidden = { isVisible: { list: false, filter: false, show: true, edit: false } };
   const properties: NonNullable<ResourceOptions['properties']> = {
     createdAt: hidden,
     updatedAt: hidden,
     ...Object.fromEntries((rules.readOnly ?? []).map((p) => [p, { isVisible: { list: true, filter: true, show: true, edit: false } }])),
   };
+  // a `date` column is typed 'datetime' by the adapter, whose picker posts local midnight as UTC (a day early in China)
+  for (const p of resource.properties()) {
+    if ((p as unknown as { column?: { type?: unknown } }).column?.type === 'date') {
+      properties[p.path()] = { ...properties[p.path()], components: { edit: Components.DateInput, show: Components.DateValue, list: Components.DateValue } };
+    }
+  }
   if (resource.property('countyId') && !rules.readOnly?.includes('countyId') && !rules.parent) {
     properties.countyId = { ...properties.countyId, description: '县妇联工作人员保存时自动填为本县（市、区）' };
   }
+  // issue 9: the version a form was loaded with goes back with it; the void state is shown, never edited
+  properties.rowVersion = { isVisible: { list: false, filter: false, show: true, edit: true }, isDisabled: true, description: '每次保存加一；他人在您打开页面后保存过的，您的保存会被拒绝，以免覆盖' };
+  const extended = { ...options };
+  if (extended.editProperties) extended.editProperties = [...extended.editProperties, 'rowVersion'];
+  if (resource.voidable) {
+    for (const p of ['voidedAt', 'voidedById', 'voidReason']) properties[p] = { isVisible: { list: false, filter: false, show: true, edit: false } };
+    properties[VOIDED_FILTER] = {
+      type: 'string',
+      availableValues: [{ value: 'true', label: '已作废的记录（仅市妇联管理员）' }],
+      isVisible: { list: false, filter: true, show: false, edit: false },
+    };
+    if (extended.showProperties) extended.showProperties = [...extended.showProperties, 'rowVersion', 'voidedAt', 'voidedById', 'voidReason'];
+    if (extended.filterProperties) extended.filterProperties = [...extended.filterProperties, VOIDED_FILTER];
+  }
   for (const [path, extra] of Object.entries(options.properties ?? {})) properties[path] = { ...properties[path], ...extra };
-  return { resource, options: { ...options, actions, properties } };
+  return { resource, options: { ...extended, actions, properties } };
 }
+
+type AnyAction = Partial<import('adminjs').Action<any>>;
+type Check = (context: ActionContext) => boolean;
+const asCheck = (v: AnyAction['isVisible'] | AnyAction['isAccessible'], fallback: boolean): Check =>
+  typeof v === 'function' ? (v as Check) : () => (v === undefined ? fallback : Boolean(v));
+const isVoided = (context: ActionContext) => Boolean(context.record?.params.voidedAt);
+// what stays open on a voided record: looking at it, its papers, and bringing it back
+const OPEN_WHEN_VOIDED = ['show', 'restoreRecord', 'downloadDocument', 'printCertificate'];
+
+/**
+ * Issue 9, points 1 and 6: no record of the program is deleted. Delete and bulk delete become
+ * 作废 (with a reason) and 恢复 (the city); a voided record's other actions are hidden (the data layer and
+ * the services refuse them too); a true delete is left only where rules.deletable allows it (a draft that
+ * never left its author). Every form's raw input is checked by type before AdminJS converts it.
+ */
+function neverLoseRecords(resource: ScopedResource, rules: ResourceRules, actions: Record<string, AnyAction>): void {
+  const deleteAccess = asCheck(actions.delete?.isAccessible, true);
+  const deleteVisible = asCheck(actions.delete?.isVisible, true);
+  const deletable = rules.deletable;
+  actions.bulkDelete = { ...actions.bulkDelete, isAccessible: false, isVisible: false };
+  actions.delete = deletable
+    ? {
+        ...actions.delete,
+        isVisible: (context) => {
+          const actor = actorOf(context);
+          return Boolean(actor && context.record && deletable(context.record.params, actor) && deleteVisible(context));
+        },
+      }
+    : { ...actions.delete, isAccessible: false, isVisible: false };
+  if (resource.voidable) {
+    actions.voidRecord = {
+      actionType: 'record',
+      icon: 'Slash',
+      variant: 'danger',
+      component: Components.ActionForm,
+      isAccessible: deleteAccess,
+      isVisible: (context) => !isVoided(context) && deleteVisible(context),
+      custom: {
+        intro: '作废后该记录不再出现在列表、搜索和统计中，但不会被删除：作废人、时间和原因记入操作日志，市妇联管理员可以查看并恢复。',
+        submitLabel: '确认作废',
+        fields: [{ name: 'reason', label: '作废原因', type: 'textarea', required: true }],
+      },
+      handler: recordFormHandler(
+        ({ payload, recordId, context }) => resource.voidRecord(recordId, { reason: payload.reason, rowVersion: payload.rowVersion }, context),
+        '记录已作废（市妇联管理员可以恢复）',
+      ),
+    };
+    actions.restoreRecord = {
+      actionType: 'record',
+      icon: 'RotateCcw',
+      component: Components.ActionForm,
+      isAccessible: (context) => actorOf(context)?.role === 'city_admin' && allowed(rules.id, 'read')(context),
+      isVisible: isVoided,
+      custom: { intro: '恢复后该记录重新出现在列表和统计中，恢复操作记入操作日志。', submitLabel: '确认恢复', fields: [] },
+      handler: recordFormHandler(({ payload, recordId, context }) => resource.restoreRecord(recordId, { rowVersion: payload.rowVersion }, context), '记录已恢复'),
+    };
+  }
+  for (const [name, action] of Object.entries(actions)) {
+    const isRecordAction = ['edit', 'delete'].includes(name) || action.actionType === 'record';
+    if (!isRecordAction || OPEN_WHEN_VOIDED.includes(name)) continue;
+    const visible = asCheck(action.isVisible, true);
+    action.isVisible = (context) => !isVoided(context) && visible(context);
+  }
+  // the create form is only ever posted: a GET is answered with nothing rather than AdminJS's crash
+  const create = actions.new?.handler ?? ACTIONS.new.handler;
+  actions.new = {
+    ...actions.new,
+    handler: async (request, response, context) => {
+      if (request.method !== 'post') return {};
+      const handlers = Array.isArray(create) ? create : [create];
+      return handlers.reduce<Promise<unknown>>(async (done, h) => (await done) ?? h(request, response, context), Promise.resolve(undefined));
+    },
+  };
+  for (const name of ['new', 'edit'] as const) {
+    const own = actions[name]?.before;
+    actions[name] = {
+      ...actions[name],
+      before: async (request: ActionRequest, context: ActionContext) => {
+        checkRawInput(resource, rules, request);
+        if (!own) return request;
+        return Array.isArray(own) ? own.reduce(async (r, hook) => hook(await r, context), Promise.resolve(request)) : own(request, context);
+      },
+    };
+  }
+}
+
+/**
+ * The form as posted, before AdminJS converts it (which would turn "2026-02-30" into 2 March and
+ * "false" into true): wrong types and sizes are refused on their fields, in Chinese.
+ */
+function checkRawInput(resource: ScopedResource, rules: ResourceRules, request: ActionRequest): void {
+  if (request.method !== 'post' || !request.payload) return;
+  const raw = flat.unflatten(request.payload) as Record<string, unknown>;
+  const values: Record<string, unknown> = {};
+  const properties = [];
+  for (const p of resource.properties()) {
+    const path = p.path();
+    if (['id', 'createdAt', 'updatedAt', 'rowVersion', 'voidedAt', 'voidedById', 'voidReason'].includes(path) || rules.readOnly?.includes(path)) continue;
+    if (!(path in raw)) continue;
+    const column = (p as unknown as { column?: { type?: unknown; referencedColumn?: unknown } }).column;
+    let v = raw[path];
+    if (v === '') {
+      v = null;
+      // an emptied number or reference field is no value, not 0 (AdminJS would convert '' to 0)
+      if (column?.referencedColumn || column?.type === 'integer' || column?.type === 'numeric') request.payload[path] = null;
+    }
+    // the adapter's datetime picker posts an ISO timestamp for a `date` column: the day is checked later
+    if (column?.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v) && !Number.isNaN(Date.parse(v))) continue;
+    values[path] = v;
+    properties.push({ path, column: column as never });
+  }
+  const problems = inputProblems(values, properties);
+  const fields = Object.keys(problems);
+  if (!fields.length) return;
+  const errors = Object.fromEntries(fields.map((f) => [f, { type: problems[f].code, message: problems[f].message }]));
+  throw new ValidationError(errors, { type: 'VALIDATION', message: `请更正标出的字段后再保存：${fields.map((f) => problems[f].message).join('；')}` });
+}
+

@@ -1,11 +1,15 @@
 import { Resource } from '@adminjs/typeorm';
 import { flat, ForbiddenError, ValidationError, type ActionContext, type BaseRecord, type Filter } from 'adminjs';
-import type { BaseEntity, EntityManager, FindOperator, ObjectLiteral } from 'typeorm';
+import { IsNull, Not, Raw, type BaseEntity, type EntityManager, type FindOperator, type ObjectLiteral } from 'typeorm';
 import { can, countyScope, maySeePersonalData, type Actor, type ResourceId } from '../domain/access-policy.js';
 import { DomainError, FieldErrors } from '../domain/errors.js';
+import { assertVersion, StaleVersion, VoidedRecord, voidReasonProblem } from '../domain/record-version.js';
 import { diffFields, writeAudit } from '../services/audit.js';
 import { toValidationError } from './db-errors.js';
 import { actorOf } from './current-actor.js';
+import { countForList } from './list-count.js';
+import { inputProblems, isRealDay } from './form-input.js';
+import { describeStale } from './stale-version.js';
 
 type EntityClass = typeof BaseEntity & { new (): BaseEntity };
 export type FieldProblems = Record<string, { code: string; message: string }>;
@@ -36,9 +40,31 @@ export interface ResourceRules {
    * e.g. the file of an archived case; called with the record as it is and as it would be.
    */
   assertWritable?: (values: Record<string, any>, ctx: { em: EntityManager }) => Promise<void>;
+  /**
+   * Issue 9: records of the program are voided, never deleted. Only a record that never left its author
+   * (a draft) may really be deleted: this says which, for the signed-in user.
+   */
+  deletable?: (row: Record<string, any>, actor: Actor) => boolean;
 }
 
-const SYSTEM_FIELDS = ['id', 'createdAt', 'updatedAt'];
+/** Never taken from a form: the key, timestamps, the version (compared, not written) and the void state. */
+const SYSTEM_FIELDS = ['id', 'createdAt', 'updatedAt', 'rowVersion', 'voidedAt', 'voidedById', 'voidReason'];
+
+/** The virtual list filter of voidable resources: 'true' lists the voided records (city admins only). */
+export const VOIDED_FILTER = 'voided';
+
+/** A record id from a URL or a form: a positive 32-bit integer, else null (nothing matches it). */
+export function recordId(id: unknown): number | null {
+  const text = typeof id === 'number' ? String(id) : typeof id === 'string' ? id.trim() : '';
+  return /^\d{1,10}$/.test(text) && Number(text) >= 1 && Number(text) <= 2147483647 ? Number(text) : null;
+}
+
+const FORM_ERROR = '请更正标出的字段后再保存';
+
+/** A refusal on one field, with the same words as the form's notice. */
+function fieldError(field: string, type: string, message: string): ValidationError {
+  return new ValidationError({ [field]: { type, message } }, { type, message: `${FORM_ERROR}：${message}` });
+}
 
 /**
  * AdminJS turns date fields into Date objects at UTC midnight; a `date` column keeps the calendar day
@@ -80,13 +106,67 @@ export class ScopedResource extends Resource {
     return this.entity.getRepository().manager;
   }
 
+  /** Records of the program carry voided_at: they are voided (作废), never deleted. */
+  get voidable(): boolean {
+    return Boolean(this.property('voidedAt'));
+  }
+
+  /**
+   * AdminJS looks form keys up in a plain object: a key naming a member of Object.prototype
+   * ("constructor.prototype.x", "__proto__.y") would reach a function instead of a property and crash the
+   * request. Such keys are no property of any resource.
+   */
+  assignDecorator(...args: Parameters<Resource['assignDecorator']>): void {
+    super.assignDecorator(...args);
+    const decorated = (this as unknown as { _decorated: { getPropertyByKey: (key: string) => unknown } })._decorated;
+    const lookup = decorated.getPropertyByKey;
+    decorated.getPropertyByKey = (key: string) => (String(key).split('.').some((part) => part in Object.prototype) ? null : lookup(key));
+  }
+
+  /**
+   * A list filter whose value cannot be of its property's type ("abc" for a county, an impossible date, a
+   * choice not in the list) matches nothing, instead of reaching PostgreSQL as an error.
+   */
+  private saneFilters(filter: Filter): void {
+    for (const [path, f] of Object.entries(filter.filters)) {
+      const column = (this.property(path) as any)?.column;
+      if (!column || (f as { custom?: unknown }).custom) continue;
+      const values = typeof f.value === 'object' && f.value !== null ? Object.values(f.value as Record<string, unknown>) : [f.value];
+      const type = column.referencedColumn ? 'integer' : column.type;
+      const ok = values.every((v) => {
+        if (v === undefined || v === null || v === '') return true;
+        const text = String(v);
+        if (type === 'integer') return /^-?\d{1,10}$/.test(text) && Math.abs(Number(text)) <= 2147483647;
+        if (type === 'numeric') return /^-?\d{1,12}(\.\d+)?$/.test(text);
+        if (type === 'enum') return (column.enum ?? []).map(String).includes(text);
+        if (type === 'date' || type === 'timestamptz') return isRealDay(text.slice(0, 10)) && !Number.isNaN(new Date(text).getTime());
+        if (type === 'boolean') return ['true', 'false'].includes(text);
+        return true;
+      });
+      if (!ok) filter.filters[path] = { ...f, custom: Raw(() => 'false') } as Filter['filters'][string];
+    }
+  }
+
   /** The filter with the county forced for county staff: a forged `filters.countyId` is overwritten. */
   private scoped(filter: Filter, context?: ActionContext): Filter {
+    this.saneFilters(filter);
     const actor = actorOf(context);
     // nobody signed in: a county that does not exist, so nothing matches
     const county = actor ? countyScope(actor) : -1;
     if (county !== null) {
       filter.filters.countyId = { path: 'countyId', property: this.property('countyId')!, value: String(county) };
+    }
+    if (this.voidable) {
+      // voided records are left out of every list and search; the city may list them on their own
+      const wanted = filter.filters[VOIDED_FILTER];
+      delete filter.filters[VOIDED_FILTER];
+      const voided = actor?.role === 'city_admin' && String(wanted?.value) === 'true';
+      filter.filters.voidedAt = {
+        path: 'voidedAt',
+        property: this.property('voidedAt')!,
+        value: '',
+        custom: voided ? Not(IsNull()) : IsNull(),
+      } as Filter['filters'][string];
     }
     for (const [name, condition] of Object.entries(this.rules.virtualFilters ?? {})) {
       const selected = filter.filters[name];
@@ -100,7 +180,12 @@ export class ScopedResource extends Resource {
   }
 
   async count(filter: Filter, context?: ActionContext): Promise<number> {
-    return super.count(this.scoped(filter, context));
+    // @adminjs/typeorm's count is `model.count({ where: convertFilter(filter) })` and its converter is not
+    // exported: a stand-in model takes the where, countForList counts it (exact, or estimated when large)
+    let where: ObjectLiteral = {};
+    const standIn = { model: { count: async (options: { where: ObjectLiteral }) => ((where = options.where), 0) } };
+    await Resource.prototype.count.call(standIn, this.scoped(filter, context));
+    return (await countForList(this.entity.getRepository(), where)).count;
   }
 
   async find(filter: Filter, params: any, context?: ActionContext): Promise<BaseRecord[]> {
@@ -109,10 +194,14 @@ export class ScopedResource extends Resource {
   }
 
   async findOne(id: string | number, context?: ActionContext): Promise<BaseRecord | null> {
-    const record = await super.findOne(id);
+    const key = recordId(id);
+    if (key === null) return null;
+    const record = await super.findOne(key);
     if (!record) return null;
     const actor = actorOf(context);
     if (!can(actor, 'read', this.rules.id, { countyId: record.params.countyId ?? null })) return null;
+    // a voided record is gone for everyone but the city, who may restore it
+    if (record.params.voidedAt && actor?.role !== 'city_admin') return null;
     if (!this.rules.personal) return record;
     if (!actor || !maySeePersonalData(actor)) return this.masked(record);
     if (context?.action?.name === 'show') {
@@ -129,7 +218,9 @@ export class ScopedResource extends Resource {
 
   async findMany(ids: Array<string | number>, context?: ActionContext): Promise<BaseRecord[]> {
     const actor = actorOf(context);
-    const records = await super.findMany(ids);
+    // references to voided records keep working: a case still names its (voided) agent
+    const keys = ids.map(recordId).filter((k): k is number => k !== null);
+    const records = keys.length ? await super.findMany(keys) : [];
     return records
       .filter((r) => can(actor, 'read', this.rules.id, { countyId: r.params.countyId ?? null }))
       .map((r) => this.masked(r));
@@ -147,6 +238,7 @@ export class ScopedResource extends Resource {
     if (!can(actor, 'write', this.rules.id)) throw new ForbiddenError('无权新建此类记录');
     return this.transaction(async (em) => {
       const values = this.formValues(params);
+      this.checkInput(values);
       await this.resolveCounty(em, actor, values, null);
       await this.rules.assertWritable?.(values, { em });
       await this.check(em, values, await this.rules.fromForm?.(params, values, { creating: true }), null);
@@ -167,35 +259,124 @@ export class ScopedResource extends Resource {
   async update(pk: string | number, params: Record<string, any> = {}, context?: ActionContext): Promise<ObjectLiteral> {
     const actor = actorOf(context);
     return this.transaction(async (em) => {
-      const current = await em.findOne(this.entity, { where: { id: Number(pk) } as any, lock: { mode: 'pessimistic_write' } });
+      const current = await this.locked(em, pk);
       if (!current || !can(actor, 'read', this.rules.id, current as any)) throw new ForbiddenError('无权访问该记录');
       if (!can(actor, 'write', this.rules.id, current as any)) throw new ForbiddenError('无权修改该记录');
       const before = { ...current } as Record<string, any>;
+      if (before.voidedAt) throw new VoidedRecord();
+      await this.assertVersion(em, before, params.rowVersion);
       await this.rules.assertWritable?.(before, { em });
-      const values = { ...before, ...this.formValues(params) };
+      const form = this.formValues(params);
+      this.checkInput(form);
+      const values = { ...before, ...form };
       await this.resolveCounty(em, actor, values, before);
       await this.rules.assertWritable?.(values, { em });
       await this.check(em, values, await this.rules.fromForm?.(params, values, { creating: false }), before);
+      const changes = diffFields(before, values, Object.keys(this.rules.personal ?? {}));
+      // nothing changed: nothing saved, no new version, nothing to audit
+      if (!Object.keys(changes).length) return current;
       Object.assign(current, values);
       const saved = await this.save(em, current);
       await writeAudit(em, {
         actor,
         action: 'update',
         resource: this.rules.id,
-        recordId: pk,
+        recordId: current.id,
         countyId: values.countyId ?? null,
-        changes: diffFields(before, values, Object.keys(this.rules.personal ?? {})),
+        changes: { ...changes, rowVersion: { before: before.rowVersion, after: saved.rowVersion } },
       });
       return saved;
     });
   }
 
+  /** The record locked for a change, or null (also for an id that is no id). */
+  private async locked(em: EntityManager, pk: unknown): Promise<(BaseEntity & Record<string, any>) | null> {
+    const key = recordId(pk);
+    if (key === null) return null;
+    return (await em.findOne(this.entity, { where: { id: key } as any, lock: { mode: 'pessimistic_write' } })) as any;
+  }
+
+  /** A save based on an older version is refused, naming who changed what since (issue 9). */
+  private async assertVersion(em: EntityManager, row: Record<string, any>, submitted: unknown): Promise<void> {
+    if (row.rowVersion === undefined) return;
+    try {
+      assertVersion(row.rowVersion, submitted);
+    } catch (e) {
+      if (!(e instanceof StaleVersion)) {
+        const error = { type: (e as DomainError).code, message: (e as DomainError).message };
+        throw new ValidationError({ rowVersion: error, base: error }, error);
+      }
+      const error = { type: e.code, message: await describeStale(em, this.rules.id, row.id, e) };
+      throw new ValidationError({ rowVersion: error, base: error }, error);
+    }
+  }
+
+  /**
+   * 作废: the record stays, with who voided it, when and why, hidden from every list; refused where a
+   * change is (e.g. the file of an archived case). Audited in the same transaction.
+   */
+  async voidRecord(pk: string | number, input: { reason?: unknown; rowVersion?: unknown }, context?: ActionContext): Promise<void> {
+    const actor = actorOf(context);
+    await this.transaction(async (em) => {
+      const current = await this.locked(em, pk);
+      if (!current || !this.voidable || !can(actor, 'read', this.rules.id, current as any)) throw new DomainError('NOT_FOUND', '记录不存在或无权访问');
+      if (!can(actor, 'write', this.rules.id, current as any)) throw new ForbiddenError('无权作废该记录');
+      if (current.voidedAt) throw new DomainError('ALREADY_VOIDED', '该记录已经作废');
+      await this.assertVersion(em, current, input.rowVersion);
+      const reasonProblem = voidReasonProblem(input.reason);
+      if (reasonProblem) throw new FieldErrors({ reason: reasonProblem });
+      await this.rules.assertWritable?.({ ...current }, { em });
+      const before = { ...current } as Record<string, any>;
+      Object.assign(current, { voidedAt: new Date(), voidedById: actor!.id, voidReason: String(input.reason).trim() });
+      const saved = await this.save(em, current);
+      await writeAudit(em, {
+        actor,
+        action: 'voidRecord',
+        resource: this.rules.id,
+        recordId: current.id,
+        countyId: current.countyId ?? null,
+        changes: { ...diffFields(before, { voidedAt: saved.voidedAt, voidedById: saved.voidedById, voidReason: saved.voidReason }), rowVersion: { before: before.rowVersion, after: saved.rowVersion } },
+      });
+    });
+  }
+
+  /** 恢复: the city brings a voided record back, as it was (refused where a change would be). */
+  async restoreRecord(pk: string | number, input: { rowVersion?: unknown }, context?: ActionContext): Promise<void> {
+    const actor = actorOf(context);
+    await this.transaction(async (em) => {
+      const current = await this.locked(em, pk);
+      if (!current || !this.voidable || !can(actor, 'read', this.rules.id, current as any)) throw new DomainError('NOT_FOUND', '记录不存在或无权访问');
+      if (actor?.role !== 'city_admin') throw new ForbiddenError('只有市妇联管理员可以恢复已作废的记录');
+      if (!current.voidedAt) throw new DomainError('NOT_VOIDED', '该记录没有作废，无需恢复');
+      await this.assertVersion(em, current, input.rowVersion);
+      await this.rules.assertWritable?.({ ...current }, { em });
+      const before = { ...current } as Record<string, any>;
+      Object.assign(current, { voidedAt: null, voidedById: null, voidReason: null });
+      const saved = await this.save(em, current);
+      await writeAudit(em, {
+        actor,
+        action: 'restoreRecord',
+        resource: this.rules.id,
+        recordId: current.id,
+        countyId: current.countyId ?? null,
+        changes: { ...diffFields(before, { voidedAt: null, voidedById: null, voidReason: null }), rowVersion: { before: before.rowVersion, after: saved.rowVersion } },
+      });
+    });
+  }
+
+  /**
+   * Only a draft that never left its author (rules.deletable) is really deleted; every other record of
+   * the program is voided instead (voidRecord), and the rest (users, the audit trail) is never deleted.
+   */
   async delete(pk: string | number, context?: ActionContext): Promise<void> {
     const actor = actorOf(context);
     await this.transaction(async (em) => {
-      const current = await em.findOne(this.entity, { where: { id: Number(pk) } as any, lock: { mode: 'pessimistic_write' } });
+      const current = await this.locked(em, pk);
       if (!current) return;
       if (!can(actor, 'write', this.rules.id, current as any)) throw new ForbiddenError('无权删除该记录');
+      if (!this.rules.deletable?.({ ...current }, actor!)) {
+        throw new ForbiddenError(this.voidable ? '正式记录不能删除，请使用“作废”并填写原因' : '该记录不能删除');
+      }
       await this.rules.assertWritable?.({ ...current }, { em });
       await em.remove(current);
       await writeAudit(em, {
@@ -222,6 +403,16 @@ export class ScopedResource extends Resource {
     return values;
   }
 
+  /** Values of the wrong type or size are refused on their field before any rule or the database sees them. */
+  private checkInput(values: Record<string, any>): void {
+    const problems = inputProblems(values, this.properties().map((p) => ({ path: p.path(), column: (p as any).column })));
+    const fields = Object.keys(problems);
+    if (fields.length) {
+      const errors = Object.fromEntries(fields.map((f) => [f, { type: problems[f].code, message: problems[f].message }]));
+      throw new ValidationError(errors, { type: 'VALIDATION', message: `${FORM_ERROR}：${fields.map((f) => problems[f].message).join('；')}` });
+    }
+  }
+
   /**
    * The county is never taken from a county clerk's form: it is hers, or the parent's. Parents and
    * same-county references outside her reach are refused on their field.
@@ -229,23 +420,22 @@ export class ScopedResource extends Resource {
   private async resolveCounty(em: EntityManager, actor: Actor | null, values: Record<string, any>, before: Record<string, any> | null) {
     const { parent } = this.rules;
     if (parent) {
-      const parentId = values[parent.property];
-      const row = parentId == null ? null : await em.findOne(parent.entity, { where: { id: Number(parentId) } as any });
-      if (!row || !can(actor, 'write', parent.resource, row as any)) {
-        throw new ValidationError({ [parent.property]: { type: 'parent', message: '所选记录不存在或无权操作' } });
-      }
+      const parentId = recordId(values[parent.property]);
+      const row = parentId == null ? null : await em.findOne(parent.entity, { where: { id: parentId } as any });
+      if (!row || !can(actor, 'write', parent.resource, row as any)) throw fieldError(parent.property, 'parent', '所选记录不存在或无权操作');
+      // nothing new is hung on a voided record
+      if ((row as any).voidedAt && (!before || recordId(before[parent.property]) !== parentId)) throw fieldError(parent.property, 'voided', '所选记录已作废');
       values.countyId = (row as any).countyId;
     } else if (this.property('countyId')) {
       const scope = actor && countyScope(actor);
       if (scope != null) values.countyId = before ? before.countyId : scope;
     }
     for (const ref of this.rules.sameCounty ?? []) {
-      const refId = values[ref.property];
-      if (refId == null) continue;
-      const row = await em.findOne(ref.entity, { where: { id: Number(refId) } as any });
-      if (!row || (row as any).countyId !== values.countyId) {
-        throw new ValidationError({ [ref.property]: { type: 'county', message: ref.message } });
-      }
+      if (values[ref.property] == null) continue;
+      const refId = recordId(values[ref.property]);
+      const row = refId === null ? null : await em.findOne(ref.entity, { where: { id: refId } as any });
+      if (!row || (row as any).countyId !== values.countyId) throw fieldError(ref.property, 'county', ref.message);
+      if ((row as any).voidedAt && (!before || recordId(before[ref.property]) !== refId)) throw fieldError(ref.property, 'voided', '所选记录已作废');
     }
   }
 
@@ -259,7 +449,7 @@ export class ScopedResource extends Resource {
     const fields = Object.keys(problems);
     if (fields.length) {
       const errors = Object.fromEntries(fields.map((f) => [f, { type: problems[f].code, message: problems[f].message }]));
-      throw new ValidationError(errors, { type: 'VALIDATION', message: '请更正标出的字段后再保存' });
+      throw new ValidationError(errors, { type: 'VALIDATION', message: FORM_ERROR });
     }
   }
 

@@ -71,7 +71,8 @@ export const TRANSITIONS: { readonly [S in CaseState]: { readonly [E in CaseEven
 };
 
 export function nextState(state: CaseState, event: CaseEvent): CaseState | null {
-  return TRANSITIONS[state][event] ?? null;
+  // a record that is not yet saved (a refused new form) has no state: nothing is legal
+  return TRANSITIONS[state]?.[event] ?? null;
 }
 
 /** The petition_case columns the workflow reads and writes. Dates are 'YYYY-MM-DD'. */

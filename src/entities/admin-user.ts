@@ -10,6 +10,7 @@ import {
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
 import { Organization } from './organization.js';
@@ -55,6 +56,10 @@ export class AdminUser extends BaseEntity {
 
   @Column({ type: 'timestamptz', name: 'last_login_at', nullable: true })
   lastLoginAt: Date | null;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

@@ -10,8 +10,10 @@ import {
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
+import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
 
 export const GENDERS = ['female', 'male'] as const;
@@ -22,6 +24,8 @@ export type AgentStatus = (typeof AGENT_STATUSES)[number];
 
 /** 妇女信访代理员. */
 @Entity('agent')
+@Check('ck_agent_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
+@Index('ix_agent_voided_by', ['voidedById'])
 @Unique('uq_agent_id_number', ['idNumber'])
 @Check('ck_agent_phone', `phone ~ '^1[0-9]{10}$'`)
 @Check('ck_agent_id_number', `id_number ~ '^[0-9]{17}[0-9X]$'`)
@@ -29,6 +33,8 @@ export type AgentStatus = (typeof AGENT_STATUSES)[number];
 @Index('ix_agent_township', ['townshipId'])
 @Index('ix_agent_village', ['villageId'])
 @Index('ix_agent_name', ['name'])
+// partial (WHERE voided_at IS NULL): owned by migrations/1764000500000_scale-indexes.ts
+@Index('ix_agent_county_name', { synchronize: false })
 export class Agent extends BaseEntity {
   @PrimaryGeneratedColumn({ type: 'integer', name: 'id' })
   id: number;
@@ -77,6 +83,24 @@ export class Agent extends BaseEntity {
 
   @Column({ type: 'text', name: 'remarks', nullable: true })
   remarks: string | null;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
+
+  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'voided_by', foreignKeyConstraintName: 'fk_agent_voided_by' })
+  voidedBy: Relation<AdminUser> | null;
+
+  @Column({ type: 'text', name: 'void_reason', nullable: true })
+  voidReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

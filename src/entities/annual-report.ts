@@ -10,6 +10,7 @@ import {
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
 import { AdminUser } from './admin-user.js';
@@ -20,6 +21,8 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 /** 案件结案统计表 (附件7): due at the city federation by 20 December; a returned report gets a new version. */
 @Entity('annual_report')
+@Check('ck_annual_report_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
+@Index('ix_annual_report_voided_by', ['voidedById'])
 @Unique('uq_annual_report_county_year_version', ['countyId', 'year', 'version'])
 @Check('ck_annual_report_year', `year BETWEEN 2014 AND 2100`)
 @Index('ix_annual_report_submitted_by', ['submittedById'])
@@ -77,6 +80,24 @@ export class AnnualReport extends BaseEntity {
 
   @Column({ type: 'text', name: 'return_reason', nullable: true })
   returnReason: string | null;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
+
+  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'voided_by', foreignKeyConstraintName: 'fk_annual_report_voided_by' })
+  voidedBy: Relation<AdminUser> | null;
+
+  @Column({ type: 'text', name: 'void_reason', nullable: true })
+  voidReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

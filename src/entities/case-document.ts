@@ -9,6 +9,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
 import { AdminUser } from './admin-user.js';
@@ -27,11 +28,14 @@ export const CASE_DOCUMENT_KINDS = [
 export type CaseDocumentKind = (typeof CASE_DOCUMENT_KINDS)[number];
 
 @Entity('case_document')
+@Check('ck_case_document_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
+@Index('ix_case_document_voided_by', ['voidedById'])
 @Check('ck_case_document_file', `(storage_key IS NULL) = (file_size IS NULL)`)
 @Index('ix_case_document_case', ['caseId'])
 @Index('ix_case_document_county', ['countyId'])
 @Index('ix_case_document_created_by', ['createdById'])
 @Index('ix_case_document_kind', ['kind'])
+@Index('ix_case_document_case_signed_on', ['caseId', 'signedOn'])
 export class CaseDocument extends BaseEntity {
   @PrimaryGeneratedColumn({ type: 'integer', name: 'id' })
   id: number;
@@ -88,6 +92,24 @@ export class CaseDocument extends BaseEntity {
   @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_case_document_created_by' })
   createdBy: Relation<AdminUser> | null;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
+
+  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'voided_by', foreignKeyConstraintName: 'fk_case_document_voided_by' })
+  voidedBy: Relation<AdminUser> | null;
+
+  @Column({ type: 'text', name: 'void_reason', nullable: true })
+  voidReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

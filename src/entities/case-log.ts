@@ -1,5 +1,6 @@
 import {
   BaseEntity,
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -7,6 +8,7 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
 import { AdminUser } from './admin-user.js';
@@ -15,10 +17,13 @@ import { PetitionCase } from './petition-case.js';
 
 /** 办案记录 (附件4): one line of the case-handling record. */
 @Entity('case_log')
+@Check('ck_case_log_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
+@Index('ix_case_log_voided_by', ['voidedById'])
 @Index('ix_case_log_case', ['caseId'])
 @Index('ix_case_log_county', ['countyId'])
 @Index('ix_case_log_created_by', ['createdById'])
 @Index('ix_case_log_logged_on', ['loggedOn'])
+@Index('ix_case_log_case_logged_on', ['caseId', 'loggedOn'])
 export class CaseLog extends BaseEntity {
   @PrimaryGeneratedColumn({ type: 'integer', name: 'id' })
   id: number;
@@ -58,6 +63,24 @@ export class CaseLog extends BaseEntity {
   @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_case_log_created_by' })
   createdBy: Relation<AdminUser> | null;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
+
+  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'voided_by', foreignKeyConstraintName: 'fk_case_log_voided_by' })
+  voidedBy: Relation<AdminUser> | null;
+
+  @Column({ type: 'text', name: 'void_reason', nullable: true })
+  voidReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

@@ -1,5 +1,6 @@
 import {
   BaseEntity,
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -7,8 +8,10 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
+import { AdminUser } from './admin-user.js';
 import { Certificate } from './certificate.js';
 import { Organization } from './organization.js';
 
@@ -17,6 +20,8 @@ export type ReviewResult = (typeof REVIEW_RESULTS)[number];
 
 /** 一年一审核: the yearly review of an agent's certificate. */
 @Entity('certificate_review')
+@Check('ck_certificate_review_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
+@Index('ix_certificate_review_voided_by', ['voidedById'])
 @Index('ix_certificate_review_certificate', ['certificateId'])
 @Index('ix_certificate_review_county', ['countyId'])
 @Index('ix_certificate_review_reviewed_on', ['reviewedOn'])
@@ -49,6 +54,24 @@ export class CertificateReview extends BaseEntity {
 
   @Column({ type: 'text', name: 'remarks', nullable: true })
   remarks: string | null;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
+
+  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'voided_by', foreignKeyConstraintName: 'fk_certificate_review_voided_by' })
+  voidedBy: Relation<AdminUser> | null;
+
+  @Column({ type: 'text', name: 'void_reason', nullable: true })
+  voidReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

@@ -10,8 +10,10 @@ import {
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
+import { AdminUser } from './admin-user.js';
 import { Agent } from './agent.js';
 import { Organization } from './organization.js';
 
@@ -20,6 +22,8 @@ export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
 /** 代理员证: produced by the city, reviewed and issued by the county (持证上岗). */
 @Entity('certificate')
+@Check('ck_certificate_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
+@Index('ix_certificate_voided_by', ['voidedById'])
 @Unique('uq_certificate_number', ['number'])
 @Check('ck_certificate_issued', `issued_on IS NULL OR issued_on >= produced_on`)
 @Check('ck_certificate_revoked', `(status = 'revoked') = (revoked_on IS NOT NULL)`)
@@ -67,6 +71,24 @@ export class Certificate extends BaseEntity {
 
   @Column({ type: 'text', name: 'revoke_reason', nullable: true })
   revokeReason: string | null;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
+
+  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'voided_by', foreignKeyConstraintName: 'fk_certificate_voided_by' })
+  voidedBy: Relation<AdminUser> | null;
+
+  @Column({ type: 'text', name: 'void_reason', nullable: true })
+  voidReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

@@ -9,8 +9,10 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
+import { AdminUser } from './admin-user.js';
 import { Agent } from './agent.js';
 import { Organization } from './organization.js';
 import { WorkPoint } from './work-point.js';
@@ -23,6 +25,8 @@ export type CommendationStatus = (typeof COMMENDATION_STATUSES)[number];
 
 /** 表彰奖励 of an outstanding work point or agent. */
 @Entity('commendation')
+@Check('ck_commendation_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
+@Index('ix_commendation_voided_by', ['voidedById'])
 @Check(
   'ck_commendation_subject',
   `(kind = 'work_point' AND work_point_id IS NOT NULL AND agent_id IS NULL)
@@ -77,6 +81,24 @@ export class Commendation extends BaseEntity {
 
   @Column({ type: 'date', name: 'approved_on', nullable: true })
   approvedOn: string | null;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
+
+  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'voided_by', foreignKeyConstraintName: 'fk_commendation_voided_by' })
+  voidedBy: Relation<AdminUser> | null;
+
+  @Column({ type: 'text', name: 'void_reason', nullable: true })
+  voidReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

@@ -10,8 +10,10 @@ import {
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
+import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
 
 export const EVALUATION_RESULTS = ['excellent', 'passed', 'failed'] as const;
@@ -19,6 +21,8 @@ export type EvaluationResult = (typeof EVALUATION_RESULTS)[number];
 
 /** A county's yearly evaluation against the creation standards (创建标准). */
 @Entity('evaluation')
+@Check('ck_evaluation_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
+@Index('ix_evaluation_voided_by', ['voidedById'])
 @Unique('uq_evaluation_county_year', ['countyId', 'year'])
 // 一票否决 needs its reason
 @Check('ck_evaluation_veto', `NOT veto OR veto_reason IS NOT NULL`)
@@ -61,6 +65,24 @@ export class Evaluation extends BaseEntity {
 
   @Column({ type: 'integer', name: 'rank', nullable: true })
   rank: number | null;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
+
+  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'voided_by', foreignKeyConstraintName: 'fk_evaluation_voided_by' })
+  voidedBy: Relation<AdminUser> | null;
+
+  @Column({ type: 'text', name: 'void_reason', nullable: true })
+  voidReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

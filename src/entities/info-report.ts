@@ -9,6 +9,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
 import { AdminUser } from './admin-user.js';
@@ -19,6 +20,8 @@ export type InfoReportKind = (typeof INFO_REPORT_KINDS)[number];
 
 /** 信息上报: a county's work update or typical case; the city comments on it and may adopt it (采用). */
 @Entity('info_report')
+@Check('ck_info_report_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
+@Index('ix_info_report_voided_by', ['voidedById'])
 @Check('ck_info_report_adopted', `adopted = (adopted_at IS NOT NULL)`)
 @Index('ix_info_report_county', ['countyId'])
 @Index('ix_info_report_commented_by', ['commentedById'])
@@ -85,6 +88,24 @@ export class InfoReport extends BaseEntity {
   @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_info_report_created_by' })
   createdBy: Relation<AdminUser> | null;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
+
+  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'voided_by', foreignKeyConstraintName: 'fk_info_report_voided_by' })
+  voidedBy: Relation<AdminUser> | null;
+
+  @Column({ type: 'text', name: 'void_reason', nullable: true })
+  voidReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

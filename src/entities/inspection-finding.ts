@@ -1,5 +1,6 @@
 import {
   BaseEntity,
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -9,14 +10,18 @@ import {
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
+import { AdminUser } from './admin-user.js';
 import { INSPECTION_STANDARDS, STANDARD_RESULTS, type InspectionStandard, type StandardResult } from '../domain/supervision-rules.js';
 import { Inspection } from './inspection.js';
 import { Organization } from './organization.js';
 
 /** What the inspectors found for one of the five creation standards. */
 @Entity('inspection_finding')
+@Check('ck_inspection_finding_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
+@Index('ix_inspection_finding_voided_by', ['voidedById'])
 @Unique('uq_inspection_finding_inspection_standard', ['inspectionId', 'standard'])
 @Index('ix_inspection_finding_inspection', ['inspectionId'])
 @Index('ix_inspection_finding_county', ['countyId'])
@@ -47,6 +52,24 @@ export class InspectionFinding extends BaseEntity {
 
   @Column({ type: 'text', name: 'finding' })
   finding: string;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
+
+  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'voided_by', foreignKeyConstraintName: 'fk_inspection_finding_voided_by' })
+  voidedBy: Relation<AdminUser> | null;
+
+  @Column({ type: 'text', name: 'void_reason', nullable: true })
+  voidReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

@@ -1,5 +1,6 @@
 import {
   BaseEntity,
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -8,6 +9,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
 import type { StoredFile } from '../domain/stored-file.js';
@@ -18,6 +20,8 @@ import { WorkPoint } from './work-point.js';
 
 /** 督导检查 (三.4): the city's visit to a county's work point, checked against the creation standards. */
 @Entity('inspection')
+@Check('ck_inspection_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
+@Index('ix_inspection_voided_by', ['voidedById'])
 @Index('ix_inspection_county', ['countyId'])
 @Index('ix_inspection_work_point', ['workPointId'])
 @Index('ix_inspection_created_by', ['createdById'])
@@ -64,6 +68,24 @@ export class Inspection extends BaseEntity {
   @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_inspection_created_by' })
   createdBy: Relation<AdminUser> | null;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
+
+  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'voided_by', foreignKeyConstraintName: 'fk_inspection_voided_by' })
+  voidedBy: Relation<AdminUser> | null;
+
+  @Column({ type: 'text', name: 'void_reason', nullable: true })
+  voidReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

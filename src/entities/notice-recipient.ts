@@ -9,6 +9,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   Unique,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
 import { AdminUser } from './admin-user.js';
@@ -50,6 +51,10 @@ export class NoticeRecipient extends BaseEntity {
   @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
   @JoinColumn({ name: 'read_by', foreignKeyConstraintName: 'fk_notice_recipient_read_by' })
   readBy: Relation<AdminUser> | null;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

@@ -9,6 +9,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
 import type { StoredFile } from '../domain/stored-file.js';
@@ -23,6 +24,8 @@ export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
  * chosen counties (none chosen: all); a county's notice goes to its own staff.
  */
 @Entity('notice')
+@Check('ck_notice_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
+@Index('ix_notice_voided_by', ['voidedById'])
 @Check('ck_notice_published', `(status = 'published') = (published_at IS NOT NULL)`)
 @Index('ix_notice_county', ['countyId'])
 @Index('ix_notice_published_by', ['publishedById'])
@@ -71,6 +74,24 @@ export class Notice extends BaseEntity {
   @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_notice_created_by' })
   createdBy: Relation<AdminUser> | null;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
+
+  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'voided_by', foreignKeyConstraintName: 'fk_notice_voided_by' })
+  voidedBy: Relation<AdminUser> | null;
+
+  @Column({ type: 'text', name: 'void_reason', nullable: true })
+  voidReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

@@ -10,14 +10,18 @@ import {
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
+import { AdminUser } from './admin-user.js';
 
 export const ORG_LEVELS = ['city', 'county', 'township', 'village'] as const;
 export type OrgLevel = (typeof ORG_LEVELS)[number];
 
 /** 市 → 县（市、区）→ 乡（镇、街道办事处）→ 村（社区）, coded by GB/T 2260. */
 @Entity('organization')
+@Check('ck_organization_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
+@Index('ix_organization_voided_by', ['voidedById'])
 @Unique('uq_organization_code', ['code'])
 @Check('ck_organization_code', `code ~ '^[0-9]{6}([0-9]{3}([0-9]{3})?)?$'`)
 @Check('ck_organization_parent', `(level = 'city') = (parent_id IS NULL)`)
@@ -64,6 +68,24 @@ export class Organization extends BaseEntity {
 
   @Column({ type: 'varchar', name: 'address', length: 200, nullable: true })
   address: string | null;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
+
+  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'voided_by', foreignKeyConstraintName: 'fk_organization_voided_by' })
+  voidedBy: Relation<AdminUser> | null;
+
+  @Column({ type: 'text', name: 'void_reason', nullable: true })
+  voidReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

@@ -10,8 +10,10 @@ import {
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
+import { AdminUser } from './admin-user.js';
 import { Agent } from './agent.js';
 import { Organization } from './organization.js';
 
@@ -35,6 +37,8 @@ export type CaseSource = (typeof CASE_SOURCES)[number];
 
 /** 信访代理案件: one case, one file (一案一卷). */
 @Entity('petition_case')
+@Check('ck_petition_case_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
+@Index('ix_petition_case_voided_by', ['voidedById'])
 @Unique('uq_petition_case_case_no', ['caseNo'])
 @Unique('uq_petition_case_archive_no', ['archiveNo'])
 @Check(
@@ -68,6 +72,17 @@ export type CaseSource = (typeof CASE_SOURCES)[number];
 @Index('ix_petition_case_accepted_on', ['acceptedOn'])
 @Index('ix_petition_case_category', ['category'])
 @Index('ix_petition_case_source', ['source'])
+// issue 11: the county clerk's list sorts and filters (migrations/1764000500000_scale-indexes.ts); the
+// partial (WHERE voided_at IS NULL), expression and trigram indexes are owned by the migration alone
+@Index('ix_petition_case_state_accepted_on', ['state', 'acceptedOn'])
+@Index('ix_petition_case_county_accepted_on', { synchronize: false })
+@Index('ix_petition_case_county_state_accepted_on', { synchronize: false })
+@Index('ix_petition_case_county_case_no', { synchronize: false })
+@Index('ix_petition_case_county_petitioner_name', { synchronize: false })
+@Index('ix_petition_case_county_agent', { synchronize: false })
+@Index('ix_petition_case_county_action_due', { synchronize: false })
+@Index('ix_petition_case_action_due', { synchronize: false })
+@Index('ix_petition_case_case_no_trgm', { synchronize: false })
 export class PetitionCase extends BaseEntity {
   @PrimaryGeneratedColumn({ type: 'integer', name: 'id' })
   id: number;
@@ -204,6 +219,24 @@ export class PetitionCase extends BaseEntity {
 
   @Column({ type: 'text', name: 'reopen_reason', nullable: true })
   reopenReason: string | null;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
+
+  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'voided_by', foreignKeyConstraintName: 'fk_petition_case_voided_by' })
+  voidedBy: Relation<AdminUser> | null;
+
+  @Column({ type: 'text', name: 'void_reason', nullable: true })
+  voidReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

@@ -9,6 +9,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
 import type { StoredFile } from '../domain/stored-file.js';
@@ -19,6 +20,8 @@ import { Organization } from './organization.js';
 
 /** One item of an inspection's rectification list: the city sets it and its due date, the county does it. */
 @Entity('rectification')
+@Check('ck_rectification_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
+@Index('ix_rectification_voided_by', ['voidedById'])
 @Check('ck_rectification_done', `(status = 'done') = (done_on IS NOT NULL) AND (status = 'open' OR evidence IS NOT NULL)`)
 @Index('ix_rectification_inspection', ['inspectionId'])
 @Index('ix_rectification_county', ['countyId'])
@@ -70,6 +73,24 @@ export class Rectification extends BaseEntity {
 
   @Column({ type: 'jsonb', name: 'files', default: () => "'[]'" })
   files: StoredFile[];
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
+
+  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'voided_by', foreignKeyConstraintName: 'fk_rectification_voided_by' })
+  voidedBy: Relation<AdminUser> | null;
+
+  @Column({ type: 'text', name: 'void_reason', nullable: true })
+  voidReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

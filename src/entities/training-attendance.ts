@@ -1,5 +1,6 @@
 import {
   BaseEntity,
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -8,13 +9,17 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   Unique,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
+import { AdminUser } from './admin-user.js';
 import { Agent } from './agent.js';
 import { Organization } from './organization.js';
 import { Training } from './training.js';
 
 @Entity('training_attendance')
+@Check('ck_training_attendance_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
+@Index('ix_training_attendance_voided_by', ['voidedById'])
 @Unique('uq_training_attendance', ['trainingId', 'agentId'])
 @Index('ix_training_attendance_agent', ['agentId'])
 @Index('ix_training_attendance_county', ['countyId'])
@@ -43,6 +48,24 @@ export class TrainingAttendance extends BaseEntity {
   @ManyToOne(() => Organization, { nullable: false, createForeignKeyConstraints: true })
   @JoinColumn({ name: 'county_id', foreignKeyConstraintName: 'fk_training_attendance_county' })
   county: Relation<Organization>;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
+
+  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'voided_by', foreignKeyConstraintName: 'fk_training_attendance_voided_by' })
+  voidedBy: Relation<AdminUser> | null;
+
+  @Column({ type: 'text', name: 'void_reason', nullable: true })
+  voidReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

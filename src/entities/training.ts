@@ -9,12 +9,16 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
+import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
 
 /** A training session; county NULL means organised by the city. */
 @Entity('training')
+@Check('ck_training_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
+@Index('ix_training_voided_by', ['voidedById'])
 @Check('ck_training_hours', `hours > 0 AND hours <= 100`)
 @Index('ix_training_county', ['countyId'])
 @Index('ix_training_held_on', ['heldOn'])
@@ -47,6 +51,24 @@ export class Training extends BaseEntity {
 
   @Column({ type: 'text', name: 'content', nullable: true })
   content: string | null;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
+
+  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'voided_by', foreignKeyConstraintName: 'fk_training_voided_by' })
+  voidedBy: Relation<AdminUser> | null;
+
+  @Column({ type: 'text', name: 'void_reason', nullable: true })
+  voidReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

@@ -1,19 +1,25 @@
 import {
   BaseEntity,
+  Check,
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
+import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
 
 /** 工作阵地: one per county (×××县（市、区）妇女信访代理工作点). */
 @Entity('work_point')
+@Check('ck_work_point_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
+@Index('ix_work_point_voided_by', ['voidedById'])
 @Unique('uq_work_point_county', ['countyId'])
 export class WorkPoint extends BaseEntity {
   @PrimaryGeneratedColumn({ type: 'integer', name: 'id' })
@@ -67,6 +73,24 @@ export class WorkPoint extends BaseEntity {
 
   @Column({ type: 'text', name: 'pilot_experience', nullable: true })
   pilotExperience: string | null;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
+
+  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'voided_by', foreignKeyConstraintName: 'fk_work_point_voided_by' })
+  voidedBy: Relation<AdminUser> | null;
+
+  @Column({ type: 'text', name: 'void_reason', nullable: true })
+  voidReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

@@ -1,15 +1,19 @@
 import {
   BaseEntity,
+  Check,
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
+import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
 
 /** 创建标准一: the six work systems a county adopts. */
@@ -24,6 +28,8 @@ export const WORK_SYSTEM_KINDS = [
 export type WorkSystemKind = (typeof WORK_SYSTEM_KINDS)[number];
 
 @Entity('work_system')
+@Check('ck_work_system_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
+@Index('ix_work_system_voided_by', ['voidedById'])
 @Unique('uq_work_system_county_kind', ['countyId', 'kind'])
 export class WorkSystem extends BaseEntity {
   @PrimaryGeneratedColumn({ type: 'integer', name: 'id' })
@@ -47,6 +53,24 @@ export class WorkSystem extends BaseEntity {
 
   @Column({ type: 'text', name: 'summary', nullable: true })
   summary: string | null;
+
+  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
+  rowVersion: number;
+
+  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedById: number | null;
+
+  @ManyToOne(() => AdminUser, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'voided_by', foreignKeyConstraintName: 'fk_work_system_voided_by' })
+  voidedBy: Relation<AdminUser> | null;
+
+  @Column({ type: 'text', name: 'void_reason', nullable: true })
+  voidReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

@@ -1,6 +1,9 @@
 import type { Actor } from '../domain/access-policy.js';
 import { countyScope } from '../domain/access-policy.js';
 import { meetsStandard, type Comparison } from '../domain/creation-standards.js';
+import { SNAPSHOTS, type Relations } from './reporting-snapshots.js';
+
+const LIVE = Object.fromEntries(Object.entries(SNAPSHOTS).map(([k, v]) => [k, v.live])) as Relations;
 
 /** Runs a query and returns its rows: a TypeORM DataSource or EntityManager, or a wrapped pg client. */
 export interface RowSource {
@@ -47,6 +50,8 @@ export interface DashboardData {
   monthly: { month: string; accepted: number | null; concluded: number | null }[];
   categories: { label: string; count: number }[];
   sources: { label: string; count: number }[];
+  /** when the figures were taken: null when live, else the time of the snapshot (large programs) */
+  snapshotAt: string | null;
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -62,36 +67,42 @@ export async function currentReportingYear(db: RowSource): Promise<number> {
  * The scorecard, charts and trend for `year`, scoped on the server: county staff receive her county
  * and the city average, never another county's row.
  */
-export async function loadDashboardData(db: RowSource, actor: Actor, year: number): Promise<DashboardData> {
+export async function loadDashboardData(
+  db: RowSource,
+  actor: Actor,
+  year: number,
+  from: { relations: Relations; asOf: Date | null } = { relations: LIVE, asOf: null },
+): Promise<DashboardData> {
   const county = countyScope(actor);
+  const r = from.relations;
   const [standardRows, scoreRows, rankRows, yearRows, monthRows, categoryRows, sourceRows] = await Promise.all([
     db.query(`SELECT code, section, name, unit, comparison, target FROM reporting.creation_standard ORDER BY sort_order`),
     db.query(
-      `SELECT county_id, standard_code, measure, passed, as_of::text AS as_of FROM reporting.county_scorecard WHERE year = $1`,
+      `SELECT county_id, standard_code, measure, passed, as_of::text AS as_of FROM ${r.scorecard} WHERE year = $1`,
       [year],
     ),
     db.query(
       `SELECT county_id, county_name, rank, standards_met, standards_assessed, pass_rate_pct
-       FROM reporting.county_ranking WHERE year = $1 ORDER BY rank, county_code`,
+       FROM ${r.ranking} WHERE year = $1 ORDER BY rank, county_code`,
       [year],
     ),
     db.query(
-      `SELECT DISTINCT year FROM reporting.county_month_cases
+      `SELECT DISTINCT year FROM ${r.monthCases}
        UNION SELECT extract(year FROM reporting.today())::int ORDER BY year DESC`,
     ),
     db.query(
       `SELECT to_char(month, 'YYYY-MM') AS month, sum(cases_accepted)::int AS accepted, sum(cases_concluded)::int AS concluded
-       FROM reporting.county_month_cases WHERE year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY month`,
+       FROM ${r.monthCases} WHERE year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY month`,
       [year, county],
     ),
     db.query(
-      `SELECT category_label AS label, count(*)::int AS count FROM reporting.case_facts
-       WHERE accepted_year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY category_label ORDER BY count DESC, label`,
+      `SELECT category_label AS label, sum(cases)::int AS count FROM ${r.caseMix} AS mix
+       WHERE year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY category_label ORDER BY count DESC, label`,
       [year, county],
     ),
     db.query(
-      `SELECT source_label AS label, count(*)::int AS count FROM reporting.case_facts
-       WHERE accepted_year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY source_label ORDER BY count DESC, label`,
+      `SELECT source_label AS label, sum(cases)::int AS count FROM ${r.caseMix} AS mix
+       WHERE year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY source_label ORDER BY count DESC, label`,
       [year, county],
     ),
   ]);
@@ -129,6 +140,7 @@ export async function loadDashboardData(db: RowSource, actor: Actor, year: numbe
     monthly: twelveMonths(year, asOf, monthRows),
     categories: categoryRows,
     sources: sourceRows,
+    snapshotAt: from.asOf ? from.asOf.toISOString() : null,
   };
 }
 

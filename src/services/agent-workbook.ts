@@ -6,7 +6,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 const TEXT_COLUMNS = new Set(['身份证号', '手机', '选聘日期']);
 
-function styleHeader(row: ExcelJS.Row): void {
+export function styleHeader(row: ExcelJS.Row): void {
   row.font = { bold: true };
   row.alignment = { vertical: 'middle', horizontal: 'center' };
   row.eachCell((cell) => {

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { can, type Actor } from '../domain/access-policy.js';
 import { DomainError } from '../domain/errors.js';
+import { VoidedRecord } from '../domain/record-version.js';
 import { assertNoticeDraft } from '../domain/notice-rules.js';
 import type { StoredFile } from '../domain/stored-file.js';
 import { mayCompleteRectification, mayReadNoticeFiles } from '../domain/supervision-permissions.js';
@@ -74,6 +75,8 @@ export async function attachFile(
     return await ds.transaction(async (em) => {
       const row = (await em.findOne(kind.entity as typeof Notice, { where: { id }, lock: { mode: 'pessimistic_write' } })) as Owner | null;
       if (!row || !kind.mayAttach(actor, row)) throw new DomainError('FORBIDDEN', '无权为该记录上传文件');
+      if (row.voidedAt) throw new VoidedRecord();
+      const version = row.rowVersion;
       stored = await storeUpload(uploadDir, upload, { maxBytes: store.maxBytes, alreadyAttached: row.files.length, uploadedBy: actor.id, now });
       row.files = [...row.files, stored];
       await em.save(row);
@@ -83,7 +86,7 @@ export async function attachFile(
         resource: kind.resource,
         recordId: id,
         countyId: row.countyId,
-        changes: { file: { name: stored.name, size: stored.size, sha256: stored.sha256 } },
+        changes: { file: { name: stored.name, size: stored.size, sha256: stored.sha256 }, rowVersion: { before: version, after: row.rowVersion } },
       });
       return stored;
     });

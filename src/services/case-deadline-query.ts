@@ -52,19 +52,55 @@ export interface CaseWithDeadline {
 
 const DATE = (col: string) => `to_char(c.${col}, 'YYYY-MM-DD') AS "${col.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase())}"`;
 
+export interface DeadlineCounts {
+  countyId: number;
+  countyName: string;
+  overdue: number;
+  dueSoon: number;
+}
+
 /**
- * The overdue and due-soon cases within `countyId` (null: all counties), most overdue first: selected
- * in SQL, each deadline then computed by the domain.
+ * Per county, how many cases are overdue and how many fall due within CASE_POLICY.dueSoonDays: counted
+ * in SQL on the indexed due day (migrations/1764000500000_scale-indexes.ts), no row leaves the database.
  */
-export async function casesNeedingAction(em: EntityManager, countyId: number | null, today: string): Promise<CaseWithDeadline[]> {
+export async function deadlineCounts(em: EntityManager, countyId: number | null, today: string): Promise<DeadlineCounts[]> {
+  const due = actionableDueSql('c');
+  const rows: Record<string, any>[] = await em.query(
+    `SELECT c.county_id AS "countyId", o.name AS "countyName",
+            count(*) FILTER (WHERE ${due} < $2::date)::int AS overdue, count(*) FILTER (WHERE ${due} >= $2::date)::int AS "dueSoon"
+       FROM petition_case c JOIN organization o ON o.id = c.county_id
+      WHERE ($1::int IS NULL OR c.county_id = $1) AND ${due} <= $3::date${voidedClause(em)}
+      GROUP BY c.county_id, o.name`,
+    [countyId, today, addDays(today, CASE_POLICY.dueSoonDays)],
+  );
+  return rows as DeadlineCounts[];
+}
+
+// voided cases (issue 9) are out of every list, when the column exists
+let hasVoided: boolean | null = null;
+function voidedClause(em: EntityManager): string {
+  hasVoided ??= em.connection.getMetadata('petition_case').columns.some((c) => c.databaseName === 'voided_at');
+  return hasVoided ? ' AND c.voided_at IS NULL' : '';
+}
+
+/**
+ * The overdue and due-soon cases within `countyId` (null: all counties), most overdue first (at most
+ * `limit`): selected in SQL, each deadline then computed by the domain.
+ */
+export async function casesNeedingAction(
+  em: EntityManager,
+  countyId: number | null,
+  today: string,
+  limit?: number,
+): Promise<CaseWithDeadline[]> {
   const due = actionableDueSql('c');
   const rows: Record<string, any>[] = await em.query(
     `SELECT c.id, c.case_no AS "caseNo", c.subject, c.county_id AS "countyId", o.name AS "countyName", c.state,
             c.extension_days AS "extensionDays",
             ${['accepted_on', 'acceptance_notified_on', 'concluded_on', 'reply_issued_on', 'review_requested_on', 'review_answered_on'].map(DATE).join(', ')}
        FROM petition_case c JOIN organization o ON o.id = c.county_id
-      WHERE ($1::int IS NULL OR c.county_id = $1) AND ${due} <= $2::date
-      ORDER BY ${due}, c.id`,
+      WHERE ($1::int IS NULL OR c.county_id = $1) AND ${due} <= $2::date${voidedClause(em)}
+      ORDER BY ${due}, c.id${limit === undefined ? '' : ` LIMIT ${Math.trunc(limit)}`}`,
     [countyId, addDays(today, CASE_POLICY.dueSoonDays)],
   );
   return rows.flatMap((r) => {

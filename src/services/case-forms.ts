@@ -25,7 +25,7 @@ export async function loadCaseFormData(
        FROM petition_case c
        JOIN organization county ON county.id = c.county_id
        LEFT JOIN organization township ON township.id = c.township_id
-       LEFT JOIN work_point wp ON wp.county_id = c.county_id
+       LEFT JOIN work_point wp ON wp.county_id = c.county_id AND wp.voided_at IS NULL
        LEFT JOIN agent a ON a.id = c.agent_id
       WHERE c.id = $1`,
     [caseId],
@@ -33,7 +33,7 @@ export async function loadCaseFormData(
   if (!c) return null;
   const logs: Record<string, any>[] = await em.query(
     `SELECT to_char(logged_on, 'YYYY-MM-DD') AS logged_on, handler, department, action, result
-       FROM case_log WHERE case_id = $1 ORDER BY logged_on, id`,
+       FROM case_log WHERE case_id = $1 AND voided_at IS NULL ORDER BY logged_on, id`,
     [caseId],
   );
   const mask = (value: string | null, fn: (v: string | null) => string | null | undefined) => (opts.personal ? value : fn(value) ?? null);

@@ -6,7 +6,9 @@ import { can, type Actor } from '../domain/access-policy.js';
 import { DOCUMENT_LABELS, REQUIRED_DOCUMENTS } from '../domain/case-file-completeness.js';
 import { localDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
+import { VoidedRecord } from '../domain/record-version.js';
 import { readDate } from '../domain/field-checks.js';
+import { cleanFileName } from '../domain/stored-file.js';
 import { SNIFF_BYTES, sniffUploadType } from '../domain/upload-type.js';
 import { writeAudit } from './audit.js';
 import { assertCaseFileOpen } from './case-file-lock.js';
@@ -72,14 +74,15 @@ export async function fileCaseScan(manager: EntityManager, u: ScanUpload): Promi
   await fs.copyFile(u.file.path, target);
   try {
     return await manager.transaction(async (em) => {
-      const [c] = await em.query('SELECT id, county_id FROM petition_case WHERE id = $1', [u.caseId]);
+      const [c] = await em.query('SELECT id, county_id, voided_at FROM petition_case WHERE id = $1', [u.caseId]);
       if (!c || !can(u.actor, 'write', 'CaseDocument', { countyId: c.county_id })) throw new DomainError('FORBIDDEN', '案件不存在或无权操作');
+      if (c.voided_at) throw new VoidedRecord();
       await assertCaseFileOpen(em, u.caseId);
       const title = u.title?.trim() || `${kindLabel(u.kind as Kind)}（签字扫描件）`;
       const [row] = await em.query(
         `INSERT INTO case_document (case_id, county_id, kind, title, signed_on, file_name, storage_key, mime_type, file_size, sha256, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [u.caseId, c.county_id, u.kind, title.slice(0, 200), signedOn, u.file.name.slice(0, 200), storageKey, type.mime, u.file.size, digest, u.actor?.id ?? null],
+        [u.caseId, c.county_id, u.kind, title.slice(0, 200), signedOn, cleanFileName(u.file.name), storageKey, type.mime, u.file.size, digest, u.actor?.id ?? null],
       );
       await writeAudit(em, {
         actor: u.actor,

@@ -10,6 +10,7 @@ import {
 } from '../domain/case-workflow.js';
 import { localDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
+import { assertCurrent } from '../domain/record-version.js';
 import { PetitionCase } from '../entities/petition-case.js';
 import { diffFields, writeAudit } from './audit.js';
 import { nextArchiveNo } from './case-numbering.js';
@@ -32,7 +33,7 @@ export function caseFacts(row: Record<string, any>): CaseFacts {
 /** The agent named on the case with her certificates and their yearly reviews (持证上岗). */
 async function agentStanding(em: EntityManager, agentId: number | null): Promise<AgentStanding | null> {
   if (agentId == null) return null;
-  const [agent] = await em.query('SELECT name, county_id, status FROM agent WHERE id = $1', [agentId]);
+  const [agent] = await em.query('SELECT name, county_id, status FROM agent WHERE id = $1 AND voided_at IS NULL', [agentId]);
   if (!agent) return null;
   const certificates = await loadCertificates(em, { agentIds: [agentId] });
   return {
@@ -45,8 +46,9 @@ async function agentStanding(em: EntityManager, agentId: number | null): Promise
 
 /** What the case's file holds: the kinds of its documents and the number of handling records. */
 export async function caseFileContents(em: EntityManager, caseId: number): Promise<TransitionContext['file']> {
-  const kinds: { kind: string }[] = await em.query('SELECT DISTINCT kind::text AS kind FROM case_document WHERE case_id = $1', [caseId]);
-  const [{ n }] = await em.query('SELECT count(*)::int AS n FROM case_log WHERE case_id = $1', [caseId]);
+  // a voided paper is not in the file
+  const kinds: { kind: string }[] = await em.query('SELECT DISTINCT kind::text AS kind FROM case_document WHERE case_id = $1 AND voided_at IS NULL', [caseId]);
+  const [{ n }] = await em.query('SELECT count(*)::int AS n FROM case_log WHERE case_id = $1 AND voided_at IS NULL', [caseId]);
   return { documentKinds: kinds.map((k) => k.kind), handlingRecordCount: n };
 }
 
@@ -56,6 +58,8 @@ export interface TransitionCommand {
   input: TransitionInput;
   actor: (Actor & { email?: string }) | null;
   now: Date;
+  /** the case's version the page was loaded with (row_version); a step based on an older one is refused */
+  expectedVersion?: unknown;
 }
 
 /**
@@ -67,6 +71,8 @@ export async function transitionCase(manager: EntityManager, cmd: TransitionComm
     const row = await em.findOne(PetitionCase, { where: { id: cmd.caseId }, lock: { mode: 'pessimistic_write' } });
     if (!row || !can(cmd.actor, 'read', 'PetitionCase', row)) throw new DomainError('NOT_FOUND', '案件不存在或无权访问');
     if (!can(cmd.actor, 'write', 'PetitionCase', row)) throw new DomainError('FORBIDDEN', '无权办理该案件');
+    assertCurrent(row, cmd.expectedVersion);
+    const version = row.rowVersion;
     const today = localDate(cmd.now);
     const before = caseFacts(row);
     const { state, changes } = applyTransition(before, cmd.event, cmd.input, {
@@ -86,7 +92,10 @@ export async function transitionCase(manager: EntityManager, cmd: TransitionComm
       resource: 'PetitionCase',
       recordId: row.id,
       countyId: row.countyId,
-      changes: diffFields(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>),
+      changes: {
+        ...diffFields(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>),
+        rowVersion: { before: version, after: row.rowVersion },
+      },
     });
     return row;
   });

@@ -4,6 +4,7 @@ import { issue, produceRefusal, productionDate, review, revoke, type Certificate
 import { nextCertificateNumbers } from '../domain/certificate-number.js';
 import { mayTakeCertificateStep, STEP_FORBIDDEN, type CertificateStep } from '../domain/certificate-permissions.js';
 import { DomainError } from '../domain/errors.js';
+import { assertCurrent } from '../domain/record-version.js';
 import { Agent } from '../entities/agent.js';
 import { CertificateReview } from '../entities/certificate-review.js';
 import { Certificate } from '../entities/certificate.js';
@@ -35,12 +36,12 @@ export async function produceCertificates(
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('certificate_number'))`);
     const agents = await em.getRepository(Agent).findBy(agentIds.map((id) => ({ id })));
     const held: { agent_id: number; status: Certificate['status'] }[] = agentIds.length
-      ? await em.query(`SELECT agent_id, status FROM certificate WHERE agent_id = ANY($1::int[])`, [agentIds])
+      ? await em.query(`SELECT agent_id, status FROM certificate WHERE agent_id = ANY($1::int[]) AND voided_at IS NULL`, [agentIds])
       : [];
     const result: ProduceResult = { produced: [], skipped: [] };
     const eligible: Agent[] = [];
     for (const agent of agents.sort((a, b) => a.id - b.id)) {
-      const reason = produceRefusal(agent, held.filter((h) => h.agent_id === agent.id).map((h) => h.status));
+      const reason = agent.voidedAt ? '代理员记录已作废' : produceRefusal(agent, held.filter((h) => h.agent_id === agent.id).map((h) => h.status));
       if (reason) result.skipped.push({ agentId: agent.id, name: agent.name, reason });
       else eligible.push(agent);
     }
@@ -71,11 +72,13 @@ async function onCertificate<T>(
   certificateId: number,
   step: Exclude<CertificateStep, 'produce'>,
   work: (em: EntityManager, cert: Certificate) => Promise<T>,
+  expectedVersion?: unknown,
 ): Promise<T> {
   return ds.transaction(async (em) => {
     const cert = await em.findOne(Certificate, { where: { id: certificateId }, lock: { mode: 'pessimistic_write' } });
     if (!cert) throw new DomainError('NOT_FOUND', '证书不存在');
     if (!mayTakeCertificateStep(actor, step, cert.countyId)) throw new CertificateForbidden(step);
+    assertCurrent(cert, expectedVersion);
     return work(em, cert);
   });
 }
@@ -103,19 +106,31 @@ const state = (cert: Certificate): CertificateState => ({
 });
 
 /** 审核发放 by the county (or the city). */
-export function issueCertificate(ds: DataSource, actor: Actor & { email?: string }, certificateId: number, input: { issuedOn?: string | null }, today: string) {
-  return onCertificate(ds, actor, certificateId, 'issue', (em, cert) =>
-    saveStep(em, actor, cert, issue(state(cert), input, today), 'issueCertificate'),
-  );
+export function issueCertificate(
+  ds: DataSource,
+  actor: Actor & { email?: string },
+  certificateId: number,
+  input: { issuedOn?: string | null },
+  today: string,
+  expectedVersion?: unknown,
+) {
+  return onCertificate(ds, actor, certificateId, 'issue', (em, cert) => saveStep(em, actor, cert, issue(state(cert), input, today), 'issueCertificate'), expectedVersion);
 }
 
 /** 一年一审核: records the review and moves the certificate to issued (pass) or suspended (fail). */
-export function reviewCertificate(ds: DataSource, actor: Actor & { email?: string }, certificateId: number, input: ReviewInput, today: string) {
-  return onCertificate(ds, actor, certificateId, 'review', async (em, cert) => {
-    const outcome = review(state(cert), input, today);
-    const saved = await em.save(em.create(CertificateReview, { certificateId: cert.id, countyId: cert.countyId, ...outcome.review }));
-    return saveStep(em, actor, cert, { status: outcome.status }, 'reviewCertificate', { review: { id: saved.id, ...outcome.review } });
-  });
+export function reviewCertificate(ds: DataSource, actor: Actor & { email?: string }, certificateId: number, input: ReviewInput, today: string, expectedVersion?: unknown) {
+  return onCertificate(
+    ds,
+    actor,
+    certificateId,
+    'review',
+    async (em, cert) => {
+      const outcome = review(state(cert), input, today);
+      const saved = await em.save(em.create(CertificateReview, { certificateId: cert.id, countyId: cert.countyId, ...outcome.review }));
+      return saveStep(em, actor, cert, { status: outcome.status }, 'reviewCertificate', { review: { id: saved.id, ...outcome.review } });
+    },
+    expectedVersion,
+  );
 }
 
 /** 吊销 by the city, with the reason. */
@@ -125,8 +140,7 @@ export function revokeCertificate(
   certificateId: number,
   input: { revokedOn?: string | null; reason?: string | null },
   today: string,
+  expectedVersion?: unknown,
 ) {
-  return onCertificate(ds, actor, certificateId, 'revoke', (em, cert) =>
-    saveStep(em, actor, cert, revoke(state(cert), input, today), 'revokeCertificate'),
-  );
+  return onCertificate(ds, actor, certificateId, 'revoke', (em, cert) => saveStep(em, actor, cert, revoke(state(cert), input, today), 'revokeCertificate'), expectedVersion);
 }

@@ -37,8 +37,8 @@ export async function loadCertificates(em: Query, by: { certificateIds: number[]
     `SELECT c.id, c.agent_id, c.number, c.status, c.issued_on::text AS issued_on, c.revoked_on::text AS revoked_on,
             COALESCE(json_agg(json_build_object('reviewedOn', r.reviewed_on::text, 'result', r.result))
                      FILTER (WHERE r.id IS NOT NULL), '[]') AS reviews
-       FROM certificate c LEFT JOIN certificate_review r ON r.certificate_id = c.id
-      WHERE ${column} = ANY($1::int[])
+       FROM certificate c LEFT JOIN certificate_review r ON r.certificate_id = c.id AND r.voided_at IS NULL
+      WHERE ${column} = ANY($1::int[])${'agentIds' in by ? ' AND c.voided_at IS NULL' : ''}
       GROUP BY c.id`,
     [ids.map(Number)],
   );

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { can, type Actor } from '../domain/access-policy.js';
 import { DomainError, throwIfAny } from '../domain/errors.js';
+import { assertCurrent } from '../domain/record-version.js';
 import { assertNoticeDraft, noticeRecipients, validateNotice } from '../domain/notice-rules.js';
 import { mayMarkNoticeRead } from '../domain/supervision-permissions.js';
 import { NoticeRecipient } from '../entities/notice-recipient.js';
@@ -15,10 +16,12 @@ export async function countyIds(em: EntityManager): Promise<number[]> {
 }
 
 /** 发布: the draft goes out to its counties, one recipient row each, all at once or not at all. */
-export async function publishNotice(ds: DataSource, actor: Author, noticeId: number, now: Date): Promise<Notice> {
+export async function publishNotice(ds: DataSource, actor: Author, noticeId: number, now: Date, expectedVersion?: unknown): Promise<Notice> {
   return ds.transaction(async (em) => {
     const notice = await em.findOne(Notice, { where: { id: noticeId }, lock: { mode: 'pessimistic_write' } });
     if (!notice || !can(actor, 'write', 'Notice', notice)) throw new DomainError('FORBIDDEN', '无权发布该通知');
+    assertCurrent(notice, expectedVersion);
+    const version = notice.rowVersion;
     assertNoticeDraft(notice);
     const all = await countyIds(em);
     throwIfAny(validateNotice(notice, { countyIds: all }));
@@ -34,22 +37,30 @@ export async function publishNotice(ds: DataSource, actor: Author, noticeId: num
       resource: 'Notice',
       recordId: noticeId,
       countyId: notice.countyId,
-      changes: { status: { before: 'draft', after: 'published' }, recipients },
+      changes: { status: { before: 'draft', after: 'published' }, recipients, rowVersion: { before: version, after: notice.rowVersion } },
     });
     return notice;
   });
 }
 
 /** 标记已读: the county acknowledges the notice; the sender sees who read it and when. */
-export async function markNoticeRead(ds: DataSource, actor: Author, recipientId: number, now: Date): Promise<NoticeRecipient> {
+export async function markNoticeRead(ds: DataSource, actor: Author, recipientId: number, now: Date, expectedVersion?: unknown): Promise<NoticeRecipient> {
   return ds.transaction(async (em) => {
     const row = await em.findOne(NoticeRecipient, { where: { id: recipientId }, lock: { mode: 'pessimistic_write' } });
     if (!row || !mayMarkNoticeRead(actor, row.countyId)) throw new DomainError('FORBIDDEN', '只能由收文的县（市、区）标记已读');
     if (row.readAt) throw new DomainError('ALREADY_READ', '该通知已标记为已读');
+    assertCurrent(row, expectedVersion);
     row.readAt = now;
     row.readById = actor.id;
     await em.save(row);
-    await writeAudit(em, { actor, action: 'markRead', resource: 'NoticeRecipient', recordId: row.id, countyId: row.countyId, changes: { noticeId: row.noticeId } });
+    await writeAudit(em, {
+      actor,
+      action: 'markRead',
+      resource: 'NoticeRecipient',
+      recordId: row.id,
+      countyId: row.countyId,
+      changes: { noticeId: row.noticeId, rowVersion: { before: row.rowVersion - 1, after: row.rowVersion } },
+    });
     return row;
   });
 }

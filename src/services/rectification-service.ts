@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../domain/access-policy.js';
 import { DomainError } from '../domain/errors.js';
+import { assertCurrent } from '../domain/record-version.js';
 import { mayCompleteRectification } from '../domain/supervision-permissions.js';
 import { completeRectification, type CompletionInput } from '../domain/supervision-rules.js';
 import { Inspection } from '../entities/inspection.js';
@@ -14,10 +15,12 @@ export async function recordRectificationDone(
   id: number,
   input: CompletionInput,
   today: string,
+  expectedVersion?: unknown,
 ): Promise<Rectification> {
   return ds.transaction(async (em) => {
     const item = await em.findOne(Rectification, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!item || !mayCompleteRectification(actor, item.countyId)) throw new DomainError('FORBIDDEN', '只能由被检查的县（市、区）登记整改完成');
+    assertCurrent(item, expectedVersion);
     const inspection = await em.findOneByOrFail(Inspection, { id: item.inspectionId });
     const done = completeRectification(item, input, { today, inspectedOn: inspection.inspectedOn });
     const before = { ...item };

@@ -39,7 +39,7 @@ export async function cityNoticesNotFullyRead(em: EntityManager, limit: number):
             string_agg(o.name, '、' ORDER BY o.code) FILTER (WHERE r.read_at IS NULL) AS "unreadCounties",
             count(*) OVER ()::int AS total
        FROM notice n JOIN notice_recipient r ON r.notice_id = n.id JOIN organization o ON o.id = r.county_id
-      WHERE n.county_id IS NULL AND n.status = 'published'
+      WHERE n.county_id IS NULL AND n.status = 'published' AND n.voided_at IS NULL
       GROUP BY n.id HAVING count(*) FILTER (WHERE r.read_at IS NULL) > 0
       ORDER BY n.published_at DESC LIMIT $1`,
     [limit],
@@ -66,7 +66,7 @@ export async function openRectifications(
     `SELECT r.id, r.item, o.name AS "countyName", to_char(r.due_on, 'YYYY-MM-DD') AS "dueOn", (r.due_on - $2::date)::int AS "daysLeft",
             count(*) OVER ()::int AS total, (count(*) FILTER (WHERE r.due_on < $2::date) OVER ())::int AS overdue
        FROM rectification r JOIN organization o ON o.id = r.county_id
-      WHERE r.status = 'open' AND ($1::int IS NULL OR r.county_id = $1)
+      WHERE r.status = 'open' AND r.voided_at IS NULL AND ($1::int IS NULL OR r.county_id = $1)
       ORDER BY r.due_on, r.id LIMIT $3`,
     [countyId, today, limit],
   );

@@ -1,6 +1,9 @@
-import { NotFoundError, type ActionContext, type ActionHandler, type ActionRequest, type ActionResponse } from 'adminjs';
+import { NotFoundError, ValidationError, type ActionContext, type ActionHandler, type ActionRequest, type ActionResponse } from 'adminjs';
 import { DomainError, FieldErrors } from '../../domain/errors.js';
+import { StaleVersion } from '../../domain/record-version.js';
+import { AuditLog } from '../../entities/audit-log.js';
 import { actorOf } from '../current-actor.js';
+import { describeStale } from '../stale-version.js';
 import type { Actor } from '../../domain/access-policy.js';
 
 type Payload = Record<string, string | undefined>;
@@ -13,11 +16,29 @@ export function formErrors(e: DomainError): Record<string, { message: string }> 
 }
 
 /**
+ * A refused action as the form shows it. A step based on an old page (StaleVersion, issue 9) says who
+ * changed the record since and what.
+ */
+export async function refusal(e: unknown, resourceId: string, recordId: string | number): Promise<{ errors: Record<string, { message: string }>; message: string } | null> {
+  if (e instanceof StaleVersion) {
+    const message = await describeStale(AuditLog.getRepository().manager, resourceId, recordId, e);
+    return { errors: { rowVersion: { message }, base: { message } }, message };
+  }
+  if (e instanceof DomainError) return { errors: formErrors(e), message: e.message };
+  if (e instanceof ValidationError) {
+    const errors = Object.fromEntries(Object.entries(e.propertyErrors).map(([f, p]) => [f, { message: p.message }]));
+    return { errors, message: e.baseError?.message ?? Object.values(errors)[0]?.message ?? '请更正标出的字段' };
+  }
+  return null;
+}
+
+/**
  * The handler of a record action drawn by Components.ActionForm: GET returns the record; POST runs the
- * service with the posted fields, then shows the record again, or the refusal on its field.
+ * service with the posted fields (and `rowVersion`, the version the page was loaded with: the service
+ * refuses a step based on an older one), then shows the record again, or the refusal on its field.
  */
 export function recordFormHandler(
-  run: (args: { actor: Actor & { email?: string }; recordId: number; payload: Payload; context: ActionContext }) => Promise<unknown>,
+  run: (args: { actor: Actor & { email?: string }; recordId: number; payload: Payload; version: unknown; context: ActionContext }) => Promise<unknown>,
   success: string,
 ): ActionHandler<ActionResponse> {
   return async (request: ActionRequest, _response, context) => {
@@ -25,11 +46,13 @@ export function recordFormHandler(
     if (!record) throw new NotFoundError('记录不存在', 'recordFormHandler');
     const actor = actorOf(context);
     if (request.method === 'get' || !actor) return { record: record.toJSON(currentAdmin) };
+    const payload = (request.payload ?? {}) as Payload;
     try {
-      await run({ actor, recordId: Number(record.id()), payload: (request.payload ?? {}) as Payload, context });
+      await run({ actor, recordId: Number(record.id()), payload, version: payload.rowVersion, context });
     } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      return { record: { ...record.toJSON(currentAdmin), errors: formErrors(e) }, notice: { message: e.message, type: 'error' } };
+      const refused = await refusal(e, resource.id(), record.id());
+      if (!refused) throw e;
+      return { record: { ...record.toJSON(currentAdmin), errors: refused.errors }, notice: { message: refused.message, type: 'error' } };
     }
     const fresh = await resource.findOne(record.id(), context);
     return {
@@ -37,5 +60,28 @@ export function recordFormHandler(
       notice: { message: success, type: 'success' },
       redirectUrl: h.recordActionUrl({ resourceId: resource.id(), recordId: record.id(), actionName: 'show' }),
     };
+  };
+}
+
+/**
+ * The handler of a resource action drawn by Components.ActionForm (e.g. a year to generate for): GET
+ * answers nothing; POST runs the service and reports its outcome, or the refusal on its field.
+ */
+export function resourceFormHandler(
+  run: (args: { actor: Actor & { email?: string }; payload: Payload; context: ActionContext }) => Promise<string>,
+): ActionHandler<ActionResponse> {
+  return async (request: ActionRequest, _response, context) => {
+    const actor = actorOf(context);
+    if (request.method === 'get' || !actor) return {};
+    try {
+      const message = await run({ actor, payload: (request.payload ?? {}) as Payload, context });
+      return {
+        notice: { message, type: 'success' },
+        redirectUrl: context.h.resourceActionUrl({ resourceId: context.resource.id(), actionName: 'list' }),
+      };
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      return { record: { errors: formErrors(e) }, notice: { message: e.message, type: 'error' } };
+    }
   };
 }

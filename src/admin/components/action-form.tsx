@@ -35,10 +35,13 @@ const ActionForm: React.FC<ActionProps> = ({ resource, action, record, records }
     event.preventDefault();
     setBusy(true);
     try {
-      // a bulk action (actionType 'bulk') acts on the records ticked in the list
+      // a bulk action (actionType 'bulk') acts on the records ticked in the list; a resource action on none
       const response = records && !record
         ? await api.bulkAction({ resourceId: resource.id, recordIds: records.map((r) => r.id), actionName: action.name, data: values })
-        : await api.recordAction({ resourceId: resource.id, recordId: record!.id, actionName: action.name, data: values });
+        : record
+          ? // with the version the page was loaded with: a step based on an old page is refused (issue 9)
+            await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data: { ...values, rowVersion: String(record.params.rowVersion ?? '') } })
+          : await api.resourceAction({ resourceId: resource.id, actionName: action.name, data: values });
       const data = response.data as { notice?: { message: string; type: string }; record?: { errors?: Record<string, { message: string }> }; redirectUrl?: string };
       if (data.notice) addNotice(data.notice as never);
       setErrors(data.record?.errors ?? {});

@@ -2,7 +2,7 @@ import { can, countyScope, maySeePersonalData } from '../../domain/access-policy
 import { describeDaysLeft } from '../../domain/case-deadlines.js';
 import { CASE_POLICY } from '../../domain/case-policy.js';
 import { localDate } from '../../domain/dates.js';
-import { casesNeedingAction, type CaseWithDeadline } from '../../services/case-deadline-query.js';
+import { casesNeedingAction, deadlineCounts, type CaseWithDeadline, type DeadlineCounts } from '../../services/case-deadline-query.js';
 import type { HomeListSection, HomeSectionProvider } from './home-sections.js';
 
 const LIST = '/admin/resources/PetitionCase';
@@ -14,15 +14,21 @@ const SHOWN = 10;
  */
 export const caseDeadlinesSection: HomeSectionProvider = async ({ ds, actor, now }) => {
   if (!can(actor, 'read', 'PetitionCase')) return null;
-  const cases = await casesNeedingAction(ds.manager, countyScope(actor), localDate(now));
-  const overdue = cases.filter((c) => c.deadline.urgency === 'overdue').length;
+  const today = localDate(now);
+  // counted in SQL and only the first rows fetched: a province has thousands of such cases (issue 11)
+  const counts = await deadlineCounts(ds.manager, countyScope(actor), today);
+  const overdue = counts.reduce((n, c) => n + c.overdue, 0);
+  const total = overdue + counts.reduce((n, c) => n + c.dueSoon, 0);
+  const rows = maySeePersonalData(actor)
+    ? (await casesNeedingAction(ds.manager, countyScope(actor), today, SHOWN)).map(caseRow)
+    : countyRows(counts);
   const section: HomeListSection = {
     id: 'case-deadlines',
-    title: `案件期限提醒：已超期 ${overdue} 件，${CASE_POLICY.dueSoonDays}日内到期 ${cases.length - overdue} 件`,
+    title: `案件期限提醒：已超期 ${overdue} 件，${CASE_POLICY.dueSoonDays}日内到期 ${total - overdue} 件`,
     empty: '没有超期或即将到期的案件',
-    rows: maySeePersonalData(actor) ? cases.slice(0, SHOWN).map(caseRow) : countyRows(cases),
+    rows,
     moreHref: `${LIST}?filters.deadline=${overdue ? 'overdue' : 'due_soon'}`,
-    total: cases.length,
+    total,
   };
   return section;
 };
@@ -36,20 +42,13 @@ function caseRow(c: CaseWithDeadline): HomeListSection['rows'][number] {
   };
 }
 
-function countyRows(cases: CaseWithDeadline[]): HomeListSection['rows'] {
-  const byCounty = new Map<number, { name: string; overdue: number; soon: number }>();
-  for (const c of cases) {
-    const entry = byCounty.get(c.countyId) ?? { name: c.countyName, overdue: 0, soon: 0 };
-    if (c.deadline.urgency === 'overdue') entry.overdue += 1;
-    else entry.soon += 1;
-    byCounty.set(c.countyId, entry);
-  }
-  return [...byCounty.entries()]
-    .sort(([, a], [, b]) => b.overdue - a.overdue || b.soon - a.soon)
-    .map(([id, e]) => ({
-      label: e.name,
-      detail: `已超期 ${e.overdue} 件，即将到期 ${e.soon} 件`,
-      href: `${LIST}?filters.countyId=${id}&filters.deadline=${e.overdue ? 'overdue' : 'due_soon'}`,
+function countyRows(counts: DeadlineCounts[]): HomeListSection['rows'] {
+  return [...counts]
+    .sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon || a.countyId - b.countyId)
+    .map((e) => ({
+      label: e.countyName,
+      detail: `已超期 ${e.overdue} 件，即将到期 ${e.dueSoon} 件`,
+      href: `${LIST}?filters.countyId=${e.countyId}&filters.deadline=${e.overdue ? 'overdue' : 'due_soon'}`,
       tone: e.overdue ? 'danger' : 'warning',
     }));
 }

@@ -3,6 +3,7 @@ import type { MetabaseConfig } from '../../config.js';
 import { countyScope } from '../../domain/access-policy.js';
 import { currentReportingYear, loadDashboardData, type DashboardData } from '../../reports/dashboard-data.js';
 import { dashboardEmbedUrl } from '../../reports/metabase/metabase-embed.js';
+import { dashboardRelations, type SnapshotPolicy } from '../../reports/reporting-snapshots.js';
 import { actorOf } from '../current-actor.js';
 import { HOME_SECTION_PROVIDERS, type HomeListSection } from './home-sections.js';
 
@@ -18,7 +19,14 @@ export interface DashboardResponse {
 
 const FIRST_YEAR = 2014;
 
-export function dashboardHandler(deps: { dataSource: DataSource; metabase?: MetabaseConfig; now: () => Date; log: (msg: string) => void }) {
+export function dashboardHandler(deps: {
+  dataSource: DataSource;
+  metabase?: MetabaseConfig;
+  now: () => Date;
+  log: (msg: string) => void;
+  /** large programs read materialised snapshots (issue 11); default: always live */
+  snapshots?: SnapshotPolicy;
+}) {
   return async (request: { query?: Record<string, unknown> }, _response: unknown, context: { currentAdmin?: unknown }): Promise<DashboardResponse> => {
     const actor = actorOf(context);
     if (!actor) return { sections: [], error: '请先登录' };
@@ -47,6 +55,7 @@ export function dashboardHandler(deps: { dataSource: DataSource; metabase?: Meta
       );
       return { sections, metabase: { year, years, urls } };
     }
-    return { sections, data: await loadDashboardData(ds, actor, year) };
+    const from = deps.snapshots ? await dashboardRelations(ds, deps.snapshots) : undefined;
+    return { sections, data: await loadDashboardData(ds, actor, year, from) };
   };
 }

@@ -4,6 +4,7 @@ import { caseDeadlinesSection } from './case-deadlines.section.js';
 import { noticesSection } from './notices.section.js';
 import { rectificationsSection } from './rectifications.section.js';
 import { certificateReviewsSection } from './certificate-reviews.section.js';
+import { annualStatisticsSection } from './annual-statistics.section.js';
 
 /** A list shown on the admin home page for the signed-in user: what she must act on. */
 export interface HomeListSection {
@@ -28,3 +29,4 @@ HOME_SECTION_PROVIDERS.push(caseDeadlinesSection);
 HOME_SECTION_PROVIDERS.push(certificateReviewsSection);
 HOME_SECTION_PROVIDERS.push(noticesSection);
 HOME_SECTION_PROVIDERS.push(rectificationsSection);
+HOME_SECTION_PROVIDERS.push(annualStatisticsSection);

@@ -12,7 +12,7 @@ import { buildImportTemplate, XLSX_TYPE } from '../../services/agent-workbook.js
 import { writeAudit } from '../../services/audit.js';
 import { certificatePrintData } from '../../services/certificate-print-data.js';
 import { actorOf } from '../current-actor.js';
-import { chinaToday } from '../scoped-resource.js';
+import { chinaToday, recordId } from '../scoped-resource.js';
 
 // Files the admin's JSON actions cannot serve: the printable certificate, the agents' Excel template,
 // export and import. Mounted under /admin/files after the session; every request is checked with `can`.
@@ -45,7 +45,8 @@ export function agentFilesRouter(admin: AdminJS, ds: DataSource): express.Router
       const actor = signedIn(req, res);
       if (!actor) return;
       const today = chinaToday();
-      const data = await certificatePrintData(ds.manager, Number(req.params.id), today);
+      const id = recordId(req.params.id);
+      const data = id === null ? null : await certificatePrintData(ds.manager, id, today);
       if (!data || !can(actor, 'read', 'Certificate', { countyId: data.countyId })) return void res.status(404).json({ error: '证书不存在或无权查看' });
       if (!mayPrintCertificate(actor, data.countyId)) return void res.status(403).json({ error: '无权打印代理员证' });
       const body = await buildCertificateDocx(data, today);

@@ -14,6 +14,7 @@ import { loadCaseFormData } from '../../services/case-forms.js';
 import { fileCaseScan, storedPath } from '../../services/case-scans.js';
 import { caseFacts, caseFileContents } from '../../services/case-workflow.js';
 import { actorOf } from '../current-actor.js';
+import { recordId } from '../scoped-resource.js';
 import { ENUM_LABELS } from '../locale/enums.js';
 
 const LABELS = { category: ENUM_LABELS.case_category, source: ENUM_LABELS.case_source };
@@ -31,7 +32,7 @@ const fail = (res: Response, status: number, message: string) => res.status(stat
 
 /** RFC 6266 / 5987: a Chinese file name every browser keeps. */
 function attachment(res: Response, fileName: string, type: string): void {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '');
   res.setHeader('Content-Type', type);
   res.setHeader('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
   res.setHeader('Cache-Control', 'private, no-store');
@@ -50,9 +51,12 @@ export function caseFilesRouter(deps: Deps): express.Router {
   async function loadCase(req: Request, res: Response, op: 'read' | 'write') {
     const actor = actorOfRequest(req);
     if (!actor) return void fail(res, 401, '请先登录');
-    const id = Number(req.params.caseId);
-    const [row] = Number.isInteger(id) ? await em().query('SELECT * FROM petition_case WHERE id = $1', [id]) : [];
-    if (!row || !can(actor, 'read', 'PetitionCase', { countyId: row.county_id })) return void fail(res, 404, '案件不存在或无权访问');
+    const id = recordId(req.params.caseId);
+    const [row] = id !== null ? await em().query('SELECT * FROM petition_case WHERE id = $1', [id]) : [];
+    // a voided case is gone for all but the city (issue 9)
+    if (!row || !can(actor, 'read', 'PetitionCase', { countyId: row.county_id }) || (row.voided_at && actor.role !== 'city_admin')) {
+      return void fail(res, 404, '案件不存在或无权访问');
+    }
     if (op === 'write' && !can(actor, 'write', 'CaseDocument', { countyId: row.county_id })) return void fail(res, 403, '无权为该案件上传材料');
     return { actor, row: row as Record<string, any> };
   }
@@ -79,7 +83,7 @@ export function caseFilesRouter(deps: Deps): express.Router {
       const documents: Record<string, any>[] = await em().query(
         `SELECT id, kind::text AS kind, title, to_char(signed_on, 'YYYY-MM-DD') AS "signedOn", file_name AS "fileName",
                 file_size AS "fileSize", mime_type AS "mimeType"
-           FROM case_document WHERE case_id = $1 ORDER BY kind, id`,
+           FROM case_document WHERE case_id = $1 AND voided_at IS NULL ORDER BY kind, id`,
         [row.id],
       );
       const base = `${req.baseUrl}/cases/${row.id}`;
@@ -172,9 +176,11 @@ export function caseFilesRouter(deps: Deps): express.Router {
     try {
       const actor = actorOfRequest(req);
       if (!actor) return void fail(res, 401, '请先登录');
-      const id = Number(req.params.documentId);
-      const [doc] = Number.isInteger(id) ? await em().query('SELECT * FROM case_document WHERE id = $1', [id]) : [];
-      if (!doc || !can(actor, 'read', 'CaseDocument', { countyId: doc.county_id })) return void fail(res, 404, '文书不存在或无权访问');
+      const id = recordId(req.params.documentId);
+      const [doc] = id !== null ? await em().query('SELECT * FROM case_document WHERE id = $1', [id]) : [];
+      if (!doc || !can(actor, 'read', 'CaseDocument', { countyId: doc.county_id }) || (doc.voided_at && actor.role !== 'city_admin')) {
+        return void fail(res, 404, '文书不存在或无权访问');
+      }
       if (!doc.storage_key) return void fail(res, 404, '该文书没有上传扫描件');
       const file = storedPath(deps.uploadDir, doc.storage_key);
       if (!fs.existsSync(file)) return void fail(res, 404, '文书文件不存在');
@@ -191,13 +197,14 @@ export function caseFilesRouter(deps: Deps): express.Router {
 
 /** The multipart upload: its fields and the one file, or why it is refused (size first). */
 function parseUpload(req: Request, maxBytes: number): Promise<{ fields: Record<string, string>; file?: File } | { error: string }> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     if (!req.is('multipart/form-data')) return resolve({ error: '请以表单方式上传文件' });
     const form = new IncomingForm({ maxFileSize: maxBytes, maxFields: 20 });
     form.parse(req, (err, fields, files) => {
       if (err) {
         if (/maxFileSize/.test(err.message)) return resolve({ error: `文件过大：最大 ${Math.round(maxBytes / 1024 / 1024)} MB` });
-        return reject(err);
+        // a broken multipart body is the sender's fault, not the server's
+        return resolve({ error: '上传的内容不完整或格式有误，请重新选择文件上传' });
       }
       resolve({ fields, file: files.file });
     });

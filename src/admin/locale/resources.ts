@@ -31,6 +31,13 @@ const COMMON: Dict = {
   countyId: '所属县（市、区）',
   county: '所属县（市、区）',
   remarks: '备注',
+  // issue 9: versions and voiding (作废) on every record of the program
+  rowVersion: '记录版本',
+  voidedAt: '作废时间',
+  voidedById: '作废人',
+  voidedBy: '作废人',
+  voidReason: '作废原因',
+  voided: '已作废',
 };
 
 function build(
@@ -264,6 +271,7 @@ export const RESOURCE_TRANSLATIONS = {
     analysis: '分析内容',
     createdBy: '填报人',
     createdById: '填报人',
+    statistics: '本期统计数据',
   }),
 
   AnnualReport: build(
@@ -282,6 +290,8 @@ export const RESOURCE_TRANSLATIONS = {
       reviewedBy: '审核人',
       reviewedById: '审核人',
       returnReason: '退回原因',
+      statistics: '结案统计数据',
+      deadline: '上报截止',
     },
     { status: 'report_status' },
     { isLate: { true: '逾期', false: '按时' } },
@@ -298,6 +308,7 @@ export const RESOURCE_TRANSLATIONS = {
       vetoReason: '否决原因',
       result: '考评结果',
       rank: '名次',
+      scoreTable: '考评明细',
     },
     { result: 'evaluation_result' },
     { veto: { true: '否决', false: '未否决' } },

@@ -1,16 +1,79 @@
+import { flat, type ActionResponse, type After } from 'adminjs';
+import { validateAnalysisReport, withUnitDefaults } from '../../domain/analysis-report-rules.js';
+import type { CaseFigures } from '../../domain/case-statistics.js';
 import { AnalysisReport } from '../../entities/analysis-report.js';
-import { defineResource, NAV } from '../resource-kit.js';
+import { analysisFigures, refreshAnalysisFigures, unitOf } from '../../services/analysis-report-service.js';
+import { recordFormHandler } from '../actions/form-action.js';
+import { Components } from '../components/index.js';
+import { figuresHtml } from '../figures-view.js';
+import { allowed, defineResource, NAV } from '../resource-kit.js';
+import { chinaToday } from '../scoped-resource.js';
+
+const dataSource = () => AnalysisReport.getRepository().manager.connection;
+
+const withFigures: After<ActionResponse> = async (response) => {
+  const record = response.record;
+  if (record?.params) {
+    const figures = flat.get(record.params, 'figures') as CaseFigures | undefined;
+    const stale = figures?.period && (figures.period.from !== record.params.periodStart || figures.period.to !== record.params.periodEnd);
+    record.params.statistics = figuresHtml(figures, stale ? '统计期间已修改，请点击“重新取数”' : '由系统按案件台账统计');
+  }
+  return response;
+};
 
 export const analysisReportResource = defineResource(
   AnalysisReport,
-  { id: 'AnalysisReport', readOnly: ['figures', 'createdById'] },
+  {
+    id: 'AnalysisReport',
+    readOnly: ['figures', 'createdById'],
+    // 附件6: the unit's contact and phone are the county's own unless the clerk gives others
+    validate: async (values, { today, em }) => {
+      const unit = Number.isInteger(Number(values.countyId)) && values.countyId != null ? await unitOf(em, Number(values.countyId)) : null;
+      Object.assign(values, withUnitDefaults(values, unit, today));
+      return validateAnalysisReport(values, { today, unit });
+    },
+    beforeInsert: async (values, { em, actor }) => {
+      values.createdById = actor?.id ?? null;
+      values.figures = await analysisFigures(em, Number(values.countyId), values.periodStart, values.periodEnd, chinaToday());
+    },
+  },
   {
     navigation: NAV.evaluation,
     titleProperty: 'reportDate',
     sort: { sortBy: 'periodStart', direction: 'desc' },
     listProperties: ['countyId', 'periodStart', 'periodEnd', 'reportDate', 'contactPerson', 'contactPhone'],
     filterProperties: ['countyId', 'periodStart', 'reportDate'],
+    showProperties: ['countyId', 'periodStart', 'periodEnd', 'reportDate', 'contactPerson', 'contactPhone', 'createdById', 'analysis', 'statistics'],
     editProperties: ['countyId', 'periodStart', 'periodEnd', 'reportDate', 'contactPerson', 'contactPhone', 'analysis'],
-    properties: { analysis: { type: 'textarea' } },
+    properties: {
+      analysis: { type: 'textarea', description: '本期案件的特点、原因分析和工作建议，由县（市、区）妇联撰写' },
+      reportDate: { description: '不填为今天' },
+      contactPerson: { isRequired: false, description: '不填时取本单位登记的联系人' },
+      contactPhone: { isRequired: false, description: '不填时取本单位登记的联系电话' },
+      statistics: { type: 'richtext', isVisible: { list: false, filter: false, show: true, edit: false } },
+    },
+    actions: {
+      show: { after: withFigures },
+      refreshAnalysisFigures: {
+        actionType: 'record',
+        icon: 'RefreshCw',
+        component: Components.ActionForm,
+        isAccessible: allowed('AnalysisReport', 'write'),
+        custom: { intro: '按统计期间从案件台账重新统计本期数据（新建时已自动统计）。', submitLabel: '重新取数', fields: [] },
+        handler: recordFormHandler(({ actor, recordId }) => refreshAnalysisFigures(dataSource(), actor, recordId, chinaToday()), '已重新统计本期数据'),
+      },
+      downloadAnalysisReport: {
+        actionType: 'record',
+        icon: 'Download',
+        component: Components.FileLink,
+        isAccessible: allowed('AnalysisReport', 'read'),
+        custom: {
+          href: '/admin/files/analysis-reports/{id}.docx',
+          label: '下载案件分析报告（Word文档）',
+          intro: '附件6 案件分析报告：A4版式，含报送单位、报告日期、联系人和电话、本期统计数据和分析内容。',
+        },
+        handler: async (_request, _response, context) => ({ record: context.record!.toJSON(context.currentAdmin) }),
+      },
+    },
   },
 );

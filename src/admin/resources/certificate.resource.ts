@@ -91,7 +91,7 @@ export const certificateResource = defineResource(
           fields: [{ name: 'issuedOn', label: '发放日期', type: 'date', required: true }],
         },
         handler: recordFormHandler(
-          ({ actor, recordId, payload }) => issueCertificate(dataSource(), actor, recordId, { issuedOn: payload.issuedOn }, chinaToday()),
+          ({ actor, recordId, payload, version }) => issueCertificate(dataSource(), actor, recordId, { issuedOn: payload.issuedOn }, chinaToday(), version),
           '证书已发放',
         ),
       },
@@ -112,7 +112,7 @@ export const certificateResource = defineResource(
           ],
         },
         handler: recordFormHandler(
-          ({ actor, recordId, payload }) => reviewCertificate(dataSource(), actor, recordId, payload, chinaToday()),
+          ({ actor, recordId, payload, version }) => reviewCertificate(dataSource(), actor, recordId, payload, chinaToday(), version),
           '年度审核结果已保存',
         ),
       },
@@ -132,8 +132,8 @@ export const certificateResource = defineResource(
           ],
         },
         handler: recordFormHandler(
-          ({ actor, recordId, payload }) =>
-            revokeCertificate(dataSource(), actor, recordId, { revokedOn: payload.revokedOn, reason: payload.reason }, chinaToday()),
+          ({ actor, recordId, payload, version }) =>
+            revokeCertificate(dataSource(), actor, recordId, { revokedOn: payload.revokedOn, reason: payload.reason }, chinaToday(), version),
           '证书已吊销',
         ),
       },

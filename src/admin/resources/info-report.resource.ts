@@ -66,7 +66,7 @@ export const infoReportResource = defineResource(
           ],
         },
         handler: recordFormHandler(
-          ({ actor, recordId, payload }) => commentInfoReport(dataSource(), actor, recordId, payload, new Date()),
+          ({ actor, recordId, payload, version }) => commentInfoReport(dataSource(), actor, recordId, payload, new Date(), version),
           '点评意见已保存',
         ),
       },
@@ -82,7 +82,7 @@ export const infoReportResource = defineResource(
           fields: [{ name: 'cityComment', label: '点评意见（可不填）', type: 'textarea' }],
         },
         handler: recordFormHandler(
-          ({ actor, recordId, payload }) => adoptInfoReport(dataSource(), actor, recordId, payload, new Date()),
+          ({ actor, recordId, payload, version }) => adoptInfoReport(dataSource(), actor, recordId, payload, new Date(), version),
           '已采用该信息',
         ),
       },

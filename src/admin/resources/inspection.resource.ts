@@ -18,10 +18,10 @@ const withDetails: After<ActionResponse> = async (response) => {
   if (!r) return response;
   const id = Number(r.params.id);
   const findings: { standard: keyof typeof ENUM_LABELS.inspection_standard; result: keyof typeof ENUM_LABELS.standard_result; finding: string }[] =
-    await manager().query(`SELECT standard, result, finding FROM inspection_finding WHERE inspection_id = $1 ORDER BY standard`, [id]);
+    await manager().query(`SELECT standard, result, finding FROM inspection_finding WHERE inspection_id = $1 AND voided_at IS NULL ORDER BY standard`, [id]);
   const items: { item: string; due_on: string; status: RectificationStatus; done_on: string | null }[] = await manager().query(
     `SELECT item, to_char(due_on, 'YYYY-MM-DD') AS due_on, status, to_char(done_on, 'YYYY-MM-DD') AS done_on
-       FROM rectification WHERE inspection_id = $1 ORDER BY due_on, id`,
+       FROM rectification WHERE inspection_id = $1 AND voided_at IS NULL ORDER BY due_on, id`,
     [id],
   );
   const today = chinaToday();

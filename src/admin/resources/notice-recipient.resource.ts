@@ -82,7 +82,7 @@ export const noticeRecipientResource = defineResource(
         isAccessible: (context: ActionContext) => mayMarkNoticeRead(actorOf(context), context.record?.params.countyId ?? null),
         isVisible: (context: ActionContext) => !context.record?.params.readAt,
         custom: { intro: '确认已阅读该通知。标记后市妇联（发文单位）可以看到本单位的阅读时间和阅读人。', submitLabel: '我已阅读', fields: [] },
-        handler: recordFormHandler(({ actor, recordId }) => markNoticeRead(manager().connection, actor, recordId, new Date()), '已标记为已读'),
+        handler: recordFormHandler(({ actor, recordId, version }) => markNoticeRead(manager().connection, actor, recordId, new Date(), version), '已标记为已读'),
       },
     },
   },

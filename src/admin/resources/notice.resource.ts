@@ -48,6 +48,8 @@ export const noticeResource = defineResource(
       values.createdById = actor?.id ?? null;
     },
     assertWritable: async (values) => assertNoticeDraft(values),
+    // issue 9: a draft that never left its author may really be deleted; anything else is voided
+    deletable: (row, actor) => row.status === 'draft' && row.createdById === actor.id,
   },
   {
     navigation: NAV.supervision,
@@ -89,7 +91,7 @@ export const noticeResource = defineResource(
           submitLabel: '确认发布',
           fields: [],
         },
-        handler: recordFormHandler(({ actor, recordId }) => publishNotice(manager().connection, actor, recordId, new Date()), '通知已发布'),
+        handler: recordFormHandler(({ actor, recordId, version }) => publishNotice(manager().connection, actor, recordId, new Date(), version), '通知已发布'),
       },
       uploadNoticeFile: {
         actionType: 'record',

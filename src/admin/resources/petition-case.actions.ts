@@ -1,11 +1,11 @@
 import type { Action, ActionContext, ActionRequest, ActionResponse, RecordActionResponse } from 'adminjs';
 import { CASE_POLICY } from '../../domain/case-policy.js';
 import { CASE_EVENTS, isEventAvailable, type CaseEvent } from '../../domain/case-workflow.js';
-import { DomainError, FieldErrors } from '../../domain/errors.js';
 import { PetitionCase } from '../../entities/petition-case.js';
 import { caseFacts, transitionCase } from '../../services/case-workflow.js';
 import type { ActionField } from '../components/action-form.js';
 import { Components } from '../components/index.js';
+import { refusal } from '../actions/form-action.js';
 import { actorOf } from '../current-actor.js';
 import { UI } from '../locale/ui.js';
 import { allowed } from '../resource-kit.js';
@@ -121,6 +121,7 @@ function workflowAction(event: CaseEvent): Partial<Action<RecordActionResponse>>
           input: request.payload ?? {},
           actor: actorOf(context),
           now: new Date(),
+          expectedVersion: request.payload?.rowVersion,
         });
         const fresh = (await context.resource.findOne(record.id(), context)) ?? record;
         return {
@@ -129,14 +130,11 @@ function workflowAction(event: CaseEvent): Partial<Action<RecordActionResponse>>
           redirectUrl: h.recordActionUrl({ resourceId: 'PetitionCase', recordId: record.id(), actionName: 'show' }),
         };
       } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        const errors =
-          e instanceof FieldErrors
-            ? Object.fromEntries(Object.entries(e.errors).map(([f, p]) => [f, { type: p.code, message: p.message }]))
-            : { base: { type: e.code, message: e.message } };
+        const refused = await refusal(e, 'PetitionCase', record.id());
+        if (!refused) throw e;
         return {
-          record: { ...record.toJSON(currentAdmin), errors },
-          notice: { message: e.message, type: 'error' },
+          record: { ...record.toJSON(currentAdmin), errors: refused.errors },
+          notice: { message: refused.message, type: 'error' },
         };
       }
     },

@@ -62,8 +62,12 @@ const addDeadlines = (long: boolean) => async (response: ActionResponse) => {
 // 即将到期 / 已超期: the actionable deadline computed in SQL from the same policy values
 const deadlineFilter = (value: string, { today }: { today: string }) => {
   if (!(value in DEADLINE_FILTERS)) return null;
-  const condition = deadlineFilterSql(value as DeadlineFilter, actionableDueSql('deadline_case'));
-  return Raw((alias) => `${alias} IN (SELECT deadline_case.id FROM petition_case deadline_case WHERE ${condition})`, deadlineParams(today));
+  // on the listed row itself (`alias` is its id column, "PetitionCase"."id"), so that the condition is the
+  // expression the index ix_petition_case_(county_)action_due is built on (issue 11)
+  return Raw((alias) => {
+    const table = alias.slice(0, alias.lastIndexOf('.'));
+    return deadlineFilterSql(value as DeadlineFilter, actionableDueSql(table));
+  }, deadlineParams(today));
 };
 
 const notArchived = (context: ActionContext) => context.record?.params.state !== 'archived';

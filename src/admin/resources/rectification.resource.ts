@@ -99,7 +99,7 @@ export const rectificationResource = defineResource(
           ],
         },
         handler: recordFormHandler(
-          ({ actor, recordId, payload }) => recordRectificationDone(dataSource(), actor, recordId, payload, chinaToday()),
+          ({ actor, recordId, payload, version }) => recordRectificationDone(dataSource(), actor, recordId, payload, chinaToday(), version),
           '整改事项已登记完成',
         ),
       },

@@ -1,6 +1,6 @@
 import type { CaseFormData } from './case-form-data.js';
 import { FORM_TITLES } from './case-form-data.js';
-import { blank, chineseDate, emptyLine, para, run, title } from './layout.js';
+import { blank, chineseDate, emptyLine, para, run, title } from '../document-layout.js';
 
 /** The eight clauses of 附件2 as the notice words them; the first names the agent. */
 export function agreementClauses(agentName: string | null): (string | ReturnType<typeof blank>)[][] {

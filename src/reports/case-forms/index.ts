@@ -1,7 +1,7 @@
 import { agreementForm } from './agreement.js';
 import { FORM_TITLES, type CaseFormData, type FormKind } from './case-form-data.js';
 import { handlingRecordForm } from './handling-record.js';
-import { renderDocument, type Block } from './layout.js';
+import { renderDocument, type Block } from '../document-layout.js';
 import { notificationForm } from './notification.js';
 import { registrationForm } from './registration.js';
 import { replyOpinionForm } from './reply-opinion.js';

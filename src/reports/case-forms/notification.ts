@@ -1,7 +1,7 @@
 import { CASE_POLICY } from '../../domain/case-policy.js';
 import type { CaseFormData } from './case-form-data.js';
 import { FORM_TITLES } from './case-form-data.js';
-import { blank, chineseDate, note, para, run, signatures, title } from './layout.js';
+import { blank, chineseDate, note, para, run, signatures, title } from '../document-layout.js';
 
 // 附件3 告知书: what the petitioner is told when the agency begins (一式两份).
 export function notificationForm(d: CaseFormData) {

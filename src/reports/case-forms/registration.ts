@@ -1,6 +1,6 @@
 import type { CaseFormData } from './case-form-data.js';
 import { FORM_TITLES } from './case-form-data.js';
-import { chineseDate, para, run, signatures, table, title } from './layout.js';
+import { chineseDate, para, run, signatures, table, title } from '../document-layout.js';
 
 const or = (v: string | null | undefined) => v ?? '';
 

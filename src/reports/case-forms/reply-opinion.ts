@@ -1,7 +1,7 @@
 import { CASE_POLICY } from '../../domain/case-policy.js';
 import type { CaseFormData } from './case-form-data.js';
 import { FORM_TITLES } from './case-form-data.js';
-import { blank, chineseDate, note, para, run, signatures, title } from './layout.js';
+import { blank, chineseDate, note, para, run, signatures, title } from '../document-layout.js';
 
 // 附件5 答复意见书: within 7 days of the conclusion (附件2 第五条), 一式两份.
 export function replyOpinionForm(d: CaseFormData) {

@@ -100,7 +100,8 @@ export function buildAgents(rng: Random, counties: County[], usedIdNumbers: Set<
   return data;
 }
 
-function addAgent(
+/** One agent in `township` (or its `village`) with her certificate and its reviews, appended to `data`. */
+export function addAgent(
   rng: Random,
   data: AgentData,
   county: County,
@@ -238,7 +239,7 @@ function addCertificate(rng: Random, data: AgentData, county: County, agent: Age
 }
 
 /** 平妇代证-<year>-<seq>: the city numbers certificates by year of production, in production order. */
-function numberCertificates(certificates: CertificateRow[]): void {
+export function numberCertificates(certificates: CertificateRow[]): void {
   const ordered = [...certificates].sort((a, b) => a.produced_on.localeCompare(b.produced_on) || a.id - b.id);
   const seqByYear = new Map<number, number>();
   for (const c of ordered) {

@@ -49,11 +49,16 @@ export interface CaseFiles {
  * represented; the handling record of its log entries; the reply opinion once issued.
  * `staffByCounty` names the county user recorded as having entered them.
  */
-export function buildCaseFiles(rng: Random, cases: DemoCase[], staffByCounty: Map<number, number>): CaseFiles {
+export function buildCaseFiles(
+  rng: Random,
+  cases: DemoCase[],
+  staffByCounty: Map<number, number>,
+  today: Day = DEMO_TODAY,
+): CaseFiles {
   const files: CaseFiles = { documentRows: [], logRows: [] };
   for (const c of cases) {
     const staff = staffByCounty.get(c.county.id) ?? null;
-    const logDays = addLog(rng, files, c, staff);
+    const logDays = addLog(rng, files, c, staff, today);
     const p = c.progress;
     const document = (kind: DocumentKind, on: Day | null) => {
       if (on === null) return;
@@ -79,10 +84,10 @@ export function buildCaseFiles(rng: Random, cases: DemoCase[], staffByCounty: Ma
 }
 
 /** One to five entries between the start of representation and its end (or today); returns their days. */
-function addLog(rng: Random, files: CaseFiles, c: DemoCase, staff: number | null): Day[] {
+function addLog(rng: Random, files: CaseFiles, c: DemoCase, staff: number | null, today: Day): Day[] {
   const p = c.progress;
   if (p.agreementSigned === null) return [];
-  const until = p.concluded ?? p.terminated ?? DEMO_TODAY;
+  const until = p.concluded ?? p.terminated ?? today;
   const days = Array.from({ length: rng.int(1, 5) }, () => rng.int(p.agreementSigned!, until)).sort((a, b) => a - b);
   const templates: LogTemplate[] = days.map(() => rng.pick(LOG_TEMPLATES));
   if (c.row.in_joint_meeting) templates[Math.floor(templates.length / 2)] = JOINT_MEETING_LOG;

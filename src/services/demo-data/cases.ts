@@ -105,11 +105,26 @@ export function buildCases(rng: Random, ctx: CaseContext): DemoCase[] {
   return cases;
 }
 
-function draftCase(rng: Random, ctx: CaseContext, county: County, agents: Agent[], phones: Set<string>): DemoCase {
-  const accepted = acceptanceDay(rng);
+/** How the scale generator (scale-data) varies a case: its day, a faster agent choice, its own today. */
+export interface DraftOptions {
+  accepted?: Day;
+  chooseAgent?: (rng: Random, township: Township, on: Day) => Agent | null;
+  today?: Day;
+}
+
+/** One case as of `opts.today` (the demo's today by default), not yet numbered. */
+export function draftCase(
+  rng: Random,
+  ctx: CaseContext,
+  county: County,
+  agents: Agent[],
+  phones: Set<string>,
+  opts: DraftOptions = {},
+): DemoCase {
+  const accepted = opts.accepted ?? acceptanceDay(rng);
   const township = rng.pick(county.townships);
-  const agent = chooseAgent(rng, agents, township, accepted);
-  const progress = progressOn(planCase(rng, accepted));
+  const agent = opts.chooseAgent ? opts.chooseAgent(rng, township, accepted) : chooseAgent(rng, agents, township, accepted);
+  const progress = progressOn(planCase(rng, accepted), opts.today);
   const category = rng.weighted(CATEGORY_WEIGHTS);
   const texts = CATEGORY_TEXTS[category];
   const subject = rng.pick(texts.subjects);

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { buildAgents } from './agents.js';
+import { buildAnnualReports } from './annual-reports.js';
 import { insertRows } from './bulk-insert.js';
 import { buildCaseFiles } from './case-files.js';
 import { buildCases } from './cases.js';
@@ -12,7 +13,7 @@ import { buildAdminUsers } from './users.js';
 import { buildWorkPoints, buildWorkSystems } from './work-points.js';
 
 /** Every table of the program; user_session and pgmigrations are left alone. */
-const PROGRAM_TABLES = [
+export const PROGRAM_TABLES = [
   'organization', 'admin_user', 'work_point', 'work_system', 'agent', 'certificate', 'certificate_review', 'training',
   'training_attendance', 'petition_case', 'case_document', 'case_log', 'analysis_report', 'annual_report',
   'evaluation', 'commendation', 'audit_log', 'notice', 'notice_recipient', 'info_report', 'inspection',
@@ -51,6 +52,7 @@ export function buildDemoData() {
     petition_case: cases.map((c) => c.row),
     case_document: files.documentRows,
     case_log: files.logRows,
+    annual_report: buildAnnualReports(places.counties, users, cases.map((c) => c.row)),
     ...supervision,
   };
 }
@@ -68,6 +70,7 @@ const TABLE_NAMES: Record<keyof ReturnType<typeof buildDemoData>, string> = {
   petition_case: '案件',
   case_document: '案件文书',
   case_log: '办案记录',
+  annual_report: '年度结案统计表',
   notice: '通知公告',
   notice_recipient: '通知收文记录',
   info_report: '信息上报',

@@ -10,15 +10,29 @@ export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install chromium fonts-noto-cjk (.ci/run does)`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    // --lang: the browser's own widgets speak the users' language where its Chinese locale is installed
+    args: ['--lang=zh-CN', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
   });
 }
 
 export async function newPage(browser: Browser, baseUrl: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 960 }, locale: 'zh-CN', acceptDownloads: true });
+  // the users' clock: dates typed in a UTC+8 browser must stay the day they typed
+  const context = await browser.newContext({
+    baseURL: baseUrl, viewport: { width: 1440, height: 960 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   return page;
+}
+
+/**
+ * AdminJS builds its component bundle on the first request of a process (10–30 s on a busy machine):
+ * fetch it once in beforeAll, with a generous timeout, so that no step's timeout has to allow for it.
+ */
+export async function warmUp(baseUrl: string): Promise<void> {
+  const res = await fetch(`${baseUrl}/admin/frontend/assets/components.bundle.js`, { signal: AbortSignal.timeout(120_000) });
+  if (!res.ok) throw new Error(`component bundle: HTTP ${res.status}`);
+  await res.arrayBuffer();
 }
 
 export async function login(page: Page, email: string, password = 'demo12345'): Promise<void> {
@@ -30,7 +44,18 @@ export async function login(page: Page, email: string, password = 'demo12345'): 
 }
 
 // AdminJS shows a missing translation as its key (resources.PetitionCase…) or falls back to English.
-const UNTRANSLATED = [/\b(resources|labels|properties|actions|messages|buttons|components)\.[A-Za-z]+/, /Select\.\.\./, /\bNo records\b/, /\bFilter\b/, /\bCreate new\b/];
+const UNTRANSLATED = [
+  /\b(resources|labels|properties|actions|messages|buttons|components)\.[A-Za-z]+/,
+  /Select\.\.\./,
+  /\bNo records\b/,
+  /\bFilter\b/,
+  /\bCreate new\b/,
+  // English UI words as whole lines or button labels (an e-mail address such as show@… is not one)
+  /(^|\n)\s*(Actions|Show|Edit|Delete|Save|Back|Cancel|Submit|Loading|Search|Next|Previous|Logout|Log out|Time)\s*(\n|$)/,
+  /There was an error|Check out console|Successfully|has been (created|updated|removed)/,
+  /\b(January|February|March|April|June|July|August|September|October|November|December) \d{4}\b/,
+  /\bSelected date\b/,
+];
 
 /** The visible text of the page, after asserting it is Chinese: no raw keys, no English fallbacks. */
 export async function chineseText(page: Page): Promise<string> {
@@ -45,6 +70,17 @@ export async function chineseText(page: Page): Promise<string> {
 export async function shot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // AdminJS scrolls its content pane, not the page: grow the viewport to the pane's height for the shot
+  const viewport = page.viewportSize()!;
+  const height = await page.evaluate(() => {
+    const pane = document.querySelector<HTMLElement>('[data-css="app-content"]');
+    return pane ? pane.scrollHeight + pane.getBoundingClientRect().top : document.documentElement.scrollHeight;
+  });
+  if (height > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.min(Math.ceil(height), 8000) });
+  try {
+    await page.screenshot({ path: file, fullPage: true });
+  } finally {
+    if (height > viewport.height) await page.setViewportSize(viewport);
+  }
   return file;
 }

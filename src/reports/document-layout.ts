@@ -1,4 +1,5 @@
-// The page every form of a case's file is printed on, as a Chinese government office lays it out
+// The page every printed document is laid out on (the case forms 附件1–5, the analysis report 附件6, the
+// year-end statistics 附件7, the commendation list), as a Chinese government office lays it out
 // (GB/T 9704 proportions): A4, title in 宋体 二号 bold, body in 仿宋 三号 at a fixed 28-point line,
 // tables in 仿宋 四号, signature and date lines at the foot, the "一式两份" note where the notice has one.
 import {
@@ -8,6 +9,7 @@ import {
   HeightRule,
   LineRuleType,
   Packer,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -23,6 +25,9 @@ const MM = 56.7; // twips per millimetre
 const PAGE = { width: 11906, height: 16838 }; // A4 in twips
 const MARGIN = { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM) };
 export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+/** A4 turned for wide tables (附件7): the same margins, the long side across */
+const LANDSCAPE_MARGIN = { top: MARGIN.left, bottom: MARGIN.right, left: Math.round(20 * MM), right: Math.round(20 * MM) };
+export const LANDSCAPE_TEXT_WIDTH = PAGE.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right;
 
 const SONG = { ascii: '宋体', eastAsia: '宋体', hAnsi: '宋体', cs: '宋体' };
 const FANGSONG = { ascii: '仿宋', eastAsia: '仿宋', hAnsi: '仿宋', cs: '仿宋' };
@@ -109,12 +114,13 @@ function cell(text: string, opts: { width: number; span?: number; bold?: boolean
 export function table(
   columns: number[],
   rows: { cells: (string | { text: string; span: number })[]; header?: boolean; minHeight?: number }[],
+  width = TEXT_WIDTH,
 ): Table {
   const total = columns.reduce((a, b) => a + b, 0);
-  const widths = columns.map((c) => Math.floor((c / total) * TEXT_WIDTH));
+  const widths = columns.map((c) => Math.floor((c / total) * width));
   return new Table({
     layout: TableLayoutType.FIXED,
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
     rows: rows.map((r) => {
       let col = 0;
@@ -138,13 +144,16 @@ export function table(
 
 export type Block = Paragraph | Table;
 
-/** The .docx of one form: A4 portrait with the official margins. */
-export async function renderDocument(meta: { title: string }, children: Block[]): Promise<Buffer> {
+/** The .docx of one form: A4 portrait with the official margins (landscape for wide tables). */
+export async function renderDocument(meta: { title: string; landscape?: boolean }, children: Block[]): Promise<Buffer> {
+  const page = meta.landscape
+    ? { size: { ...PAGE, orientation: PageOrientation.LANDSCAPE }, margin: LANDSCAPE_MARGIN }
+    : { size: PAGE, margin: MARGIN };
   const doc = new Document({
     creator: '平顶山市妇女信访代理工作管理系统',
     title: meta.title,
     styles: { default: { document: { run: { font: FANGSONG, size: SIZE.body } } } },
-    sections: [{ properties: { page: { size: PAGE, margin: MARGIN } }, children }],
+    sections: [{ properties: { page }, children }],
   });
   return Packer.toBuffer(doc);
 }

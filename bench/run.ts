@@ -1,0 +1,412 @@
+// `npm run bench [-- --iterations 200 --warmup 20]`: the real app against the scale database
+// (`npm run seed:scale` first; DATA_DIR=.data-scale and port 54339 by default, or DATABASE_URL), through
+// HTTP with logged-in sessions, next to a floor for each figure: a minimal Express endpoint in this
+// process running the bare SQL that page needs. Prints a table and writes bench/results/<date>-<cases>.json.
+// Not a test: it changes data (concludes cases), so re-seed for identical runs. README「性能 / Performance」.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import express from 'express';
+import pg from 'pg';
+import { actionableDueSql } from '../src/services/case-deadline-query.js';
+import { localDate } from '../src/domain/dates.js';
+import { SCALE_DEFAULTS, useScaleDatabase } from '../src/services/scale-data/scale-database.js';
+import { scaleStaffEmail } from '../src/services/scale-data/scale-world.js';
+import { refreshReportingSnapshots } from '../src/reports/reporting-snapshots.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({
+  options: {
+    iterations: { type: 'string', default: '100' },
+    warmup: { type: 'string', default: '10' },
+    'no-refresh': { type: 'boolean', default: false },
+  },
+});
+const ITERATIONS = Number(args.iterations);
+const WARMUP = Number(args.warmup);
+const log = (msg: string) => console.error(`[bench] ${msg}`);
+
+useScaleDatabase();
+const dbUrl = process.env.DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? SCALE_DEFAULTS.port}/wpa`;
+
+// ---------------------------------------------------------------- the app, as `npm start` runs it
+async function freePort(): Promise<number> {
+  const server = express().listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+async function startApp(): Promise<{ child: ChildProcess; base: string; startupSeconds: number }> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    // no background snapshot refresh in the middle of a measurement (its cost is measured on its own)
+    env: { ...process.env, PORT: String(port), SEED_DEMO: 'false', REPORTING_REFRESH_MINUTES: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const base = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited:\n${output}`);
+    try {
+      const res = await fetch(`${base}/admin/login`);
+      if (res.status === 200) {
+        await res.text();
+        break;
+      }
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() - started > 120_000) throw new Error(`the app did not start in 120 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, base, startupSeconds: (performance.now() - started) / 1000 };
+}
+
+function rssMb(pid: number): { rss: number; peak: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+class Session {
+  private cookie = '';
+  constructor(readonly base: string) {}
+  async login(email: string): Promise<this> {
+    const res = await fetch(`${this.base}/admin/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ email, password: 'demo12345' }),
+      redirect: 'manual',
+    });
+    this.cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    if (res.status !== 302 || res.headers.get('location') !== '/admin') throw new Error(`login as ${email} refused (${res.status})`);
+    return this;
+  }
+  async get(p: string): Promise<any> {
+    const res = await fetch(this.base + p, { headers: { cookie: this.cookie } });
+    const body = await res.text();
+    if (res.status !== 200) throw new Error(`GET ${p}: ${res.status} ${body.slice(0, 200)}`);
+    return JSON.parse(body);
+  }
+  async post(p: string, form: Record<string, string>): Promise<any> {
+    const body = new FormData();
+    for (const [k, v] of Object.entries(form)) body.append(k, v);
+    const res = await fetch(this.base + p, { method: 'POST', headers: { cookie: this.cookie }, body });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`POST ${p}: ${res.status} ${text.slice(0, 200)}`);
+    return JSON.parse(text);
+  }
+}
+
+// ---------------------------------------------------------------- the floor: bare SQL as JSON
+function floorApp(pool: pg.Pool, ctx: { countyId: number; today: string; voidable: boolean }) {
+  const app = express();
+  const live = ctx.voidable ? ' AND voided_at IS NULL' : '';
+  const due = actionableDueSql('petition_case');
+  const references = async (rows: any[]) => {
+    const orgIds = [...new Set(rows.flatMap((r) => [r.county_id, r.township_id]).filter(Boolean))];
+    const agentIds = [...new Set(rows.map((r) => r.agent_id).filter(Boolean))];
+    const [orgs, agents] = await Promise.all([
+      pool.query('SELECT * FROM organization WHERE id = ANY($1)', [orgIds]),
+      pool.query('SELECT * FROM agent WHERE id = ANY($1)', [agentIds]),
+    ]);
+    return { organizations: orgs.rows, agents: agents.rows };
+  };
+  app.get('/list', async (req, res) => {
+    const where = [`county_id = $1${live}`];
+    const params: unknown[] = [ctx.countyId];
+    if (req.query.state) where.push(`state = $${params.push(req.query.state)}`);
+    if (req.query.deadline === 'overdue') where.push(`${due} < $${params.push(ctx.today)}::date`);
+    const w = where.join(' AND ');
+    const [page, count] = await Promise.all([
+      pool.query(`SELECT * FROM petition_case WHERE ${w} ORDER BY accepted_on DESC LIMIT 20`, params),
+      pool.query(`SELECT count(*)::int AS n FROM petition_case WHERE ${w}`, params),
+    ]);
+    res.json({ total: count.rows[0].n, records: page.rows, ...(await references(page.rows)) });
+  });
+  app.get('/show/:id', async (req, res) => {
+    const { rows } = await pool.query('SELECT * FROM petition_case WHERE id = $1', [Number(req.params.id)]);
+    res.json({ record: rows[0], ...(await references(rows)) });
+  });
+  app.get('/search', async (req, res) => {
+    const { rows } = await pool.query(
+      `SELECT * FROM agent WHERE county_id = $1${live} AND name LIKE $2 ORDER BY name LIMIT 50`,
+      [ctx.countyId, `%${req.query.q}%`],
+    );
+    res.json({ records: rows });
+  });
+  app.post('/transition/:id', async (req, res) => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query('SELECT * FROM petition_case WHERE id = $1 FOR UPDATE', [Number(req.params.id)]);
+      await client.query(
+        `UPDATE petition_case SET state = 'concluded', concluded_on = $2, outcome = '经协调已解决', updated_at = now() WHERE id = $1`,
+        [rows[0].id, ctx.today],
+      );
+      await client.query(
+        `INSERT INTO audit_log (user_id, action, resource, record_id, county_id, changes) VALUES (NULL, 'update', 'PetitionCase', $1, $2, '{}'::jsonb)`,
+        [String(rows[0].id), rows[0].county_id],
+      );
+      await client.query('COMMIT');
+      res.json({ ok: true });
+    } catch (e) {
+      await client.query('ROLLBACK');
+      res.status(500).json({ error: String(e) });
+    } finally {
+      client.release();
+    }
+  });
+  app.get('/dashboard', async (req, res) => {
+    const year = Number(req.query.year);
+    const snap = (req.query.snapshot as string) === 'true';
+    const rel = (s: string, l: string) => (snap ? s : l);
+    const q = (sql: string, p: unknown[] = []) => pool.query(sql, p).then((r) => r.rows);
+    const [standards, scores, ranks, months, mix, deadlines] = await Promise.all([
+      q('SELECT * FROM reporting.creation_standard ORDER BY sort_order'),
+      q(`SELECT county_id, standard_code, measure, passed FROM ${rel('reporting.county_scorecard_snapshot', 'reporting.county_scorecard')} WHERE year = $1`, [year]),
+      q(`SELECT * FROM ${rel('reporting.county_ranking_snapshot', 'reporting.county_ranking')} WHERE year = $1 ORDER BY rank`, [year]),
+      q(`SELECT month, sum(cases_accepted)::int, sum(cases_concluded)::int FROM ${rel('reporting.county_month_cases_snapshot', 'reporting.county_month_cases')} WHERE year = $1 GROUP BY month`, [year]),
+      snap
+        ? q('SELECT category_label, source_label, sum(cases)::int FROM reporting.county_case_mix_snapshot WHERE year = $1 GROUP BY 1, 2', [year])
+        : q('SELECT category_label, source_label, count(*)::int FROM reporting.case_facts WHERE accepted_year = $1 GROUP BY 1, 2', [year]),
+      q(`SELECT county_id, count(*)::int FROM petition_case WHERE ${due} <= $1::date GROUP BY county_id`, [ctx.today]),
+    ]);
+    res.json({ standards, scores, ranks, months, mix, deadlines });
+  });
+  return app;
+}
+
+// ---------------------------------------------------------------- measuring
+interface Figure {
+  name: string;
+  p50: number;
+  p95: number;
+  floorP50: number;
+  floorP95: number;
+  ratioP50: number;
+  ratioP95: number;
+  target: string;
+  met: boolean;
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+async function measure(run: (i: number) => Promise<unknown>, iterations = ITERATIONS, warmup = WARMUP): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await run(i);
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t = performance.now();
+    await run(warmup + i);
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+async function main(): Promise<void> {
+  log(`starting the app (scale database ${dbUrl.replace(/:[^:@/]+@/, ':***@')})…`);
+  const app = await startApp();
+  log(`login page served after ${app.startupSeconds.toFixed(1)} s`);
+  const startRss = rssMb(app.child.pid!).rss;
+  const pool = new pg.Pool({ connectionString: dbUrl, max: 4 });
+  const floorServer = { close: () => {} } as { close: () => void };
+  try {
+    const today = localDate(new Date());
+    const [{ cases }] = (await pool.query('SELECT count(*)::int AS cases FROM petition_case')).rows;
+    const [county] = (
+      await pool.query(
+        `SELECT o.id, o.code, count(*)::int AS cases FROM petition_case c JOIN organization o ON o.id = c.county_id
+          GROUP BY o.id, o.code ORDER BY count(*) DESC LIMIT 1`,
+      )
+    ).rows;
+    const voidable = (await pool.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'petition_case' AND column_name = 'voided_at'`)).rowCount! > 0;
+    const live = voidable ? ' AND voided_at IS NULL' : '';
+    log(`${cases.toLocaleString('en')} cases; county staff ${scaleStaffEmail(county.code)} (${county.cases.toLocaleString('en')} cases)`);
+    const showIds = (await pool.query(`SELECT id FROM petition_case WHERE county_id = $1${live} ORDER BY random() LIMIT 200`, [county.id])).rows.map((r) => r.id);
+    const needed = (ITERATIONS + WARMUP) * 2;
+    const representing = (
+      await pool.query(
+        `SELECT c.id, o.code FROM petition_case c JOIN organization o ON o.id = c.county_id
+          WHERE c.state = 'representing' AND c.representing_since <= $1::date${live.replace('voided_at', 'c.voided_at')}
+            AND EXISTS (SELECT 1 FROM case_log l WHERE l.case_id = c.id)
+          ORDER BY c.id DESC LIMIT $2`,
+        [today, needed],
+      )
+    ).rows;
+    if (representing.length < needed) log(`only ${representing.length} representing cases for ${needed} transitions: re-seed for a full run`);
+    const appCases = representing.filter((_, i) => i % 2 === 0);
+    const floorCases = representing.filter((_, i) => i % 2 === 1);
+
+    const floor = floorApp(pool, { countyId: county.id, today, voidable }).listen(0, '127.0.0.1');
+    await new Promise((r) => floor.once('listening', r));
+    floorServer.close = () => floor.close();
+    const floorBase = `http://127.0.0.1:${(floor.address() as AddressInfo).port}`;
+    const floorGet = async (p: string) => {
+      const res = await fetch(floorBase + p);
+      const body = await res.json();
+      if (res.status !== 200) throw new Error(`floor ${p}: ${JSON.stringify(body)}`);
+      return body;
+    };
+
+    const staff = await new Session(app.base).login(scaleStaffEmail(county.code));
+    const leader = await new Session(app.base).login('leader@example.org');
+    const staffByCounty = new Map<string, Session>();
+    const staffOf = async (code: string) =>
+      staffByCounty.get(code) ?? staffByCounty.set(code, await new Session(app.base).login(scaleStaffEmail(code))).get(code)!;
+    for (const c of appCases) await staffOf(c.code);
+    const year = Number(today.slice(0, 4));
+    const snapshotsInUse = (await leader.get(`/admin/api/dashboard?year=${year}`)).data?.snapshotAt != null;
+
+    const LIST = '/admin/api/resources/PetitionCase/actions/list?page=1';
+    const scenarios: { name: string; target: string; limit: number; app: (i: number) => Promise<unknown>; floor: (i: number) => Promise<unknown> }[] = [
+      { name: 'case list, page 1 (county staff)', target: '<50 ms, ≤3×', limit: 50, app: () => staff.get(LIST), floor: () => floorGet('/list') },
+      {
+        name: 'case list, state = 代理中',
+        target: '<50 ms, ≤3×',
+        limit: 50,
+        app: () => staff.get(`${LIST}&filters.state=representing`),
+        floor: () => floorGet('/list?state=representing'),
+      },
+      {
+        name: 'case list, 已超期 (overdue)',
+        target: '<50 ms, ≤3×',
+        limit: 50,
+        app: () => staff.get(`${LIST}&filters.deadline=overdue`),
+        floor: () => floorGet('/list?deadline=overdue'),
+      },
+      {
+        name: 'case show page',
+        target: '<50 ms, ≤3×',
+        limit: 50,
+        app: (i) => staff.get(`/admin/api/resources/PetitionCase/records/${showIds[i % showIds.length]}/show`),
+        floor: (i) => floorGet(`/show/${showIds[i % showIds.length]}`),
+      },
+      {
+        name: 'reference picker search (agent 王)',
+        target: '<50 ms, ≤3×',
+        limit: 50,
+        app: () => staff.get('/admin/api/resources/Agent/actions/search/王'),
+        floor: () => floorGet(`/search?q=${encodeURIComponent('王')}`),
+      },
+      {
+        name: 'state transition (终结)',
+        target: '<50 ms',
+        limit: 50,
+        app: async (i) => {
+          const c = appCases[i % appCases.length];
+          const r = await (await staffOf(c.code)).post(`/admin/api/resources/PetitionCase/records/${c.id}/conclude`, {
+            concludedOn: today,
+            outcome: '经协调已解决',
+          });
+          if (r.notice?.type !== 'success' && i < appCases.length) throw new Error(`conclude ${c.id}: ${JSON.stringify(r.notice)}`);
+        },
+        floor: async (i) => {
+          const c = floorCases[i % floorCases.length];
+          await fetch(`${floorBase}/transition/${c.id}`, { method: 'POST' }).then((r) => r.text());
+        },
+      },
+      {
+        name: `dashboard data (leader, ${snapshotsInUse ? 'snapshots' : 'live views'})`,
+        target: '<100 ms',
+        limit: 100,
+        app: () => leader.get(`/admin/api/dashboard?year=${year}`),
+        floor: () => floorGet(`/dashboard?year=${year}&snapshot=${snapshotsInUse}`),
+      },
+    ];
+
+    const figures: Figure[] = [];
+    for (const s of scenarios) {
+      log(`${s.name}…`);
+      // the transition changes data: fewer iterations when few cases are left
+      const n = s.name.startsWith('state') ? Math.min(ITERATIONS, Math.max(1, appCases.length - WARMUP)) : ITERATIONS;
+      const appTimes = await measure(s.app, n);
+      const floorTimes = await measure(s.floor, n);
+      const f: Figure = {
+        name: s.name,
+        p50: pct(appTimes, 50),
+        p95: pct(appTimes, 95),
+        floorP50: pct(floorTimes, 50),
+        floorP95: pct(floorTimes, 95),
+        ratioP50: 0,
+        ratioP95: 0,
+        target: s.target,
+        met: false,
+      };
+      f.ratioP50 = f.p50 / f.floorP50;
+      f.ratioP95 = f.p95 / f.floorP95;
+      f.met = f.p95 < s.limit && (!s.target.includes('3×') || f.ratioP95 <= 3);
+      figures.push(f);
+    }
+
+    const memory = rssMb(app.child.pid!);
+    let refreshSeconds: number | null = null;
+    if (!args['no-refresh']) {
+      log('timing one snapshot refresh…');
+      const t = performance.now();
+      await refreshReportingSnapshots(pool);
+      refreshSeconds = (performance.now() - t) / 1000;
+    }
+
+    const result = {
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      cases,
+      county: { code: county.code, cases: county.cases },
+      iterations: ITERATIONS,
+      warmup: WARMUP,
+      startupSeconds: app.startupSeconds,
+      serverRssAtStartMb: startRss,
+      serverRssMb: memory.rss,
+      serverPeakRssMb: memory.peak,
+      snapshotRefreshSeconds: refreshSeconds,
+      figures,
+    };
+    printTable(result);
+    const dir = path.join(ROOT, 'bench/results');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${result.date.slice(0, 10)}-${cases}.json`);
+    fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+    log(`written ${path.relative(ROOT, file)}`);
+  } finally {
+    floorServer.close();
+    await pool.end();
+    app.child.kill('SIGINT');
+    await new Promise((r) => app.child.once('exit', r));
+  }
+}
+
+function printTable(r: { cases: number; figures: Figure[]; startupSeconds: number; serverRssAtStartMb: number; serverRssMb: number; serverPeakRssMb: number; snapshotRefreshSeconds: number | null; iterations: number }) {
+  const ms = (n: number) => n.toFixed(1).padStart(7);
+  const x = (n: number) => `${n.toFixed(1)}×`.padStart(6);
+  const lines = [
+    `\n${r.cases.toLocaleString('en')} cases — ${r.iterations} requests each after warm-up (ms)`,
+    `${'request'.padEnd(40)}  ${'p50'.padStart(7)} ${'p95'.padStart(7)}  ${'floor50'.padStart(7)} ${'floor95'.padStart(7)}  ${'×p50'.padStart(6)} ${'×p95'.padStart(6)}  target        ok`,
+    ...r.figures.map(
+      (f) =>
+        `${f.name.padEnd(40)}  ${ms(f.p50)} ${ms(f.p95)}  ${ms(f.floorP50)} ${ms(f.floorP95)}  ${x(f.ratioP50)} ${x(f.ratioP95)}  ${f.target.padEnd(12)}  ${f.met ? 'yes' : 'NO'}`,
+    ),
+    `start to login page: ${r.startupSeconds.toFixed(1)} s (target < 15 s)  server RSS at start ${r.serverRssAtStartMb.toFixed(0)} MB, after the run ${r.serverRssMb.toFixed(0)} MB (peak ${r.serverPeakRssMb.toFixed(0)} MB, target < 400 MB)` +
+      (r.snapshotRefreshSeconds === null ? '' : `  snapshot refresh: ${r.snapshotRefreshSeconds.toFixed(1)} s`),
+  ];
+  console.log(lines.join('\n'));
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,38 @@
+import type { CaseFigures } from '../domain/case-statistics.js';
+import type { EvaluationItem } from '../domain/evaluation-policy.js';
+import { figureColumns } from '../reports/year-end/closure-statistics-table.js';
+import { ENUM_LABELS } from './locale/enums.js';
+
+// Read-only tables on a record's page, as the HTML of a virtual `richtext` property (AdminJS shows it
+// through its xss filter, which keeps plain tables).
+
+export const FIGURE_LABELS = { category: ENUM_LABELS.case_category, source: ENUM_LABELS.case_source };
+
+const esc = (v: unknown) => String(v ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const tableOf = (head: string[], rows: unknown[][]) =>
+  `<table border="1"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+
+/** The figures of 附件6/附件7 as one table: group, item, number. */
+export function figuresHtml(f: CaseFigures | null | undefined, note: string): string {
+  if (!f || typeof f.accepted !== 'number') return '';
+  const { core, categories, sources } = figureColumns(FIGURE_LABELS);
+  const rows = [...core, ...categories, ...sources].map((c) => [c.group, c.header, c.value(f) ?? '—']);
+  return `<p>${esc(note)}（统计期间 ${esc(f.period.from)} 至 ${esc(f.period.to)}，统计日 ${esc(f.asOf)}）</p>${tableOf(['类别', '项目', '数值'], rows)}`;
+}
+
+/** 考评 items: measured value, proposal, score, and every adjustment with its reason. */
+export function evaluationHtml(items: EvaluationItem[]): string {
+  if (!items.length) return '';
+  const rows = items.map((i) => [
+    i.name,
+    i.measure == null ? '无考核对象' : `${i.measure}${i.unit === '是/否' ? '' : i.unit}`,
+    i.target == null ? '' : `${i.target}`,
+    `${i.min}～${i.max}`,
+    i.prefilled,
+    i.score,
+    [i.note, ...i.adjustments.map((a) => `${a.at.slice(0, 10)} ${a.byEmail ?? ''} 由${a.from}分调整：${a.reason}`)].join('；'),
+  ]);
+  return tableOf(['考评项目', '实际值', '目标', '分值范围', '系统预填', '得分', '说明 / 调整记录'], rows);
+}

@@ -1,0 +1,112 @@
+import express, { type Request, type Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { can, type Actor, type ResourceId } from '../../domain/access-policy.js';
+import { defaultReportYear } from '../../domain/annual-report-rules.js';
+import { localDate } from '../../domain/dates.js';
+import { buildAnalysisReportDocument } from '../../reports/year-end/analysis-report-document.js';
+import { buildClosureDocument } from '../../reports/year-end/closure-statistics-document.js';
+import { buildClosureWorkbook } from '../../reports/year-end/closure-statistics-workbook.js';
+import { buildCommendationListDocument } from '../../reports/year-end/commendation-list-document.js';
+import { DOCX_TYPE } from '../../reports/certificate-document.js';
+import { XLSX_TYPE } from '../../services/agent-workbook.js';
+import { analysisPrintData } from '../../services/analysis-report-service.js';
+import { closureSummary } from '../../services/annual-report-summary.js';
+import { writeAudit } from '../../services/audit.js';
+import { approvedCommendations } from '../../services/commendation-service.js';
+import { actorOf } from '../current-actor.js';
+import { FIGURE_LABELS } from '../figures-view.js';
+
+// The year-end papers: 附件7 汇总 (Excel and Word), 附件6 per report, the commendation list. Mounted under
+// /admin/files after the session; each request is checked with `can` and written to the audit log.
+
+interface Deps {
+  dataSource: DataSource;
+  now: () => Date;
+}
+
+type SignedIn = Actor & { email?: string };
+
+function send(res: Response, type: string, fileName: string, body: Buffer): void {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  res.setHeader('Cache-Control', 'private, no-store');
+  res.send(body);
+}
+
+/** `year` or the list's `filters.year` (the download keeps the list's filters), else the default. */
+function yearOf(req: Request, fallback: number): number | null {
+  const raw = req.query.year ?? req.query['filters.year'];
+  if (raw === undefined || raw === '') return fallback;
+  return typeof raw === 'string' && /^\d{4}$/.test(raw) ? Number(raw) : null;
+}
+
+export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
+  const router = express.Router();
+  const em = () => dataSource.manager;
+
+  /** The signed-in user allowed to read `resource` across all counties (city and leaders), or an answer. */
+  function cityWide(req: Request, res: Response, resource: ResourceId): SignedIn | null {
+    const actor = actorOf({ currentAdmin: req.session.adminUser });
+    if (!actor) {
+      res.status(401).json({ error: '请先登录' });
+      return null;
+    }
+    if (!can(actor, 'read', resource) || actor.role === 'county_staff') {
+      res.status(403).json({ error: '无权下载全市汇总' });
+      return null;
+    }
+    return actor;
+  }
+
+  for (const format of ['xlsx', 'docx'] as const) {
+    router.get(`/annual-reports/summary.${format}`, async (req, res, next) => {
+      try {
+        const actor = cityWide(req, res, 'AnnualReport');
+        if (!actor) return;
+        const today = localDate(now());
+        const year = yearOf(req, defaultReportYear(today));
+        if (!year) return void res.status(400).json({ error: '年度无效' });
+        const summary = await closureSummary(em(), year);
+        const body = format === 'xlsx' ? await buildClosureWorkbook(summary, FIGURE_LABELS, today) : await buildClosureDocument(summary, FIGURE_LABELS, today);
+        await writeAudit(em(), { actor, action: 'export', resource: 'AnnualReport', ip: req.ip, changes: { summary: year, format, accepted: summary.acceptedCount } });
+        send(res, format === 'xlsx' ? XLSX_TYPE : DOCX_TYPE, `${year}年度结案统计表（全市汇总）.${format}`, body);
+      } catch (e) {
+        next(e);
+      }
+    });
+  }
+
+  router.get('/analysis-reports/:id.docx', async (req, res, next) => {
+    try {
+      const actor = actorOf({ currentAdmin: req.session.adminUser });
+      if (!actor) return void res.status(401).json({ error: '请先登录' });
+      const id = Number(req.params.id);
+      const data = Number.isInteger(id) ? await analysisPrintData(em(), id) : null;
+      if (!data || !can(actor, 'read', 'AnalysisReport', { countyId: data.countyId })) return void res.status(404).json({ error: '分析报告不存在或无权查看' });
+      const body = await buildAnalysisReportDocument(data, FIGURE_LABELS);
+      await writeAudit(em(), { actor, action: 'download', resource: 'AnalysisReport', recordId: id, countyId: data.countyId, ip: req.ip });
+      send(res, DOCX_TYPE, `案件分析报告-${data.unit}-${data.periodStart}至${data.periodEnd}.docx`, body);
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  router.get('/commendations/list.docx', async (req, res, next) => {
+    try {
+      const actor = cityWide(req, res, 'Commendation');
+      if (!actor) return;
+      const today = localDate(now());
+      const year = yearOf(req, Number(today.slice(0, 4)) - 1);
+      if (!year) return void res.status(400).json({ error: '年度无效' });
+      const lines = await approvedCommendations(em(), year);
+      const body = await buildCommendationListDocument(year, lines, today);
+      await writeAudit(em(), { actor, action: 'export', resource: 'Commendation', ip: req.ip, changes: { list: year, rows: lines.length } });
+      send(res, DOCX_TYPE, `${year}年度妇女信访代理工作表彰名单.docx`, body);
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  return router;
+}

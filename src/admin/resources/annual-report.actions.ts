@@ -1,0 +1,91 @@
+import type { Action, ActionContext, ActionResponse } from 'adminjs';
+import { isStepAvailable, mayTakeReportStep, type ReportStep } from '../../domain/annual-report-rules.js';
+import { AnnualReport } from '../../entities/annual-report.js';
+import { acceptAnnualReport, reviseAnnualReport, returnAnnualReport, submitAnnualReport } from '../../services/annual-report-service.js';
+import { recordFormHandler } from '../actions/form-action.js';
+import type { ActionField } from '../components/action-form.js';
+import { Components } from '../components/index.js';
+import { actorOf } from '../current-actor.js';
+
+const dataSource = () => AnnualReport.getRepository().manager.connection;
+
+const mayTake = (step: ReportStep) => (context: ActionContext) =>
+  mayTakeReportStep(actorOf(context), step, context.record ? (context.record.params.countyId ?? null) : undefined);
+
+interface StepForm {
+  icon: string;
+  intro: string;
+  submitLabel: string;
+  fields: ActionField[];
+  success: string;
+  run: (actor: NonNullable<ReturnType<typeof actorOf>>, id: number, payload: Record<string, string | undefined>) => Promise<unknown>;
+}
+
+const FORMS: Record<ReportStep, StepForm> = {
+  submit: {
+    icon: 'Send',
+    intro:
+      '上报时系统按本县（市、区）当年案件台账重新计算结案统计数据并冻结为本版本的快照，之后修改案件不再影响已上报的数据。请于12月20日前上报市妇联权益部，逾期上报将标记为“逾期”。备注请先在“编辑”中填写。',
+    submitLabel: '确认上报',
+    fields: [],
+    success: '统计表已上报市妇联',
+    run: (actor, id) => submitAnnualReport(dataSource(), actor, id, new Date()),
+  },
+  return: {
+    icon: 'CornerUpLeft',
+    intro: '退回后由县（市、区）修改并重新上报（生成新版本，原版本保留）。',
+    submitLabel: '退回',
+    fields: [{ name: 'reason', label: '退回原因', type: 'textarea', required: true }],
+    success: '统计表已退回',
+    run: (actor, id, payload) => returnAnnualReport(dataSource(), actor, id, { reason: payload.reason }, new Date()),
+  },
+  accept: {
+    icon: 'CheckCircle',
+    intro: '审核通过后，该版本的数据计入全市结案统计表（汇总）。',
+    submitLabel: '审核通过',
+    fields: [],
+    success: '统计表已审核通过',
+    run: (actor, id) => acceptAnnualReport(dataSource(), actor, id, new Date()),
+  },
+  revise: {
+    icon: 'Edit',
+    intro: '根据退回原因修改：系统生成该年度的新版本草稿（备注沿用），数据按案件台账重新计算；检查无误后再次上报。被退回的版本保留备查。',
+    submitLabel: '生成新版本草稿',
+    fields: [],
+    success: '已生成新版本草稿',
+    run: (actor, id) => reviseAnnualReport(dataSource(), actor, id, new Date()),
+  },
+};
+
+function stepAction(step: ReportStep): Partial<Action<ActionResponse>> {
+  const form = FORMS[step];
+  const handler = recordFormHandler(({ actor, recordId, payload }) => form.run(actor, recordId, payload), form.success);
+  return {
+    actionType: 'record',
+    icon: form.icon,
+    component: Components.ActionForm,
+    custom: { intro: form.intro, submitLabel: form.submitLabel, fields: form.fields },
+    isAccessible: mayTake(step),
+    isVisible: (context: ActionContext) => isStepAvailable(context.record?.params.status, step),
+    handler:
+      step === 'revise'
+        ? // the new version is another record: go there
+          async (request, response, context) => {
+            const result = (await handler(request, response, context)) as ActionResponse;
+            if (request.method !== 'post' || result.notice?.type === 'error') return result;
+            const [draft] = await AnnualReport.getRepository().manager.query(
+              `SELECT id FROM annual_report WHERE county_id = $1 AND year = $2 ORDER BY version DESC LIMIT 1`,
+              [context.record!.params.countyId, context.record!.params.year],
+            );
+            return { ...result, redirectUrl: context.h.recordActionUrl({ resourceId: 'AnnualReport', recordId: draft.id, actionName: 'show' }) };
+          }
+        : handler,
+  };
+}
+
+export const annualReportActions = {
+  submitAnnualReport: stepAction('submit'),
+  returnAnnualReport: stepAction('return'),
+  acceptAnnualReport: stepAction('accept'),
+  reviseAnnualReport: stepAction('revise'),
+};

@@ -1,0 +1,149 @@
+// The case figures of a county and period: 附件7 案件结案统计表 (a calendar year) and the figures of 附件6
+// 案件分析报告 (any period). Counted as reporting.county_measures counts them (docs/reporting.md): cases by
+// the day they were accepted (states, categories, sources, closure rate, key cases), replies by the day the
+// case was concluded, review requests by the day they were made — each as known on the day `asOf`.
+import { CASE_POLICY } from './case-policy.js';
+import { CASE_STATES, type CaseState } from './case-workflow.js';
+import { addDays, compareDates } from './dates.js';
+
+/** One case as the statistics need it (dates 'YYYY-MM-DD'). */
+export interface StatisticsCase {
+  category: string;
+  source: string;
+  isKey: boolean;
+  inJointMeeting: boolean;
+  isGroup: boolean;
+  acceptedOn: string;
+  representingSince: string | null;
+  concludedOn: string | null;
+  replyIssuedOn: string | null;
+  archivedOn: string | null;
+  terminatedOn: string | null;
+  reviewRequestedOn: string | null;
+}
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export interface CaseFigures {
+  period: Period;
+  /** the day the figures describe: a snapshot is taken on the day it is submitted */
+  asOf: string;
+  /** 受理案件数: accepted in the period */
+  accepted: number;
+  /** of those, by their state on `asOf` */
+  byState: Record<CaseState, number>;
+  byCategory: Record<string, number>;
+  bySource: Record<string, number>;
+  /** 已办结: of those, concluded or archived by `asOf` */
+  closed: number;
+  /** 办结率 (%), one decimal; null without cases */
+  closureRate: number | null;
+  /** 当期终结: concluded in the period */
+  concluded: number;
+  /** of those, the replies already due (issued, or the 7 days are over) and those issued within 7 days */
+  repliesDue: number;
+  repliesOnTime: number;
+  replyOnTimeRate: number | null;
+  /** 申请复查: review requests made in the period (条例第三十五条) */
+  reviewRequests: number;
+  keyCases: number;
+  keyInJointMeeting: number;
+  groupCases: number;
+}
+
+export function percent(part: number, whole: number): number | null {
+  return whole > 0 ? Math.round((1000 * part) / whole) / 10 : null;
+}
+
+const within = (date: string | null, from: string, to: string): date is string =>
+  date != null && compareDates(date, from) >= 0 && compareDates(date, to) <= 0;
+const byThen = (date: string | null, asOf: string): date is string => date != null && compareDates(date, asOf) <= 0;
+
+/** The case's state on `asOf`, from its dates (a reopened file has lost its archiving date). */
+export function stateOn(c: StatisticsCase, asOf: string): CaseState {
+  if (byThen(c.terminatedOn, asOf)) return 'terminated';
+  if (byThen(c.archivedOn, asOf)) return 'archived';
+  if (byThen(c.concludedOn, asOf)) return 'concluded';
+  if (byThen(c.representingSince, asOf)) return 'representing';
+  return 'accepted';
+}
+
+/** 附件2 第五条: true within 7 days, false when late or overdue on `asOf`, null while the 7 days run. */
+export function replyOnTime(c: Pick<StatisticsCase, 'concludedOn' | 'replyIssuedOn'>, asOf: string): boolean | null {
+  if (!c.concludedOn) return null;
+  const due = addDays(c.concludedOn, CASE_POLICY.replyDays);
+  if (byThen(c.replyIssuedOn, asOf)) return compareDates(c.replyIssuedOn, due) <= 0;
+  return compareDates(asOf, due) > 0 ? false : null;
+}
+
+const zeroStates = (): Record<CaseState, number> => Object.fromEntries(CASE_STATES.map((s) => [s, 0])) as Record<CaseState, number>;
+const bump = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
+
+export function caseStatistics(cases: readonly StatisticsCase[], period: Period, asOf: string): CaseFigures {
+  const f: CaseFigures = {
+    period,
+    asOf,
+    accepted: 0,
+    byState: zeroStates(),
+    byCategory: {},
+    bySource: {},
+    closed: 0,
+    closureRate: null,
+    concluded: 0,
+    repliesDue: 0,
+    repliesOnTime: 0,
+    replyOnTimeRate: null,
+    reviewRequests: 0,
+    keyCases: 0,
+    keyInJointMeeting: 0,
+    groupCases: 0,
+  };
+  const to = compareDates(period.to, asOf) <= 0 ? period.to : asOf;
+  for (const c of cases) {
+    if (within(c.acceptedOn, period.from, to)) {
+      const state = stateOn(c, asOf);
+      f.accepted++;
+      f.byState[state]++;
+      bump(f.byCategory, c.category);
+      bump(f.bySource, c.source);
+      if (state === 'concluded' || state === 'archived') f.closed++;
+      if (c.isKey) f.keyCases++;
+      if (c.isKey && c.inJointMeeting) f.keyInJointMeeting++;
+      if (c.isGroup) f.groupCases++;
+    }
+    if (within(c.concludedOn, period.from, to)) {
+      f.concluded++;
+      const onTime = replyOnTime(c, asOf);
+      if (onTime !== null) f.repliesDue++;
+      if (onTime) f.repliesOnTime++;
+    }
+    if (within(c.reviewRequestedOn, period.from, to)) f.reviewRequests++;
+  }
+  f.closureRate = percent(f.closed, f.accepted);
+  f.replyOnTimeRate = percent(f.repliesOnTime, f.repliesDue);
+  return f;
+}
+
+const COUNTS = ['accepted', 'closed', 'concluded', 'repliesDue', 'repliesOnTime', 'reviewRequests', 'keyCases', 'keyInJointMeeting', 'groupCases'] as const;
+
+function addCounts(into: Record<string, number>, from: Record<string, number> | undefined): void {
+  for (const [k, v] of Object.entries(from ?? {})) into[k] = (into[k] ?? 0) + v;
+}
+
+/** The 合计 of several counties' figures: counts added, rates computed again from the sums (never averaged). */
+export function sumFigures(list: readonly CaseFigures[]): Omit<CaseFigures, 'period' | 'asOf'> {
+  const total = { byState: zeroStates() as Record<string, number>, byCategory: {}, bySource: {} } as Omit<CaseFigures, 'period' | 'asOf'>;
+  for (const key of COUNTS) total[key] = 0;
+  for (const f of list) {
+    for (const key of COUNTS) total[key] += f[key] ?? 0;
+    addCounts(total.byState, f.byState);
+    addCounts(total.byCategory, f.byCategory);
+    addCounts(total.bySource, f.bySource);
+  }
+  total.closureRate = percent(total.closed, total.accepted);
+  total.replyOnTimeRate = percent(total.repliesOnTime, total.repliesDue);
+  return total;
+}

@@ -1,0 +1,45 @@
+import type { EntityManager } from 'typeorm';
+import { caseStatistics, type CaseFigures, type Period, type StatisticsCase } from '../domain/case-statistics.js';
+
+type Query = Pick<EntityManager, 'query'>;
+
+/**
+ * The county's cases that can count in `period` — accepted, concluded or with a review requested in it —
+ * read from the warehouse (reporting.case_facts; the review request from the case itself, which the
+ * view does not carry).
+ */
+export async function loadStatisticsCases(em: Query, countyId: number, period: Period): Promise<StatisticsCase[]> {
+  const rows: any[] = await em.query(
+    `SELECT f.category, f.source, f.is_key, f.in_joint_meeting, f.is_group,
+            f.accepted_on::text AS accepted_on, f.representing_since::text AS representing_since,
+            f.concluded_on::text AS concluded_on, f.reply_issued_on::text AS reply_issued_on,
+            f.archived_on::text AS archived_on, f.terminated_on::text AS terminated_on,
+            pc.review_requested_on::text AS review_requested_on
+       FROM reporting.case_facts f
+       JOIN petition_case pc ON pc.id = f.case_id
+      WHERE f.county_id = $1
+        AND (f.accepted_on BETWEEN $2 AND $3 OR f.concluded_on BETWEEN $2 AND $3 OR pc.review_requested_on BETWEEN $2 AND $3)`,
+    [countyId, period.from, period.to],
+  );
+  return rows.map((r) => ({
+    category: r.category,
+    source: r.source,
+    isKey: r.is_key,
+    inJointMeeting: r.in_joint_meeting,
+    isGroup: r.is_group,
+    acceptedOn: r.accepted_on,
+    representingSince: r.representing_since,
+    concludedOn: r.concluded_on,
+    replyIssuedOn: r.reply_issued_on,
+    archivedOn: r.archived_on,
+    terminatedOn: r.terminated_on,
+    reviewRequestedOn: r.review_requested_on,
+  }));
+}
+
+/** The county's figures for the period as known on `asOf`. */
+export async function countyFigures(em: Query, countyId: number, period: Period, asOf: string): Promise<CaseFigures> {
+  return caseStatistics(await loadStatisticsCases(em, countyId, period), period, asOf);
+}
+
+export const yearPeriod = (year: number): Period => ({ from: `${year}-01-01`, to: `${year}-12-31` });

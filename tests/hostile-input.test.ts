@@ -1,0 +1,386 @@
+import type { ResourceId } from '../src/domain/access-policy.js';
+import { startTestApp, type TestApp } from './support/app.js';
+import { countyId } from './support/fixtures.js';
+import type { Session } from './support/http.js';
+
+// Issue 9, point 6: every create and edit form and every custom record action, found on the live admin
+// (so forms added later are covered too), receives malformed and hostile payloads as the municipal admin
+// and as county staff. Whatever arrives: no 5xx, a clear refusal, and not a byte of any table changed.
+
+const TABLE: Record<ResourceId, string> = {
+  Organization: 'organization', WorkPoint: 'work_point', WorkSystem: 'work_system', Agent: 'agent',
+  Certificate: 'certificate', CertificateReview: 'certificate_review', Training: 'training',
+  TrainingAttendance: 'training_attendance', PetitionCase: 'petition_case', CaseDocument: 'case_document',
+  CaseLog: 'case_log', AnalysisReport: 'analysis_report', AnnualReport: 'annual_report', Evaluation: 'evaluation',
+  Commendation: 'commendation', AdminUser: 'admin_user', AuditLog: 'audit_log',
+  Notice: 'notice', NoticeRecipient: 'notice_recipient', InfoReport: 'info_report', Inspection: 'inspection',
+  InspectionFinding: 'inspection_finding', Rectification: 'rectification',
+};
+const RESOURCES = Object.keys(TABLE) as ResourceId[];
+const HUGE = '长'.repeat(100_000);
+const SQL = "'; DROP TABLE petition_case; --";
+const HTML = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+let app: TestApp;
+let xinhua: number;
+let yexian: number;
+const sessions: Record<'city' | 'county', Session> = {} as never;
+
+/**
+ * One checksum over every table: a refused request must leave it as it was. A row's xmin is the
+ * transaction that last wrote it, so any insert, update or delete changes a table's count or sum.
+ */
+async function checksum(): Promise<string> {
+  const parts = Object.values(TABLE).map((t) => `(SELECT count(*) || ':' || coalesce(sum(x.xmin::text::bigint), 0) FROM ${t} x)`);
+  const { rows } = await app.db.query(`SELECT ${parts.join(" || '|' || ")} AS sum`);
+  return rows[0].sum;
+}
+
+const refused = (res: { status: number; json: any }) =>
+  (res.status >= 400 && res.status < 500) || res.json?.notice?.type === 'error' || Object.keys(res.json?.record?.errors ?? {}).length > 0;
+
+interface Prop {
+  path: string;
+  type: string;
+  reference: string | null;
+}
+
+function editProps(resource: ResourceId): Prop[] {
+  const decorated = app.admin.findResource(resource).decorate();
+  return decorated
+    .getProperties({ where: 'edit' })
+    .map((p) => ({ path: p.propertyPath, type: p.type(), reference: (p.property.reference() as string | null) ?? null }));
+}
+
+/** A row of `resource` in a county (null: any), not voided. */
+async function rowOf(resource: ResourceId, county: number | null): Promise<number | null> {
+  const table = TABLE[resource];
+  // an open case file, so that its forms reach the rules rather than the archive lock
+  const open: Record<string, string> = {
+    petition_case: `AND t.state <> 'archived'`,
+    case_document: `AND t.case_id IN (SELECT id FROM petition_case WHERE state <> 'archived')`,
+    case_log: `AND t.case_id IN (SELECT id FROM petition_case WHERE state <> 'archived')`,
+  };
+  const { rows } = await app.db.query(
+    `SELECT id FROM ${table} t WHERE ($1::int IS NULL OR t.county_id = $1) ${['admin_user', 'audit_log', 'notice_recipient'].includes(table) ? '' : 'AND t.voided_at IS NULL'} ${open[table] ?? ''} ORDER BY id LIMIT 1`,
+    [county],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * Values no form may accept. Another county's record is a fair choice for the city, so it is refused
+ * to county staff only.
+ */
+function hostileValues(p: Prop, otherCounty: Record<string, number | null>): Record<string, Record<string, unknown>> {
+  const forgedRef = p.reference ? otherCounty[p.reference] : null;
+  return {
+    object: { [`${p.path}.a`]: '1', [`${p.path}.b`]: '2' },
+    array: { [`${p.path}.0`]: 'a', [`${p.path}.1`]: 'b' },
+    text: { [p.path]: 'abc' },
+    huge: { [p.path]: HUGE },
+    feb30: { [p.path]: '2026-02-30' },
+    month99: { [p.path]: '9999-99-99' },
+    yesterday: { [p.path]: 'yesterday' },
+    nonexistent: { [p.path]: '999999999' },
+    negative: { [p.path]: '-1' },
+    overflow: { [p.path]: '99999999999' },
+    nul: { [p.path]: 'a\u0000b' },
+    ...(forgedRef ? { otherCounty: { [p.path]: String(forgedRef) } } : {}),
+  };
+}
+
+/** Every field given the same kind of hostile value. */
+function allFields(props: Prop[], otherCounty: Record<string, number | null>): Record<string, Record<string, unknown>> {
+  const payloads: Record<string, Record<string, unknown>> = {};
+  for (const p of props) {
+    for (const [kind, value] of Object.entries(hostileValues(p, otherCounty))) payloads[kind] = { ...payloads[kind], ...value };
+  }
+  return payloads;
+}
+
+/** Payloads that may be legitimate text somewhere: they may be saved, but must never break anything. */
+function odd(props: Prop[]): Record<string, Record<string, unknown>> {
+  const each = (v: unknown) => Object.fromEntries(props.map((p) => [p.path, v]));
+  return {
+    sql: each(SQL),
+    html: each(HTML),
+    numbers: each(12345),
+    unknown: { zzz: 'x', '__proto__.polluted': 'yes', 'constructor.prototype.polluted': 'yes', 'a.b.c.d.e': 'f' },
+  };
+}
+
+/** After a clerk's accepted save: the record she touched is still (or was created) in her county. */
+async function stillOwnCounty(resource: ResourceId, role: string, action: string, res: { json: any }): Promise<boolean> {
+  if (role !== 'county') return false;
+  const id = res.json?.record?.params?.id;
+  if (!id) return false;
+  const { rows } = await app.db.query(`SELECT county_id FROM ${TABLE[resource]} WHERE id = $1`, [id]);
+  return rows[0]?.county_id === xinhua;
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  xinhua = await countyId(app.db, '新华区');
+  yexian = await countyId(app.db, '叶县');
+  sessions.city = app.session();
+  expect(await sessions.city.login('city@example.org')).toBe(true);
+  sessions.county = app.session();
+  expect(await sessions.county.login('xinhua@example.org')).toBe(true);
+});
+afterAll(() => app.close());
+
+describe.each(RESOURCES)('%s', (resource) => {
+  const who = ['city', 'county'] as const;
+
+  it('refuses hostile values in every field of its new and edit forms, changing nothing', async () => {
+    const props = editProps(resource);
+    const otherCounty: Record<string, number | null> = {};
+    for (const p of props) if (p.reference) otherCounty[p.reference] = await rowOf(p.reference as ResourceId, yexian);
+    for (const role of who) {
+      const s = sessions[role];
+      const target = await rowOf(resource, role === 'county' ? xinhua : null);
+      const forged = role === 'county' ? otherCounty : {};
+      for (const action of ['new', 'edit'] as const) {
+        if (action === 'edit' && !target) continue;
+        const path = action === 'new' ? `/resources/${resource}/actions/new` : `/resources/${resource}/records/${target}/edit`;
+        const page = await s.api('GET', action === 'new' ? path : path);
+        if (page.status >= 400) continue; // not hers to create or edit (the access matrix checks that)
+        const base = action === 'edit' ? { rowVersion: page.json.record.params.rowVersion } : {};
+        for (const [kind, payload] of Object.entries(allFields(props, forged))) {
+          const before = await checksum();
+          const res = await s.api('POST', path, { ...base, ...payload });
+          expect({ resource, role, action, kind, status: res.status }).toEqual({ resource, role, action, kind, status: res.status < 500 ? res.status : 'no 5xx' });
+          // a county clerk's forged county is overwritten with her own (the access policy), not refused
+          const overwritten = kind === 'otherCounty' && !refused(res) && (await stillOwnCounty(resource, role, action, res));
+          expect({ resource, role, action, kind, refused: refused(res) || overwritten }).toEqual({ resource, role, action, kind, refused: true });
+          if (overwritten) continue;
+          // a clear message: Chinese, on the form or as the refusal
+          const messages = [res.json?.notice?.message, res.json?.error, ...Object.values(res.json?.record?.errors ?? {}).map((e: any) => e.message)];
+          const clear = messages.some((m) => /[\u4e00-\u9fff]/.test(m ?? '')) || res.status === 403 || res.status === 404;
+          expect({ resource, role, action, kind, clear }).toEqual({ resource, role, action, kind, clear: true });
+          expect({ resource, role, action, kind, same: (await checksum()) === before }).toEqual({ resource, role, action, kind, same: true });
+        }
+        for (const [kind, payload] of Object.entries(odd(props))) {
+          const before = await checksum();
+          const current = action === 'edit' ? { rowVersion: (await s.api('GET', path)).json.record.params.rowVersion } : {};
+          const res = await s.api('POST', path, { ...current, ...payload });
+          expect({ resource, role, action, kind, status: res.status < 500 }).toEqual({ resource, role, action, kind, status: true });
+          if (refused(res)) expect({ resource, role, action, kind, same: (await checksum()) === before }).toEqual({ resource, role, action, kind, same: true });
+        }
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }
+    }
+  });
+
+  it('refuses a bad value in any single field of the edit form, or saves it harmlessly', async () => {
+    const props = editProps(resource);
+    const otherCounty: Record<string, number | null> = {};
+    for (const p of props) if (p.reference) otherCounty[p.reference] = await rowOf(p.reference as ResourceId, yexian);
+    for (const role of who) {
+      const s = sessions[role];
+      const target = await rowOf(resource, role === 'county' ? xinhua : null);
+      if (!target) continue;
+      const forged = role === 'county' ? otherCounty : {};
+      const path = `/resources/${resource}/records/${target}/edit`;
+      if ((await s.api('GET', path)).status >= 400) continue;
+      for (const p of props) {
+        const values = hostileValues(p, forged);
+        for (const kind of ['object', 'text', 'huge', 'feb30', 'negative', 'otherCounty'] as const) {
+          if (!values[kind]) continue;
+          const page = await s.api('GET', path);
+          if (page.status >= 400) break;
+          const before = await checksum();
+          // the field's own value is left out, so that only the hostile one is posted for it
+          const params = Object.fromEntries(Object.entries(page.json.record.params).filter(([k]) => k !== p.path && !k.startsWith(`${p.path}.`)));
+          const res = await s.api('POST', path, { ...params, ...values[kind] });
+          expect({ resource, role, field: p.path, kind, status: res.status < 500 }).toEqual({ resource, role, field: p.path, kind, status: true });
+          const same = (await checksum()) === before;
+          if (refused(res)) expect({ resource, role, field: p.path, kind, same }).toEqual({ resource, role, field: p.path, kind, same: true });
+          else if (!same) {
+            // accepted and saved: plain text in a text field, or (for a clerk) another county's record
+            // where that is no harm — never a wrong type, and never a row moved out of her county
+            const harmless = (/^(string|textarea|richtext|password)$/.test(p.type) && /^(text|negative|feb30)$/.test(kind)) || kind === 'otherCounty';
+            expect({ resource, field: p.path, kind, type: p.type, harmless }).toEqual({ resource, field: p.path, kind, type: p.type, harmless: true });
+            if (role === 'county' && TABLE[resource] !== 'admin_user') {
+              const { rows } = await app.db.query(`SELECT county_id FROM ${TABLE[resource]} WHERE id = $1`, [target]);
+              expect({ resource, field: p.path, county: rows[0].county_id }).toEqual({ resource, field: p.path, county: xinhua });
+            }
+          }
+        }
+      }
+    }
+  });
+
+  it('keeps its protected fields (county, state, version, void state, id) whatever the form says', async () => {
+    const s = sessions.county;
+    const target = await rowOf(resource, xinhua);
+    if (!target) return;
+    const path = `/resources/${resource}/records/${target}/edit`;
+    const page = await s.api('GET', path);
+    if (page.status >= 400) return;
+    const table = TABLE[resource];
+    const protectedRow = async () => {
+      const { rows } = await app.db.query(`SELECT to_jsonb(t) - 'updated_at' - 'row_version' AS r FROM ${table} t WHERE id = $1`, [target]);
+      const r = rows[0].r;
+      return JSON.stringify({ id: r.id, county: r.county_id, state: r.state ?? null, voided: r.voided_at ?? null, reason: r.void_reason ?? null, created: r.created_at });
+    };
+    const before = await protectedRow();
+    const forged = { countyId: yexian, state: 'archived', id: '1', voidedAt: new Date().toISOString(), voidReason: '伪造', voidedById: '1', createdAt: '2000-01-01T00:00:00Z' };
+    const stale = await s.api('POST', path, { ...page.json.record.params, ...forged, rowVersion: '999' });
+    expect(refused(stale)).toBe(true);
+    await s.api('POST', path, { ...page.json.record.params, ...forged });
+    expect(await protectedRow()).toBe(before);
+  });
+
+  it('answers its custom record actions with a refusal, never a 5xx, when their fields are garbage', async () => {
+    const decorated = app.admin.findResource(resource).decorate();
+    for (const role of who) {
+      const s = sessions[role];
+      const target = await rowOf(resource, role === 'county' ? xinhua : null);
+      if (!target) continue;
+      for (const action of Object.values(decorated.actions)) {
+        if (!action.isRecordType() || ['show', 'edit', 'delete', 'list', 'search', 'new'].includes(action.name)) continue;
+        const fields = (action as unknown as { action: { custom?: { fields?: { name: string }[] } } }).action.custom?.fields ?? [];
+        const path = `/resources/${resource}/records/${target}/${action.name}`;
+        for (const [kind, value] of Object.entries({ object: null, huge: HUGE, date: '2026-02-30', text: 'yesterday', sql: SQL, html: HTML })) {
+          const payload: Record<string, unknown> = { rowVersion: kind === 'text' ? 'abc' : '999999' };
+          for (const f of fields) Object.assign(payload, value === null ? { [`${f.name}.a`]: '1' } : { [f.name]: value });
+          const before = await checksum();
+          const res = await s.api('POST', path, payload);
+          expect({ resource, role, action: action.name, kind, status: res.status < 500 }).toEqual({ resource, role, action: action.name, kind, status: true });
+          // the version is forged in every payload: nothing may change
+          expect({ resource, role, action: action.name, kind, refused: refused(res) || !fields.length }).toEqual({ resource, role, action: action.name, kind, refused: true });
+          if (refused(res)) expect({ resource, role, action: action.name, kind, same: (await checksum()) === before }).toEqual({ resource, role, action: action.name, kind, same: true });
+        }
+      }
+    }
+  });
+
+  it('answers forged record ids and list filters without a 5xx', async () => {
+    for (const id of ['abc', '-1', '0', '99999999999', '1.5', '%27%3B%20DROP%20TABLE%20agent%3B--']) {
+      for (const action of ['show', 'edit', 'voidRecord', 'noSuchAction']) {
+        const res = await sessions.city.api('GET', `/resources/${resource}/records/${id}/${action}`);
+        expect({ resource, id, action, status: res.status < 500 }).toEqual({ resource, id, action, status: true });
+      }
+      const bulk = await sessions.city.api('POST', `/resources/${resource}/bulk/bulkDelete?recordIds=${id}`, {});
+      expect({ resource, id, status: bulk.status < 500 }).toEqual({ resource, id, status: true });
+    }
+    const decorated = app.admin.findResource(resource).decorate();
+    for (const { propertyPath: path } of decorated.getProperties({ where: 'filter' })) {
+      for (const v of ['abc', '2026-02-30', SQL, '-1', '99999999999']) {
+        const q = new URLSearchParams({ [`filters.${path}`]: v, [`filters.${path}~~from`]: v, [`filters.${path}~~to`]: v });
+        const res = await sessions.city.api('GET', `/resources/${resource}/actions/list?${q}`);
+        expect({ resource, filter: path, v, status: res.status < 500 }).toEqual({ resource, filter: path, v, status: true });
+      }
+    }
+  });
+});
+
+describe('text that looks like code', () => {
+  it('is stored as typed, inert, and handed back as data (AdminJS renders text, never HTML)', async () => {
+    const { rows: open } = await app.db.query(
+      `SELECT l.id FROM case_log l JOIN petition_case c ON c.id = l.case_id WHERE l.county_id = $1 AND c.state <> 'archived' AND l.voided_at IS NULL ORDER BY l.id LIMIT 1`,
+      [xinhua],
+    );
+    const target = open[0].id;
+    const path = `/resources/CaseLog/records/${target}/edit`;
+    const page = await sessions.county.api('GET', path);
+    const saved = await sessions.county.api('POST', path, { rowVersion: page.json.record.params.rowVersion, action: HTML, result: SQL });
+    expect(saved.json.notice.type).toBe('success');
+    const { rows } = await app.db.query('SELECT action, result FROM case_log WHERE id = $1', [target]);
+    expect(rows[0]).toEqual({ action: HTML, result: SQL });
+    expect((await app.db.query(`SELECT to_regclass('petition_case') AS t`)).rows[0].t).toBe('petition_case');
+    const shown = await sessions.county.api('GET', `/resources/CaseLog/records/${target}/show`);
+    expect(shown.json.record.params.action).toBe(HTML);
+  });
+});
+
+describe('uploads', () => {
+  async function caseOf(): Promise<number> {
+    const { rows } = await app.db.query(`SELECT id FROM petition_case WHERE county_id = $1 AND state <> 'archived' AND voided_at IS NULL ORDER BY id LIMIT 1`, [xinhua]);
+    return rows[0].id;
+  }
+  const scan = (id: number, body: Uint8Array | string, name: string, kind = 'registration') => {
+    const form = new FormData();
+    form.append('kind', kind);
+    form.append('file', new Blob([typeof body === 'string' ? body : new Uint8Array(body)]), name);
+    return sessions.county.request('POST', `/admin/files/cases/${id}/documents`, form);
+  };
+  const attach = (owner: string, id: number, body: Uint8Array | string, name: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([typeof body === 'string' ? body : new Uint8Array(body)]), name);
+    return sessions.city.request('POST', `/admin/files/attachments/${owner}/${id}`, form);
+  };
+
+  it('refuses wrong content, empty and oversize files and broken multipart bodies with a 4xx and a Chinese message, writing nothing', async () => {
+    const id = await caseOf();
+    const { rows } = await app.db.query(`SELECT id FROM notice WHERE status = 'draft' AND voided_at IS NULL ORDER BY id LIMIT 1`);
+    const notice = rows[0]?.id ?? Number((await sessions.city.api('POST', '/resources/Notice/actions/new', { title: '附件测试', body: '正文' })).json.record.params.id);
+    const cases: [string, () => Promise<Response>][] = [
+      ['html named .pdf', () => scan(id, '<html><script>alert(1)</script></html>', 'evil.pdf')],
+      ['exe', () => scan(id, Buffer.from('MZ\x90\x00\x03'), 'setup.exe')],
+      ['empty', () => scan(id, '', 'empty.pdf')],
+      ['oversize', () => scan(id, Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024)]), 'big.pdf')],
+      ['bad kind', () => scan(id, PDF, 'a.pdf', "'; DROP TABLE case_document; --")],
+      ['no file', () => sessions.county.request('POST', `/admin/files/cases/${id}/documents`, new FormData())],
+      ['broken multipart', () => sessions.county.request('POST', `/admin/files/cases/${id}/documents`, new Blob(['--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-'], { type: 'multipart/form-data; boundary=zzz' }))],
+      ['not multipart', () => sessions.county.request('POST', `/admin/files/cases/${id}/documents`, new Blob(['%PDF-1.4'], { type: 'application/pdf' }))],
+      ['forged case id', () => scan(99999999, PDF, 'a.pdf')],
+      ['non-numeric case id', () => sessions.county.request('POST', `/admin/files/cases/abc/documents`, new FormData())],
+      ['attachment: html', () => attach('notice', notice, '<svg onload=alert(1)>', 'x.png')],
+      ['attachment: empty', () => attach('notice', notice, '', 'x.pdf')],
+      ['attachment: oversize', () => attach('notice', notice, Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024)]), 'big.pdf')],
+      ['attachment: unknown owner', () => attach('agent', 1, PDF, 'a.pdf')],
+      ['attachment: broken multipart', () => sessions.city.request('POST', `/admin/files/attachments/notice/${notice}`, new Blob(['--zzz\r\ngarbage'], { type: 'multipart/form-data; boundary=zzz' }))],
+      ['import: empty', () => sessions.county.request('POST', '/admin/files/agents/import?dryRun=0', new Blob([]))],
+      ['import: not a workbook', () => sessions.county.request('POST', '/admin/files/agents/import?dryRun=0', new Blob(['PK\x03\x04 broken zip']))],
+      ['import: oversize', () => sessions.county.request('POST', '/admin/files/agents/import?dryRun=0', new Blob([Buffer.alloc(6 * 1024 * 1024)]))],
+    ];
+    for (const [name, send] of cases) {
+      const before = await checksum();
+      const res = await send();
+      const body = await res.text();
+      expect({ name, status: res.status < 500 }).toEqual({ name, status: true });
+      const json = JSON.parse(body);
+      const clear = res.status >= 400 ? /[\u4e00-\u9fff]/.test(json.error ?? '') : json.imported === false && json.problems?.length > 0;
+      expect({ name, clear }).toEqual({ name, clear: true });
+      expect({ name, same: (await checksum()) === before }).toEqual({ name, same: true });
+    }
+  });
+
+  it('stores a good file under a generated name whatever it was called, and serves it with safe headers', async () => {
+    const id = await caseOf();
+    for (const name of ['../../etc/passwd', '..\\..\\windows\\win.ini', 'a\nb\r\nc.pdf', '"><script>alert(1)</script>.pdf', '扫描件 %00.pdf']) {
+      const res = await scan(id, PDF, name);
+      expect({ name, status: res.status }).toEqual({ name, status: 201 });
+      const { id: docId } = await res.json();
+      const { rows } = await app.db.query('SELECT storage_key, file_name, mime_type FROM case_document WHERE id = $1', [docId]);
+      expect(rows[0].storage_key).toMatch(/^\d{4}\/[0-9a-f-]{36}\.pdf$/);
+      expect(rows[0].file_name).not.toMatch(/[\u0000-\u001f/\\"<>]/);
+      expect(rows[0].mime_type).toBe('application/pdf');
+      const got = await sessions.county.request('GET', `/admin/files/documents/${docId}`);
+      expect(got.status).toBe(200);
+      expect(got.headers.get('content-type')).toBe('application/pdf');
+      expect(got.headers.get('x-content-type-options')).toBe('nosniff');
+      const disposition = got.headers.get('content-disposition') ?? '';
+      expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9%._~!$&'()*+,;=:@-]+$/);
+      expect(disposition).not.toMatch(/[\r\n]/);
+    }
+    // an attachment too
+    const created = await sessions.city.api('POST', '/resources/Notice/actions/new', { title: '附件命名测试', body: '正文' });
+    const notice = Number(created.json.record.params.id);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(PDF)]), '../../etc/passwd');
+    const up = await sessions.city.request('POST', `/admin/files/attachments/notice/${notice}`, form);
+    expect(up.status).toBe(201);
+    const { key } = await up.json();
+    expect(key).toMatch(/^\d{4}\/[0-9a-f-]{36}\.pdf$/);
+    const got = await sessions.city.request('GET', `/admin/files/attachments/notice/${notice}/${key}`);
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('application/pdf');
+    expect(got.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(got.headers.get('content-disposition')).toMatch(/^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''/);
+  });
+});
