@@ -112,3 +112,16 @@ describe('create and edit', () => {
     expect(res.json.record.errors.acceptedOn.message).toMatch(/今天/);
   });
 });
+
+describe('date filters', () => {
+  it('keep both end days of a from–to range of calendar days', async () => {
+    const s = app.session();
+    await s.login('city@example.org');
+    const { rows } = await app.db.query(
+      `SELECT count(*)::int AS n FROM petition_case WHERE accepted_on BETWEEN '2026-03-01' AND '2026-03-31' AND voided_at IS NULL`);
+    const { json } = await s.api('GET', '/resources/PetitionCase/actions/list?filters.acceptedOn~~from=2026-03-01&filters.acceptedOn~~to=2026-03-31&perPage=500');
+    expect(json.meta.total).toBe(rows[0].n);
+    const days = json.records.map((r: any) => String(r.params.acceptedOn).slice(0, 10));
+    expect(days.every((d: string) => d >= '2026-03-01' && d <= '2026-03-31')).toBe(true);
+  });
+});

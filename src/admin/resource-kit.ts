@@ -77,7 +77,7 @@ function buildResource(
   // a `date` column is typed 'datetime' by the adapter, whose picker posts local midnight as UTC (a day early in China)
   for (const p of resource.properties()) {
     if ((p as unknown as { column?: { type?: unknown } }).column?.type === 'date') {
-      properties[p.path()] = { ...properties[p.path()], components: { edit: Components.DateInput, show: Components.DateValue, list: Components.DateValue } };
+      properties[p.path()] = { ...properties[p.path()], components: { edit: Components.DateInput, show: Components.DateValue, list: Components.DateValue, filter: Components.DateRangeFilter } };
     }
   }
   if (resource.property('countyId') && !rules.readOnly?.includes('countyId') && !rules.parent) {

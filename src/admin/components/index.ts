@@ -27,4 +27,6 @@ export const Components = {
   DateInput: add('DateInput', 'date-input'),
   /** a `date` column in lists and on record pages: the calendar day, without AdminJS's local time */
   DateValue: add('DateValue', 'date-value'),
+  /** the list filter of every `date` column: from–to calendar days */
+  DateRangeFilter: add('DateRangeFilter', 'date-range-filter'),
 };
