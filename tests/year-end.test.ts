@@ -50,9 +50,20 @@ describe('附件7: the 新华区 clerk submits, the city returns, then accepts',
     expect(again.json.record.errors.year.message).toMatch(/已存在/);
   });
 
+  it('refuses a submission from a page older than the draft (its remarks were changed since)', async () => {
+    const loaded = (await report(first)).row_version;
+    await xinhuaStaff.api('POST', `/resources/AnnualReport/records/${first}/edit`, { remarks: '全年案件已核对（复核）', rowVersion: loaded });
+    const stale = await step(xinhuaStaff, first, 'submitAnnualReport', { rowVersion: loaded });
+    expect(stale.json.notice.type).toBe('error');
+    expect(stale.json.notice.message).toMatch(/修改/);
+    expect((await report(first)).status).toBe('draft');
+    const current = (await report(first)).row_version;
+    await xinhuaStaff.api('POST', `/resources/AnnualReport/records/${first}/edit`, { remarks: '全年案件已核对', rowVersion: current });
+  });
+
   it('freezes the figures on submission: a later case change does not move them', async () => {
     const now = new Date();
-    const res = await step(xinhuaStaff, first, 'submitAnnualReport');
+    const res = await step(xinhuaStaff, first, 'submitAnnualReport', { rowVersion: (await report(first)).row_version });
     expect(res.json.notice.type).toBe('success');
     const submitted = await report(first);
     expect(submitted.status).toBe('submitted');
@@ -105,7 +116,7 @@ describe('附件7: the 新华区 clerk submits, the city returns, then accepts',
     expect(await report(second)).toMatchObject({ status: 'accepted', version: 2 });
     expect((await report(first)).status).toBe('returned');
     const { rows } = await app.db.query(`SELECT action FROM audit_log WHERE resource = 'AnnualReport' AND record_id IN ($1, $2) ORDER BY id`, [String(first), String(second)]);
-    expect(rows.map((r) => r.action)).toEqual(['create', 'submitAnnualReport', 'returnAnnualReport', 'reviseAnnualReport', 'submitAnnualReport', 'acceptAnnualReport']);
+    expect(rows.map((r) => r.action)).toEqual(['create', 'update', 'update', 'submitAnnualReport', 'returnAnnualReport', 'reviseAnnualReport', 'submitAnnualReport', 'acceptAnnualReport']);
   });
 
   it('marks a submission after 20 December late, as the scorecard judges it (time passed in)', async () => {

@@ -3,6 +3,7 @@ import type { Actor } from '../domain/access-policy.js';
 import { applyReportStep, mayTakeReportStep, STEP_LABELS, type ReportStep } from '../domain/annual-report-rules.js';
 import type { CaseFigures } from '../domain/case-statistics.js';
 import { localDate } from '../domain/dates.js';
+import { assertCurrent } from '../domain/record-version.js';
 import { DomainError } from '../domain/errors.js';
 import { AnnualReport } from '../entities/annual-report.js';
 import { diffFields, writeAudit } from './audit.js';
@@ -33,11 +34,14 @@ async function onReport<T>(
   reportId: number,
   step: ReportStep,
   work: (em: EntityManager, report: AnnualReport, latest: boolean) => Promise<T>,
+  expectedVersion?: unknown,
 ): Promise<T> {
   return ds.transaction(async (em) => {
     const report = await em.findOne(AnnualReport, { where: { id: reportId }, lock: { mode: 'pessimistic_write' } });
     if (!report) throw new DomainError('NOT_FOUND', '统计表不存在');
     if (!mayTakeReportStep(actor, step, report.countyId)) throw new ReportStepForbidden(step);
+    // a step taken on a page loaded before someone else's change is refused (issue 9)
+    assertCurrent(report, expectedVersion);
     return work(em, report, await isLatest(em, report));
   });
 }
@@ -56,7 +60,7 @@ async function save(em: EntityManager, actor: SignedIn, report: AnnualReport, ch
 const summary = (f: CaseFigures) => ({ asOf: f.asOf, accepted: f.accepted, closed: f.closed, closureRate: f.closureRate });
 
 /** 上报: the year's figures computed now and frozen into this version; late after 20 December. */
-export function submitAnnualReport(ds: DataSource, actor: SignedIn, reportId: number, now: Date) {
+export function submitAnnualReport(ds: DataSource, actor: SignedIn, reportId: number, now: Date, expectedVersion?: unknown) {
   return onReport(ds, actor, reportId, 'submit', async (em, report, latest) => {
     const outcome = applyReportStep({ ...report, isLatest: latest }, 'submit', {}, now);
     const figures = await annualFigures(em, report.countyId, report.year, localDate(now));
@@ -67,27 +71,27 @@ export function submitAnnualReport(ds: DataSource, actor: SignedIn, reportId: nu
       { status: outcome.status, isLate: outcome.isLate!, figures: figures as unknown as Record<string, unknown>, submittedAt: now, submittedById: actor.id },
       'submitAnnualReport',
     );
-  });
+  }, expectedVersion);
 }
 
 /** 退回 by the city with its reason; the version stays as it was submitted. */
-export function returnAnnualReport(ds: DataSource, actor: SignedIn, reportId: number, input: { reason?: string | null }, now: Date) {
+export function returnAnnualReport(ds: DataSource, actor: SignedIn, reportId: number, input: { reason?: string | null }, now: Date, expectedVersion?: unknown) {
   return onReport(ds, actor, reportId, 'return', (em, report, latest) => {
     const outcome = applyReportStep({ ...report, isLatest: latest }, 'return', input, now);
     return save(em, actor, report, { status: outcome.status, returnReason: outcome.returnReason!, reviewedAt: now, reviewedById: actor.id }, 'returnAnnualReport');
-  });
+  }, expectedVersion);
 }
 
 /** 审核通过 by the city. */
-export function acceptAnnualReport(ds: DataSource, actor: SignedIn, reportId: number, now: Date) {
+export function acceptAnnualReport(ds: DataSource, actor: SignedIn, reportId: number, now: Date, expectedVersion?: unknown) {
   return onReport(ds, actor, reportId, 'accept', (em, report, latest) => {
     const outcome = applyReportStep({ ...report, isLatest: latest }, 'accept', {}, now);
     return save(em, actor, report, { status: outcome.status, reviewedAt: now, reviewedById: actor.id }, 'acceptAnnualReport');
-  });
+  }, expectedVersion);
 }
 
 /** 修改后重新上报: a returned version opens the next version as a draft (its remarks carried over). */
-export function reviseAnnualReport(ds: DataSource, actor: SignedIn, reportId: number, now: Date): Promise<AnnualReport> {
+export function reviseAnnualReport(ds: DataSource, actor: SignedIn, reportId: number, now: Date, expectedVersion?: unknown): Promise<AnnualReport> {
   return onReport(ds, actor, reportId, 'revise', async (em, report, latest) => {
     applyReportStep({ ...report, isLatest: latest }, 'revise', {}, now);
     const draft = await em.save(
@@ -102,5 +106,5 @@ export function reviseAnnualReport(ds: DataSource, actor: SignedIn, reportId: nu
       changes: { year: draft.year, version: draft.version, revises: report.id },
     });
     return draft;
-  });
+  }, expectedVersion);
 }

@@ -18,7 +18,7 @@ interface StepForm {
   submitLabel: string;
   fields: ActionField[];
   success: string;
-  run: (actor: NonNullable<ReturnType<typeof actorOf>>, id: number, payload: Record<string, string | undefined>) => Promise<unknown>;
+  run: (actor: NonNullable<ReturnType<typeof actorOf>>, id: number, payload: Record<string, string | undefined>, version: unknown) => Promise<unknown>;
 }
 
 const FORMS: Record<ReportStep, StepForm> = {
@@ -29,7 +29,7 @@ const FORMS: Record<ReportStep, StepForm> = {
     submitLabel: '确认上报',
     fields: [],
     success: '统计表已上报市妇联',
-    run: (actor, id) => submitAnnualReport(dataSource(), actor, id, new Date()),
+    run: (actor, id, _payload, version) => submitAnnualReport(dataSource(), actor, id, new Date(), version),
   },
   return: {
     icon: 'CornerUpLeft',
@@ -37,7 +37,7 @@ const FORMS: Record<ReportStep, StepForm> = {
     submitLabel: '退回',
     fields: [{ name: 'reason', label: '退回原因', type: 'textarea', required: true }],
     success: '统计表已退回',
-    run: (actor, id, payload) => returnAnnualReport(dataSource(), actor, id, { reason: payload.reason }, new Date()),
+    run: (actor, id, payload, version) => returnAnnualReport(dataSource(), actor, id, { reason: payload.reason }, new Date(), version),
   },
   accept: {
     icon: 'CheckCircle',
@@ -45,7 +45,7 @@ const FORMS: Record<ReportStep, StepForm> = {
     submitLabel: '审核通过',
     fields: [],
     success: '统计表已审核通过',
-    run: (actor, id) => acceptAnnualReport(dataSource(), actor, id, new Date()),
+    run: (actor, id, _payload, version) => acceptAnnualReport(dataSource(), actor, id, new Date(), version),
   },
   revise: {
     icon: 'Edit',
@@ -53,13 +53,13 @@ const FORMS: Record<ReportStep, StepForm> = {
     submitLabel: '生成新版本草稿',
     fields: [],
     success: '已生成新版本草稿',
-    run: (actor, id) => reviseAnnualReport(dataSource(), actor, id, new Date()),
+    run: (actor, id, _payload, version) => reviseAnnualReport(dataSource(), actor, id, new Date(), version),
   },
 };
 
 function stepAction(step: ReportStep): Partial<Action<ActionResponse>> {
   const form = FORMS[step];
-  const handler = recordFormHandler(({ actor, recordId, payload }) => form.run(actor, recordId, payload), form.success);
+  const handler = recordFormHandler(({ actor, recordId, payload, version }) => form.run(actor, recordId, payload, version), form.success);
   return {
     actionType: 'record',
     icon: form.icon,
