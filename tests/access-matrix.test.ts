@@ -2,21 +2,12 @@ import { ACCESS, type ResourceId, type Role } from '../src/domain/access-policy.
 import { startTestApp, type TestApp } from './support/app.js';
 import { count, countyId } from './support/fixtures.js';
 import type { Session } from './support/http.js';
+import { RESOURCES, TABLE } from './support/tables.js';
 
 // Issue 3: every resource × every action × every role, called on the AdminJS API directly with another
 // county's ids, forged filters and forged payloads. Custom actions are found on the live admin, so
 // actions added later are covered without editing this file.
 
-const TABLE: Record<ResourceId, string> = {
-  Organization: 'organization', WorkPoint: 'work_point', WorkSystem: 'work_system', Agent: 'agent',
-  Certificate: 'certificate', CertificateReview: 'certificate_review', Training: 'training',
-  TrainingAttendance: 'training_attendance', PetitionCase: 'petition_case', CaseDocument: 'case_document',
-  CaseLog: 'case_log', AnalysisReport: 'analysis_report', AnnualReport: 'annual_report', Evaluation: 'evaluation',
-  Commendation: 'commendation', AdminUser: 'admin_user', AuditLog: 'audit_log',
-  Notice: 'notice', NoticeRecipient: 'notice_recipient', InfoReport: 'info_report', Inspection: 'inspection',
-  InspectionFinding: 'inspection_finding', Rectification: 'rectification',
-};
-const RESOURCES = Object.keys(TABLE) as ResourceId[];
 const EMAIL: Record<Role, string> = { city_admin: 'city@example.org', county_staff: 'xinhua@example.org', leader: 'leader@example.org' };
 
 let app: TestApp;

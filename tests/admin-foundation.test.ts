@@ -1,16 +1,8 @@
 import { ACCESS, type ResourceId } from '../src/domain/access-policy.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { count, countyId, firstTownship, validIdNumber } from './support/fixtures.js';
+import { TABLE } from './support/tables.js';
 
-const TABLE: Record<ResourceId, string> = {
-  Organization: 'organization', WorkPoint: 'work_point', WorkSystem: 'work_system', Agent: 'agent',
-  Certificate: 'certificate', CertificateReview: 'certificate_review', Training: 'training',
-  TrainingAttendance: 'training_attendance', PetitionCase: 'petition_case', CaseDocument: 'case_document',
-  CaseLog: 'case_log', AnalysisReport: 'analysis_report', AnnualReport: 'annual_report', Evaluation: 'evaluation',
-  Commendation: 'commendation', AdminUser: 'admin_user', AuditLog: 'audit_log',
-  Notice: 'notice', NoticeRecipient: 'notice_recipient', InfoReport: 'info_report', Inspection: 'inspection',
-  InspectionFinding: 'inspection_finding', Rectification: 'rectification',
-};
 
 let app: TestApp;
 beforeAll(async () => {

@@ -2,21 +2,12 @@ import type { ResourceId } from '../src/domain/access-policy.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { countyId } from './support/fixtures.js';
 import type { Session } from './support/http.js';
+import { RESOURCES, TABLE } from './support/tables.js';
 
 // Issue 9, point 6: every create and edit form and every custom record action, found on the live admin
 // (so forms added later are covered too), receives malformed and hostile payloads as the municipal admin
 // and as county staff. Whatever arrives: no 5xx, a clear refusal, and not a byte of any table changed.
 
-const TABLE: Record<ResourceId, string> = {
-  Organization: 'organization', WorkPoint: 'work_point', WorkSystem: 'work_system', Agent: 'agent',
-  Certificate: 'certificate', CertificateReview: 'certificate_review', Training: 'training',
-  TrainingAttendance: 'training_attendance', PetitionCase: 'petition_case', CaseDocument: 'case_document',
-  CaseLog: 'case_log', AnalysisReport: 'analysis_report', AnnualReport: 'annual_report', Evaluation: 'evaluation',
-  Commendation: 'commendation', AdminUser: 'admin_user', AuditLog: 'audit_log',
-  Notice: 'notice', NoticeRecipient: 'notice_recipient', InfoReport: 'info_report', Inspection: 'inspection',
-  InspectionFinding: 'inspection_finding', Rectification: 'rectification',
-};
-const RESOURCES = Object.keys(TABLE) as ResourceId[];
 const HUGE = '长'.repeat(100_000);
 const SQL = "'; DROP TABLE petition_case; --";
 const HTML = '<script>alert(1)</script><img src=x onerror=alert(2)>';
