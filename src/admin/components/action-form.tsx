@@ -15,6 +15,12 @@ export interface ActionField {
 
 const api = new ApiClient();
 
+/** Today in the user's own time zone (toISOString alone gives yesterday in China before 08:00). */
+function localToday(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
 /**
  * The form behind every custom record action that asks for input (dates, outcome, reasons): the
  * server declares the fields and checks everything again; errors come back on their fields.
@@ -23,7 +29,7 @@ const ActionForm: React.FC<ActionProps> = ({ resource, action, record, records }
   const custom = (action.custom ?? {}) as { fields?: ActionField[]; intro?: string; submitLabel?: string };
   const fields = custom.fields ?? [];
   const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(fields.map((f) => [f.name, f.type === 'date' ? new Date().toISOString().slice(0, 10) : ''])),
+    Object.fromEntries(fields.map((f) => [f.name, f.type === 'date' ? localToday() : ''])),
   );
   const [errors, setErrors] = useState<Record<string, { message: string }>>({});
   const [busy, setBusy] = useState(false);

@@ -102,6 +102,18 @@ export const petitionCaseResource = defineResource(
     sort: { sortBy: 'acceptedOn', direction: 'desc' },
     listProperties: ['caseNo', 'petitionerName', 'state', 'countyId', 'agentId', 'acceptedOn', 'nextDeadline', 'daysLeft'],
     filterProperties: ['caseNo', 'state', 'deadline', 'countyId', 'townshipId', 'agentId', 'category', 'source', 'acceptedOn', 'isKey', 'isGroup', 'inJointMeeting', 'petitionerName'],
+    // the record page reads as the file does: number and standing, the matter, the petitioner, then the
+    // dates of each step in order
+    showProperties: [
+      'caseNo', 'state', 'nextDeadline', 'daysLeft', 'countyId', 'townshipId', 'agentId',
+      'subject', 'description', 'category', 'source', 'isGroup', 'groupSize', 'isKey', 'inJointMeeting',
+      'petitionerName', 'petitionerIdNumber', 'petitionerPhone', 'petitionerAddress', 'respondentDepartment',
+      'acceptedOn', 'acceptanceNotifiedOn', 'agreementSignedOn', 'notifiedOn', 'representingSince',
+      'extensionDays', 'extensionApprovedBy', 'extensionReason', 'extensionNotifiedOn',
+      'concludedOn', 'outcome', 'replyIssuedOn', 'reviewRequestedOn', 'reviewDepartment', 'reviewAnsweredOn',
+      'archivedOn', 'archiveNo', 'terminatedOn', 'terminationReason', 'terminationReportedTo',
+      'reopenedOn', 'reopenReason', 'voidedAt', 'voidedById', 'voidReason', 'rowVersion', 'createdAt', 'updatedAt',
+    ],
     editProperties: [
       'countyId', 'townshipId', 'agentId', 'subject', 'description', 'category', 'source',
       'isGroup', 'groupSize', 'isKey', 'inJointMeeting',
