@@ -30,6 +30,7 @@ export interface AppDeps {
 }
 
 const SESSION_IDLE_MINUTES = 120;
+const LOGIN_ATTEMPTS_PER_MINUTE = { count: 60, duration: 60 };
 
 /** The Express app: the admin at /admin, health probes; used by `npm start` and by the tests. */
 export async function createApp({ config, dataSource, now = () => new Date(), log = console.error }: AppDeps) {
@@ -99,6 +100,9 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
     {
       cookieName: 'wpa.sid',
       cookiePassword: config.sessionSecret,
+      // per address, on top of the per-account lockout: one client guessing across many accounts is
+      // slowed down too (AdminJS counts in this process's memory; each instance throttles on its own)
+      maxRetries: LOGIN_ATTEMPTS_PER_MINUTE,
       authenticate: (email: string, password: string, ctx?: { req: express.Request }) =>
         authenticate(dataSource, email, password, now(), ctx?.req.ip ?? null),
     },
