@@ -283,3 +283,18 @@ describe('home page reminders', () => {
     expect(await annualStatisticsSection({ ds: app.dataSource, actor: { id: 2, role: 'leader', countyId: null }, now: new Date('2026-12-15T12:00:00+08:00') })).toBeNull();
   });
 });
+
+describe('a draft never submitted', () => {
+  it('may be deleted by its county, and nothing that reached the city may', async () => {
+    const { rows: [{ id: draft }] } = await app.db.query(
+      `INSERT INTO annual_report (county_id, year, version, status) VALUES ($1, 2021, 1, 'draft') RETURNING id`, [xinhua]);
+    expect((await city.api('POST', `/resources/AnnualReport/records/${draft}/delete`, {})).status).toBe(403);
+    const res = await xinhuaStaff.api('POST', `/resources/AnnualReport/records/${draft}/delete`, {});
+    expect(res.json.notice.type).toBe('success');
+    expect(await report(draft)).toBeUndefined();
+
+    const { rows } = await app.db.query(`SELECT id FROM annual_report WHERE county_id = $1 AND status = 'accepted' LIMIT 1`, [xinhua]);
+    expect((await xinhuaStaff.api('POST', `/resources/AnnualReport/records/${rows[0].id}/delete`, {})).status).toBe(403);
+    expect(await report(rows[0].id)).toBeDefined();
+  });
+});

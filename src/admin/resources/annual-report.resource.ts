@@ -49,6 +49,9 @@ export const annualReportResource = defineResource(
   AnnualReport,
   {
     id: 'AnnualReport',
+    // 作废 for everything that reached the city; a draft never submitted is the county's own scratch paper
+    deletable: (row, actor) =>
+      row.status === 'draft' && !row.submittedAt && actor.role === 'county_staff' && actor.countyId === row.countyId,
     readOnly: ['status', 'version', 'figures', 'submittedAt', 'submittedById', 'isLate', 'reviewedAt', 'reviewedById', 'returnReason'],
     validate: async (values, { today, em, before }): Promise<FieldProblems> => {
       const year = Number(values.year);
