@@ -1,46 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import pg from 'pg';
 import { createTestDatabase } from './support/database.js';
 import { countyId } from './support/fixtures.js';
 import { Session } from './support/http.js';
+import { startInstance } from './support/app-process.js';
 
 // Issue 9: "killing the app during a transition leaves the case in its previous state". A real
 // `src/main.ts` process is killed (SIGKILL: no shutdown hook runs) while its transaction is half done —
 // the case row updated, the audit row not yet written because the test holds a lock on audit_log.
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function start(databaseUrl: string): Promise<{ proc: ChildProcess; baseUrl: string; exited: Promise<unknown> }> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: 'false', NODE_ENV: 'development' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise((resolve) => proc.on('exit', resolve));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start:\n${output}`)), 60_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      if (output.includes('管理后台已启动')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-    void exited.then(() => reject(new Error(`app exited:\n${output}`)));
-  });
-  return { proc, baseUrl: `http://127.0.0.1:${port}`, exited };
-}
 
 async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, ms = 20_000): Promise<T> {
   const end = Date.now() + ms;
@@ -58,7 +24,7 @@ test('SIGKILL in the middle of 受理 leaves the case exactly as it was', async 
   const locker = new pg.Client({ connectionString: url });
   await db.connect();
   await locker.connect();
-  const app = await start(url);
+  const app = await startInstance(url);
   try {
     const xinhua = await countyId(db, '新华区');
     // a case just accepted: 受理告知 is its next step

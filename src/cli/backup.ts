@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { openDatabase } from '../database/connection.js';
 import { createBackup } from '../services/backup/backup-archive.js';
+import { runCli } from './run-cli.js';
 
 // `npm run backup`: database (pg_dump custom format) + uploaded files in one timestamped archive.
 async function main(): Promise<void> {
@@ -21,10 +22,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e instanceof ConfigError ? e.message : `备份失败：${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
-  },
-);
+runCli(main, '备份失败');

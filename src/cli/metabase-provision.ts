@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { MetabaseClient } from '../reports/metabase/metabase-client.js';
 import { provisionMetabase } from '../reports/metabase/metabase-provision.js';
 import { enableReportingLogin, REPORTING_ROLE } from '../reports/reporting-role.js';
+import { runCli } from './run-cli.js';
 
 // npm run metabase:provision — creates or updates, through Metabase's REST API, the read-only database
 // connection, the collection, the questions and the dashboards, and prints what it did.
@@ -47,7 +48,4 @@ async function main(): Promise<void> {
   console.log(`\n请在应用的环境变量中设置：METABASE_DASHBOARD_IDS=${result.dashboardIds.join(',')}`);
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof ConfigError ? e.message : e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+runCli(main);

@@ -1,6 +1,7 @@
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { openDatabase } from '../database/connection.js';
 import { migrate } from '../database/migrate.js';
+import { runCli } from './run-cli.js';
 
 // `npm run migrate`: applies pending migrations (start-up does the same) without starting the server.
 async function main(): Promise<void> {
@@ -14,10 +15,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e instanceof ConfigError ? e.message : e);
-    process.exit(1);
-  },
-);
+runCli(main);

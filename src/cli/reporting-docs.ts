@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { readReportingCatalog, renderCatalog, replaceGenerated } from '../reports/reporting-catalog.js';
+import { runCli } from './run-cli.js';
 
 // npm run reporting:docs [database-url] — rewrites the column reference of docs/reporting.md from the
 // COMMENT ON text of a migrated database (default DATABASE_URL).
@@ -22,7 +23,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+runCli(main);

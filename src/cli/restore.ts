@@ -1,6 +1,7 @@
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { openDatabase } from '../database/connection.js';
 import { restoreBackup } from '../services/backup/backup-archive.js';
+import { runCli } from './run-cli.js';
 
 // `npm run restore -- FILE`: into an empty database (DATABASE_URL, or the embedded one's `wpa`).
 async function main(): Promise<void> {
@@ -17,10 +18,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e instanceof ConfigError ? e.message : `恢复失败：${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
-  },
-);
+runCli(main, '恢复失败');

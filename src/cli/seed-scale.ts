@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { openDatabase } from '../database/connection.js';
 import { migrate } from '../database/migrate.js';
 import { localDate } from '../domain/dates.js';
@@ -8,6 +8,7 @@ import { refreshReportingSnapshots } from '../reports/reporting-snapshots.js';
 import { analyzeScaleData, loadScaleData, progressBar } from '../services/scale-data/load-scale-data.js';
 import { SCALE_DEFAULTS, useScaleDatabase } from '../services/scale-data/scale-database.js';
 import { scaleStaffEmail } from '../services/scale-data/scale-world.js';
+import { runCli } from './run-cli.js';
 
 // `npm run seed:scale -- --cases 1000000 --agents 50000 [--counties 100] [--today 2026-11-25] [--seed s]`:
 // replaces all program data of the scale database (DATA_DIR=.data-scale, port 54339, or DATABASE_URL)
@@ -57,10 +58,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e instanceof ConfigError ? e.message : e);
-    process.exit(1);
-  },
-);
+runCli(main);

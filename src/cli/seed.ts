@@ -1,8 +1,9 @@
 import pg from 'pg';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { openDatabase } from '../database/connection.js';
 import { migrate } from '../database/migrate.js';
 import { loadDemoData } from '../services/demo-data/load-demo-data.js';
+import { runCli } from './run-cli.js';
 
 // `npm run seed`: (re)loads the demo data into DATABASE_URL, or into the embedded PostgreSQL the app uses.
 const log = (msg: string) => console.log(msg);
@@ -26,10 +27,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e instanceof ConfigError ? e.message : e);
-    process.exit(1);
-  },
-);
+runCli(main);
