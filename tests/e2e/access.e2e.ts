@@ -21,6 +21,8 @@ it.each([
 ])('%s logs in and sees a Chinese home page', async (email, name, group) => {
   const page = await newPage(browser, app.baseUrl);
   await login(page, email);
+  // the home page is the dashboard: its scorecard arrives after the first paint
+  await page.getByText('创建标准达标情况').first().waitFor({ timeout: 60_000 });
   const text = await chineseText(page);
   expect(text).toContain('平顶山市妇女信访代理工作管理系统');
   expect(text).toContain(group);
