@@ -316,50 +316,62 @@ export class ScopedResource extends Resource {
    * change is (e.g. the file of an archived case). Audited in the same transaction.
    */
   async voidRecord(pk: string | number, input: { reason?: unknown; rowVersion?: unknown }, context?: ActionContext): Promise<void> {
-    const actor = actorOf(context);
-    await this.transaction(async (em) => {
-      const current = await this.locked(em, pk);
-      if (!current || !this.voidable || !can(actor, 'read', this.rules.id, current as any)) throw new DomainError('NOT_FOUND', '记录不存在或无权访问');
-      if (!can(actor, 'write', this.rules.id, current as any)) throw new ForbiddenError('无权作废该记录');
-      if (current.voidedAt) throw new DomainError('ALREADY_VOIDED', '该记录已经作废');
-      await this.assertVersion(em, current, input.rowVersion);
-      const reasonProblem = voidReasonProblem(input.reason);
-      if (reasonProblem) throw new FieldErrors({ reason: reasonProblem });
-      await this.rules.assertWritable?.({ ...current }, { em });
-      const before = { ...current } as Record<string, any>;
-      Object.assign(current, { voidedAt: new Date(), voidedById: actor!.id, voidReason: String(input.reason).trim() });
-      const saved = await this.save(em, current);
-      await writeAudit(em, {
-        actor,
-        action: 'voidRecord',
-        resource: this.rules.id,
-        recordId: current.id,
-        countyId: current.countyId ?? null,
-        changes: { ...diffFields(before, { voidedAt: saved.voidedAt, voidedById: saved.voidedById, voidReason: saved.voidReason }), rowVersion: { before: before.rowVersion, after: saved.rowVersion } },
-      });
+    await this.changeVoidState(pk, input.rowVersion, context, 'voidRecord', {
+      authorise: (actor, current) => {
+        if (!can(actor, 'write', this.rules.id, current as any)) throw new ForbiddenError('无权作废该记录');
+        if (current.voidedAt) throw new DomainError('ALREADY_VOIDED', '该记录已经作废');
+      },
+      change: (actor) => {
+        const reasonProblem = voidReasonProblem(input.reason);
+        if (reasonProblem) throw new FieldErrors({ reason: reasonProblem });
+        return { voidedAt: new Date(), voidedById: actor!.id, voidReason: String(input.reason).trim() };
+      },
     });
   }
 
   /** 恢复: the city brings a voided record back, as it was (refused where a change would be). */
   async restoreRecord(pk: string | number, input: { rowVersion?: unknown }, context?: ActionContext): Promise<void> {
+    await this.changeVoidState(pk, input.rowVersion, context, 'restoreRecord', {
+      authorise: (actor, current) => {
+        if (actor?.role !== 'city_admin') throw new ForbiddenError('只有市妇联管理员可以恢复已作废的记录');
+        if (!current.voidedAt) throw new DomainError('NOT_VOIDED', '该记录没有作废，无需恢复');
+      },
+      change: () => ({ voidedAt: null, voidedById: null, voidReason: null }),
+    });
+  }
+
+  /**
+   * Void or restore in one transaction: lock, `authorise`, check the page's version, compute the
+   * `change` (which may refuse its input), respect the record's lock, save, audit.
+   */
+  private async changeVoidState(
+    pk: string | number,
+    rowVersion: unknown,
+    context: ActionContext | undefined,
+    action: 'voidRecord' | 'restoreRecord',
+    step: {
+      authorise: (actor: ReturnType<typeof actorOf>, current: Record<string, any>) => void;
+      change: (actor: ReturnType<typeof actorOf>) => Record<string, unknown>;
+    },
+  ): Promise<void> {
     const actor = actorOf(context);
     await this.transaction(async (em) => {
       const current = await this.locked(em, pk);
       if (!current || !this.voidable || !can(actor, 'read', this.rules.id, current as any)) throw new DomainError('NOT_FOUND', '记录不存在或无权访问');
-      if (actor?.role !== 'city_admin') throw new ForbiddenError('只有市妇联管理员可以恢复已作废的记录');
-      if (!current.voidedAt) throw new DomainError('NOT_VOIDED', '该记录没有作废，无需恢复');
-      await this.assertVersion(em, current, input.rowVersion);
+      step.authorise(actor, current);
+      await this.assertVersion(em, current, rowVersion);
+      const change = step.change(actor);
       await this.rules.assertWritable?.({ ...current }, { em });
       const before = { ...current } as Record<string, any>;
-      Object.assign(current, { voidedAt: null, voidedById: null, voidReason: null });
+      Object.assign(current, change);
       const saved = await this.save(em, current);
       await writeAudit(em, {
         actor,
-        action: 'restoreRecord',
+        action,
         resource: this.rules.id,
         recordId: current.id,
         countyId: current.countyId ?? null,
-        changes: { ...diffFields(before, { voidedAt: null, voidedById: null, voidReason: null }), rowVersion: { before: before.rowVersion, after: saved.rowVersion } },
+        changes: { ...diffFields(before, change), rowVersion: { before: before.rowVersion, after: saved.rowVersion } },
       });
     });
   }
