@@ -31,7 +31,9 @@ const WARMUP = Number(args.warmup);
 const log = (msg: string) => console.error(`[bench] ${msg}`);
 
 useScaleDatabase();
-const dbUrl = process.env.DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? SCALE_DEFAULTS.port}/wpa`;
+const dbUrl =
+  process.env.DATABASE_URL ??
+  `postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? SCALE_DEFAULTS.port}/wpa`;
 
 // ---------------------------------------------------------------- the app, as `npm start` runs it
 async function freePort(): Promise<number> {
@@ -87,8 +89,12 @@ class Session {
       body: new URLSearchParams({ email, password: 'demo12345' }),
       redirect: 'manual',
     });
-    this.cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    if (res.status !== 302 || res.headers.get('location') !== '/admin') throw new Error(`login as ${email} refused (${res.status})`);
+    this.cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    if (res.status !== 302 || res.headers.get('location') !== '/admin')
+      throw new Error(`login as ${email} refused (${res.status})`);
     return this;
   }
   async get(p: string): Promise<any> {
@@ -148,7 +154,9 @@ function floorApp(pool: pg.Pool, ctx: { countyId: number; today: string; voidabl
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query('SELECT * FROM petition_case WHERE id = $1 FOR UPDATE', [Number(req.params.id)]);
+      const { rows } = await client.query('SELECT * FROM petition_case WHERE id = $1 FOR UPDATE', [
+        Number(req.params.id),
+      ]);
       await client.query(
         `UPDATE petition_case SET state = 'concluded', concluded_on = $2, outcome = '经协调已解决', updated_at = now() WHERE id = $1`,
         [rows[0].id, ctx.today],
@@ -173,12 +181,27 @@ function floorApp(pool: pg.Pool, ctx: { countyId: number; today: string; voidabl
     const q = (sql: string, p: unknown[] = []) => pool.query(sql, p).then((r) => r.rows);
     const [standards, scores, ranks, months, mix, deadlines] = await Promise.all([
       q('SELECT * FROM reporting.creation_standard ORDER BY sort_order'),
-      q(`SELECT county_id, standard_code, measure, passed FROM ${rel('reporting.county_scorecard_snapshot', 'reporting.county_scorecard')} WHERE year = $1`, [year]),
-      q(`SELECT * FROM ${rel('reporting.county_ranking_snapshot', 'reporting.county_ranking')} WHERE year = $1 ORDER BY rank`, [year]),
-      q(`SELECT month, sum(cases_accepted)::int, sum(cases_concluded)::int FROM ${rel('reporting.county_month_cases_snapshot', 'reporting.county_month_cases')} WHERE year = $1 GROUP BY month`, [year]),
+      q(
+        `SELECT county_id, standard_code, measure, passed FROM ${rel('reporting.county_scorecard_snapshot', 'reporting.county_scorecard')} WHERE year = $1`,
+        [year],
+      ),
+      q(
+        `SELECT * FROM ${rel('reporting.county_ranking_snapshot', 'reporting.county_ranking')} WHERE year = $1 ORDER BY rank`,
+        [year],
+      ),
+      q(
+        `SELECT month, sum(cases_accepted)::int, sum(cases_concluded)::int FROM ${rel('reporting.county_month_cases_snapshot', 'reporting.county_month_cases')} WHERE year = $1 GROUP BY month`,
+        [year],
+      ),
       snap
-        ? q('SELECT category_label, source_label, sum(cases)::int FROM reporting.county_case_mix_snapshot WHERE year = $1 GROUP BY 1, 2', [year])
-        : q('SELECT category_label, source_label, count(*)::int FROM reporting.case_facts WHERE accepted_year = $1 GROUP BY 1, 2', [year]),
+        ? q(
+            'SELECT category_label, source_label, sum(cases)::int FROM reporting.county_case_mix_snapshot WHERE year = $1 GROUP BY 1, 2',
+            [year],
+          )
+        : q(
+            'SELECT category_label, source_label, count(*)::int FROM reporting.case_facts WHERE accepted_year = $1 GROUP BY 1, 2',
+            [year],
+          ),
       q(`SELECT county_id, count(*)::int FROM petition_case WHERE ${due} <= $1::date GROUP BY county_id`, [ctx.today]),
     ]);
     res.json({ standards, scores, ranks, months, mix, deadlines });
@@ -204,7 +227,11 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
 
-async function measure(run: (i: number) => Promise<unknown>, iterations = ITERATIONS, warmup = WARMUP): Promise<number[]> {
+async function measure(
+  run: (i: number) => Promise<unknown>,
+  iterations = ITERATIONS,
+  warmup = WARMUP,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await run(i);
   const times: number[] = [];
   for (let i = 0; i < iterations; i++) {
@@ -231,10 +258,21 @@ async function main(): Promise<void> {
           GROUP BY o.id, o.code ORDER BY count(*) DESC LIMIT 1`,
       )
     ).rows;
-    const voidable = (await pool.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'petition_case' AND column_name = 'voided_at'`)).rowCount! > 0;
+    const voidable =
+      (
+        await pool.query(
+          `SELECT 1 FROM information_schema.columns WHERE table_name = 'petition_case' AND column_name = 'voided_at'`,
+        )
+      ).rowCount! > 0;
     const live = voidable ? ' AND voided_at IS NULL' : '';
-    log(`${cases.toLocaleString('en')} cases; county staff ${scaleStaffEmail(county.code)} (${county.cases.toLocaleString('en')} cases)`);
-    const showIds = (await pool.query(`SELECT id FROM petition_case WHERE county_id = $1${live} ORDER BY random() LIMIT 200`, [county.id])).rows.map((r) => r.id);
+    log(
+      `${cases.toLocaleString('en')} cases; county staff ${scaleStaffEmail(county.code)} (${county.cases.toLocaleString('en')} cases)`,
+    );
+    const showIds = (
+      await pool.query(`SELECT id FROM petition_case WHERE county_id = $1${live} ORDER BY random() LIMIT 200`, [
+        county.id,
+      ])
+    ).rows.map((r) => r.id);
     const needed = (ITERATIONS + WARMUP) * 2;
     const representing = (
       await pool.query(
@@ -245,7 +283,8 @@ async function main(): Promise<void> {
         [today, needed],
       )
     ).rows;
-    if (representing.length < needed) log(`only ${representing.length} representing cases for ${needed} transitions: re-seed for a full run`);
+    if (representing.length < needed)
+      log(`only ${representing.length} representing cases for ${needed} transitions: re-seed for a full run`);
     const appCases = representing.filter((_, i) => i % 2 === 0);
     const floorCases = representing.filter((_, i) => i % 2 === 1);
 
@@ -264,14 +303,27 @@ async function main(): Promise<void> {
     const leader = await new Session(app.base).login('leader@example.org');
     const staffByCounty = new Map<string, Session>();
     const staffOf = async (code: string) =>
-      staffByCounty.get(code) ?? staffByCounty.set(code, await new Session(app.base).login(scaleStaffEmail(code))).get(code)!;
+      staffByCounty.get(code) ??
+      staffByCounty.set(code, await new Session(app.base).login(scaleStaffEmail(code))).get(code)!;
     for (const c of appCases) await staffOf(c.code);
     const year = Number(today.slice(0, 4));
     const snapshotsInUse = (await leader.get(`/admin/api/dashboard?year=${year}`)).data?.snapshotAt != null;
 
     const LIST = '/admin/api/resources/PetitionCase/actions/list?page=1';
-    const scenarios: { name: string; target: string; limit: number; app: (i: number) => Promise<unknown>; floor: (i: number) => Promise<unknown> }[] = [
-      { name: 'case list, page 1 (county staff)', target: '<50 ms, ≤3×', limit: 50, app: () => staff.get(LIST), floor: () => floorGet('/list') },
+    const scenarios: {
+      name: string;
+      target: string;
+      limit: number;
+      app: (i: number) => Promise<unknown>;
+      floor: (i: number) => Promise<unknown>;
+    }[] = [
+      {
+        name: 'case list, page 1 (county staff)',
+        target: '<50 ms, ≤3×',
+        limit: 50,
+        app: () => staff.get(LIST),
+        floor: () => floorGet('/list'),
+      },
       {
         name: 'case list, state = 代理中',
         target: '<50 ms, ≤3×',
@@ -306,11 +358,14 @@ async function main(): Promise<void> {
         limit: 50,
         app: async (i) => {
           const c = appCases[i % appCases.length];
-          const r = await (await staffOf(c.code)).post(`/admin/api/resources/PetitionCase/records/${c.id}/conclude`, {
+          const r = await (
+            await staffOf(c.code)
+          ).post(`/admin/api/resources/PetitionCase/records/${c.id}/conclude`, {
             concludedOn: today,
             outcome: '经协调已解决',
           });
-          if (r.notice?.type !== 'success' && i < appCases.length) throw new Error(`conclude ${c.id}: ${JSON.stringify(r.notice)}`);
+          if (r.notice?.type !== 'success' && i < appCases.length)
+            throw new Error(`conclude ${c.id}: ${JSON.stringify(r.notice)}`);
         },
         floor: async (i) => {
           const c = floorCases[i % floorCases.length];
@@ -361,7 +416,12 @@ async function main(): Promise<void> {
 
     const result = {
       date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+      },
       cases,
       county: { code: county.code, cases: county.cases },
       iterations: ITERATIONS,
@@ -387,7 +447,16 @@ async function main(): Promise<void> {
   }
 }
 
-function printTable(r: { cases: number; figures: Figure[]; startupSeconds: number; serverRssAtStartMb: number; serverRssMb: number; serverPeakRssMb: number; snapshotRefreshSeconds: number | null; iterations: number }) {
+function printTable(r: {
+  cases: number;
+  figures: Figure[];
+  startupSeconds: number;
+  serverRssAtStartMb: number;
+  serverRssMb: number;
+  serverPeakRssMb: number;
+  snapshotRefreshSeconds: number | null;
+  iterations: number;
+}) {
   const ms = (n: number) => n.toFixed(1).padStart(7);
   const x = (n: number) => `${n.toFixed(1)}×`.padStart(6);
   const lines = [

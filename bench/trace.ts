@@ -9,15 +9,21 @@ import { createApp } from '../src/server.js';
 import { useScaleDatabase, SCALE_DEFAULTS } from '../src/services/scale-data/scale-database.js';
 
 useScaleDatabase();
-const url = process.env.DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? SCALE_DEFAULTS.port}/wpa`;
+const url =
+  process.env.DATABASE_URL ??
+  `postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? SCALE_DEFAULTS.port}/wpa`;
 const [email, ...paths] = process.argv.slice(2);
 let tracing = false;
 const original = pg.Client.prototype.query;
 (pg.Client.prototype as any).query = function (this: unknown, config: any, ...rest: unknown[]) {
   if (tracing) {
     const text = typeof config === 'string' ? config : config?.text;
-    const values = typeof config === 'object' && config?.values ? config.values : Array.isArray(rest[0]) ? rest[0] : undefined;
-    if (text) console.log(`SQL: ${text.replace(/\s+/g, ' ').slice(0, 600)}${values ? `  -- ${JSON.stringify(values).slice(0, 200)}` : ''}`);
+    const values =
+      typeof config === 'object' && config?.values ? config.values : Array.isArray(rest[0]) ? rest[0] : undefined;
+    if (text)
+      console.log(
+        `SQL: ${text.replace(/\s+/g, ' ').slice(0, 600)}${values ? `  -- ${JSON.stringify(values).slice(0, 200)}` : ''}`,
+      );
   }
   return (original as any).call(this, config, ...rest);
 };
@@ -28,8 +34,15 @@ const server = app.listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 let cookie = '';
-const login = await fetch(`${base}/admin/login`, { method: 'POST', body: new URLSearchParams({ email, password: 'demo12345' }), redirect: 'manual' });
-cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+const login = await fetch(`${base}/admin/login`, {
+  method: 'POST',
+  body: new URLSearchParams({ email, password: 'demo12345' }),
+  redirect: 'manual',
+});
+cookie = login.headers
+  .getSetCookie()
+  .map((c) => c.split(';')[0])
+  .join('; ');
 for (const path of paths) {
   console.log(`\n=== ${path}`);
   tracing = true;

@@ -320,25 +320,106 @@ GROUP BY e.county_id, county.name, e.month;
 
 /** Seed of reporting.creation_standard: a frozen copy of src/domain/creation-standards.ts at this migration. */
 const STANDARDS: [string, string, string, string, string, number, string][] = [
-  ['work_systems', '（一）健全工作制度', '六项工作制度', '项', '>=', 6, '学习培训、信息上报、反馈回访、立案归档、考核奖励、责任追究六项制度中已建立的项数'],
-  ['work_point', '（二）设立工作阵地', '工作点规范化', '项', '>=', 6, '名称统一、流程统一、标准统一（规范样表文本）、挂牌、制度上墙、流程上墙六项中做到的项数'],
-  ['township_coverage', '（三）组建工作队伍', '乡镇持证代理员覆盖率', '%', '>=', 100, '至少有1名持有效证书代理员的乡（镇、街道）占全部乡（镇、街道）的百分比'],
-  ['certified_agents', '（三）组建工作队伍', '代理员持证率', '%', '>=', 100, '在岗代理员中持有效证书者的百分比（持证上岗）'],
-  ['certificate_reviews', '（三）组建工作队伍', '证书按期年审率', '%', '>=', 100, '当年到期的证书年审中按期完成（到期后30日内）的百分比（一年一审核）'],
+  [
+    'work_systems',
+    '（一）健全工作制度',
+    '六项工作制度',
+    '项',
+    '>=',
+    6,
+    '学习培训、信息上报、反馈回访、立案归档、考核奖励、责任追究六项制度中已建立的项数',
+  ],
+  [
+    'work_point',
+    '（二）设立工作阵地',
+    '工作点规范化',
+    '项',
+    '>=',
+    6,
+    '名称统一、流程统一、标准统一（规范样表文本）、挂牌、制度上墙、流程上墙六项中做到的项数',
+  ],
+  [
+    'township_coverage',
+    '（三）组建工作队伍',
+    '乡镇持证代理员覆盖率',
+    '%',
+    '>=',
+    100,
+    '至少有1名持有效证书代理员的乡（镇、街道）占全部乡（镇、街道）的百分比',
+  ],
+  [
+    'certified_agents',
+    '（三）组建工作队伍',
+    '代理员持证率',
+    '%',
+    '>=',
+    100,
+    '在岗代理员中持有效证书者的百分比（持证上岗）',
+  ],
+  [
+    'certificate_reviews',
+    '（三）组建工作队伍',
+    '证书按期年审率',
+    '%',
+    '>=',
+    100,
+    '当年到期的证书年审中按期完成（到期后30日内）的百分比（一年一审核）',
+  ],
   ['cases_accepted', '（四）明确工作任务', '受理案件数', '件', '>=', 1, '当年受理的代理案件数'],
   ['closure_rate', '（四）明确工作任务', '办结率', '%', '>=', 90, '当年受理的案件中已终结或已立案归档的百分比'],
-  ['reply_on_time', '（五）提高工作成效', '7日内出具答复意见率', '%', '>=', 100, '当年终结的案件中于终结后7日内出具答复意见书的百分比（附件2第五条）'],
+  [
+    'reply_on_time',
+    '（五）提高工作成效',
+    '7日内出具答复意见率',
+    '%',
+    '>=',
+    100,
+    '当年终结的案件中于终结后7日内出具答复意见书的百分比（附件2第五条）',
+  ],
   ['archived_share', '工作要求（一案一卷）', '立案归档率', '%', '>=', 90, '当年终结的案件中已立案归档的百分比'],
-  ['overdue_cases', '（五）提高工作成效', '超期未办结案件', '件', '<=', 0, '统计日（年末或今日）仍在办理且已超过60日（含批准延期）办理期限的案件数（《信访工作条例》第三十四条）'],
-  ['key_cases_joint_meeting', '（一）健全工作制度', '重点案件纳入联席会议率', '%', '>=', 100, '当年受理的重点案件中纳入同级信访联席会议的百分比'],
-  ['annual_statistics_on_time', '工作要求（年终统计）', '年终统计按时上报', '是/否', '>=', 1, '当年结案统计表（附件7）于12月20日（北京时间）前上报：1 按时，0 未按时；12月20日前尚未上报为空（未到期）'],
-  ['trainings_held', '工作要求（学习培训）', '举办培训次数', '次', '>=', 1, '县（市、区）当年自行举办的代理员培训次数（市级培训不计入）'],
+  [
+    'overdue_cases',
+    '（五）提高工作成效',
+    '超期未办结案件',
+    '件',
+    '<=',
+    0,
+    '统计日（年末或今日）仍在办理且已超过60日（含批准延期）办理期限的案件数（《信访工作条例》第三十四条）',
+  ],
+  [
+    'key_cases_joint_meeting',
+    '（一）健全工作制度',
+    '重点案件纳入联席会议率',
+    '%',
+    '>=',
+    100,
+    '当年受理的重点案件中纳入同级信访联席会议的百分比',
+  ],
+  [
+    'annual_statistics_on_time',
+    '工作要求（年终统计）',
+    '年终统计按时上报',
+    '是/否',
+    '>=',
+    1,
+    '当年结案统计表（附件7）于12月20日（北京时间）前上报：1 按时，0 未按时；12月20日前尚未上报为空（未到期）',
+  ],
+  [
+    'trainings_held',
+    '工作要求（学习培训）',
+    '举办培训次数',
+    '次',
+    '>=',
+    1,
+    '县（市、区）当年自行举办的代理员培训次数（市级培训不计入）',
+  ],
 ];
 
 /** COMMENT ON for every view and column: what Metabase and analysts see (docs/reporting.md is generated from them). */
 const COMMENTS: Record<string, { about: string; columns: Record<string, string> }> = {
   creation_standard: {
-    about: '创建标准（平妇字〔2014〕17号）的考核指标、目标值与比较方式 / the creation standards as measurable targets; kept equal to src/domain/creation-standards.ts by the app at start',
+    about:
+      '创建标准（平妇字〔2014〕17号）的考核指标、目标值与比较方式 / the creation standards as measurable targets; kept equal to src/domain/creation-standards.ts by the app at start',
     columns: {
       code: '指标代码 / standard code',
       sort_order: '显示顺序 / display order',
@@ -352,7 +433,11 @@ const COMMENTS: Record<string, { about: string; columns: Record<string, string> 
   },
   enum_label: {
     about: '枚举值的中文名称 / Chinese labels of stored enum values; written by the app at start',
-    columns: { enum_type: '枚举类型名 / PostgreSQL enum type', value: '存储值 / stored value', label: '中文名称 / Chinese label' },
+    columns: {
+      enum_type: '枚举类型名 / PostgreSQL enum type',
+      value: '存储值 / stored value',
+      label: '中文名称 / Chinese label',
+    },
   },
   county: {
     about: '县（市、区）维表，每县一行 / one row per county-level unit',
@@ -366,7 +451,7 @@ const COMMENTS: Record<string, { about: string; columns: Record<string, string> 
     },
   },
   case_facts: {
-    about: '案件事实表，每案一行，不含信访人个人信息 / one row per case, without the petitioner\'s personal data',
+    about: "案件事实表，每案一行，不含信访人个人信息 / one row per case, without the petitioner's personal data",
     columns: {
       case_id: '案件ID / case id',
       case_no: '案件编号 / case number',
@@ -401,25 +486,29 @@ const COMMENTS: Record<string, { about: string; columns: Record<string, string> 
       is_open: '是否仍在办理（受理或代理中）/ still open',
       is_overdue: '今日仍在办理且已过办理期限 / open and past its deadline today',
       concluded_on_time: '是否在办理期限内终结；未终结为空 / concluded by the deadline; null while not concluded',
-      reply_on_time: '是否在终结后7日内出具答复意见（附件2第五条）；7日未满且未出具为空 / reply within 7 days; null while the 7 days run',
+      reply_on_time:
+        '是否在终结后7日内出具答复意见（附件2第五条）；7日未满且未出具为空 / reply within 7 days; null while the 7 days run',
     },
   },
   certificate_period: {
-    about: '代理员证有效期段：发放或年审合格之日起一年（至次年同日，含当日），下次年审（不合格即暂停）或吊销之前一日止；与 src/domain/certificate-validity.ts 同一规则 / validity periods of certificates, to ask about any past day',
+    about:
+      '代理员证有效期段：发放或年审合格之日起一年（至次年同日，含当日），下次年审（不合格即暂停）或吊销之前一日止；与 src/domain/certificate-validity.ts 同一规则 / validity periods of certificates, to ask about any past day',
     columns: {
       certificate_id: '证书ID / certificate id',
       agent_id: '代理员ID / agent id',
       county_id: '发证县（市、区）ID / issuing county id',
       anchor_kind: '起算事件：issued 发放，passed 年审合格 / what opened the period',
       valid_from: '有效期起始日（含）/ valid from (inclusive)',
-      valid_through: '有效期最后一日（含）；早于起始日表示该段为空 / last valid day (inclusive); before valid_from: empty',
+      valid_through:
+        '有效期最后一日（含）；早于起始日表示该段为空 / last valid day (inclusive); before valid_from: empty',
       review_due_on: '本期年审截止日：起始日一年后的同日 / the yearly review falls due on',
       next_review_on: '其后第一次年审日期（不论结果）/ the next review, passed or failed',
       revoked_on: '证书吊销日期（当日起失效）/ certificate revoked on',
     },
   },
   certificate_facts: {
-    about: '代理员证事实表，每证一行，今日效力取自 reporting.certificate_standing / one row per certificate, standing today',
+    about:
+      '代理员证事实表，每证一行，今日效力取自 reporting.certificate_standing / one row per certificate, standing today',
     columns: {
       certificate_id: '证书ID / certificate id',
       number: '证书编号 / certificate number',
@@ -464,7 +553,8 @@ const COMMENTS: Record<string, { about: string; columns: Record<string, string> 
     },
   },
   county_year: {
-    about: '县（市、区）× 年份，2014年至今年；统计日为当年12月31日或今日 / county × year from 2014, measured as of year end or today',
+    about:
+      '县（市、区）× 年份，2014年至今年；统计日为当年12月31日或今日 / county × year from 2014, measured as of year end or today',
     columns: {
       county_id: '县（市、区）ID / county id',
       county_code: '行政区划代码 / division code',
@@ -474,7 +564,8 @@ const COMMENTS: Record<string, { about: string; columns: Record<string, string> 
     },
   },
   county_measures: {
-    about: '县（市、区）年度考核数据（宽表），每县每年一行，含各指标分子分母 / every creation-standard figure with its parts, one row per county and year',
+    about:
+      '县（市、区）年度考核数据（宽表），每县每年一行，含各指标分子分母 / every creation-standard figure with its parts, one row per county and year',
     columns: {
       county_id: '县（市、区）ID / county id',
       county_code: '行政区划代码 / division code',
@@ -489,9 +580,11 @@ const COMMENTS: Record<string, { about: string; columns: Record<string, string> 
       wp_plaque_hung: '已挂牌 / plaque hung',
       wp_rules_on_wall: '工作制度已上墙 / rules on the wall',
       wp_process_on_wall: '工作流程已上墙 / process on the wall',
-      work_point_items: '以上六项做到的项数（工作点各项为当前状态）/ of those six, how many (current state of the work point)',
+      work_point_items:
+        '以上六项做到的项数（工作点各项为当前状态）/ of those six, how many (current state of the work point)',
       townships_total: '所辖乡（镇、街道）数 / townships',
-      townships_covered: '统计日有在册且持有效证书代理员的乡（镇、街道）数（含村、社区代理员）/ townships with at least one validly certified agent on the roster',
+      townships_covered:
+        '统计日有在册且持有效证书代理员的乡（镇、街道）数（含村、社区代理员）/ townships with at least one validly certified agent on the roster',
       township_coverage_pct: '乡镇持证代理员覆盖率（%）/ townships covered (%)',
       agents_on_roster: '统计日在册代理员数（已选聘；在岗，或离岗但吊销在统计日之后）/ agents on the roster',
       agents_certified: '其中持有效证书人数 / of whom validly certified',
@@ -518,7 +611,8 @@ const COMMENTS: Record<string, { about: string; columns: Record<string, string> 
     },
   },
   county_scorecard: {
-    about: '县（市、区）创建标准达标表（长表），每县每年每项标准一行 / one row per county, year and creation standard: measure, target, pass/fail',
+    about:
+      '县（市、区）创建标准达标表（长表），每县每年每项标准一行 / one row per county, year and creation standard: measure, target, pass/fail',
     columns: {
       county_id: '县（市、区）ID / county id',
       county_code: '行政区划代码 / division code',
@@ -573,7 +667,9 @@ function commentsSql(): string {
     .map(([relation, { about, columns }]) =>
       [
         `COMMENT ON ${TABLES.has(relation) ? 'TABLE' : 'VIEW'} reporting.${relation} IS ${literal(about)};`,
-        ...Object.entries(columns).map(([col, text]) => `COMMENT ON COLUMN reporting.${relation}.${col} IS ${literal(text)};`),
+        ...Object.entries(columns).map(
+          ([col, text]) => `COMMENT ON COLUMN reporting.${relation}.${col} IS ${literal(text)};`,
+        ),
       ].join('\n'),
     )
     .join('\n');

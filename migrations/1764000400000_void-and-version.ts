@@ -35,7 +35,8 @@ const VERSIONED_ONLY = ['admin_user', 'notice_recipient'];
 
 function columnsSql(): string {
   const out: string[] = [];
-  for (const t of [...VOIDABLE, ...VERSIONED_ONLY]) out.push(`ALTER TABLE ${t} ADD COLUMN row_version integer NOT NULL DEFAULT 1;`);
+  for (const t of [...VOIDABLE, ...VERSIONED_ONLY])
+    out.push(`ALTER TABLE ${t} ADD COLUMN row_version integer NOT NULL DEFAULT 1;`);
   for (const t of VOIDABLE) {
     out.push(`ALTER TABLE ${t}
   ADD COLUMN voided_at timestamptz,

@@ -67,14 +67,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const raw = env[key];
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw);
-    if (!Number.isFinite(n) || n <= 0 || n > 200) problems.push(`${key} must be a size in megabytes between 0 and 200 (got "${raw}")`);
+    if (!Number.isFinite(n) || n <= 0 || n > 200)
+      problems.push(`${key} must be a size in megabytes between 0 and 200 (got "${raw}")`);
     return n;
   };
   const count = (key: string, fallback: number, max: number): number => {
     const raw = env[key];
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0 || n > max) problems.push(`${key} must be a whole number from 0 to ${max} (got "${raw}")`);
+    if (!Number.isInteger(n) || n < 0 || n > max)
+      problems.push(`${key} must be a whole number from 0 to ${max} (got "${raw}")`);
     return n;
   };
   const bool = (key: string, fallback: boolean): boolean => {
@@ -122,7 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reportingSnapshotMinCases: count('REPORTING_SNAPSHOT_MIN_CASES', 20_000, 1_000_000_000),
     reportingRefreshMinutes: count('REPORTING_REFRESH_MINUTES', 10, 24 * 60),
   };
-  if (production && !env.UPLOAD_DIR) problems.push('UPLOAD_DIR is required in production (where scanned documents are kept)');
+  if (production && !env.UPLOAD_DIR)
+    problems.push('UPLOAD_DIR is required in production (where scanned documents are kept)');
   if (problems.length) throw new ConfigError(problems);
   return config;
 }
@@ -137,7 +140,8 @@ function metabaseConfig(env: NodeJS.ProcessEnv, problems: string[]): MetabaseCon
     return undefined;
   }
   if (!/^https?:\/\/[^\s/]+/.test(siteUrl)) problems.push('METABASE_SITE_URL must be an http:// or https:// URL');
-  if (!/^[0-9a-f]{64}$/i.test(secretKey)) problems.push('METABASE_SECRET_KEY must be 64 hexadecimal characters (Metabase: 设置 → 嵌入 → 嵌入密钥)');
+  if (!/^[0-9a-f]{64}$/i.test(secretKey))
+    problems.push('METABASE_SECRET_KEY must be 64 hexadecimal characters (Metabase: 设置 → 嵌入 → 嵌入密钥)');
   const dashboardIds = ids
     .split(',')
     .map((s) => s.trim())

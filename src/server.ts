@@ -39,15 +39,29 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
   const admin = await buildAdmin(dataSource, {
     dashboard: {
       component: Components.Dashboard,
-      handler: dashboardHandler({ dataSource, metabase: config.metabase, now, log, snapshots: { minCases: config.reportingSnapshotMinCases } }),
+      handler: dashboardHandler({
+        dataSource,
+        metabase: config.metabase,
+        now,
+        log,
+        snapshots: { minCases: config.reportingSnapshotMinCases },
+      }),
     },
   });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
 
-  app.use(securityHeaders({ hsts: config.nodeEnv === 'production', frameSources: config.metabase ? [new URL(config.metabase.siteUrl).origin] : [] }));
-  app.use(PUBLIC_ASSETS_PATH, express.static(path.join(path.dirname(fileURLToPath(import.meta.url)), 'web/public'), { maxAge: '1h' }));
+  app.use(
+    securityHeaders({
+      hsts: config.nodeEnv === 'production',
+      frameSources: config.metabase ? [new URL(config.metabase.siteUrl).origin] : [],
+    }),
+  );
+  app.use(
+    PUBLIC_ASSETS_PATH,
+    express.static(path.join(path.dirname(fileURLToPath(import.meta.url)), 'web/public'), { maxAge: '1h' }),
+  );
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
   // ready: the database answers and every migration file is applied (load balancers, docker-compose)
   app.get('/readyz', async (_req, res) => {
@@ -116,7 +130,12 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
   );
   app.use(
     `${admin.options.rootPath}${FILES_PATH}`,
-    attachmentsRouter({ dataSource, uploadDir: config.uploadDir, uploadMaxBytes: config.uploadMaxMb * 1024 * 1024, now }),
+    attachmentsRouter({
+      dataSource,
+      uploadDir: config.uploadDir,
+      uploadMaxBytes: config.uploadMaxMb * 1024 * 1024,
+      now,
+    }),
   );
   app.use(`${admin.options.rootPath}${FILES_PATH}`, yearEndFilesRouter({ dataSource, now }));
   app.use(`${admin.options.rootPath}/api`, adminApiStatus, knownActionsOnly(admin));

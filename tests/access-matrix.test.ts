@@ -8,7 +8,11 @@ import { RESOURCES, TABLE } from './support/tables.js';
 // county's ids, forged filters and forged payloads. Custom actions are found on the live admin, so
 // actions added later are covered without editing this file.
 
-const EMAIL: Record<Role, string> = { city_admin: 'city@example.org', county_staff: 'xinhua@example.org', leader: 'leader@example.org' };
+const EMAIL: Record<Role, string> = {
+  city_admin: 'city@example.org',
+  county_staff: 'xinhua@example.org',
+  leader: 'leader@example.org',
+};
 
 let app: TestApp;
 let xinhua: number;
@@ -36,11 +40,16 @@ beforeAll(async () => {
   // findings and rectifications have demo rows for both counties: src/services/demo-data/supervision.ts)
   for (const c of [xinhua, yexian]) {
     await app.db.query(
-      `INSERT INTO analysis_report (county_id, period_start, period_end, report_date, contact_person, contact_phone) VALUES ($1, '2025-01-01', '2025-12-31', '2026-01-05', '张红', '13937512345')`, [c]);
+      `INSERT INTO analysis_report (county_id, period_start, period_end, report_date, contact_person, contact_phone) VALUES ($1, '2025-01-01', '2025-12-31', '2026-01-05', '张红', '13937512345')`,
+      [c],
+    );
     await app.db.query(`INSERT INTO annual_report (county_id, year) VALUES ($1, 2026)`, [c]);
     await app.db.query(`INSERT INTO evaluation (county_id, year) VALUES ($1, 2025)`, [c]);
     const wp = (await app.db.query('SELECT id FROM work_point WHERE county_id = $1', [c])).rows[0].id;
-    await app.db.query(`INSERT INTO commendation (year, kind, county_id, work_point_id, reason) VALUES (2025, 'work_point', $1, $2, '成效突出')`, [c, wp]);
+    await app.db.query(
+      `INSERT INTO commendation (year, kind, county_id, work_point_id, reason) VALUES (2025, 'work_point', $1, $2, '成效突出')`,
+      [c, wp],
+    );
     await app.db.query(`INSERT INTO audit_log (action, resource, county_id) VALUES ('update', 'Agent', $1)`, [c]);
   }
   for (const r of RESOURCES) {
@@ -75,7 +84,9 @@ describe.each(RESOURCES)('%s', (resource) => {
       if (role === 'county_staff') {
         counties.delete(null);
         expect([...counties].every((c) => c === xinhua)).toBe(true);
-        const { rows } = await app.db.query(`SELECT count(*)::int AS n FROM ${TABLE[resource]} WHERE county_id = $1`, [xinhua]);
+        const { rows } = await app.db.query(`SELECT count(*)::int AS n FROM ${TABLE[resource]} WHERE county_id = $1`, [
+          xinhua,
+        ]);
         expect(list.json.meta.total).toBe(rows[0].n);
       } else if (other[resource]) {
         expect(counties.has(yexian)).toBe(true);
@@ -130,7 +141,11 @@ describe.each(RESOURCES)('%s', (resource) => {
     const before = await snapshot(TABLE[resource], id);
     const decorated = app.admin.findResource(resource).decorate();
     const voidable = !['AdminUser', 'AuditLog', 'NoticeRecipient'].includes(resource);
-    expect({ resource, voidRecord: 'voidRecord' in decorated.actions, restoreRecord: 'restoreRecord' in decorated.actions }).toEqual({
+    expect({
+      resource,
+      voidRecord: 'voidRecord' in decorated.actions,
+      restoreRecord: 'restoreRecord' in decorated.actions,
+    }).toEqual({
       resource,
       voidRecord: voidable,
       restoreRecord: voidable,
@@ -143,7 +158,11 @@ describe.each(RESOURCES)('%s', (resource) => {
       expect({ role, bulk: [403, 404].includes(bulk.status) }).toEqual({ role, bulk: true });
       // restoring is the city's, and only of a voided record
       const restore = await s.api('POST', `/resources/${resource}/records/${id}/restoreRecord`, {});
-      if (voidable) expect({ role, restore: restore.status < 500 && (restore.status >= 400 || restore.json.notice.type === 'error') }).toEqual({ role, restore: true });
+      if (voidable)
+        expect({
+          role,
+          restore: restore.status < 500 && (restore.status >= 400 || restore.json.notice.type === 'error'),
+        }).toEqual({ role, restore: true });
     }
     expect(await snapshot(TABLE[resource], id)).toBe(before);
   });
@@ -160,19 +179,29 @@ describe.each(RESOURCES)('%s', (resource) => {
 describe('petitioners’ personal data', () => {
   it('is masked in lists and searches, full on the record page for staff (audited), never for leaders', async () => {
     const id = own.PetitionCase;
-    const { rows } = await app.db.query('SELECT petitioner_id_number AS idn, petitioner_phone AS phone FROM petition_case WHERE id = $1', [id]);
+    const { rows } = await app.db.query(
+      'SELECT petitioner_id_number AS idn, petitioner_phone AS phone FROM petition_case WHERE id = $1',
+      [id],
+    );
     const list = await sessions.county_staff.api('GET', '/resources/PetitionCase/actions/list');
     const listed = JSON.stringify(list.json);
     expect(listed).not.toContain(rows[0].idn);
     expect(list.json.records[0].params.petitionerIdNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     expect(list.json.records[0].params.petitionerPhone).toMatch(/^1\d{2}\*{4}\d{4}$/);
 
-    const audits = (await app.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'view_personal'`)).rows[0].n;
+    const audits = (await app.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'view_personal'`))
+      .rows[0].n;
     const show = await sessions.county_staff.api('GET', `/resources/PetitionCase/records/${id}/show`);
     expect(show.json.record.params.petitionerIdNumber).toBe(rows[0].idn);
-    expect((await app.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'view_personal'`)).rows[0].n).toBe(audits + 1);
+    expect(
+      (await app.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'view_personal'`)).rows[0].n,
+    ).toBe(audits + 1);
 
-    for (const path of [`/resources/PetitionCase/records/${id}/show`, '/resources/PetitionCase/actions/list?perPage=500', '/resources/PetitionCase/actions/search/']) {
+    for (const path of [
+      `/resources/PetitionCase/records/${id}/show`,
+      '/resources/PetitionCase/actions/list?perPage=500',
+      '/resources/PetitionCase/actions/search/',
+    ]) {
       const res = await sessions.leader.api('GET', path);
       expect(res.status).toBe(200);
       expect(JSON.stringify(res.json)).not.toContain(rows[0].idn);
@@ -184,7 +213,11 @@ describe('petitioners’ personal data', () => {
 describe('audit log', () => {
   it('records create, update and void with author and changed fields, in the same transaction', async () => {
     const s = sessions.city_admin;
-    const created = await s.api('POST', '/resources/WorkSystem/actions/new', { countyId: xinhua, kind: 'training', adoptedOn: '2020-01-01' });
+    const created = await s.api('POST', '/resources/WorkSystem/actions/new', {
+      countyId: xinhua,
+      kind: 'training',
+      adoptedOn: '2020-01-01',
+    });
     // 新华区 may already have this system: then the refusal must name the field and log nothing
     if (created.json.notice.type === 'error') {
       expect(created.json.record.errors.kind.message).toMatch(/已登记/);
@@ -195,10 +228,15 @@ describe('audit log', () => {
     expect((await s.api('POST', `/resources/WorkSystem/records/${id}/delete`, {})).status).toBe(403);
     await s.api('POST', `/resources/WorkSystem/records/${id}/voidRecord`, { reason: '登记有误', rowVersion: 2 });
     const { rows } = await app.db.query(
-      `SELECT action, user_email, changes FROM audit_log WHERE resource = 'WorkSystem' AND record_id = $1 ORDER BY id`, [String(id)]);
+      `SELECT action, user_email, changes FROM audit_log WHERE resource = 'WorkSystem' AND record_id = $1 ORDER BY id`,
+      [String(id)],
+    );
     expect(rows.map((r) => r.action)).toEqual(['create', 'update', 'voidRecord']);
     expect(rows.every((r) => r.user_email === 'city@example.org')).toBe(true);
-    expect(rows[1].changes).toEqual({ documentNo: { before: null, after: '新妇字〔2026〕9号' }, rowVersion: { before: 1, after: 2 } });
+    expect(rows[1].changes).toEqual({
+      documentNo: { before: null, after: '新妇字〔2026〕9号' },
+      rowVersion: { before: 1, after: 2 },
+    });
     expect(rows[2].changes.voidReason).toEqual({ before: null, after: '登记有误' });
     expect(await count(app.db, 'work_system', 'id = $1', [id])).toBe(1);
   });
@@ -207,9 +245,20 @@ describe('audit log', () => {
     const s = app.session();
     for (let i = 0; i < 5; i++) expect(await s.login('leader@example.org', 'not-the-password')).toBe(false);
     expect(await s.login('leader@example.org')).toBe(false);
-    const { rows } = await app.db.query(`SELECT action, changes->>'reason' AS reason FROM audit_log WHERE user_email = 'leader@example.org' ORDER BY id DESC LIMIT 6`);
-    expect(rows.map((r) => r.reason)).toEqual(['locked', 'wrong_password', 'wrong_password', 'wrong_password', 'wrong_password', 'wrong_password']);
-    await app.db.query(`UPDATE admin_user SET locked_until = NULL, failed_logins = 0 WHERE email = 'leader@example.org'`);
+    const { rows } = await app.db.query(
+      `SELECT action, changes->>'reason' AS reason FROM audit_log WHERE user_email = 'leader@example.org' ORDER BY id DESC LIMIT 6`,
+    );
+    expect(rows.map((r) => r.reason)).toEqual([
+      'locked',
+      'wrong_password',
+      'wrong_password',
+      'wrong_password',
+      'wrong_password',
+      'wrong_password',
+    ]);
+    await app.db.query(
+      `UPDATE admin_user SET locked_until = NULL, failed_logins = 0 WHERE email = 'leader@example.org'`,
+    );
     expect(await s.login('leader@example.org')).toBe(true);
   });
 
@@ -217,7 +266,10 @@ describe('audit log', () => {
     const { rows } = await app.db.query('SELECT id FROM audit_log ORDER BY id LIMIT 1');
     const res = await sessions.city_admin.api('POST', `/resources/AuditLog/records/${rows[0].id}/delete`, {});
     expect(res.status).toBe(403);
-    const created = await sessions.city_admin.api('POST', '/resources/AuditLog/actions/new', { action: 'forged', resource: 'Agent' });
+    const created = await sessions.city_admin.api('POST', '/resources/AuditLog/actions/new', {
+      action: 'forged',
+      resource: 'Agent',
+    });
     expect(created.status).toBe(403);
   });
 });
@@ -238,7 +290,11 @@ describe('sessions follow the user table', () => {
 
 describe('web hardening', () => {
   it('sends security headers and an httpOnly, sameSite session cookie', async () => {
-    const res = await fetch(`${app.baseUrl}/admin/login`, { method: 'POST', body: new URLSearchParams({ email: 'city@example.org', password: 'demo12345' }), redirect: 'manual' });
+    const res = await fetch(`${app.baseUrl}/admin/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ email: 'city@example.org', password: 'demo12345' }),
+      redirect: 'manual',
+    });
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('wpa.sid='))!;

@@ -3,7 +3,6 @@ import { startTestApp, type TestApp } from './support/app.js';
 import { count, countyId, firstTownship, validIdNumber } from './support/fixtures.js';
 import { TABLE } from './support/tables.js';
 
-
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
@@ -11,15 +10,18 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('login', () => {
-  it.each(['city@example.org', 'xinhua@example.org', 'leader@example.org'])('%s logs in with the demo password', async (email) => {
-    const s = app.session();
-    expect(await s.login(email)).toBe(true);
-    const page = await s.get('/admin');
-    expect(page.status).toBe(200);
-    const html = await page.text();
-    expect(html).toContain('平顶山市妇女信访代理工作管理系统');
-    expect(html).toContain('"language":"zh-CN"');
-  });
+  it.each(['city@example.org', 'xinhua@example.org', 'leader@example.org'])(
+    '%s logs in with the demo password',
+    async (email) => {
+      const s = app.session();
+      expect(await s.login(email)).toBe(true);
+      const page = await s.get('/admin');
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('平顶山市妇女信访代理工作管理系统');
+      expect(html).toContain('"language":"zh-CN"');
+    },
+  );
 
   it('refuses a wrong password and an unknown e-mail, and keeps the admin closed', async () => {
     const s = app.session();
@@ -62,8 +64,14 @@ describe('create and edit', () => {
     await s.login('xinhua@example.org');
     const idNumber = validIdNumber('410402', '19850312', '042');
     const created = await s.api('POST', '/resources/Agent/actions/new', {
-      name: '王秀兰', gender: 'female', idNumber, phone: '13937512345', countyId: other,
-      townshipId: await firstTownship(app.db, xinhua), appointedOn: '2024-03-01', status: 'active',
+      name: '王秀兰',
+      gender: 'female',
+      idNumber,
+      phone: '13937512345',
+      countyId: other,
+      townshipId: await firstTownship(app.db, xinhua),
+      appointedOn: '2024-03-01',
+      status: 'active',
     });
     expect(created.json.notice.type).toBe('success');
     const id = created.json.record.params.id;
@@ -84,8 +92,14 @@ describe('create and edit', () => {
     const before = await count(app.db, 'agent');
     const audits = await count(app.db, 'audit_log');
     const res = await s.api('POST', '/resources/Agent/actions/new', {
-      name: '李桂芳', gender: 'female', idNumber: corrupted, phone: '1393751234', countyId: xinhua,
-      townshipId: await firstTownship(app.db, xinhua), appointedOn: '2099-01-01', status: 'active',
+      name: '李桂芳',
+      gender: 'female',
+      idNumber: corrupted,
+      phone: '1393751234',
+      countyId: xinhua,
+      townshipId: await firstTownship(app.db, xinhua),
+      appointedOn: '2099-01-01',
+      status: 'active',
     });
     expect(res.json.notice.type).toBe('error');
     expect(res.json.record.errors.idNumber.message).toBe('身份证号码校验位错误，请核对');
@@ -110,8 +124,12 @@ describe('date filters', () => {
     const s = app.session();
     await s.login('city@example.org');
     const { rows } = await app.db.query(
-      `SELECT count(*)::int AS n FROM petition_case WHERE accepted_on BETWEEN '2026-03-01' AND '2026-03-31' AND voided_at IS NULL`);
-    const { json } = await s.api('GET', '/resources/PetitionCase/actions/list?filters.acceptedOn~~from=2026-03-01&filters.acceptedOn~~to=2026-03-31&perPage=500');
+      `SELECT count(*)::int AS n FROM petition_case WHERE accepted_on BETWEEN '2026-03-01' AND '2026-03-31' AND voided_at IS NULL`,
+    );
+    const { json } = await s.api(
+      'GET',
+      '/resources/PetitionCase/actions/list?filters.acceptedOn~~from=2026-03-01&filters.acceptedOn~~to=2026-03-31&perPage=500',
+    );
     expect(json.meta.total).toBe(rows[0].n);
     const days = json.records.map((r: any) => String(r.params.acceptedOn).slice(0, 10));
     expect(days.every((d: string) => d >= '2026-03-01' && d <= '2026-03-31')).toBe(true);

@@ -26,14 +26,26 @@ async function login(email: string) {
 async function coverageFixture() {
   const q = (sql: string, params: unknown[]) => app.db.query(sql, params).then((r) => r.rows);
   const [city] = await q(`SELECT id FROM organization WHERE level = 'city'`, []);
-  const [county] = await q(`INSERT INTO organization (code, name, level, parent_id) VALUES ('410499', '测试县', 'county', $1) RETURNING id`, [city.id]);
+  const [county] = await q(
+    `INSERT INTO organization (code, name, level, parent_id) VALUES ('410499', '测试县', 'county', $1) RETURNING id`,
+    [city.id],
+  );
   const township = async (code: string, name: string) =>
-    (await q(`INSERT INTO organization (code, name, level, parent_id) VALUES ($1, $2, 'township', $3) RETURNING id`, [code, name, county.id]))[0].id as number;
+    (
+      await q(`INSERT INTO organization (code, name, level, parent_id) VALUES ($1, $2, 'township', $3) RETURNING id`, [
+        code,
+        name,
+        county.id,
+      ])
+    )[0].id as number;
   const none = await township('410499001', '甲镇');
   const one = await township('410499002', '乙镇');
   const two = await township('410499003', '丙镇');
   let seq = 100;
-  const agent = async (townshipId: number, cert: { issuedOn: string; reviews?: [string, 'passed' | 'failed'][]; status?: string } | null) => {
+  const agent = async (
+    townshipId: number,
+    cert: { issuedOn: string; reviews?: [string, 'passed' | 'failed'][]; status?: string } | null,
+  ) => {
     seq += 2;
     const [a] = await q(
       `INSERT INTO agent (county_id, township_id, name, gender, id_number, phone, appointed_on)
@@ -47,7 +59,10 @@ async function coverageFixture() {
         [a.id, county.id, `平妇代证-2019-9${String(seq).padStart(4, '0')}`, cert.status ?? 'issued', cert.issuedOn],
       );
       for (const [on, result] of cert.reviews ?? []) {
-        await q(`INSERT INTO certificate_review (certificate_id, county_id, reviewed_on, result) VALUES ($1, $2, $3, $4)`, [c.id, county.id, on, result]);
+        await q(
+          `INSERT INTO certificate_review (certificate_id, county_id, reviewed_on, result) VALUES ($1, $2, $3, $4)`,
+          [c.id, county.id, on, result],
+        );
       }
     }
     return a.id as number;
@@ -72,7 +87,11 @@ describe('the validity rule in SQL and in TypeScript', () => {
     const { rows } = await app.db.query(
       `SELECT certificate_id, valid_today, valid_until::text, review_due_on::text FROM reporting.certificate_standing ORDER BY certificate_id`,
     );
-    const loaded = new Map((await loadCertificates(app.dataSource.manager, { certificateIds: rows.map((r) => r.certificate_id) })).map((c) => [c.id, c]));
+    const loaded = new Map(
+      (await loadCertificates(app.dataSource.manager, { certificateIds: rows.map((r) => r.certificate_id) })).map(
+        (c) => [c.id, c],
+      ),
+    );
     expect(rows.length).toBeGreaterThan(250);
     const differing = rows.filter((r) => {
       const c = loaded.get(r.certificate_id)!;
@@ -88,10 +107,15 @@ describe('the validity rule in SQL and in TypeScript', () => {
 
 describe('持证上岗: an agent without a valid certificate cannot take a case', () => {
   it('refuses the agent whose certificate lapsed, with the reason, and accepts the certified one', async () => {
-    expect(await agentEligibilityOn(app.dataSource.manager, fixture.lapsed, today)).toEqual({ eligible: false, reason: NOT_CERTIFIED_MESSAGE });
+    expect(await agentEligibilityOn(app.dataSource.manager, fixture.lapsed, today)).toEqual({
+      eligible: false,
+      reason: NOT_CERTIFIED_MESSAGE,
+    });
     expect((await agentEligibilityOn(app.dataSource.manager, fixture.certified, today)).eligible).toBe(true);
     // the lapsed agent was certified a year and a half ago
-    expect((await agentEligibilityOn(app.dataSource.manager, fixture.lapsed, addDays(today, -400))).eligible).toBe(true);
+    expect((await agentEligibilityOn(app.dataSource.manager, fixture.lapsed, addDays(today, -400))).eligible).toBe(
+      true,
+    );
   });
 
   it('refuses her in the case form, on the agent field', async () => {
@@ -100,8 +124,17 @@ describe('持证上岗: an agent without a valid certificate cannot take a case'
     const currentAdmin = { id: '1', role: 'city_admin', countyId: null, email: 'city@example.org' };
     const before = await count(app.db, 'petition_case');
     const form = (agentId: number) => ({
-      countyId: fixture.countyId, townshipId: fixture.townships.one, agentId, subject: '离婚后财产分割', category: 'marriage_family',
-      source: 'visit', petitionerName: '张某', acceptedOn: today, isGroup: false, isKey: false, inJointMeeting: false,
+      countyId: fixture.countyId,
+      townshipId: fixture.townships.one,
+      agentId,
+      subject: '离婚后财产分割',
+      category: 'marriage_family',
+      source: 'visit',
+      petitionerName: '张某',
+      acceptedOn: today,
+      isGroup: false,
+      isKey: false,
+      inJointMeeting: false,
     });
     const refused = await resource.create(form(fixture.lapsed), { currentAdmin } as never).catch((e) => e);
     expect(refused.propertyErrors.agentId.message).toBe(NOT_CERTIFIED_MESSAGE);
@@ -125,7 +158,9 @@ describe('coverage of townships by certified agents', () => {
     const page = await (await login('city@example.org')).api('GET', '/pages/coverage');
     const county = page.json.counties.find((c: { countyId: number }) => c.countyId === fixture.countyId);
     expect(county).toEqual({
-      countyId: fixture.countyId, countyName: '测试县', townships: 3,
+      countyId: fixture.countyId,
+      countyName: '测试县',
+      townships: 3,
       counts: { none: 1, one: 1, two_or_more: 1 },
       uncovered: [{ townshipId: fixture.townships.none, townshipName: '甲镇', activeAgents: 2 }],
     });
@@ -144,9 +179,10 @@ describe('coverage of townships by certified agents', () => {
 describe('certificate actions', () => {
   async function xinhuaAgentWithout(status: 'produced' | 'none') {
     const xinhua = await countyId(app.db, '新华区');
-    const sql = status === 'none'
-      ? `SELECT a.id FROM agent a WHERE a.county_id = $1 AND a.status = 'active' AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.agent_id = a.id AND c.status <> 'revoked') LIMIT 1`
-      : `SELECT c.id FROM certificate c WHERE c.county_id = $1 AND c.status = 'produced' LIMIT 1`;
+    const sql =
+      status === 'none'
+        ? `SELECT a.id FROM agent a WHERE a.county_id = $1 AND a.status = 'active' AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.agent_id = a.id AND c.status <> 'revoked') LIMIT 1`
+        : `SELECT c.id FROM certificate c WHERE c.county_id = $1 AND c.status = 'produced' LIMIT 1`;
     const { rows } = await app.db.query(sql, [xinhua]);
     return rows[0]?.id as number | undefined;
   }
@@ -161,17 +197,26 @@ describe('certificate actions', () => {
     );
     const agentId = rows[0].id;
     const clerk = await login('xinhua@example.org');
-    const refused = await clerk.api('POST', `/resources/Agent/bulk/produceCertificates?recordIds=${agentId}`, { producedOn: today });
+    const refused = await clerk.api('POST', `/resources/Agent/bulk/produceCertificates?recordIds=${agentId}`, {
+      producedOn: today,
+    });
     expect(refused.status).toBe(403);
 
     const city = await login('city@example.org');
-    const heldAlready = (await app.db.query(`SELECT agent_id FROM certificate WHERE status = 'issued' LIMIT 1`)).rows[0].agent_id;
-    const res = await city.api('POST', `/resources/Agent/bulk/produceCertificates?recordIds=${agentId},${heldAlready}`, { producedOn: today });
+    const heldAlready = (await app.db.query(`SELECT agent_id FROM certificate WHERE status = 'issued' LIMIT 1`)).rows[0]
+      .agent_id;
+    const res = await city.api(
+      'POST',
+      `/resources/Agent/bulk/produceCertificates?recordIds=${agentId},${heldAlready}`,
+      { producedOn: today },
+    );
     expect(res.json.notice.type).toBe('success');
     expect(res.json.notice.message).toContain('已制作证书 1 本');
     expect(res.json.notice.message).toContain('一人一证');
     const { rows: made } = await app.db.query(`SELECT number, status FROM certificate WHERE agent_id = $1`, [agentId]);
-    expect(made).toEqual([{ number: expect.stringMatching(new RegExp(`^平妇代证-${today.slice(0, 4)}-\\d{5}$`)), status: 'produced' }]);
+    expect(made).toEqual([
+      { number: expect.stringMatching(new RegExp(`^平妇代证-${today.slice(0, 4)}-\\d{5}$`)), status: 'produced' },
+    ]);
     expect(await count(app.db, 'audit_log', `action = 'produceCertificate'`)).toBe(1);
   });
 
@@ -179,36 +224,65 @@ describe('certificate actions', () => {
     const certId = await xinhuaAgentWithout('produced');
     expect(certId).toBeDefined();
     const clerk = await login('xinhua@example.org');
-    const issued = await clerk.api('POST', `/resources/Certificate/records/${certId}/issueCertificate`, { issuedOn: today });
+    const issued = await clerk.api('POST', `/resources/Certificate/records/${certId}/issueCertificate`, {
+      issuedOn: today,
+    });
     expect(issued.json.notice).toEqual({ message: '证书已发放', type: 'success' });
-    const early = await clerk.api('POST', `/resources/Certificate/records/${certId}/reviewCertificate`, { reviewedOn: addDays(today, -400), result: 'passed' });
+    const early = await clerk.api('POST', `/resources/Certificate/records/${certId}/reviewCertificate`, {
+      reviewedOn: addDays(today, -400),
+      result: 'passed',
+    });
     expect(early.json.record.errors.reviewedOn.message).toBe('审核日期不能早于发放日期');
-    const failed = await clerk.api('POST', `/resources/Certificate/records/${certId}/reviewCertificate`, { reviewedOn: today, result: 'failed', remarks: '未参加培训' });
+    const failed = await clerk.api('POST', `/resources/Certificate/records/${certId}/reviewCertificate`, {
+      reviewedOn: today,
+      result: 'failed',
+      remarks: '未参加培训',
+    });
     expect(failed.json.notice.type).toBe('success');
     const { rows } = await app.db.query(`SELECT status FROM certificate WHERE id = $1`, [certId]);
     expect(rows[0].status).toBe('suspended');
     expect(await count(app.db, 'certificate_review', 'certificate_id = $1', [certId])).toBe(1);
 
-    const revoke = await clerk.api('POST', `/resources/Certificate/records/${certId}/revokeCertificate`, { revokedOn: today, reason: 'x' });
+    const revoke = await clerk.api('POST', `/resources/Certificate/records/${certId}/revokeCertificate`, {
+      revokedOn: today,
+      reason: 'x',
+    });
     expect(revoke.status).toBe(403);
     const edit = await clerk.api('POST', `/resources/Certificate/records/${certId}/edit`, { status: 'issued' });
     expect(edit.status).toBe(403);
 
     const city = await login('city@example.org');
-    const noReason = await city.api('POST', `/resources/Certificate/records/${certId}/revokeCertificate`, { revokedOn: today, reason: '' });
+    const noReason = await city.api('POST', `/resources/Certificate/records/${certId}/revokeCertificate`, {
+      revokedOn: today,
+      reason: '',
+    });
     expect(noReason.json.record.errors.reason.message).toBe('请填写吊销原因');
-    const revoked = await city.api('POST', `/resources/Certificate/records/${certId}/revokeCertificate`, { revokedOn: today, reason: '本人申请退出' });
+    const revoked = await city.api('POST', `/resources/Certificate/records/${certId}/revokeCertificate`, {
+      revokedOn: today,
+      reason: '本人申请退出',
+    });
     expect(revoked.json.notice.type).toBe('success');
-    const actions = (await app.db.query(`SELECT action FROM audit_log WHERE resource = 'Certificate' AND record_id = $1 ORDER BY id`, [String(certId)])).rows.map((r) => r.action);
+    const actions = (
+      await app.db.query(`SELECT action FROM audit_log WHERE resource = 'Certificate' AND record_id = $1 ORDER BY id`, [
+        String(certId),
+      ])
+    ).rows.map((r) => r.action);
     expect(actions).toEqual(['issueCertificate', 'reviewCertificate', 'revokeCertificate']);
   });
 
   it('keeps county staff away from another county’s certificates', async () => {
-    const { rows } = await app.db.query(`SELECT c.id FROM certificate c JOIN organization o ON o.id = c.county_id WHERE o.name = '叶县' AND c.status = 'issued' LIMIT 1`);
+    const { rows } = await app.db.query(
+      `SELECT c.id FROM certificate c JOIN organization o ON o.id = c.county_id WHERE o.name = '叶县' AND c.status = 'issued' LIMIT 1`,
+    );
     const clerk = await login('xinhua@example.org');
-    const res = await clerk.api('POST', `/resources/Certificate/records/${rows[0].id}/reviewCertificate`, { reviewedOn: today, result: 'passed' });
+    const res = await clerk.api('POST', `/resources/Certificate/records/${rows[0].id}/reviewCertificate`, {
+      reviewedOn: today,
+      result: 'passed',
+    });
     expect([403, 404]).toContain(res.status);
-    expect(await count(app.db, 'certificate_review', 'certificate_id = $1 AND reviewed_on = $2', [rows[0].id, today])).toBe(0);
+    expect(
+      await count(app.db, 'certificate_review', 'certificate_id = $1 AND reviewed_on = $2', [rows[0].id, today]),
+    ).toBe(0);
   });
 });
 
@@ -217,11 +291,22 @@ describe('review reminders', () => {
     const xinhua = await countyId(app.db, '新华区');
     const clerk = await login('xinhua@example.org');
     const overdue = await clerk.api('GET', '/resources/Certificate/actions/list?filters.reviewDue=overdue&perPage=100');
-    const expected = await count(app.db, 'reporting.certificate_standing', `county_id = $1 AND review_due_on < $2`, [xinhua, today]);
+    const expected = await count(app.db, 'reporting.certificate_standing', `county_id = $1 AND review_due_on < $2`, [
+      xinhua,
+      today,
+    ]);
     expect(overdue.json.meta.total).toBe(expected);
-    expect(overdue.json.records.every((r: any) => r.params.countyId === xinhua && r.params.reviewDueOn < today)).toBe(true);
-    const soon = await (await login('city@example.org')).api('GET', '/resources/Certificate/actions/list?filters.reviewDue=due_soon&perPage=100');
-    expect(soon.json.meta.total).toBe(await count(app.db, 'reporting.certificate_standing', `review_due_on BETWEEN $1::date AND $1::date + 30`, [today]));
+    expect(overdue.json.records.every((r: any) => r.params.countyId === xinhua && r.params.reviewDueOn < today)).toBe(
+      true,
+    );
+    const soon = await (
+      await login('city@example.org')
+    ).api('GET', '/resources/Certificate/actions/list?filters.reviewDue=due_soon&perPage=100');
+    expect(soon.json.meta.total).toBe(
+      await count(app.db, 'reporting.certificate_standing', `review_due_on BETWEEN $1::date AND $1::date + 30`, [
+        today,
+      ]),
+    );
     expect(soon.json.records.every((r: any) => r.params.validity === '有效')).toBe(true);
   });
 
@@ -229,9 +314,18 @@ describe('review reminders', () => {
     const xinhua = await countyId(app.db, '新华区');
     const ds = app.dataSource;
     const now = new Date();
-    const clerk = await certificateReviewsSection({ ds, actor: { id: 2, role: 'county_staff', countyId: xinhua }, now });
+    const clerk = await certificateReviewsSection({
+      ds,
+      actor: { id: 2, role: 'county_staff', countyId: xinhua },
+      now,
+    });
     const city = await certificateReviewsSection({ ds, actor: { id: 1, role: 'city_admin', countyId: null }, now });
-    expect(clerk!.total).toBe(await count(app.db, 'reporting.certificate_standing', `county_id = $1 AND review_due_on <= $2::date + 30`, [xinhua, today]));
+    expect(clerk!.total).toBe(
+      await count(app.db, 'reporting.certificate_standing', `county_id = $1 AND review_due_on <= $2::date + 30`, [
+        xinhua,
+        today,
+      ]),
+    );
     expect(clerk!.rows.every((r) => r.label.includes('新华区'))).toBe(true);
     expect(city!.total).toBeGreaterThan(clerk!.total);
     expect(city!.rows[0].tone).toBe('danger');
@@ -241,23 +335,38 @@ describe('review reminders', () => {
 
 describe('the printable certificate', () => {
   it('downloads a .docx for the county’s staff and the city, audited; not for leaders or other counties', async () => {
-    const { rows } = await app.db.query(`SELECT c.id FROM certificate c JOIN organization o ON o.id = c.county_id WHERE o.name = '新华区' AND c.status = 'issued' LIMIT 1`);
+    const { rows } = await app.db.query(
+      `SELECT c.id FROM certificate c JOIN organization o ON o.id = c.county_id WHERE o.name = '新华区' AND c.status = 'issued' LIMIT 1`,
+    );
     const path = `/admin/files/certificates/${rows[0].id}.docx`;
     const res = await (await login('xinhua@example.org')).request('GET', path);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('wordprocessingml');
     const body = Buffer.from(await res.arrayBuffer());
     expect(body.subarray(0, 2).toString()).toBe('PK');
-    expect(await count(app.db, 'audit_log', `action = 'download' AND resource = 'Certificate' AND record_id = $1`, [String(rows[0].id)])).toBe(1);
+    expect(
+      await count(app.db, 'audit_log', `action = 'download' AND resource = 'Certificate' AND record_id = $1`, [
+        String(rows[0].id),
+      ]),
+    ).toBe(1);
     expect((await (await login('leader@example.org')).request('GET', path)).status).toBe(403);
-    const other = (await app.db.query(`SELECT c.id FROM certificate c JOIN organization o ON o.id = c.county_id WHERE o.name = '叶县' LIMIT 1`)).rows[0].id;
-    expect((await (await login('xinhua@example.org')).request('GET', `/admin/files/certificates/${other}.docx`)).status).toBe(404);
+    const other = (
+      await app.db.query(
+        `SELECT c.id FROM certificate c JOIN organization o ON o.id = c.county_id WHERE o.name = '叶县' LIMIT 1`,
+      )
+    ).rows[0].id;
+    expect(
+      (await (await login('xinhua@example.org')).request('GET', `/admin/files/certificates/${other}.docx`)).status,
+    ).toBe(404);
     expect((await app.session().request('GET', path)).status).toBe(401);
   });
 });
 
 describe('Excel import and export of agents', () => {
-  async function sheet(rows: (string | number)[][], headers = ['姓名', '性别', '身份证号', '手机', '乡镇/街道', '村/社区', '选聘日期']) {
+  async function sheet(
+    rows: (string | number)[][],
+    headers = ['姓名', '性别', '身份证号', '手机', '乡镇/街道', '村/社区', '选聘日期'],
+  ) {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('代理员名单');
     ws.addRow(headers);
@@ -274,7 +383,16 @@ describe('Excel import and export of agents', () => {
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
-    expect(wb.worksheets[0].getRow(1).values).toEqual([undefined, '姓名', '性别', '身份证号', '手机', '乡镇/街道', '村/社区', '选聘日期']);
+    expect(wb.worksheets[0].getRow(1).values).toEqual([
+      undefined,
+      '姓名',
+      '性别',
+      '身份证号',
+      '手机',
+      '乡镇/街道',
+      '村/社区',
+      '选聘日期',
+    ]);
     const help = wb.getWorksheet('填写说明')!;
     const names: string[] = [];
     help.eachRow((row) => names.push(String(row.getCell(1).value ?? '')));
@@ -284,7 +402,12 @@ describe('Excel import and export of agents', () => {
   it('writes nothing when one row is bad, naming the row and the reason; then imports every row at once', async () => {
     const clerk = await login('xinhua@example.org');
     const xinhua = await countyId(app.db, '新华区');
-    const township = (await app.db.query(`SELECT name FROM organization WHERE county_id = $1 AND level = 'township' ORDER BY code LIMIT 1`, [xinhua])).rows[0].name;
+    const township = (
+      await app.db.query(
+        `SELECT name FROM organization WHERE county_id = $1 AND level = 'township' ORDER BY code LIMIT 1`,
+        [xinhua],
+      )
+    ).rows[0].name;
     const good = [
       ['赵丽', '女', validIdNumber('410402', '19870505', '302'), '13700000001', township, '', '2026-03-01'],
       ['钱芳', '', validIdNumber('410402', '19880606', '402'), '13700000002', township, '', '2026-03-02'],
@@ -316,16 +439,29 @@ describe('Excel import and export of agents', () => {
   it('asks the city which county, refuses leaders and sheets without the columns', async () => {
     const city = await login('city@example.org');
     expect((await upload(city, await sheet([]), 'dryRun=1')).json.error).toBe('请选择导入到哪个县（市、区）');
-    const missing = await upload(city, await sheet([['a']], ['姓名']), `dryRun=1&countyId=${await countyId(app.db, '叶县')}`);
+    const missing = await upload(
+      city,
+      await sheet([['a']], ['姓名']),
+      `dryRun=1&countyId=${await countyId(app.db, '叶县')}`,
+    );
     expect(missing.json.problems[0].reasons[0]).toContain('缺少列：性别、身份证号');
     expect((await upload(await login('leader@example.org'), await sheet([]), 'dryRun=1')).status).toBe(403);
-    const junk = await upload(city, new Blob(['not a workbook'], { type: XLSX }), `dryRun=1&countyId=${await countyId(app.db, '叶县')}`);
+    const junk = await upload(
+      city,
+      new Blob(['not a workbook'], { type: XLSX }),
+      `dryRun=1&countyId=${await countyId(app.db, '叶县')}`,
+    );
     expect(junk.json.problems[0].reasons[0]).toContain('无法读取');
   });
 
   it('exports what the user’s list shows: her county only, with the list’s filters, audited', async () => {
     const xinhua = await countyId(app.db, '新华区');
-    const res = await (await login('xinhua@example.org')).request('GET', `/admin/files/agents/export.xlsx?filters.countyId=${await countyId(app.db, '叶县')}&filters.status=active`);
+    const res = await (
+      await login('xinhua@example.org')
+    ).request(
+      'GET',
+      `/admin/files/agents/export.xlsx?filters.countyId=${await countyId(app.db, '叶县')}&filters.status=active`,
+    );
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());

@@ -42,7 +42,11 @@ test('a backup of the demo restores into an empty database with the same rows, c
   fs.mkdirSync(path.join(uploads, 'cases'), { recursive: true });
   fs.writeFileSync(path.join(uploads, 'cases', 'scan.pdf'), '%PDF-1.4 signed agreement');
 
-  const backup = await cli('backup', { DATABASE_URL: source, UPLOAD_DIR: uploads, BACKUP_DIR: path.join(work, 'backups') });
+  const backup = await cli('backup', {
+    DATABASE_URL: source,
+    UPLOAD_DIR: uploads,
+    BACKUP_DIR: path.join(work, 'backups'),
+  });
   const file = backup.stdout.match(/备份完成：(.+\.tar\.gz)/)![1];
   expect(path.basename(file)).toMatch(/^wpa-backup-\d{8}-\d{6}\.tar\.gz$/);
 

@@ -19,7 +19,8 @@ describe('the deadline SQL against the domain', () => {
       `UPDATE petition_case SET review_requested_on = reply_issued_on + 3, review_department = '平顶山市信访局'
         WHERE id = (SELECT id FROM petition_case WHERE state = 'concluded' AND reply_issued_on IS NOT NULL AND review_requested_on IS NULL LIMIT 1)`,
     );
-    const d = (col: string) => `to_char(c.${col}, 'YYYY-MM-DD') AS "${col.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase())}"`;
+    const d = (col: string) =>
+      `to_char(c.${col}, 'YYYY-MM-DD') AS "${col.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase())}"`;
     const { rows } = await db.query(
       `SELECT c.id, c.state::text, c.county_id AS "countyId", c.extension_days AS "extensionDays",
               ${['accepted_on', 'acceptance_notified_on', 'concluded_on', 'reply_issued_on', 'review_requested_on', 'review_answered_on'].map(d).join(', ')},
@@ -27,10 +28,18 @@ describe('the deadline SQL against the domain', () => {
          FROM petition_case c`,
     );
     expect(rows.length).toBeGreaterThan(1000);
-    const differing = rows.filter((r) => (openDeadlines(caseFacts(r)).find((x) => x.actionable)?.due ?? null) !== r.sql_due);
+    const differing = rows.filter(
+      (r) => (openDeadlines(caseFacts(r)).find((x) => x.actionable)?.due ?? null) !== r.sql_due,
+    );
     expect(differing.map((r) => r.id)).toEqual([]);
     // every kind of actionable deadline occurs in the demo data
-    const kinds = new Set(rows.flatMap((r) => openDeadlines(caseFacts(r)).filter((x) => x.actionable).map((x) => x.kind)));
+    const kinds = new Set(
+      rows.flatMap((r) =>
+        openDeadlines(caseFacts(r))
+          .filter((x) => x.actionable)
+          .map((x) => x.kind),
+      ),
+    );
     expect([...kinds].sort()).toEqual(['acceptanceNotice', 'handling', 'reply', 'reviewAnswer']);
   });
 });

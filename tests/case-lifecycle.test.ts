@@ -75,11 +75,18 @@ describe('a case from 受理 to 立案归档', () => {
   it('is registered with a readable number and offers only the legal steps', async () => {
     agentId = await agentWithCertificate(-15);
     const created = await clerk.api('POST', '/resources/PetitionCase/actions/new', {
-      subject: '离婚后宅基地分割纠纷', category: 'rural_land_property', source: 'visit', petitionerName: '李秀兰',
-      petitionerIdNumber: validIdNumber('410402', '19850312', '042'), petitionerPhone: '13803751234',
-      petitionerAddress: '新华区曙光街道建设路12号', respondentDepartment: '新华区自然资源局',
-      townshipId: await firstTownship(app.db, xinhua), acceptedOn: day(-20),
-      state: 'archived', archiveNo: 'forged',
+      subject: '离婚后宅基地分割纠纷',
+      category: 'rural_land_property',
+      source: 'visit',
+      petitionerName: '李秀兰',
+      petitionerIdNumber: validIdNumber('410402', '19850312', '042'),
+      petitionerPhone: '13803751234',
+      petitionerAddress: '新华区曙光街道建设路12号',
+      respondentDepartment: '新华区自然资源局',
+      townshipId: await firstTownship(app.db, xinhua),
+      acceptedOn: day(-20),
+      state: 'archived',
+      archiveNo: 'forged',
     });
     expectDone(created);
     id = Number(created.json.record.params.id);
@@ -91,19 +98,37 @@ describe('a case from 受理 to 立案归档', () => {
     const show = await clerk.api('GET', `/resources/PetitionCase/records/${id}/show`);
     const actions = show.json.record.recordActions.map((a: any) => a.name).sort();
     // issue 9: no delete; 作废 (void) with a reason instead
-    expect(actions).toEqual(['acceptCase', 'voidRecord', 'downloadDocument', 'edit', 'extendDeadline', 'show', 'startRepresenting', 'terminate'].sort());
+    expect(actions).toEqual(
+      [
+        'acceptCase',
+        'voidRecord',
+        'downloadDocument',
+        'edit',
+        'extendDeadline',
+        'show',
+        'startRepresenting',
+        'terminate',
+      ].sort(),
+    );
     expect(show.json.record.params.nextDeadline).toBe(`${day(-5)} 书面告知受理（条例第二十三条）`);
     expect(show.json.record.params.daysLeft).toBe('已超期 5 天');
   });
 
   it('refuses a step the state does not allow, with its message', async () => {
-    expectRefused(await act(id, 'conclude', { concludedOn: today, outcome: '已解决' }), '案件当前状态为“受理”，不能“终结”');
+    expectRefused(
+      await act(id, 'conclude', { concludedOn: today, outcome: '已解决' }),
+      '案件当前状态为“受理”，不能“终结”',
+    );
     expectRefused(await act(id, 'archive', { archivedOn: today }), '案件当前状态为“受理”，不能“立案归档”');
     expect((await state(id)).state).toBe('accepted');
   });
 
   it('records the acceptance notice (受理), once', async () => {
-    expectRefused(await act(id, 'acceptCase', { acceptanceNotifiedOn: day(-21) }), '受理告知日期不能早于受理日期', 'acceptanceNotifiedOn');
+    expectRefused(
+      await act(id, 'acceptCase', { acceptanceNotifiedOn: day(-21) }),
+      '受理告知日期不能早于受理日期',
+      'acceptanceNotifiedOn',
+    );
     expectDone(await act(id, 'acceptCase', { acceptanceNotifiedOn: day(-19) }));
     expectRefused(await act(id, 'acceptCase', { acceptanceNotifiedOn: day(-18) }), '无需重复受理');
   });
@@ -111,41 +136,100 @@ describe('a case from 受理 to 立案归档', () => {
   it('starts representing only with the agreement, the notification and a certified agent of the county', async () => {
     const form = { agreementSignedOn: day(-18), notifiedOn: day(-18), representingSince: day(-17) };
     expectRefused(await act(id, 'startRepresenting', form), '尚未指定代理员');
-    const edited = await clerk.api('POST', `/resources/PetitionCase/records/${id}/edit`, { agentId, state: 'concluded' });
+    const edited = await clerk.api('POST', `/resources/PetitionCase/records/${id}/edit`, {
+      agentId,
+      state: 'concluded',
+    });
     expectDone(edited);
     expect((await state(id)).state).toBe('accepted'); // the status is never taken from a form
 
-    expectRefused(await act(id, 'startRepresenting', { ...form, agreementSignedOn: '' }), '此项为必填项', 'agreementSignedOn');
-    expectRefused(await act(id, 'startRepresenting', { ...form, notifiedOn: day(-16) }), '代理告知书（附件3）', 'representingSince');
+    expectRefused(
+      await act(id, 'startRepresenting', { ...form, agreementSignedOn: '' }),
+      '此项为必填项',
+      'agreementSignedOn',
+    );
+    expectRefused(
+      await act(id, 'startRepresenting', { ...form, notifiedOn: day(-16) }),
+      '代理告知书（附件3）',
+      'representingSince',
+    );
     // the certificate was issued 15 days ago: on day -17 she was not yet certified
     expectRefused(await act(id, 'startRepresenting', form), /代理员赵淑芬在.*没有有效的代理员资格证书（持证上岗/);
     expect((await state(id)).state).toBe('accepted');
-    expectDone(await act(id, 'startRepresenting', { agreementSignedOn: day(-16), notifiedOn: day(-16), representingSince: day(-15) }));
+    expectDone(
+      await act(id, 'startRepresenting', {
+        agreementSignedOn: day(-16),
+        notifiedOn: day(-16),
+        representingSince: day(-15),
+      }),
+    );
     expect((await state(id)).state).toBe('representing');
   });
 
   it('extends the handling limit once, by at most 30 days, with approver and reason', async () => {
-    expectRefused(await act(id, 'extendDeadline', { extensionDays: 31, extensionApprovedBy: '王主席', extensionReason: '需调档', extensionNotifiedOn: day(-3) }), '1至30日', 'extensionDays');
-    expectRefused(await act(id, 'extendDeadline', { extensionDays: 20, extensionNotifiedOn: day(-3) }), '批准人', 'extensionApprovedBy');
-    expectDone(await act(id, 'extendDeadline', { extensionDays: 20, extensionApprovedBy: '王主席', extensionReason: '需调取土地确权档案', extensionNotifiedOn: day(-3) }));
-    expectRefused(await act(id, 'extendDeadline', { extensionDays: 5, extensionApprovedBy: '王主席', extensionReason: '再延', extensionNotifiedOn: day(-2) }), '只能延长一次');
+    expectRefused(
+      await act(id, 'extendDeadline', {
+        extensionDays: 31,
+        extensionApprovedBy: '王主席',
+        extensionReason: '需调档',
+        extensionNotifiedOn: day(-3),
+      }),
+      '1至30日',
+      'extensionDays',
+    );
+    expectRefused(
+      await act(id, 'extendDeadline', { extensionDays: 20, extensionNotifiedOn: day(-3) }),
+      '批准人',
+      'extensionApprovedBy',
+    );
+    expectDone(
+      await act(id, 'extendDeadline', {
+        extensionDays: 20,
+        extensionApprovedBy: '王主席',
+        extensionReason: '需调取土地确权档案',
+        extensionNotifiedOn: day(-3),
+      }),
+    );
+    expectRefused(
+      await act(id, 'extendDeadline', {
+        extensionDays: 5,
+        extensionApprovedBy: '王主席',
+        extensionReason: '再延',
+        extensionNotifiedOn: day(-2),
+      }),
+      '只能延长一次',
+    );
   });
 
   it('concludes only with a handling record and an outcome', async () => {
-    expectRefused(await act(id, 'conclude', { concludedOn: day(-6), outcome: '经协调已分割' }), '尚无办案记录（附件4）');
+    expectRefused(
+      await act(id, 'conclude', { concludedOn: day(-6), outcome: '经协调已分割' }),
+      '尚无办案记录（附件4）',
+    );
     const log = await clerk.api('POST', '/resources/CaseLog/actions/new', {
-      caseId: id, loggedOn: day(-10), handler: '赵淑芬', department: '新华区自然资源局', action: '陪同信访人到区自然资源局反映宅基地分割问题', result: '自然资源局答应10日内答复',
+      caseId: id,
+      loggedOn: day(-10),
+      handler: '赵淑芬',
+      department: '新华区自然资源局',
+      action: '陪同信访人到区自然资源局反映宅基地分割问题',
+      result: '自然资源局答应10日内答复',
     });
     expectDone(log);
     expectRefused(await act(id, 'conclude', { concludedOn: day(-6), outcome: '' }), '请填写办理结果', 'outcome');
     expectRefused(await act(id, 'conclude', { concludedOn: day(1), outcome: 'x' }), '日期不能晚于今天', 'concludedOn');
-    expectDone(await act(id, 'conclude', { concludedOn: day(-6), outcome: '经协调，宅基地已按原协议分割，信访人表示满意。' }));
+    expectDone(
+      await act(id, 'conclude', { concludedOn: day(-6), outcome: '经协调，宅基地已按原协议分割，信访人表示满意。' }),
+    );
     expect((await state(id)).state).toBe('concluded');
   });
 
   it('archives only after the reply opinion and with the whole file present, then locks it', async () => {
     expectRefused(await act(id, 'archive', { archivedOn: today }), '尚未出具答复意见书（附件5）');
-    expectRefused(await act(id, 'issueReply', { replyIssuedOn: day(-7) }), '答复意见书出具日期不能早于终结日期', 'replyIssuedOn');
+    expectRefused(
+      await act(id, 'issueReply', { replyIssuedOn: day(-7) }),
+      '答复意见书出具日期不能早于终结日期',
+      'replyIssuedOn',
+    );
     expectDone(await act(id, 'issueReply', { replyIssuedOn: day(-2) }));
     expectRefused(
       await act(id, 'archive', { archivedOn: today }),
@@ -162,12 +246,23 @@ describe('a case from 受理 to 立案归档', () => {
     expectRefused(await act(id, 'archive', { archivedOn: today }), /缺少：答复意见书（附件5）$/);
     expect((await uploadScan(id, 'reply_opinion')).status).toBe(201);
 
-    const { rows: docs } = await app.db.query(`SELECT storage_key, mime_type, file_size, sha256 FROM case_document WHERE case_id = $1`, [id]);
+    const { rows: docs } = await app.db.query(
+      `SELECT storage_key, mime_type, file_size, sha256 FROM case_document WHERE case_id = $1`,
+      [id],
+    );
     expect(docs).toHaveLength(5);
-    expect(docs[0]).toMatchObject({ mime_type: 'application/pdf', file_size: PDF.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(docs[0]).toMatchObject({
+      mime_type: 'application/pdf',
+      file_size: PDF.length,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(docs[0].storage_key).toMatch(/^\d{4}\/[0-9a-f-]{36}\.pdf$/);
 
-    expectRefused(await act(id, 'archive', { archivedOn: day(-3) }), '归档日期不能早于答复意见书出具日期', 'archivedOn');
+    expectRefused(
+      await act(id, 'archive', { archivedOn: day(-3) }),
+      '归档日期不能早于答复意见书出具日期',
+      'archivedOn',
+    );
     const archived = await act(id, 'archive', { archivedOn: today });
     expectDone(archived);
     const row = await state(id);
@@ -181,12 +276,22 @@ describe('a case from 受理 to 立案归档', () => {
 
   it('refuses every change to the archived file, at the data layer', async () => {
     const edit = await clerk.api('POST', `/resources/PetitionCase/records/${id}/edit`, { subject: '改动' });
-    expect(edit.json.notice).toMatchObject({ type: 'error', message: expect.stringContaining('该案件已立案归档，案卷已锁定') });
-    const log = await clerk.api('POST', '/resources/CaseLog/actions/new', { caseId: id, loggedOn: today, handler: '赵淑芬', action: '补记' });
+    expect(edit.json.notice).toMatchObject({
+      type: 'error',
+      message: expect.stringContaining('该案件已立案归档，案卷已锁定'),
+    });
+    const log = await clerk.api('POST', '/resources/CaseLog/actions/new', {
+      caseId: id,
+      loggedOn: today,
+      handler: '赵淑芬',
+      action: '补记',
+    });
     expect(log.json.notice).toMatchObject({ type: 'error', message: expect.stringContaining('案卷已锁定') });
     const { rows } = await app.db.query('SELECT id FROM case_document WHERE case_id = $1 LIMIT 1', [id]);
     expect((await clerk.api('POST', `/resources/CaseDocument/records/${rows[0].id}/delete`, {})).status).toBe(403);
-    const voided = await clerk.api('POST', `/resources/CaseDocument/records/${rows[0].id}/voidRecord`, { reason: '试图作废' });
+    const voided = await clerk.api('POST', `/resources/CaseDocument/records/${rows[0].id}/voidRecord`, {
+      reason: '试图作废',
+    });
     expect(voided.json.notice).toMatchObject({ type: 'error', message: expect.stringContaining('案卷已锁定') });
     expect(await uploadScan(id, 'other')).toMatchObject({ status: 409 });
     expect(await count(app.db, 'case_log', 'case_id = $1', [id])).toBe(1);
@@ -203,9 +308,16 @@ describe('a case from 受理 to 立案归档', () => {
     const missing = await city.api('POST', `/resources/PetitionCase/records/${id}/reopen`, { reopenReason: '' });
     expect(missing.json.record.errors.reopenReason.message).toBe('请填写重新打开的原因');
     const before = await state(id);
-    const reopened = await city.api('POST', `/resources/PetitionCase/records/${id}/reopen`, { reopenReason: '信访人补交复查材料' });
+    const reopened = await city.api('POST', `/resources/PetitionCase/records/${id}/reopen`, {
+      reopenReason: '信访人补交复查材料',
+    });
     expectDone(reopened);
-    expect(await state(id)).toMatchObject({ state: 'concluded', archived_on: null, archive_no: before.archive_no, reopen_reason: '信访人补交复查材料' });
+    expect(await state(id)).toMatchObject({
+      state: 'concluded',
+      archived_on: null,
+      archive_no: before.archive_no,
+      reopen_reason: '信访人补交复查材料',
+    });
     expectDone(await act(id, 'archive', { archivedOn: today }));
     expect((await state(id)).archive_no).toBe(before.archive_no);
   });
@@ -215,18 +327,41 @@ describe('a case from 受理 to 立案归档', () => {
       `SELECT action, user_email FROM audit_log WHERE resource = 'PetitionCase' AND record_id = $1 AND action NOT IN ('view_personal', 'create', 'update') ORDER BY id`,
       [String(id)],
     );
-    expect(rows.map((r) => r.action)).toEqual(['acceptCase', 'startRepresenting', 'extendDeadline', 'conclude', 'issueReply', 'archive', 'reopen', 'archive']);
+    expect(rows.map((r) => r.action)).toEqual([
+      'acceptCase',
+      'startRepresenting',
+      'extendDeadline',
+      'conclude',
+      'issueReply',
+      'archive',
+      'reopen',
+      'archive',
+    ]);
     expect(rows.find((r) => r.action === 'reopen')!.user_email).toBe('city@example.org');
     expect(await count(app.db, 'audit_log', `action = 'upload' AND resource = 'CaseDocument'`)).toBe(5);
   });
 
   it('terminates from 代理中 only with the report to the higher department', async () => {
     const created = await clerk.api('POST', '/resources/PetitionCase/actions/new', {
-      subject: '抚养费纠纷', category: 'child_custody_visitation', source: 'phone', petitionerName: '张桂英', acceptedOn: day(-3),
+      subject: '抚养费纠纷',
+      category: 'child_custody_visitation',
+      source: 'phone',
+      petitionerName: '张桂英',
+      acceptedOn: day(-3),
     });
     const other = Number(created.json.record.params.id);
-    expectRefused(await act(other, 'terminate', { terminatedOn: today, terminationReason: '对方下落不明' }), '已报告的上级相关部门', 'terminationReportedTo');
-    expectDone(await act(other, 'terminate', { terminatedOn: today, terminationReason: '对方下落不明，无法办结', terminationReportedTo: '新华区信访局' }));
+    expectRefused(
+      await act(other, 'terminate', { terminatedOn: today, terminationReason: '对方下落不明' }),
+      '已报告的上级相关部门',
+      'terminationReportedTo',
+    );
+    expectDone(
+      await act(other, 'terminate', {
+        terminatedOn: today,
+        terminationReason: '对方下落不明，无法办结',
+        terminationReportedTo: '新华区信访局',
+      }),
+    );
     expect((await state(other)).state).toBe('terminated');
     expectRefused(await act(other, 'startRepresenting', {}), '案件当前状态为“解除代理”，不能“开始代理”');
   });
@@ -244,15 +379,23 @@ describe('the forms of the file as Word documents', () => {
     id = rows[0].id;
   });
 
-  async function docx(path: string): Promise<{ status: number; type: string | null; disposition: string | null; xml: string }> {
+  async function docx(
+    path: string,
+  ): Promise<{ status: number; type: string | null; disposition: string | null; xml: string }> {
     const res = await clerk.request('GET', path);
     const body = new Uint8Array(await res.arrayBuffer());
     const xml = res.status === 200 ? strFromU8(unzipSync(body)['word/document.xml']) : '';
-    return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), xml };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type'),
+      disposition: res.headers.get('content-disposition'),
+      xml,
+    };
   }
 
   /** The visible text of document.xml, runs joined. */
-  const text = (xml: string) => xml.replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => `${p.replace(/<[^>]+>/g, '')}\n`).replace(/<[^>]+>/g, '');
+  const text = (xml: string) =>
+    xml.replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => `${p.replace(/<[^>]+>/g, '')}\n`).replace(/<[^>]+>/g, '');
 
   it('fills the agreement (附件2) with its eight clauses, the parties, the agent and the matter', async () => {
     const { rows } = await app.db.query(
@@ -264,10 +407,14 @@ describe('the forms of the file as Word documents', () => {
     const got = await docx(`/admin/files/cases/${id}/forms/agreement.docx`);
     expect(got.status).toBe(200);
     expect(got.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(decodeURIComponent(got.disposition!.split("UTF-8''")[1])).toBe(`${c.case_no}-平顶山市妇女信访代理协议书.docx`);
+    expect(decodeURIComponent(got.disposition!.split("UTF-8''")[1])).toBe(
+      `${c.case_no}-平顶山市妇女信访代理协议书.docx`,
+    );
     const body = text(got.xml);
     expect(body).toContain('平顶山市妇女信访代理协议书');
-    expect(body).toContain(`因${c.subject}上访一案，${c.petitioner_name}（以下简称甲方）自愿委托${c.work_point ?? '新华区妇女信访代理工作点'}（以下简称乙方）代理上访。`);
+    expect(body).toContain(
+      `因${c.subject}上访一案，${c.petitioner_name}（以下简称甲方）自愿委托${c.work_point ?? '新华区妇女信访代理工作点'}（以下简称乙方）代理上访。`,
+    );
     const clauses = [
       `一、乙方接受甲方的委托，指定${c.agent}为代理信访事项的承办人。`,
       '二、甲方必须向承办人真实叙述事实，提供相关证据材料。',
@@ -310,7 +457,10 @@ describe('the forms of the file as Word documents', () => {
   });
 
   it('refuses the reply opinion before the conclusion, other counties’ cases, and strangers', async () => {
-    const { rows } = await app.db.query(`SELECT id FROM petition_case WHERE county_id = $1 AND state IN ('accepted', 'representing') LIMIT 1`, [xinhua]);
+    const { rows } = await app.db.query(
+      `SELECT id FROM petition_case WHERE county_id = $1 AND state IN ('accepted', 'representing') LIMIT 1`,
+      [xinhua],
+    );
     const early = await clerk.request('GET', `/admin/files/cases/${rows[0].id}/forms/reply_opinion.docx`);
     expect(early.status).toBe(409);
     expect((await early.json()).error).toContain('案件尚未终结');
@@ -334,7 +484,11 @@ describe('deadlines in lists and on the home page', () => {
   it('filters the list to overdue and due-soon cases of her county', async () => {
     // handled within 60 days (条例第三十四条): accepted 58 days ago, two days are left
     const created = await clerk.api('POST', '/resources/PetitionCase/actions/new', {
-      subject: '家庭暴力求助', category: 'domestic_violence', source: 'visit', petitionerName: '刘翠萍', acceptedOn: day(-58),
+      subject: '家庭暴力求助',
+      category: 'domestic_violence',
+      source: 'visit',
+      petitionerName: '刘翠萍',
+      acceptedOn: day(-58),
     });
     const soon = Number(created.json.record.params.id);
     expectDone(await act(soon, 'acceptCase', { acceptanceNotifiedOn: day(-57) }));
@@ -344,7 +498,10 @@ describe('deadlines in lists and on the home page', () => {
       daysLeft: '还剩 2 天',
     });
     for (const filter of ['overdue', 'due_soon']) {
-      const { json } = await clerk.api('GET', `/resources/PetitionCase/actions/list?filters.deadline=${filter}&perPage=500`);
+      const { json } = await clerk.api(
+        'GET',
+        `/resources/PetitionCase/actions/list?filters.deadline=${filter}&perPage=500`,
+      );
       expect(json.meta.total).toBeGreaterThan(0);
       for (const r of json.records) {
         expect(r.params.countyId).toBe(xinhua);
@@ -355,22 +512,41 @@ describe('deadlines in lists and on the home page', () => {
 
   it('lists the signed-in user’s overdue and due-soon cases on the home page, without personal data for leaders', async () => {
     expect(HOME_SECTION_PROVIDERS).toContain(caseDeadlinesSection);
-    const { rows: [staff] } = await app.db.query(`SELECT id FROM admin_user WHERE email = 'xinhua@example.org'`);
+    const {
+      rows: [staff],
+    } = await app.db.query(`SELECT id FROM admin_user WHERE email = 'xinhua@example.org'`);
     const now = new Date();
-    const mine = await caseDeadlinesSection({ ds: app.dataSource, actor: { id: staff.id, role: 'county_staff', countyId: xinhua }, now });
+    const mine = await caseDeadlinesSection({
+      ds: app.dataSource,
+      actor: { id: staff.id, role: 'county_staff', countyId: xinhua },
+      now,
+    });
     const list = await clerk.api('GET', '/resources/PetitionCase/actions/list?filters.deadline=overdue');
     expect(mine!.title).toContain(`已超期 ${list.json.meta.total} 件`);
     expect(mine!.rows.length).toBeGreaterThan(0);
-    expect(mine!.rows[0]).toMatchObject({ tone: 'danger', href: expect.stringMatching(/^\/admin\/resources\/PetitionCase\/records\/\d+\/show$/) });
+    expect(mine!.rows[0]).toMatchObject({
+      tone: 'danger',
+      href: expect.stringMatching(/^\/admin\/resources\/PetitionCase\/records\/\d+\/show$/),
+    });
     const ids = mine!.rows.map((r) => Number(r.href.split('/')[5]));
     const { rows } = await app.db.query('SELECT DISTINCT county_id FROM petition_case WHERE id = ANY($1)', [ids]);
     expect(rows).toEqual([{ county_id: xinhua }]);
 
-    const city = await caseDeadlinesSection({ ds: app.dataSource, actor: { id: 1, role: 'city_admin', countyId: null }, now });
+    const city = await caseDeadlinesSection({
+      ds: app.dataSource,
+      actor: { id: 1, role: 'city_admin', countyId: null },
+      now,
+    });
     expect(city!.total).toBeGreaterThan(mine!.total);
-    const leader = await caseDeadlinesSection({ ds: app.dataSource, actor: { id: 1, role: 'leader', countyId: null }, now });
+    const leader = await caseDeadlinesSection({
+      ds: app.dataSource,
+      actor: { id: 1, role: 'leader', countyId: null },
+      now,
+    });
     expect(leader!.total).toBe(city!.total);
-    const names: string[] = (await app.db.query('SELECT petitioner_name FROM petition_case')).rows.map((r) => r.petitioner_name);
+    const names: string[] = (await app.db.query('SELECT petitioner_name FROM petition_case')).rows.map(
+      (r) => r.petitioner_name,
+    );
     const shown = JSON.stringify(leader!.rows);
     expect(names.filter((n) => shown.includes(n))).toEqual([]);
     expect(leader!.rows[0].label).toMatch(/[区县市]$/);
@@ -380,7 +556,9 @@ describe('deadlines in lists and on the home page', () => {
 describe('case numbers', () => {
   it('are unique and gap-free per county and year under concurrent creation', async () => {
     const year = today.slice(0, 4);
-    const { rows: [{ last }] } = await app.db.query(
+    const {
+      rows: [{ last }],
+    } = await app.db.query(
       `SELECT coalesce(max(substring(case_no FROM 9)::int), 0) AS last FROM petition_case WHERE county_id = $1 AND case_no LIKE $2`,
       [xinhua, `新华-${year}-%`],
     );
@@ -397,7 +575,10 @@ describe('case numbers', () => {
         }),
       ),
     );
-    const expected = Array.from({ length: 10 }, (_, i) => `新华-${year}-${String(Number(last) + i + 1).padStart(4, '0')}`);
+    const expected = Array.from(
+      { length: 10 },
+      (_, i) => `新华-${year}-${String(Number(last) + i + 1).padStart(4, '0')}`,
+    );
     expect([...created].sort()).toEqual(expected);
   });
 

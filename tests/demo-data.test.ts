@@ -11,8 +11,18 @@ import { buildDemoData, isDatabaseEmpty, loadDemoData } from '../src/services/de
 import { createTestDatabase } from './support/database.js';
 
 const TABLES = [
-  'organization', 'admin_user', 'work_point', 'work_system', 'agent', 'certificate', 'certificate_review', 'training',
-  'training_attendance', 'petition_case', 'case_document', 'case_log',
+  'organization',
+  'admin_user',
+  'work_point',
+  'work_system',
+  'agent',
+  'certificate',
+  'certificate_review',
+  'training',
+  'training_attendance',
+  'petition_case',
+  'case_document',
+  'case_log',
 ];
 
 async function connect(): Promise<pg.Client> {
@@ -34,7 +44,9 @@ async function count(client: pg.Client, sql: string): Promise<number> {
 async function fingerprint(client: pg.Client): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const table of TABLES) {
-    result[table] = (await column<string>(client, `SELECT md5(string_agg(t::text, E'\\n' ORDER BY t.id)) FROM ${table} t`))[0];
+    result[table] = (
+      await column<string>(client, `SELECT md5(string_agg(t::text, E'\\n' ORDER BY t.id)) FROM ${table} t`)
+    )[0];
   }
   return result;
 }
@@ -53,40 +65,84 @@ describe('demo rows', () => {
   it('pass the validation rules of the forms', () => {
     const orgs = new Map(data.organization.map((o) => [o.id, o]));
     const counties = new Map(data.organization.filter((o) => o.level === 'county').map((o) => [o.id, o.name]));
-    expect(refused(data.organization, (o) => {
-      const parent = o.parent_id === null ? null : orgs.get(o.parent_id)!;
-      return validateOrganization(
-        { code: o.code, name: o.name, level: o.level, parentId: o.parent_id, contactPhone: o.contact_phone },
-        { parent },
-      );
-    })).toEqual([]);
-    expect(refused(data.agent, (a) => validateAgent(
-      { name: a.name, gender: a.gender, idNumber: a.id_number, phone: a.phone, appointedOn: a.appointed_on, townshipId: a.township_id },
-      { today },
-    ))).toEqual([]);
-    expect(refused(data.certificate_review, (r) => validateCertificateReview(
-      { reviewedOn: r.reviewed_on, result: r.result, reviewer: r.reviewer }, { today },
-    ))).toEqual([]);
-    expect(refused(data.work_point, (w) => validateWorkPoint(
-      { name: w.name, phone: w.phone, establishedOn: w.established_on, isPilot: w.is_pilot, pilotYear: w.pilot_year },
-      { today, countyName: counties.get(w.county_id)! },
-    ))).toEqual([]);
-    expect(refused(data.training, (t) => validateTraining(
-      { title: t.title, organizer: t.organizer, heldOn: t.held_on, hours: t.hours }, { today },
-    ))).toEqual([]);
-    expect(refused(data.petition_case, (c) => validatePetitionCase(
-      {
-        petitionerName: c.petitioner_name, petitionerIdNumber: c.petitioner_id_number, petitionerPhone: c.petitioner_phone,
-        subject: c.subject, isGroup: c.is_group, groupSize: c.group_size, extensionDays: c.extension_days,
-        extensionApprovedBy: c.extension_approved_by, extensionReason: c.extension_reason,
-        acceptedOn: c.accepted_on, acceptanceNotifiedOn: c.acceptance_notified_on,
-        agreementSignedOn: c.agreement_signed_on, notifiedOn: c.notified_on, representingSince: c.representing_since,
-        extensionNotifiedOn: c.extension_notified_on, concludedOn: c.concluded_on, replyIssuedOn: c.reply_issued_on,
-        reviewRequestedOn: c.review_requested_on, reviewAnsweredOn: c.review_answered_on, archivedOn: c.archived_on,
-        terminatedOn: c.terminated_on,
-      },
-      { today },
-    ))).toEqual([]);
+    expect(
+      refused(data.organization, (o) => {
+        const parent = o.parent_id === null ? null : orgs.get(o.parent_id)!;
+        return validateOrganization(
+          { code: o.code, name: o.name, level: o.level, parentId: o.parent_id, contactPhone: o.contact_phone },
+          { parent },
+        );
+      }),
+    ).toEqual([]);
+    expect(
+      refused(data.agent, (a) =>
+        validateAgent(
+          {
+            name: a.name,
+            gender: a.gender,
+            idNumber: a.id_number,
+            phone: a.phone,
+            appointedOn: a.appointed_on,
+            townshipId: a.township_id,
+          },
+          { today },
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      refused(data.certificate_review, (r) =>
+        validateCertificateReview({ reviewedOn: r.reviewed_on, result: r.result, reviewer: r.reviewer }, { today }),
+      ),
+    ).toEqual([]);
+    expect(
+      refused(data.work_point, (w) =>
+        validateWorkPoint(
+          {
+            name: w.name,
+            phone: w.phone,
+            establishedOn: w.established_on,
+            isPilot: w.is_pilot,
+            pilotYear: w.pilot_year,
+          },
+          { today, countyName: counties.get(w.county_id)! },
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      refused(data.training, (t) =>
+        validateTraining({ title: t.title, organizer: t.organizer, heldOn: t.held_on, hours: t.hours }, { today }),
+      ),
+    ).toEqual([]);
+    expect(
+      refused(data.petition_case, (c) =>
+        validatePetitionCase(
+          {
+            petitionerName: c.petitioner_name,
+            petitionerIdNumber: c.petitioner_id_number,
+            petitionerPhone: c.petitioner_phone,
+            subject: c.subject,
+            isGroup: c.is_group,
+            groupSize: c.group_size,
+            extensionDays: c.extension_days,
+            extensionApprovedBy: c.extension_approved_by,
+            extensionReason: c.extension_reason,
+            acceptedOn: c.accepted_on,
+            acceptanceNotifiedOn: c.acceptance_notified_on,
+            agreementSignedOn: c.agreement_signed_on,
+            notifiedOn: c.notified_on,
+            representingSince: c.representing_since,
+            extensionNotifiedOn: c.extension_notified_on,
+            concludedOn: c.concluded_on,
+            replyIssuedOn: c.reply_issued_on,
+            reviewRequestedOn: c.review_requested_on,
+            reviewAnsweredOn: c.review_answered_on,
+            archivedOn: c.archived_on,
+            terminatedOn: c.terminated_on,
+          },
+          { today },
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('is the same on every build', () => {
@@ -121,7 +177,17 @@ describe('demo data', () => {
     expect(orgs.rows).toHaveLength(11);
     expect(orgs.rows[0]).toEqual({ code: '410400', name: '平顶山市', short_name: '平顶山' });
     expect(orgs.rows.map((o) => o.code)).toEqual([
-      '410400', '410402', '410403', '410404', '410411', '410421', '410422', '410423', '410425', '410481', '410482',
+      '410400',
+      '410402',
+      '410403',
+      '410404',
+      '410411',
+      '410421',
+      '410422',
+      '410423',
+      '410425',
+      '410481',
+      '410482',
     ]);
     expect(await count(first, `SELECT count(*) FROM organization WHERE level = 'township'`)).toBeGreaterThan(100);
     expect(await count(first, `SELECT count(*) FROM organization WHERE level = 'village'`)).toBeGreaterThan(20);
@@ -150,13 +216,23 @@ describe('demo data', () => {
     expect(agents).toBeGreaterThanOrEqual(250);
     expect(agents).toBeLessThanOrEqual(350);
     expect(await count(first, 'SELECT count(*) FROM petition_case')).toBe(3000);
-    expect(await column(first, 'SELECT DISTINCT state::text FROM petition_case ORDER BY 1')).toEqual(
-      ['accepted', 'archived', 'concluded', 'representing', 'terminated'],
-    );
-    expect(await column(first, 'SELECT DISTINCT status::text FROM certificate ORDER BY 1')).toEqual(
-      ['issued', 'produced', 'revoked', 'suspended'],
-    );
-    expect(await column(first, 'SELECT DISTINCT result::text FROM certificate_review ORDER BY 1')).toEqual(['failed', 'passed']);
+    expect(await column(first, 'SELECT DISTINCT state::text FROM petition_case ORDER BY 1')).toEqual([
+      'accepted',
+      'archived',
+      'concluded',
+      'representing',
+      'terminated',
+    ]);
+    expect(await column(first, 'SELECT DISTINCT status::text FROM certificate ORDER BY 1')).toEqual([
+      'issued',
+      'produced',
+      'revoked',
+      'suspended',
+    ]);
+    expect(await column(first, 'SELECT DISTINCT result::text FROM certificate_review ORDER BY 1')).toEqual([
+      'failed',
+      'passed',
+    ]);
   });
 
   it('shows what the dashboards look for: coverage gaps, overdue reviews and overdue open cases', async () => {
@@ -189,9 +265,16 @@ describe('demo data', () => {
        WHERE top <> n`,
     );
     expect(gaps).toBe(0);
-    expect(await count(first, `SELECT count(*) FROM petition_case WHERE case_no !~ '^[^-]+-20(2[2-6])-[0-9]{4}$'`)).toBe(0);
-    expect(await column(first, `SELECT max(greatest(accepted_on, concluded_on, reply_issued_on, archived_on,
-      terminated_on, review_answered_on))::text FROM petition_case`)).toEqual(['2026-11-20']);
+    expect(
+      await count(first, `SELECT count(*) FROM petition_case WHERE case_no !~ '^[^-]+-20(2[2-6])-[0-9]{4}$'`),
+    ).toBe(0);
+    expect(
+      await column(
+        first,
+        `SELECT max(greatest(accepted_on, concluded_on, reply_issued_on, archived_on,
+      terminated_on, review_answered_on))::text FROM petition_case`,
+      ),
+    ).toEqual(['2026-11-20']);
   });
 
   it('gives every agent and petitioner a valid ID number', async () => {

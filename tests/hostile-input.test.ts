@@ -23,13 +23,17 @@ const sessions: Record<'city' | 'county', Session> = {} as never;
  * transaction that last wrote it, so any insert, update or delete changes a table's count or sum.
  */
 async function checksum(): Promise<string> {
-  const parts = Object.values(TABLE).map((t) => `(SELECT count(*) || ':' || coalesce(sum(x.xmin::text::bigint), 0) FROM ${t} x)`);
+  const parts = Object.values(TABLE).map(
+    (t) => `(SELECT count(*) || ':' || coalesce(sum(x.xmin::text::bigint), 0) FROM ${t} x)`,
+  );
   const { rows } = await app.db.query(`SELECT ${parts.join(" || '|' || ")} AS sum`);
   return rows[0].sum;
 }
 
 const refused = (res: { status: number; json: any }) =>
-  (res.status >= 400 && res.status < 500) || res.json?.notice?.type === 'error' || Object.keys(res.json?.record?.errors ?? {}).length > 0;
+  (res.status >= 400 && res.status < 500) ||
+  res.json?.notice?.type === 'error' ||
+  Object.keys(res.json?.record?.errors ?? {}).length > 0;
 
 interface Prop {
   path: string;
@@ -41,7 +45,11 @@ function editProps(resource: ResourceId): Prop[] {
   const decorated = app.admin.findResource(resource).decorate();
   return decorated
     .getProperties({ where: 'edit' })
-    .map((p) => ({ path: p.propertyPath, type: p.type(), reference: (p.property.reference() as string | null) ?? null }));
+    .map((p) => ({
+      path: p.propertyPath,
+      type: p.type(),
+      reference: (p.property.reference() as string | null) ?? null,
+    }));
 }
 
 /** A row of `resource` in a county (null: any), not voided. */
@@ -86,7 +94,8 @@ function hostileValues(p: Prop, otherCounty: Record<string, number | null>): Rec
 function allFields(props: Prop[], otherCounty: Record<string, number | null>): Record<string, Record<string, unknown>> {
   const payloads: Record<string, Record<string, unknown>> = {};
   for (const p of props) {
-    for (const [kind, value] of Object.entries(hostileValues(p, otherCounty))) payloads[kind] = { ...payloads[kind], ...value };
+    for (const [kind, value] of Object.entries(hostileValues(p, otherCounty)))
+      payloads[kind] = { ...payloads[kind], ...value };
   }
   return payloads;
 }
@@ -103,7 +112,12 @@ function odd(props: Prop[]): Record<string, Record<string, unknown>> {
 }
 
 /** After a clerk's accepted save: the record she touched is still (or was created) in her county. */
-async function stillOwnCounty(resource: ResourceId, role: string, action: string, res: { json: any }): Promise<boolean> {
+async function stillOwnCounty(
+  resource: ResourceId,
+  role: string,
+  action: string,
+  res: { json: any },
+): Promise<boolean> {
   if (role !== 'county') return false;
   const id = res.json?.record?.params?.id;
   if (!id) return false;
@@ -135,30 +149,69 @@ describe.each(RESOURCES)('%s', (resource) => {
       const forged = role === 'county' ? otherCounty : {};
       for (const action of ['new', 'edit'] as const) {
         if (action === 'edit' && !target) continue;
-        const path = action === 'new' ? `/resources/${resource}/actions/new` : `/resources/${resource}/records/${target}/edit`;
+        const path =
+          action === 'new' ? `/resources/${resource}/actions/new` : `/resources/${resource}/records/${target}/edit`;
         const page = await s.api('GET', action === 'new' ? path : path);
         if (page.status >= 400) continue; // not hers to create or edit (the access matrix checks that)
         const base = action === 'edit' ? { rowVersion: page.json.record.params.rowVersion } : {};
         for (const [kind, payload] of Object.entries(allFields(props, forged))) {
           const before = await checksum();
           const res = await s.api('POST', path, { ...base, ...payload });
-          expect({ resource, role, action, kind, status: res.status }).toEqual({ resource, role, action, kind, status: res.status < 500 ? res.status : 'no 5xx' });
+          expect({ resource, role, action, kind, status: res.status }).toEqual({
+            resource,
+            role,
+            action,
+            kind,
+            status: res.status < 500 ? res.status : 'no 5xx',
+          });
           // a county clerk's forged county is overwritten with her own (the access policy), not refused
-          const overwritten = kind === 'otherCounty' && !refused(res) && (await stillOwnCounty(resource, role, action, res));
-          expect({ resource, role, action, kind, refused: refused(res) || overwritten }).toEqual({ resource, role, action, kind, refused: true });
+          const overwritten =
+            kind === 'otherCounty' && !refused(res) && (await stillOwnCounty(resource, role, action, res));
+          expect({ resource, role, action, kind, refused: refused(res) || overwritten }).toEqual({
+            resource,
+            role,
+            action,
+            kind,
+            refused: true,
+          });
           if (overwritten) continue;
           // a clear message: Chinese, on the form or as the refusal
-          const messages = [res.json?.notice?.message, res.json?.error, ...Object.values(res.json?.record?.errors ?? {}).map((e: any) => e.message)];
-          const clear = messages.some((m) => /[\u4e00-\u9fff]/.test(m ?? '')) || res.status === 403 || res.status === 404;
+          const messages = [
+            res.json?.notice?.message,
+            res.json?.error,
+            ...Object.values(res.json?.record?.errors ?? {}).map((e: any) => e.message),
+          ];
+          const clear =
+            messages.some((m) => /[\u4e00-\u9fff]/.test(m ?? '')) || res.status === 403 || res.status === 404;
           expect({ resource, role, action, kind, clear }).toEqual({ resource, role, action, kind, clear: true });
-          expect({ resource, role, action, kind, same: (await checksum()) === before }).toEqual({ resource, role, action, kind, same: true });
+          expect({ resource, role, action, kind, same: (await checksum()) === before }).toEqual({
+            resource,
+            role,
+            action,
+            kind,
+            same: true,
+          });
         }
         for (const [kind, payload] of Object.entries(odd(props))) {
           const before = await checksum();
-          const current = action === 'edit' ? { rowVersion: (await s.api('GET', path)).json.record.params.rowVersion } : {};
+          const current =
+            action === 'edit' ? { rowVersion: (await s.api('GET', path)).json.record.params.rowVersion } : {};
           const res = await s.api('POST', path, { ...current, ...payload });
-          expect({ resource, role, action, kind, status: res.status < 500 }).toEqual({ resource, role, action, kind, status: true });
-          if (refused(res)) expect({ resource, role, action, kind, same: (await checksum()) === before }).toEqual({ resource, role, action, kind, same: true });
+          expect({ resource, role, action, kind, status: res.status < 500 }).toEqual({
+            resource,
+            role,
+            action,
+            kind,
+            status: true,
+          });
+          if (refused(res))
+            expect({ resource, role, action, kind, same: (await checksum()) === before }).toEqual({
+              resource,
+              role,
+              action,
+              kind,
+              same: true,
+            });
         }
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }
@@ -184,19 +237,46 @@ describe.each(RESOURCES)('%s', (resource) => {
           if (page.status >= 400) break;
           const before = await checksum();
           // the field's own value is left out, so that only the hostile one is posted for it
-          const params = Object.fromEntries(Object.entries(page.json.record.params).filter(([k]) => k !== p.path && !k.startsWith(`${p.path}.`)));
+          const params = Object.fromEntries(
+            Object.entries(page.json.record.params).filter(([k]) => k !== p.path && !k.startsWith(`${p.path}.`)),
+          );
           const res = await s.api('POST', path, { ...params, ...values[kind] });
-          expect({ resource, role, field: p.path, kind, status: res.status < 500 }).toEqual({ resource, role, field: p.path, kind, status: true });
+          expect({ resource, role, field: p.path, kind, status: res.status < 500 }).toEqual({
+            resource,
+            role,
+            field: p.path,
+            kind,
+            status: true,
+          });
           const same = (await checksum()) === before;
-          if (refused(res)) expect({ resource, role, field: p.path, kind, same }).toEqual({ resource, role, field: p.path, kind, same: true });
+          if (refused(res))
+            expect({ resource, role, field: p.path, kind, same }).toEqual({
+              resource,
+              role,
+              field: p.path,
+              kind,
+              same: true,
+            });
           else if (!same) {
             // accepted and saved: plain text in a text field, or (for a clerk) another county's record
             // where that is no harm — never a wrong type, and never a row moved out of her county
-            const harmless = (/^(string|textarea|richtext|password)$/.test(p.type) && /^(text|negative|feb30)$/.test(kind)) || kind === 'otherCounty';
-            expect({ resource, field: p.path, kind, type: p.type, harmless }).toEqual({ resource, field: p.path, kind, type: p.type, harmless: true });
+            const harmless =
+              (/^(string|textarea|richtext|password)$/.test(p.type) && /^(text|negative|feb30)$/.test(kind)) ||
+              kind === 'otherCounty';
+            expect({ resource, field: p.path, kind, type: p.type, harmless }).toEqual({
+              resource,
+              field: p.path,
+              kind,
+              type: p.type,
+              harmless: true,
+            });
             if (role === 'county' && TABLE[resource] !== 'admin_user') {
               const { rows } = await app.db.query(`SELECT county_id FROM ${TABLE[resource]} WHERE id = $1`, [target]);
-              expect({ resource, field: p.path, county: rows[0].county_id }).toEqual({ resource, field: p.path, county: xinhua });
+              expect({ resource, field: p.path, county: rows[0].county_id }).toEqual({
+                resource,
+                field: p.path,
+                county: xinhua,
+              });
             }
           }
         }
@@ -213,12 +293,30 @@ describe.each(RESOURCES)('%s', (resource) => {
     if (page.status >= 400) return;
     const table = TABLE[resource];
     const protectedRow = async () => {
-      const { rows } = await app.db.query(`SELECT to_jsonb(t) - 'updated_at' - 'row_version' AS r FROM ${table} t WHERE id = $1`, [target]);
+      const { rows } = await app.db.query(
+        `SELECT to_jsonb(t) - 'updated_at' - 'row_version' AS r FROM ${table} t WHERE id = $1`,
+        [target],
+      );
       const r = rows[0].r;
-      return JSON.stringify({ id: r.id, county: r.county_id, state: r.state ?? null, voided: r.voided_at ?? null, reason: r.void_reason ?? null, created: r.created_at });
+      return JSON.stringify({
+        id: r.id,
+        county: r.county_id,
+        state: r.state ?? null,
+        voided: r.voided_at ?? null,
+        reason: r.void_reason ?? null,
+        created: r.created_at,
+      });
     };
     const before = await protectedRow();
-    const forged = { countyId: yexian, state: 'archived', id: '1', voidedAt: new Date().toISOString(), voidReason: '伪造', voidedById: '1', createdAt: '2000-01-01T00:00:00Z' };
+    const forged = {
+      countyId: yexian,
+      state: 'archived',
+      id: '1',
+      voidedAt: new Date().toISOString(),
+      voidReason: '伪造',
+      voidedById: '1',
+      createdAt: '2000-01-01T00:00:00Z',
+    };
     const stale = await s.api('POST', path, { ...page.json.record.params, ...forged, rowVersion: '999' });
     expect(refused(stale)).toBe(true);
     await s.api('POST', path, { ...page.json.record.params, ...forged });
@@ -232,18 +330,47 @@ describe.each(RESOURCES)('%s', (resource) => {
       const target = await rowOf(resource, role === 'county' ? xinhua : null);
       if (!target) continue;
       for (const action of Object.values(decorated.actions)) {
-        if (!action.isRecordType() || ['show', 'edit', 'delete', 'list', 'search', 'new'].includes(action.name)) continue;
-        const fields = (action as unknown as { action: { custom?: { fields?: { name: string }[] } } }).action.custom?.fields ?? [];
+        if (!action.isRecordType() || ['show', 'edit', 'delete', 'list', 'search', 'new'].includes(action.name))
+          continue;
+        const fields =
+          (action as unknown as { action: { custom?: { fields?: { name: string }[] } } }).action.custom?.fields ?? [];
         const path = `/resources/${resource}/records/${target}/${action.name}`;
-        for (const [kind, value] of Object.entries({ object: null, huge: HUGE, date: '2026-02-30', text: 'yesterday', sql: SQL, html: HTML })) {
+        for (const [kind, value] of Object.entries({
+          object: null,
+          huge: HUGE,
+          date: '2026-02-30',
+          text: 'yesterday',
+          sql: SQL,
+          html: HTML,
+        })) {
           const payload: Record<string, unknown> = { rowVersion: kind === 'text' ? 'abc' : '999999' };
-          for (const f of fields) Object.assign(payload, value === null ? { [`${f.name}.a`]: '1' } : { [f.name]: value });
+          for (const f of fields)
+            Object.assign(payload, value === null ? { [`${f.name}.a`]: '1' } : { [f.name]: value });
           const before = await checksum();
           const res = await s.api('POST', path, payload);
-          expect({ resource, role, action: action.name, kind, status: res.status < 500 }).toEqual({ resource, role, action: action.name, kind, status: true });
+          expect({ resource, role, action: action.name, kind, status: res.status < 500 }).toEqual({
+            resource,
+            role,
+            action: action.name,
+            kind,
+            status: true,
+          });
           // the version is forged in every payload: nothing may change
-          expect({ resource, role, action: action.name, kind, refused: refused(res) || !fields.length }).toEqual({ resource, role, action: action.name, kind, refused: true });
-          if (refused(res)) expect({ resource, role, action: action.name, kind, same: (await checksum()) === before }).toEqual({ resource, role, action: action.name, kind, same: true });
+          expect({ resource, role, action: action.name, kind, refused: refused(res) || !fields.length }).toEqual({
+            resource,
+            role,
+            action: action.name,
+            kind,
+            refused: true,
+          });
+          if (refused(res))
+            expect({ resource, role, action: action.name, kind, same: (await checksum()) === before }).toEqual({
+              resource,
+              role,
+              action: action.name,
+              kind,
+              same: true,
+            });
         }
       }
     }
@@ -261,9 +388,18 @@ describe.each(RESOURCES)('%s', (resource) => {
     const decorated = app.admin.findResource(resource).decorate();
     for (const { propertyPath: path } of decorated.getProperties({ where: 'filter' })) {
       for (const v of ['abc', '2026-02-30', SQL, '-1', '99999999999']) {
-        const q = new URLSearchParams({ [`filters.${path}`]: v, [`filters.${path}~~from`]: v, [`filters.${path}~~to`]: v });
+        const q = new URLSearchParams({
+          [`filters.${path}`]: v,
+          [`filters.${path}~~from`]: v,
+          [`filters.${path}~~to`]: v,
+        });
         const res = await sessions.city.api('GET', `/resources/${resource}/actions/list?${q}`);
-        expect({ resource, filter: path, v, status: res.status < 500 }).toEqual({ resource, filter: path, v, status: true });
+        expect({ resource, filter: path, v, status: res.status < 500 }).toEqual({
+          resource,
+          filter: path,
+          v,
+          status: true,
+        });
       }
     }
   });
@@ -278,7 +414,11 @@ describe('text that looks like code', () => {
     const target = open[0].id;
     const path = `/resources/CaseLog/records/${target}/edit`;
     const page = await sessions.county.api('GET', path);
-    const saved = await sessions.county.api('POST', path, { rowVersion: page.json.record.params.rowVersion, action: HTML, result: SQL });
+    const saved = await sessions.county.api('POST', path, {
+      rowVersion: page.json.record.params.rowVersion,
+      action: HTML,
+      result: SQL,
+    });
     expect(saved.json.notice.type).toBe('success');
     const { rows } = await app.db.query('SELECT action, result FROM case_log WHERE id = $1', [target]);
     expect(rows[0]).toEqual({ action: HTML, result: SQL });
@@ -290,7 +430,10 @@ describe('text that looks like code', () => {
 
 describe('uploads', () => {
   async function caseOf(): Promise<number> {
-    const { rows } = await app.db.query(`SELECT id FROM petition_case WHERE county_id = $1 AND state <> 'archived' AND voided_at IS NULL ORDER BY id LIMIT 1`, [xinhua]);
+    const { rows } = await app.db.query(
+      `SELECT id FROM petition_case WHERE county_id = $1 AND state <> 'archived' AND voided_at IS NULL ORDER BY id LIMIT 1`,
+      [xinhua],
+    );
     return rows[0].id;
   }
   const scan = (id: number, body: Uint8Array | string, name: string, kind = 'registration') => {
@@ -307,8 +450,15 @@ describe('uploads', () => {
 
   it('refuses wrong content, empty and oversize files and broken multipart bodies with a 4xx and a Chinese message, writing nothing', async () => {
     const id = await caseOf();
-    const { rows } = await app.db.query(`SELECT id FROM notice WHERE status = 'draft' AND voided_at IS NULL ORDER BY id LIMIT 1`);
-    const notice = rows[0]?.id ?? Number((await sessions.city.api('POST', '/resources/Notice/actions/new', { title: '附件测试', body: '正文' })).json.record.params.id);
+    const { rows } = await app.db.query(
+      `SELECT id FROM notice WHERE status = 'draft' AND voided_at IS NULL ORDER BY id LIMIT 1`,
+    );
+    const notice =
+      rows[0]?.id ??
+      Number(
+        (await sessions.city.api('POST', '/resources/Notice/actions/new', { title: '附件测试', body: '正文' })).json
+          .record.params.id,
+      );
     const cases: [string, () => Promise<Response>][] = [
       ['html named .pdf', () => scan(id, '<html><script>alert(1)</script></html>', 'evil.pdf')],
       ['exe', () => scan(id, Buffer.from('MZ\x90\x00\x03'), 'setup.exe')],
@@ -316,18 +466,62 @@ describe('uploads', () => {
       ['oversize', () => scan(id, Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024)]), 'big.pdf')],
       ['bad kind', () => scan(id, PDF, 'a.pdf', "'; DROP TABLE case_document; --")],
       ['no file', () => sessions.county.request('POST', `/admin/files/cases/${id}/documents`, new FormData())],
-      ['broken multipart', () => sessions.county.request('POST', `/admin/files/cases/${id}/documents`, new Blob(['--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-'], { type: 'multipart/form-data; boundary=zzz' }))],
-      ['not multipart', () => sessions.county.request('POST', `/admin/files/cases/${id}/documents`, new Blob(['%PDF-1.4'], { type: 'application/pdf' }))],
+      [
+        'broken multipart',
+        () =>
+          sessions.county.request(
+            'POST',
+            `/admin/files/cases/${id}/documents`,
+            new Blob(['--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-'], {
+              type: 'multipart/form-data; boundary=zzz',
+            }),
+          ),
+      ],
+      [
+        'not multipart',
+        () =>
+          sessions.county.request(
+            'POST',
+            `/admin/files/cases/${id}/documents`,
+            new Blob(['%PDF-1.4'], { type: 'application/pdf' }),
+          ),
+      ],
       ['forged case id', () => scan(99999999, PDF, 'a.pdf')],
-      ['non-numeric case id', () => sessions.county.request('POST', `/admin/files/cases/abc/documents`, new FormData())],
+      [
+        'non-numeric case id',
+        () => sessions.county.request('POST', `/admin/files/cases/abc/documents`, new FormData()),
+      ],
       ['attachment: html', () => attach('notice', notice, '<svg onload=alert(1)>', 'x.png')],
       ['attachment: empty', () => attach('notice', notice, '', 'x.pdf')],
-      ['attachment: oversize', () => attach('notice', notice, Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024)]), 'big.pdf')],
+      [
+        'attachment: oversize',
+        () => attach('notice', notice, Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024)]), 'big.pdf'),
+      ],
       ['attachment: unknown owner', () => attach('agent', 1, PDF, 'a.pdf')],
-      ['attachment: broken multipart', () => sessions.city.request('POST', `/admin/files/attachments/notice/${notice}`, new Blob(['--zzz\r\ngarbage'], { type: 'multipart/form-data; boundary=zzz' }))],
+      [
+        'attachment: broken multipart',
+        () =>
+          sessions.city.request(
+            'POST',
+            `/admin/files/attachments/notice/${notice}`,
+            new Blob(['--zzz\r\ngarbage'], { type: 'multipart/form-data; boundary=zzz' }),
+          ),
+      ],
       ['import: empty', () => sessions.county.request('POST', '/admin/files/agents/import?dryRun=0', new Blob([]))],
-      ['import: not a workbook', () => sessions.county.request('POST', '/admin/files/agents/import?dryRun=0', new Blob(['PK\x03\x04 broken zip']))],
-      ['import: oversize', () => sessions.county.request('POST', '/admin/files/agents/import?dryRun=0', new Blob([Buffer.alloc(6 * 1024 * 1024)]))],
+      [
+        'import: not a workbook',
+        () =>
+          sessions.county.request('POST', '/admin/files/agents/import?dryRun=0', new Blob(['PK\x03\x04 broken zip'])),
+      ],
+      [
+        'import: oversize',
+        () =>
+          sessions.county.request(
+            'POST',
+            '/admin/files/agents/import?dryRun=0',
+            new Blob([Buffer.alloc(6 * 1024 * 1024)]),
+          ),
+      ],
     ];
     for (const [name, send] of cases) {
       const before = await checksum();
@@ -335,7 +529,10 @@ describe('uploads', () => {
       const body = await res.text();
       expect({ name, status: res.status < 500 }).toEqual({ name, status: true });
       const json = JSON.parse(body);
-      const clear = res.status >= 400 ? /[\u4e00-\u9fff]/.test(json.error ?? '') : json.imported === false && json.problems?.length > 0;
+      const clear =
+        res.status >= 400
+          ? /[\u4e00-\u9fff]/.test(json.error ?? '')
+          : json.imported === false && json.problems?.length > 0;
       expect({ name, clear }).toEqual({ name, clear: true });
       expect({ name, same: (await checksum()) === before }).toEqual({ name, same: true });
     }
@@ -343,11 +540,19 @@ describe('uploads', () => {
 
   it('stores a good file under a generated name whatever it was called, and serves it with safe headers', async () => {
     const id = await caseOf();
-    for (const name of ['../../etc/passwd', '..\\..\\windows\\win.ini', 'a\nb\r\nc.pdf', '"><script>alert(1)</script>.pdf', '扫描件 %00.pdf']) {
+    for (const name of [
+      '../../etc/passwd',
+      '..\\..\\windows\\win.ini',
+      'a\nb\r\nc.pdf',
+      '"><script>alert(1)</script>.pdf',
+      '扫描件 %00.pdf',
+    ]) {
       const res = await scan(id, PDF, name);
       expect({ name, status: res.status }).toEqual({ name, status: 201 });
       const { id: docId } = await res.json();
-      const { rows } = await app.db.query('SELECT storage_key, file_name, mime_type FROM case_document WHERE id = $1', [docId]);
+      const { rows } = await app.db.query('SELECT storage_key, file_name, mime_type FROM case_document WHERE id = $1', [
+        docId,
+      ]);
       expect(rows[0].storage_key).toMatch(/^\d{4}\/[0-9a-f-]{36}\.pdf$/);
       expect(rows[0].file_name).not.toMatch(/[\u0000-\u001f/\\"<>]/);
       expect(rows[0].mime_type).toBe('application/pdf');
@@ -356,11 +561,16 @@ describe('uploads', () => {
       expect(got.headers.get('content-type')).toBe('application/pdf');
       expect(got.headers.get('x-content-type-options')).toBe('nosniff');
       const disposition = got.headers.get('content-disposition') ?? '';
-      expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9%._~!$&'()*+,;=:@-]+$/);
+      expect(disposition).toMatch(
+        /^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9%._~!$&'()*+,;=:@-]+$/,
+      );
       expect(disposition).not.toMatch(/[\r\n]/);
     }
     // an attachment too
-    const created = await sessions.city.api('POST', '/resources/Notice/actions/new', { title: '附件命名测试', body: '正文' });
+    const created = await sessions.city.api('POST', '/resources/Notice/actions/new', {
+      title: '附件命名测试',
+      body: '正文',
+    });
     const notice = Number(created.json.record.params.id);
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(PDF)]), '../../etc/passwd');

@@ -35,7 +35,8 @@ test('SIGKILL in the middle of 受理 leaves the case exactly as it was', async 
       [xinhua],
     );
     const id = rows[0].id;
-    const snapshot = async () => JSON.stringify((await db.query('SELECT to_jsonb(c) AS r FROM petition_case c WHERE id = $1', [id])).rows[0].r);
+    const snapshot = async () =>
+      JSON.stringify((await db.query('SELECT to_jsonb(c) AS r FROM petition_case c WHERE id = $1', [id])).rows[0].r);
     const before = await snapshot();
     const audits = (await db.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;
 
@@ -48,7 +49,12 @@ test('SIGKILL in the middle of 受理 leaves the case exactly as it was', async 
     await locker.query('BEGIN');
     await locker.query('LOCK TABLE audit_log IN EXCLUSIVE MODE');
     const auditsAtLock = (await locker.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;
-    const request = clerk.api('POST', `/resources/PetitionCase/records/${id}/acceptCase`, { acceptanceNotifiedOn: new Date().toISOString().slice(0, 10), rowVersion: version }).catch((e) => e);
+    const request = clerk
+      .api('POST', `/resources/PetitionCase/records/${id}/acceptCase`, {
+        acceptanceNotifiedOn: new Date().toISOString().slice(0, 10),
+        rowVersion: version,
+      })
+      .catch((e) => e);
     const waiting = await until(async () => {
       const r = await db.query(
         `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE 'INSERT INTO audit_log%'`,
@@ -56,7 +62,10 @@ test('SIGKILL in the middle of 受理 leaves the case exactly as it was', async 
       return r.rows[0]?.pid as number | undefined;
     }, 'the transition to block on the audit row');
     // the case row is already updated inside the app's open transaction (it holds the row lock)
-    const locked = await db.query(`SELECT locktype FROM pg_locks WHERE pid = $1 AND mode = 'RowExclusiveLock' AND relation = 'petition_case'::regclass`, [waiting]);
+    const locked = await db.query(
+      `SELECT locktype FROM pg_locks WHERE pid = $1 AND mode = 'RowExclusiveLock' AND relation = 'petition_case'::regclass`,
+      [waiting],
+    );
     expect(locked.rows.length).toBe(1);
 
     app.proc.kill('SIGKILL');
@@ -64,7 +73,10 @@ test('SIGKILL in the middle of 受理 leaves the case exactly as it was', async 
     await request;
     await locker.query('COMMIT');
     // the server side notices the dead client and rolls the transaction back
-    await until(async () => (await db.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [waiting])).rows.length === 0, 'the backend of the killed app to end');
+    await until(
+      async () => (await db.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [waiting])).rows.length === 0,
+      'the backend of the killed app to end',
+    );
 
     expect(await snapshot()).toBe(before);
     expect((await db.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n).toBe(auditsAtLock);

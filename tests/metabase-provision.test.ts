@@ -55,7 +55,8 @@ function fakeMetabase() {
         return send(204);
       }
       const list = store[kind as keyof typeof store];
-      if (req.method === 'GET' && !id) return send(200, kind === 'database' ? { data: list, total: list.length } : list);
+      if (req.method === 'GET' && !id)
+        return send(200, kind === 'database' ? { data: list, total: list.length } : list);
       const found = list.find((x) => String(x.id) === id);
       if (req.method === 'GET') return found ? send(200, found) : send(404, 'Not found.');
       if (req.method === 'POST' && !id) {
@@ -80,7 +81,14 @@ describe('npm run metabase:provision against a stand-in for Metabase', () => {
   const fake = fakeMetabase();
   let client: MetabaseClient;
   const SECRET = 'b'.repeat(64);
-  const connection = { host: 'postgres', port: 5432, dbname: 'wpa', user: 'wpa_reporting', password: 'reporting-secret', ssl: false };
+  const connection = {
+    host: 'postgres',
+    port: 5432,
+    dbname: 'wpa',
+    user: 'wpa_reporting',
+    password: 'reporting-secret',
+    ssl: false,
+  };
   const questionCount = DASHBOARDS.reduce((n, d) => n + d.questions.length, 0);
 
   beforeAll(async () => {
@@ -93,10 +101,15 @@ describe('npm run metabase:provision against a stand-in for Metabase', () => {
   });
 
   const writes = (from: number) =>
-    fake.requests.slice(from).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path.replace(/\d+$/, ':id')}`);
+    fake.requests
+      .slice(from)
+      .filter((r) => r.method !== 'GET')
+      .map((r) => `${r.method} ${r.path.replace(/\d+$/, ':id')}`);
 
   it('refuses a wrong password', async () => {
-    await expect(new MetabaseClient(client.siteUrl).login('admin@example.org', 'wrong')).rejects.toBeInstanceOf(MetabaseError);
+    await expect(new MetabaseClient(client.siteUrl).login('admin@example.org', 'wrong')).rejects.toBeInstanceOf(
+      MetabaseError,
+    );
   });
 
   it('creates the connection, collection, questions and embeddable dashboards on the first run', async () => {
@@ -109,19 +122,33 @@ describe('npm run metabase:provision against a stand-in for Metabase', () => {
       'PUT /api/setting/embedding-secret-key',
       'POST /api/database',
       'POST /api/collection',
-      ...DASHBOARDS.flatMap((d) => [...d.questions.map(() => 'POST /api/card'), 'POST /api/dashboard', 'PUT /api/dashboard/:id']),
+      ...DASHBOARDS.flatMap((d) => [
+        ...d.questions.map(() => 'POST /api/card'),
+        'POST /api/dashboard',
+        'PUT /api/dashboard/:id',
+      ]),
     ]);
     expect(fake.settings).toEqual({ 'enable-embedding': true, 'embedding-secret-key': SECRET });
 
     const database = fake.store.database.find((d) => d.id === result.databaseId);
     expect(database).toMatchObject({
       engine: 'postgres',
-      details: { host: 'postgres', port: 5432, dbname: 'wpa', user: 'wpa_reporting', 'schema-filters-type': 'inclusion', 'schema-filters-patterns': 'reporting' },
+      details: {
+        host: 'postgres',
+        port: 5432,
+        dbname: 'wpa',
+        user: 'wpa_reporting',
+        'schema-filters-type': 'inclusion',
+        'schema-filters-patterns': 'reporting',
+      },
     });
 
     expect(fake.store.card).toHaveLength(questionCount);
     for (const card of fake.store.card) {
-      expect(card).toMatchObject({ collection_id: result.collectionId, dataset_query: { type: 'native', database: result.databaseId } });
+      expect(card).toMatchObject({
+        collection_id: result.collectionId,
+        dataset_query: { type: 'native', database: result.databaseId },
+      });
       expect(card.dataset_query.native.query).toMatch(/FROM reporting\.\w+/);
       expect(card.dataset_query.native.query).not.toMatch(/\bpublic\.|FROM (petition_case|agent|certificate)\b/);
       for (const [name, tag] of Object.entries<any>(card.dataset_query.native['template-tags'])) {
@@ -143,7 +170,11 @@ describe('npm run metabase:provision against a stand-in for Metabase', () => {
       expect(dashboard.dashcards).toHaveLength(DASHBOARDS[i].questions.length);
       for (const dc of dashboard.dashcards) {
         for (const mapping of dc.parameter_mappings) {
-          expect(mapping).toEqual({ parameter_id: mapping.parameter_id, card_id: dc.card_id, target: ['variable', ['template-tag', mapping.parameter_id]] });
+          expect(mapping).toEqual({
+            parameter_id: mapping.parameter_id,
+            card_id: dc.card_id,
+            target: ['variable', ['template-tag', mapping.parameter_id]],
+          });
         }
       }
     }
@@ -153,7 +184,10 @@ describe('npm run metabase:provision against a stand-in for Metabase', () => {
   it('updates on a second run and never duplicates', async () => {
     const before = JSON.parse(JSON.stringify(fake.store));
     const from = fake.requests.length;
-    const result = await provisionMetabase(client, { connection: { ...connection, password: 'rotated' }, embeddingSecretKey: SECRET });
+    const result = await provisionMetabase(client, {
+      connection: { ...connection, password: 'rotated' },
+      embeddingSecretKey: SECRET,
+    });
 
     expect(writes(from).filter((w) => w.startsWith('POST'))).toEqual([]);
     expect(writes(from)).toEqual([

@@ -61,12 +61,18 @@ describe('point 2: no lost updates', () => {
     expect(b.json.record.params.rowVersion).toBe(version);
 
     // the first saves the whole form, as the browser posts it
-    const saved = await first.api('POST', `/resources/PetitionCase/records/${id}/edit`, { ...a.json.record.params, subject: '抚养费纠纷' });
+    const saved = await first.api('POST', `/resources/PetitionCase/records/${id}/edit`, {
+      ...a.json.record.params,
+      subject: '抚养费纠纷',
+    });
     expect([saved.json.notice, saved.json.record.errors]).toEqual([expect.objectContaining({ type: 'success' }), {}]);
     expect(await row('petition_case', id)).toMatchObject({ subject: '抚养费纠纷', row_version: 2 });
 
     // the second, based on version 1, changes another field: refused, with who changed what
-    const refused = await second.api('POST', `/resources/PetitionCase/records/${id}/edit`, { ...b.json.record.params, respondentDepartment: '区民政局' });
+    const refused = await second.api('POST', `/resources/PetitionCase/records/${id}/edit`, {
+      ...b.json.record.params,
+      respondentDepartment: '区民政局',
+    });
     expect(refused.status).toBeLessThan(500);
     expect(refused.json.notice.type).toBe('error');
     expect(refused.json.notice.message).toMatch(/已被他人修改/);
@@ -78,11 +84,24 @@ describe('point 2: no lost updates', () => {
 
     // after reloading she saves on top of the first clerk's change
     const reloaded = await second.api('GET', `/resources/PetitionCase/records/${id}/edit`);
-    const again = await second.api('POST', `/resources/PetitionCase/records/${id}/edit`, { ...reloaded.json.record.params, respondentDepartment: '区民政局' });
+    const again = await second.api('POST', `/resources/PetitionCase/records/${id}/edit`, {
+      ...reloaded.json.record.params,
+      respondentDepartment: '区民政局',
+    });
     expect(again.json.notice).toMatchObject({ type: 'success' });
-    expect(await row('petition_case', id)).toMatchObject({ subject: '抚养费纠纷', respondent_department: '区民政局', row_version: 3 });
-    const audit = await app.db.query(`SELECT changes FROM audit_log WHERE resource = 'PetitionCase' AND record_id = $1 AND action = 'update' ORDER BY id`, [String(id)]);
-    expect(audit.rows.map((r) => r.changes.rowVersion)).toEqual([{ before: 1, after: 2 }, { before: 2, after: 3 }]);
+    expect(await row('petition_case', id)).toMatchObject({
+      subject: '抚养费纠纷',
+      respondent_department: '区民政局',
+      row_version: 3,
+    });
+    const audit = await app.db.query(
+      `SELECT changes FROM audit_log WHERE resource = 'PetitionCase' AND record_id = $1 AND action = 'update' ORDER BY id`,
+      [String(id)],
+    );
+    expect(audit.rows.map((r) => r.changes.rowVersion)).toEqual([
+      { before: 1, after: 2 },
+      { before: 2, after: 3 },
+    ]);
   });
 
   it('refuses a workflow step posted from a stale page, and a forged version, in custom actions too', async () => {
@@ -94,19 +113,28 @@ describe('point 2: no lost updates', () => {
     await first.api('POST', `/resources/PetitionCase/records/${id}/edit`, { subject: '赡养纠纷', rowVersion: stale });
     const before = await row('petition_case', id);
 
-    const refused = await second.api('POST', `/resources/PetitionCase/records/${id}/acceptCase`, { acceptanceNotifiedOn: day(-1), rowVersion: stale });
+    const refused = await second.api('POST', `/resources/PetitionCase/records/${id}/acceptCase`, {
+      acceptanceNotifiedOn: day(-1),
+      rowVersion: stale,
+    });
     expect(refused.json.notice.type).toBe('error');
     expect(refused.json.notice.message).toMatch(/已被他人修改.*“信访事项”/);
     expect(await row('petition_case', id)).toEqual(before);
 
     for (const forged of ['abc', '-1', '0', '99999', '1.5']) {
-      const res = await second.api('POST', `/resources/PetitionCase/records/${id}/acceptCase`, { acceptanceNotifiedOn: day(-1), rowVersion: forged });
+      const res = await second.api('POST', `/resources/PetitionCase/records/${id}/acceptCase`, {
+        acceptanceNotifiedOn: day(-1),
+        rowVersion: forged,
+      });
       expect(res.status).toBeLessThan(500);
       expect(res.json.notice.type).toBe('error');
     }
     expect(await row('petition_case', id)).toEqual(before);
 
-    const done = await second.api('POST', `/resources/PetitionCase/records/${id}/acceptCase`, { acceptanceNotifiedOn: day(-1), rowVersion: before.row_version });
+    const done = await second.api('POST', `/resources/PetitionCase/records/${id}/acceptCase`, {
+      acceptanceNotifiedOn: day(-1),
+      rowVersion: before.row_version,
+    });
     expect(done.json.notice.type).toBe('success');
     const after = await row('petition_case', id);
     expect(after.row_version).toBe(before.row_version + 1);
@@ -114,11 +142,17 @@ describe('point 2: no lost updates', () => {
   });
 
   it('refuses a stale certificate step through the generic action form handler', async () => {
-    const { rows } = await app.db.query(`SELECT id, row_version FROM certificate WHERE status = 'produced' AND county_id = $1 LIMIT 1`, [xinhua]);
+    const { rows } = await app.db.query(
+      `SELECT id, row_version FROM certificate WHERE status = 'produced' AND county_id = $1 LIMIT 1`,
+      [xinhua],
+    );
     if (!rows.length) return;
     const clerk = await login('xinhua@example.org');
     await app.db.query(`UPDATE certificate SET row_version = row_version + 1 WHERE id = $1`, [rows[0].id]);
-    const res = await clerk.api('POST', `/resources/Certificate/records/${rows[0].id}/issueCertificate`, { issuedOn: today, rowVersion: rows[0].row_version });
+    const res = await clerk.api('POST', `/resources/Certificate/records/${rows[0].id}/issueCertificate`, {
+      issuedOn: today,
+      rowVersion: rows[0].row_version,
+    });
     expect(res.json.notice.type).toBe('error');
     expect(res.json.notice.message).toMatch(/已被他人修改/);
     expect((await row('certificate', rows[0].id)).status).toBe('produced');
@@ -138,23 +172,34 @@ describe('point 1: void instead of delete', () => {
     }
     expect(await row('petition_case', id)).not.toBeNull();
 
-    const noReason = await clerk.api('POST', `/resources/PetitionCase/records/${id}/voidRecord`, { reason: '  ', rowVersion: version });
+    const noReason = await clerk.api('POST', `/resources/PetitionCase/records/${id}/voidRecord`, {
+      reason: '  ',
+      rowVersion: version,
+    });
     expect(noReason.json.notice.type).toBe('error');
     expect(noReason.json.record.errors.reason.message).toBe('请填写作废原因');
 
-    const voided = await clerk.api('POST', `/resources/PetitionCase/records/${id}/voidRecord`, { reason: '重复登记', rowVersion: version });
+    const voided = await clerk.api('POST', `/resources/PetitionCase/records/${id}/voidRecord`, {
+      reason: '重复登记',
+      rowVersion: version,
+    });
     expect(voided.json.notice).toMatchObject({ type: 'success' });
     const r = await row('petition_case', id);
     expect(r).toMatchObject({ void_reason: '重复登记', row_version: version + 1 });
     expect(r.voided_at).not.toBeNull();
-    const audit = await app.db.query(`SELECT user_email, changes FROM audit_log WHERE action = 'voidRecord' AND record_id = $1`, [String(id)]);
+    const audit = await app.db.query(
+      `SELECT user_email, changes FROM audit_log WHERE action = 'voidRecord' AND record_id = $1`,
+      [String(id)],
+    );
     expect(audit.rows[0].user_email).toBe('xinhua@example.org');
     expect(audit.rows[0].changes.voidReason).toEqual({ before: null, after: '重复登记' });
 
     // gone from the clerk's list, search, record page and the reports
     const list = await clerk.api('GET', '/resources/PetitionCase/actions/list?perPage=500');
     expect(list.json.records.map((x: any) => Number(x.params.id))).not.toContain(id);
-    expect(list.json.meta.total).toBe(await count(app.db, 'petition_case', 'county_id = $1 AND voided_at IS NULL', [xinhua]));
+    expect(list.json.meta.total).toBe(
+      await count(app.db, 'petition_case', 'county_id = $1 AND voided_at IS NULL', [xinhua]),
+    );
     const forged = await clerk.api('GET', `/resources/PetitionCase/actions/list?filters.voided=true&perPage=500`);
     expect(forged.json.records.map((x: any) => Number(x.params.id))).not.toContain(id);
     const search = await clerk.api('GET', '/resources/PetitionCase/actions/search/作废测试');
@@ -162,8 +207,13 @@ describe('point 1: void instead of delete', () => {
     expect((await clerk.api('GET', `/resources/PetitionCase/records/${id}/show`)).status).toBe(404);
     expect(await count(app.db, 'reporting.case_facts', 'case_id = $1', [id])).toBe(0);
     // and no step can be taken on it
-    expect((await clerk.api('POST', `/resources/PetitionCase/records/${id}/acceptCase`, { acceptanceNotifiedOn: today })).status).toBe(404);
-    const byCity = await city.api('POST', `/resources/PetitionCase/records/${id}/acceptCase`, { acceptanceNotifiedOn: today });
+    expect(
+      (await clerk.api('POST', `/resources/PetitionCase/records/${id}/acceptCase`, { acceptanceNotifiedOn: today }))
+        .status,
+    ).toBe(404);
+    const byCity = await city.api('POST', `/resources/PetitionCase/records/${id}/acceptCase`, {
+      acceptanceNotifiedOn: today,
+    });
     expect(byCity.json.notice.type).toBe('error');
     expect(byCity.json.notice.message).toMatch(/已作废/);
     const edit = await city.api('POST', `/resources/PetitionCase/records/${id}/edit`, { subject: '改' });
@@ -178,9 +228,16 @@ describe('point 1: void instead of delete', () => {
     expect(shown.json.record.params.voidReason).toBe('重复登记');
     expect(shown.json.record.populated.voidedById.title).toBeTruthy();
     expect((await clerk.api('POST', `/resources/PetitionCase/records/${id}/restoreRecord`, {})).status).toBe(404);
-    const restored = await city.api('POST', `/resources/PetitionCase/records/${id}/restoreRecord`, { rowVersion: version + 1 });
+    const restored = await city.api('POST', `/resources/PetitionCase/records/${id}/restoreRecord`, {
+      rowVersion: version + 1,
+    });
     expect(restored.json.notice).toMatchObject({ type: 'success' });
-    expect(await row('petition_case', id)).toMatchObject({ voided_at: null, voided_by: null, void_reason: null, row_version: version + 2 });
+    expect(await row('petition_case', id)).toMatchObject({
+      voided_at: null,
+      voided_by: null,
+      void_reason: null,
+      row_version: version + 2,
+    });
     expect((await clerk.api('GET', `/resources/PetitionCase/records/${id}/show`)).status).toBe(200);
     expect(await count(app.db, 'audit_log', `action = 'restoreRecord' AND record_id = $1`, [String(id)])).toBe(1);
   });
@@ -193,14 +250,19 @@ describe('point 1: void instead of delete', () => {
     if (!rows.length) return;
     const { case_id: caseId, agent_id: agentId } = rows[0];
     const agentVersion = (await row('agent', agentId)).row_version;
-    const voided = await city.api('POST', `/resources/Agent/records/${agentId}/voidRecord`, { reason: '误录', rowVersion: agentVersion });
+    const voided = await city.api('POST', `/resources/Agent/records/${agentId}/voidRecord`, {
+      reason: '误录',
+      rowVersion: agentVersion,
+    });
     expect(voided.json.notice.type).toBe('success');
     const shown = await city.api('GET', `/resources/PetitionCase/records/${caseId}/show`);
     expect(shown.status).toBe(200);
     expect(shown.json.record.populated.agentId?.title).toBeTruthy();
     // editing other fields of the case still works; naming the voided agent anew does not
     const clerk = await login('xinhua@example.org');
-    const ok = await clerk.api('POST', `/resources/PetitionCase/records/${caseId}/edit`, { respondentDepartment: '区妇联' });
+    const ok = await clerk.api('POST', `/resources/PetitionCase/records/${caseId}/edit`, {
+      respondentDepartment: '区妇联',
+    });
     expect(ok.json.notice.type).toBe('success');
     const newId = await newCase(clerk);
     const refused = await clerk.api('POST', `/resources/PetitionCase/records/${newId}/edit`, { agentId });
@@ -219,7 +281,9 @@ describe('point 1: void instead of delete', () => {
     );
     if (!rows.length) return;
     const clerk = await login('xinhua@example.org');
-    const res = await clerk.api('POST', `/resources/CaseDocument/records/${rows[0].id}/voidRecord`, { reason: '试图作废' });
+    const res = await clerk.api('POST', `/resources/CaseDocument/records/${rows[0].id}/voidRecord`, {
+      reason: '试图作废',
+    });
     expect(res.status).toBeLessThan(500);
     expect((await row('case_document', rows[0].id)).voided_at).toBeNull();
   });
@@ -269,7 +333,8 @@ describe('point 3: a change of several rows is all or nothing', () => {
 
   async function snapshot(tables: string[]): Promise<string> {
     const out: string[] = [];
-    for (const t of tables) out.push(JSON.stringify((await app.db.query(`SELECT to_jsonb(t) AS r FROM ${t} t ORDER BY id`)).rows));
+    for (const t of tables)
+      out.push(JSON.stringify((await app.db.query(`SELECT to_jsonb(t) AS r FROM ${t} t ORDER BY id`)).rows));
     return out.join('\n');
   }
 
@@ -278,7 +343,9 @@ describe('point 3: a change of several rows is all or nothing', () => {
     const id = await newCase(clerk);
     await failOn('acceptCase');
     const before = await snapshot(['petition_case', 'case_document', 'audit_log']);
-    const res = await clerk.api('POST', `/resources/PetitionCase/records/${id}/acceptCase`, { acceptanceNotifiedOn: day(-1) });
+    const res = await clerk.api('POST', `/resources/PetitionCase/records/${id}/acceptCase`, {
+      acceptanceNotifiedOn: day(-1),
+    });
     expect(res.json?.notice?.type ?? 'error').toBe('error');
     expect(await snapshot(['petition_case', 'case_document', 'audit_log'])).toBe(before);
   });
@@ -308,11 +375,18 @@ describe('point 3: a change of several rows is all or nothing', () => {
   });
 
   it('a certificate review: no review row without the certificate’s new status', async () => {
-    const { rows } = await app.db.query(`SELECT id, row_version FROM certificate WHERE status = 'issued' AND county_id = $1 AND voided_at IS NULL LIMIT 1`, [xinhua]);
+    const { rows } = await app.db.query(
+      `SELECT id, row_version FROM certificate WHERE status = 'issued' AND county_id = $1 AND voided_at IS NULL LIMIT 1`,
+      [xinhua],
+    );
     const clerk = await login('xinhua@example.org');
     await failOn('reviewCertificate');
     const before = await snapshot(['certificate', 'certificate_review', 'audit_log']);
-    await clerk.api('POST', `/resources/Certificate/records/${rows[0].id}/reviewCertificate`, { reviewedOn: today, result: 'failed', remarks: '不合格' });
+    await clerk.api('POST', `/resources/Certificate/records/${rows[0].id}/reviewCertificate`, {
+      reviewedOn: today,
+      result: 'failed',
+      remarks: '不合格',
+    });
     expect(await snapshot(['certificate', 'certificate_review', 'audit_log'])).toBe(before);
   });
 
@@ -328,16 +402,23 @@ describe('point 3: a change of several rows is all or nothing', () => {
     }
     await failOn('produceCertificate:2');
     const before = await snapshot(['certificate', 'audit_log']);
-    await city.api('POST', `/resources/Agent/bulk/produceCertificates?recordIds=${ids.join(',')}`, { producedOn: today });
+    await city.api('POST', `/resources/Agent/bulk/produceCertificates?recordIds=${ids.join(',')}`, {
+      producedOn: today,
+    });
     expect(await snapshot(['certificate', 'audit_log'])).toBe(before);
     await app.db.query('DELETE FROM test_fail_audit');
-    const done = await city.api('POST', `/resources/Agent/bulk/produceCertificates?recordIds=${ids.join(',')}`, { producedOn: today });
+    const done = await city.api('POST', `/resources/Agent/bulk/produceCertificates?recordIds=${ids.join(',')}`, {
+      producedOn: today,
+    });
     expect(done.json.notice.type).toBe('success');
     expect(await count(app.db, 'certificate', 'agent_id = ANY($1::int[])', [ids])).toBe(2);
   });
 
   it('publishing a notice: no recipients without the published notice', async () => {
-    const created = await city.api('POST', '/resources/Notice/actions/new', { title: '关于年度统计的通知', body: '请按时上报。' });
+    const created = await city.api('POST', '/resources/Notice/actions/new', {
+      title: '关于年度统计的通知',
+      body: '请按时上报。',
+    });
     const id = Number(created.json.record.params.id);
     await failOn('publish');
     const before = await snapshot(['notice', 'notice_recipient', 'audit_log']);
@@ -347,13 +428,20 @@ describe('point 3: a change of several rows is all or nothing', () => {
 
   it('an import of agents: all rows or none', async () => {
     const clerk = await login('xinhua@example.org');
-    const township = (await app.db.query(`SELECT name FROM organization WHERE county_id = $1 AND level = 'township' ORDER BY code LIMIT 1`, [xinhua])).rows[0].name;
+    const township = (
+      await app.db.query(
+        `SELECT name FROM organization WHERE county_id = $1 AND level = 'township' ORDER BY code LIMIT 1`,
+        [xinhua],
+      )
+    ).rows[0].name;
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('代理员名单');
     ws.addRow(['姓名', '性别', '身份证号', '手机', '乡镇/街道', '村/社区', '选聘日期']);
     ws.addRow(['吴芳', '女', validIdNumber('410402', '19860707', '702'), '13700000011', township, '', day(-2)]);
     ws.addRow(['郑丽', '女', validIdNumber('410402', '19870808', '802'), '13700000012', township, '', day(-2)]);
-    const file = new Blob([new Uint8Array(await wb.xlsx.writeBuffer())], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const file = new Blob([new Uint8Array(await wb.xlsx.writeBuffer())], {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
     await failOn('import');
     const before = await snapshot(['agent', 'audit_log']);
     const res = await clerk.request('POST', '/admin/files/agents/import?dryRun=0', file);

@@ -57,11 +57,15 @@ describe('通知公告', () => {
 
   it('lets the city draft a notice to 新华区 with an attachment, refusing files that are not PDF or images', async () => {
     const created = await city.api('POST', '/resources/Notice/actions/new', {
-      title: '关于报送典型案例的通知', body: '请新华区妇联于月底前报送一篇典型案例。', 'targetCountyIds.0': xinhua,
+      title: '关于报送典型案例的通知',
+      body: '请新华区妇联于月底前报送一篇典型案例。',
+      'targetCountyIds.0': xinhua,
     });
     expect(created.json.notice.type).toBe('success');
     noticeId = created.json.record.params.id;
-    const { rows } = await app.db.query('SELECT county_id, status, target_county_ids FROM notice WHERE id = $1', [noticeId]);
+    const { rows } = await app.db.query('SELECT county_id, status, target_county_ids FROM notice WHERE id = $1', [
+      noticeId,
+    ]);
     expect(rows[0]).toEqual({ county_id: null, status: 'draft', target_county_ids: [xinhua] });
 
     const refused = await upload(city, 'notice', noticeId, new TextEncoder().encode('MZ not a pdf'), '通知.pdf');
@@ -78,7 +82,9 @@ describe('通知公告', () => {
     expect((await leader.api('POST', `/resources/Notice/records/${noticeId}/publishNotice`, {})).status).toBe(403);
     const res = await city.api('POST', `/resources/Notice/records/${noticeId}/publishNotice`, {});
     expect(res.json.notice).toEqual({ message: '通知已发布', type: 'success' });
-    const { rows } = await app.db.query('SELECT county_id, read_at FROM notice_recipient WHERE notice_id = $1', [noticeId]);
+    const { rows } = await app.db.query('SELECT county_id, read_at FROM notice_recipient WHERE notice_id = $1', [
+      noticeId,
+    ]);
     expect(rows).toEqual([{ county_id: xinhua, read_at: null }]);
     expect(await audits('Notice', noticeId, 'publish')).toBe(1);
     recipientId = (await app.db.query('SELECT id FROM notice_recipient WHERE notice_id = $1', [noticeId])).rows[0].id;
@@ -87,7 +93,9 @@ describe('通知公告', () => {
     const edit = await city.api('POST', `/resources/Notice/records/${noticeId}/edit`, { title: '改过的标题' });
     expect(edit.json.notice.type).toBe('error');
     expect(edit.json.notice.message).toMatch(/已发布/);
-    expect((await app.db.query('SELECT title FROM notice WHERE id = $1', [noticeId])).rows[0].title).toBe('关于报送典型案例的通知');
+    expect((await app.db.query('SELECT title FROM notice WHERE id = $1', [noticeId])).rows[0].title).toBe(
+      '关于报送典型案例的通知',
+    );
     expect((await upload(city, 'notice', noticeId, PDF, 'late.pdf')).status).toBe(409);
   });
 
@@ -115,8 +123,12 @@ describe('通知公告', () => {
   });
 
   it('lets only 新华区 mark it read, once, and the city then sees who read it', async () => {
-    expect((await yx.api('POST', `/resources/NoticeRecipient/records/${recipientId}/markNoticeRead`, {})).status).toBe(404);
-    expect((await city.api('POST', `/resources/NoticeRecipient/records/${recipientId}/markNoticeRead`, {})).status).toBe(403);
+    expect((await yx.api('POST', `/resources/NoticeRecipient/records/${recipientId}/markNoticeRead`, {})).status).toBe(
+      404,
+    );
+    expect(
+      (await city.api('POST', `/resources/NoticeRecipient/records/${recipientId}/markNoticeRead`, {})).status,
+    ).toBe(403);
     const read = await xh.api('POST', `/resources/NoticeRecipient/records/${recipientId}/markNoticeRead`, {});
     expect(read.json.notice).toEqual({ message: '已标记为已读', type: 'success' });
     const again = await xh.api('POST', `/resources/NoticeRecipient/records/${recipientId}/markNoticeRead`, {});
@@ -139,9 +151,17 @@ describe('通知公告', () => {
   });
 
   it('lets a county send notices to its own staff only; leaders send none', async () => {
-    const wrong = await xh.api('POST', '/resources/Notice/actions/new', { title: '区妇联通知', body: '内容', 'targetCountyIds.0': yexian });
+    const wrong = await xh.api('POST', '/resources/Notice/actions/new', {
+      title: '区妇联通知',
+      body: '内容',
+      'targetCountyIds.0': yexian,
+    });
     expect(wrong.json.record.errors.targetCountyIds.message).toMatch(/只能发给本县/);
-    const ok = await xh.api('POST', '/resources/Notice/actions/new', { title: '区妇联通知', body: '请各街道按时报送。', countyId: yexian });
+    const ok = await xh.api('POST', '/resources/Notice/actions/new', {
+      title: '区妇联通知',
+      body: '请各街道按时报送。',
+      countyId: yexian,
+    });
     expect(ok.json.notice.type).toBe('success');
     const id = ok.json.record.params.id;
     expect(ok.json.record.params.countyId).toBe(xinhua);
@@ -157,33 +177,52 @@ describe('信息上报', () => {
 
   it('refuses petitioners’ ID and mobile numbers in a county’s report, with the reason on the field', async () => {
     const withId = await xh.api('POST', '/resources/InfoReport/actions/new', {
-      kind: 'typical_case', title: '典型案例', submittedOn: today, content: `信访人身份证号${validIdNumber()}，反映赡养问题。`,
+      kind: 'typical_case',
+      title: '典型案例',
+      submittedOn: today,
+      content: `信访人身份证号${validIdNumber()}，反映赡养问题。`,
     });
     expect(withId.json.record.errors.content.message).toMatch(/身份证号码/);
     const withPhone = await xh.api('POST', '/resources/InfoReport/actions/new', {
-      kind: 'typical_case', title: '典型案例 13937512345', submittedOn: today, content: '反映赡养问题。',
+      kind: 'typical_case',
+      title: '典型案例 13937512345',
+      submittedOn: today,
+      content: '反映赡养问题。',
     });
     expect(withPhone.json.record.errors.title.message).toMatch(/手机号码/);
   });
 
   it('takes a clean report into the county’s own records, whatever county the form names', async () => {
     const res = await xh.api('POST', '/resources/InfoReport/actions/new', {
-      kind: 'typical_case', title: '代理员帮助信访妇女追回抚养费', submittedOn: today, countyId: yexian, adopted: 'true',
+      kind: 'typical_case',
+      title: '代理员帮助信访妇女追回抚养费',
+      submittedOn: today,
+      countyId: yexian,
+      adopted: 'true',
       content: '代理员陪同信访妇女到法院申请强制执行，追回拖欠两年的子女抚养费。',
     });
     expect(res.json.notice.type).toBe('success');
     reportId = res.json.record.params.id;
-    const { rows } = await app.db.query('SELECT county_id, adopted, personal_data_requested FROM info_report WHERE id = $1', [reportId]);
+    const { rows } = await app.db.query(
+      'SELECT county_id, adopted, personal_data_requested FROM info_report WHERE id = $1',
+      [reportId],
+    );
     expect(rows[0]).toEqual({ county_id: xinhua, adopted: false, personal_data_requested: false });
     expect((await yx.api('GET', `/resources/InfoReport/records/${reportId}/show`)).status).toBe(404);
   });
 
   it('lets only the city comment on it, and ask for personal data when it needs it', async () => {
-    expect((await xh.api('POST', `/resources/InfoReport/records/${reportId}/commentInfoReport`, { cityComment: '好' })).status).toBe(403);
-    const empty = await city.api('POST', `/resources/InfoReport/records/${reportId}/commentInfoReport`, { cityComment: '' });
+    expect(
+      (await xh.api('POST', `/resources/InfoReport/records/${reportId}/commentInfoReport`, { cityComment: '好' }))
+        .status,
+    ).toBe(403);
+    const empty = await city.api('POST', `/resources/InfoReport/records/${reportId}/commentInfoReport`, {
+      cityComment: '',
+    });
     expect(empty.json.record.errors.cityComment.message).toBe('请填写点评意见');
     const res = await city.api('POST', `/resources/InfoReport/records/${reportId}/commentInfoReport`, {
-      cityComment: '请补充信访人联系方式，便于市妇联回访。', personalDataRequested: 'true',
+      cityComment: '请补充信访人联系方式，便于市妇联回访。',
+      personalDataRequested: 'true',
     });
     expect(res.json.notice.type).toBe('success');
     const edit = await xh.api('POST', `/resources/InfoReport/records/${reportId}/edit`, {
@@ -193,17 +232,25 @@ describe('信息上报', () => {
   });
 
   it('is adopted by the city, counted for the county’s year, and then locked', async () => {
-    const { rows: [before] } = await app.db.query(
+    const {
+      rows: [before],
+    } = await app.db.query(
       `SELECT coalesce(sum(reports_adopted), 0)::int AS n FROM reporting.info_report_adoption WHERE county_id = $1 AND year = $2`,
       [xinhua, Number(today.slice(0, 4))],
     );
     expect((await xh.api('POST', `/resources/InfoReport/records/${reportId}/adoptInfoReport`, {})).status).toBe(403);
-    expect((await leader.api('POST', `/resources/InfoReport/records/${reportId}/adoptInfoReport`, {})).status).toBe(403);
-    const res = await city.api('POST', `/resources/InfoReport/records/${reportId}/adoptInfoReport`, { cityComment: '已编入工作简报。' });
+    expect((await leader.api('POST', `/resources/InfoReport/records/${reportId}/adoptInfoReport`, {})).status).toBe(
+      403,
+    );
+    const res = await city.api('POST', `/resources/InfoReport/records/${reportId}/adoptInfoReport`, {
+      cityComment: '已编入工作简报。',
+    });
     expect(res.json.notice).toEqual({ message: '已采用该信息', type: 'success' });
     expect(res.json.record.params.adopted).toBe(true);
     expect(await audits('InfoReport', reportId, 'adopt')).toBe(1);
-    const { rows: [after] } = await app.db.query(
+    const {
+      rows: [after],
+    } = await app.db.query(
       `SELECT reports_adopted AS n FROM reporting.info_report_adoption WHERE county_id = $1 AND year = $2`,
       [xinhua, Number(today.slice(0, 4))],
     );
@@ -214,7 +261,9 @@ describe('信息上报', () => {
     const edit = await xh.api('POST', `/resources/InfoReport/records/${reportId}/edit`, { title: '改标题' });
     expect(edit.json.notice.message).toMatch(/已被市妇联采用/);
     await xh.api('POST', `/resources/InfoReport/records/${reportId}/delete`, {});
-    expect(await count(app.db, 'info_report', 'id = $1 AND title = $2', [reportId, '代理员帮助信访妇女追回抚养费'])).toBe(1);
+    expect(
+      await count(app.db, 'info_report', 'id = $1 AND title = $2', [reportId, '代理员帮助信访妇女追回抚养费']),
+    ).toBe(1);
   });
 });
 
@@ -226,9 +275,18 @@ describe('督导检查与整改', () => {
 
   it('lets the city record a visit to 新华区’s work point; the county cannot', async () => {
     const workPointId = (await app.db.query('SELECT id FROM work_point WHERE county_id = $1', [xinhua])).rows[0].id;
-    const visit = { workPointId, title: '专项督导检查', inspectedOn: visited, inspectors: '市妇联权益部 王琼', overallResult: 'partly' };
+    const visit = {
+      workPointId,
+      title: '专项督导检查',
+      inspectedOn: visited,
+      inspectors: '市妇联权益部 王琼',
+      overallResult: 'partly',
+    };
     expect((await xh.api('POST', '/resources/Inspection/actions/new', visit)).status).toBe(403);
-    const future = await city.api('POST', '/resources/Inspection/actions/new', { ...visit, inspectedOn: addDays(today, 3) });
+    const future = await city.api('POST', '/resources/Inspection/actions/new', {
+      ...visit,
+      inspectedOn: addDays(today, 3),
+    });
     expect(future.json.record.errors.inspectedOn.message).toBe('日期不能晚于今天');
     const res = await city.api('POST', '/resources/Inspection/actions/new', visit);
     expect(res.json.notice.type).toBe('success');
@@ -240,7 +298,9 @@ describe('督导检查与整改', () => {
 
   it('records findings per creation standard, once each', async () => {
     const finding = { inspectionId, standard: 'team', result: 'partly', finding: '一个街道代理员证书未年审。' };
-    expect((await city.api('POST', '/resources/InspectionFinding/actions/new', finding)).json.notice.type).toBe('success');
+    expect((await city.api('POST', '/resources/InspectionFinding/actions/new', finding)).json.notice.type).toBe(
+      'success',
+    );
     const twice = await city.api('POST', '/resources/InspectionFinding/actions/new', finding);
     expect(twice.json.record.errors.standard.message).toMatch(/已登记过/);
     expect(await count(app.db, 'inspection_finding', 'inspection_id = $1', [inspectionId])).toBe(1);
@@ -249,14 +309,30 @@ describe('督导检查与整改', () => {
   });
 
   it('sets a rectification list with due dates not before the visit', async () => {
-    const early = await city.api('POST', '/resources/Rectification/actions/new', { inspectionId, item: '证书年审', dueOn: addDays(visited, -1) });
+    const early = await city.api('POST', '/resources/Rectification/actions/new', {
+      inspectionId,
+      item: '证书年审',
+      dueOn: addDays(visited, -1),
+    });
     expect(early.json.record.errors.dueOn.message).toBe('整改期限不能早于检查日期');
-    const late = await city.api('POST', '/resources/Rectification/actions/new', { inspectionId, standard: 'team', item: '完成证书年审', dueOn: addDays(today, -2) });
+    const late = await city.api('POST', '/resources/Rectification/actions/new', {
+      inspectionId,
+      standard: 'team',
+      item: '完成证书年审',
+      dueOn: addDays(today, -2),
+    });
     lateItem = late.json.record.params.id;
-    const later = await city.api('POST', '/resources/Rectification/actions/new', { inspectionId, item: '补充典型案例', dueOn: addDays(today, 10) });
+    const later = await city.api('POST', '/resources/Rectification/actions/new', {
+      inspectionId,
+      item: '补充典型案例',
+      dueOn: addDays(today, 10),
+    });
     laterItem = later.json.record.params.id;
     expect(late.json.record.params.countyId).toBe(xinhua);
-    expect((await xh.api('POST', '/resources/Rectification/actions/new', { inspectionId, item: '自设', dueOn: today })).status).toBe(403);
+    expect(
+      (await xh.api('POST', '/resources/Rectification/actions/new', { inspectionId, item: '自设', dueOn: today }))
+        .status,
+    ).toBe(403);
   });
 
   it('lists open and overdue items for both sides', async () => {
@@ -274,20 +350,45 @@ describe('督导检查与整改', () => {
   });
 
   it('is worked through to done by 新华区, with evidence, and not by anyone else', async () => {
-    expect((await yx.api('POST', `/resources/Rectification/records/${lateItem}/completeRectification`, { doneOn: today, evidence: 'x' })).status).toBe(404);
-    expect((await leader.api('POST', `/resources/Rectification/records/${lateItem}/completeRectification`, { doneOn: today, evidence: 'x' })).status).toBe(403);
-    const noEvidence = await xh.api('POST', `/resources/Rectification/records/${lateItem}/completeRectification`, { doneOn: today, evidence: '' });
+    expect(
+      (
+        await yx.api('POST', `/resources/Rectification/records/${lateItem}/completeRectification`, {
+          doneOn: today,
+          evidence: 'x',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await leader.api('POST', `/resources/Rectification/records/${lateItem}/completeRectification`, {
+          doneOn: today,
+          evidence: 'x',
+        })
+      ).status,
+    ).toBe(403);
+    const noEvidence = await xh.api('POST', `/resources/Rectification/records/${lateItem}/completeRectification`, {
+      doneOn: today,
+      evidence: '',
+    });
     expect(noEvidence.json.record.errors.evidence.message).toBe('请写明整改情况和佐证材料');
     expect((await upload(xh, 'rectification', lateItem, PNG, '年审记录.png')).status).toBe(201);
     // the county may not change the city's item
-    expect((await xh.api('POST', `/resources/Rectification/records/${lateItem}/edit`, { dueOn: addDays(today, 30) })).status).toBe(403);
+    expect(
+      (await xh.api('POST', `/resources/Rectification/records/${lateItem}/edit`, { dueOn: addDays(today, 30) })).status,
+    ).toBe(403);
 
     for (const id of [lateItem, laterItem]) {
-      const done = await xh.api('POST', `/resources/Rectification/records/${id}/completeRectification`, { doneOn: today, evidence: '已完成，材料见附件。' });
+      const done = await xh.api('POST', `/resources/Rectification/records/${id}/completeRectification`, {
+        doneOn: today,
+        evidence: '已完成，材料见附件。',
+      });
       expect(done.json.notice).toEqual({ message: '整改事项已登记完成', type: 'success' });
       expect(await audits('Rectification', id, 'completeRectification')).toBe(1);
     }
-    const again = await xh.api('POST', `/resources/Rectification/records/${lateItem}/completeRectification`, { doneOn: today, evidence: '再次' });
+    const again = await xh.api('POST', `/resources/Rectification/records/${lateItem}/completeRectification`, {
+      doneOn: today,
+      evidence: '再次',
+    });
     expect(again.json.notice.message).toMatch(/已登记完成/);
     const edit = await city.api('POST', `/resources/Rectification/records/${lateItem}/edit`, { item: '改' });
     expect(edit.json.notice.message).toMatch(/不能修改/);
@@ -298,11 +399,21 @@ describe('督导检查与整改', () => {
   });
 
   it('puts the latest visit and its open items on the county’s scorecard view', async () => {
-    const { rows } = await app.db.query('SELECT * FROM reporting.county_inspection_latest WHERE county_id = $1', [xinhua]);
+    const { rows } = await app.db.query('SELECT * FROM reporting.county_inspection_latest WHERE county_id = $1', [
+      xinhua,
+    ]);
     expect(rows[0]).toMatchObject({
-      inspection_id: inspectionId, overall_result: 'partly', standards_partly: 1, rectifications_total: 2, rectifications_open: 0, rectifications_overdue: 0,
+      inspection_id: inspectionId,
+      overall_result: 'partly',
+      standards_partly: 1,
+      rectifications_total: 2,
+      rectifications_open: 0,
+      rectifications_overdue: 0,
     });
-    const yx = await app.db.query('SELECT rectifications_open FROM reporting.county_inspection_latest WHERE county_id = $1', [yexian]);
+    const yx = await app.db.query(
+      'SELECT rectifications_open FROM reporting.county_inspection_latest WHERE county_id = $1',
+      [yexian],
+    );
     expect(yx.rows[0].rectifications_open).toBe(2);
   });
 });
@@ -312,22 +423,53 @@ describe('demo rows of issue 8', () => {
     const data = buildDemoData();
     const demoToday = '2026-11-20';
     const reports = data.info_report as any[];
-    expect(reports.filter((r) => Object.keys(validateInfoReport({ kind: r.kind, title: r.title, content: r.content, submittedOn: r.submitted_on }, { today: demoToday })).length)).toEqual([]);
+    expect(
+      reports.filter(
+        (r) =>
+          Object.keys(
+            validateInfoReport(
+              { kind: r.kind, title: r.title, content: r.content, submittedOn: r.submitted_on },
+              { today: demoToday },
+            ),
+          ).length,
+      ),
+    ).toEqual([]);
     const visits = data.inspection as any[];
-    expect(visits.filter((v) => Object.keys(validateInspection({ title: v.title, inspectedOn: v.inspected_on, inspectors: v.inspectors, overallResult: v.overall_result }, { today: demoToday })).length)).toEqual([]);
+    expect(
+      visits.filter(
+        (v) =>
+          Object.keys(
+            validateInspection(
+              {
+                title: v.title,
+                inspectedOn: v.inspected_on,
+                inspectors: v.inspectors,
+                overallResult: v.overall_result,
+              },
+              { today: demoToday },
+            ),
+          ).length,
+      ),
+    ).toEqual([]);
     for (const r of data.rectification as any[]) {
       const visit = visits.find((v) => v.id === r.inspection_id);
       expect(validateRectification({ item: r.item, dueOn: r.due_on }, { inspectedOn: visit.inspected_on })).toEqual({});
     }
     const xinhuaId = (data.organization as any[]).find((o) => o.name === '新华区').id;
     expect((data.notice_recipient as any[]).some((r) => r.county_id === xinhuaId && r.read_at === null)).toBe(true);
-    expect((data.rectification as any[]).some((r) => r.county_id === xinhuaId && r.status === 'open' && r.due_on < demoToday)).toBe(true);
+    expect(
+      (data.rectification as any[]).some(
+        (r) => r.county_id === xinhuaId && r.status === 'open' && r.due_on < demoToday,
+      ),
+    ).toBe(true);
   });
 });
 
 describe('试点 and the reporting views', () => {
   it('lists the pilots with their latest inspection', async () => {
-    const { rows } = await app.db.query('SELECT county_name, pilot_year, last_inspection_result FROM reporting.pilot_work_point ORDER BY county_name');
+    const { rows } = await app.db.query(
+      'SELECT county_name, pilot_year, last_inspection_result FROM reporting.pilot_work_point ORDER BY county_name',
+    );
     expect(rows.map((r) => r.county_name).sort()).toEqual(['宝丰县', '新华区'].sort());
     const list = await city.api('GET', '/resources/WorkPoint/actions/list?filters.isPilot=true');
     expect(list.json.meta.total).toBe(2);
@@ -342,7 +484,9 @@ describe('试点 and the reporting views', () => {
     expect(rows).toEqual([]);
     const role = await app.db.query(`SELECT 1 FROM pg_roles WHERE rolname = 'wpa_reporting'`);
     if (role.rows.length) {
-      const { rows: grants } = await app.db.query(`SELECT has_table_privilege('wpa_reporting', 'reporting.pilot_work_point', 'SELECT') AS ok`);
+      const { rows: grants } = await app.db.query(
+        `SELECT has_table_privilege('wpa_reporting', 'reporting.pilot_work_point', 'SELECT') AS ok`,
+      );
       expect(grants[0].ok).toBe(true);
     }
   });

@@ -38,7 +38,9 @@ describe('the admin home dashboard', () => {
     expect(data.countyId).toBeNull();
     expect(data.standards).toHaveLength(13);
     expect(data.counties).toHaveLength(10);
-    expect(data.counties.map((c: any) => c.rank)).toEqual([...data.counties.map((c: any) => c.rank)].sort((a, b) => a - b));
+    expect(data.counties.map((c: any) => c.rank)).toEqual(
+      [...data.counties.map((c: any) => c.rank)].sort((a, b) => a - b),
+    );
     expect(data.counties[0].rank).toBe(1);
     for (const c of data.counties) expect(Object.keys(c.measures)).toHaveLength(13);
     expect(data.monthly).toHaveLength(12);
@@ -56,7 +58,11 @@ describe('the admin home dashboard', () => {
     );
     for (const r of rows) {
       const c = json.data.counties.find((x: any) => x.countyId === r.county_id);
-      expect([r.county_id, c.measures.cases_accepted, c.measures.closure_rate]).toEqual([r.county_id, r.accepted, r.closure]);
+      expect([r.county_id, c.measures.cases_accepted, c.measures.closure_rate]).toEqual([
+        r.county_id,
+        r.accepted,
+        r.closure,
+      ]);
     }
     const { rows: months } = await app.db.query(
       `SELECT to_char(accepted_on, 'YYYY-MM') AS month, count(*)::int AS n FROM petition_case
@@ -104,8 +110,12 @@ describe('the admin home with Metabase configured', () => {
     const dataSource = await createDataSource(url).initialize();
     [{ id: xinhua }] = await dataSource.query(`SELECT id FROM organization WHERE name = '新华区' AND level = 'county'`);
     const config = loadConfig({
-      NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: 'false',
-      METABASE_SITE_URL: 'http://metabase.example:3000/', METABASE_SECRET_KEY: SECRET, METABASE_DASHBOARD_IDS: '5, 6',
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      SEED_DEMO: 'false',
+      METABASE_SITE_URL: 'http://metabase.example:3000/',
+      METABASE_SECRET_KEY: SECRET,
+      METABASE_DASHBOARD_IDS: '5, 6',
     });
     const { app } = await createApp({ config, dataSource });
     server = await new Promise((resolve) => {
@@ -130,7 +140,9 @@ describe('the admin home with Metabase configured', () => {
     expect(json.data).toBeUndefined();
     expect(json.metabase.year).toBe(2025);
     return (json.metabase.urls as string[]).map((u) => {
-      expect(u).toMatch(/^http:\/\/metabase\.example:3000\/embed\/dashboard\/[^?]+\?year=2025#bordered=true&titled=true$/);
+      expect(u).toMatch(
+        /^http:\/\/metabase\.example:3000\/embed\/dashboard\/[^?]+\?year=2025#bordered=true&titled=true$/,
+      );
       const token = /\/embed\/dashboard\/([^?]+)/.exec(u)![1];
       return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
     });

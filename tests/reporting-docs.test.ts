@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import pg from 'pg';
-import { GENERATED_BEGIN, GENERATED_END, readReportingCatalog, renderCatalog } from '../src/reports/reporting-catalog.js';
+import {
+  GENERATED_BEGIN,
+  GENERATED_END,
+  readReportingCatalog,
+  renderCatalog,
+} from '../src/reports/reporting-catalog.js';
 import { createTestDatabase } from './support/database.js';
 
 // DOMAIN.md: analysts and Metabase read only the reporting schema, so its columns are documented —

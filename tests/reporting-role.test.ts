@@ -41,7 +41,9 @@ describe('the read-only reporting role', () => {
     const { rows: views } = await owner.query(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'reporting' ORDER BY table_name`,
     );
-    expect(views.map((v) => v.table_name)).toEqual(expect.arrayContaining(['case_facts', 'county_scorecard', 'county_ranking', 'agent_facts', 'certificate_facts']));
+    expect(views.map((v) => v.table_name)).toEqual(
+      expect.arrayContaining(['case_facts', 'county_scorecard', 'county_ranking', 'agent_facts', 'certificate_facts']),
+    );
     for (const { table_name } of views) {
       await expect(analyst.query(`SELECT * FROM reporting.${table_name} LIMIT 1`)).resolves.toBeDefined();
     }
@@ -56,9 +58,13 @@ describe('the read-only reporting role', () => {
   });
 
   it('cannot write anything, nor create objects', async () => {
-    expect(await refusal(`INSERT INTO reporting.creation_standard VALUES ('x', 1, 'x', 'x', '项', '>=', 1, 'x')`)).toBe('25006'); // read-only transaction
+    expect(await refusal(`INSERT INTO reporting.creation_standard VALUES ('x', 1, 'x', 'x', '项', '>=', 1, 'x')`)).toBe(
+      '25006',
+    ); // read-only transaction
     await analyst.query('SET default_transaction_read_only = off'); // even when the role undoes its read-only default:
-    expect(await refusal(`INSERT INTO reporting.creation_standard VALUES ('x', 1, 'x', 'x', '项', '>=', 1, 'x')`)).toBe('42501');
+    expect(await refusal(`INSERT INTO reporting.creation_standard VALUES ('x', 1, 'x', 'x', '项', '>=', 1, 'x')`)).toBe(
+      '42501',
+    );
     expect(await refusal(`UPDATE reporting.creation_standard SET target = 0`)).toBe('42501');
     expect(await refusal(`DELETE FROM reporting.enum_label`)).toBe('42501');
     expect(await refusal(`INSERT INTO public.petition_case (case_no) VALUES ('x')`)).toBe('42501');

@@ -23,9 +23,16 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
     await db.query(`SET reporting.today = '${TODAY}'`);
     await syncReportingLookups(db, { standards: CREATION_STANDARDS, enumLabels: ENUM_LABELS });
     const one = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows[0].id as number;
-    const city = await one(`INSERT INTO organization (code, name, level) VALUES ('410400', '平顶山市', 'city') RETURNING id`);
+    const city = await one(
+      `INSERT INTO organization (code, name, level) VALUES ('410400', '平顶山市', 'city') RETURNING id`,
+    );
     const org = (code: string, name: string, level: string, parent: number) =>
-      one(`INSERT INTO organization (code, name, level, parent_id) VALUES ($1, $2, $3, $4) RETURNING id`, [code, name, level, parent]);
+      one(`INSERT INTO organization (code, name, level, parent_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
+        code,
+        name,
+        level,
+        parent,
+      ]);
     A = await org('410402', '新华区', 'county', city);
     B = await org('410403', '卫东区', 'county', city);
     const [t1, t2, t3, t4] = [
@@ -37,9 +44,20 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
     const u1 = await org('410403001', '东街道', 'township', B);
 
     // 六项制度: A five by 2023 (the sixth in 2024), B all six
-    const kinds = ['training', 'info_reporting', 'feedback_visit', 'filing_archiving', 'evaluation_reward', 'accountability'];
+    const kinds = [
+      'training',
+      'info_reporting',
+      'feedback_visit',
+      'filing_archiving',
+      'evaluation_reward',
+      'accountability',
+    ];
     for (const [i, kind] of kinds.entries()) {
-      await db.query(`INSERT INTO work_system (county_id, kind, adopted_on) VALUES ($1, $2, $3)`, [A, kind, i === 5 ? '2024-01-10' : '2020-01-01']);
+      await db.query(`INSERT INTO work_system (county_id, kind, adopted_on) VALUES ($1, $2, $3)`, [
+        A,
+        kind,
+        i === 5 ? '2024-01-10' : '2020-01-01',
+      ]);
       await db.query(`INSERT INTO work_system (county_id, kind, adopted_on) VALUES ($1, $2, '2022-01-01')`, [B, kind]);
     }
     // 工作点: A five of six (rules not on the wall); B not yet established in 2023
@@ -55,7 +73,15 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
       one(
         `INSERT INTO agent (county_id, township_id, name, id_number, phone, appointed_on, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [county, township, `代理员${seq}`, validIdNumber('410402', '19800101', String(seq++)), `1380000${seq}`.padEnd(11, '0'), appointed, status],
+        [
+          county,
+          township,
+          `代理员${seq}`,
+          validIdNumber('410402', '19800101', String(seq++)),
+          `1380000${seq}`.padEnd(11, '0'),
+          appointed,
+          status,
+        ],
       );
     const certificate = (agentId: number, county: number, issued: string, revoked: string | null = null) =>
       one(
@@ -64,7 +90,10 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
         [agentId, county, `证-${seq++}`, revoked ? 'revoked' : 'issued', issued, revoked],
       );
     const review = (cert: number, county: number, on: string, result: 'passed' | 'failed') =>
-      db.query(`INSERT INTO certificate_review (certificate_id, county_id, reviewed_on, result) VALUES ($1, $2, $3, $4)`, [cert, county, on, result]);
+      db.query(
+        `INSERT INTO certificate_review (certificate_id, county_id, reviewed_on, result) VALUES ($1, $2, $3, $4)`,
+        [cert, county, on, result],
+      );
 
     // a1 T1: issued 2023-03-01, valid to 2024-03-01
     await certificate(await agent(A, t1, '2019-01-01'), A, '2023-03-01');
@@ -87,15 +116,41 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
     await certificate(await agent(B, u1, '2020-01-01'), B, '2023-06-01');
 
     const kase = (values: Record<string, unknown>) => {
-      const row = { county_id: A, subject: '事项', category: 'marriage_family', source: 'visit', petitioner_name: '信访人', ...values };
+      const row = {
+        county_id: A,
+        subject: '事项',
+        category: 'marriage_family',
+        source: 'visit',
+        petitioner_name: '信访人',
+        ...values,
+      };
       const cols = Object.keys(row);
       return db.query(
         `INSERT INTO petition_case (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`,
         Object.values(row),
       );
     };
-    await kase({ case_no: 'c1', state: 'archived', accepted_on: '2023-01-10', concluded_on: '2023-02-10', reply_issued_on: '2023-02-15', archived_on: '2023-03-01', archive_no: 'G1', is_key: true, in_joint_meeting: true });
-    await kase({ case_no: 'c2', state: 'concluded', accepted_on: '2023-03-01', concluded_on: '2023-06-01', reply_issued_on: '2023-06-12', is_key: true, category: 'domestic_violence', source: 'phone' });
+    await kase({
+      case_no: 'c1',
+      state: 'archived',
+      accepted_on: '2023-01-10',
+      concluded_on: '2023-02-10',
+      reply_issued_on: '2023-02-15',
+      archived_on: '2023-03-01',
+      archive_no: 'G1',
+      is_key: true,
+      in_joint_meeting: true,
+    });
+    await kase({
+      case_no: 'c2',
+      state: 'concluded',
+      accepted_on: '2023-03-01',
+      concluded_on: '2023-06-01',
+      reply_issued_on: '2023-06-12',
+      is_key: true,
+      category: 'domestic_violence',
+      source: 'phone',
+    });
     await kase({ case_no: 'c3', state: 'representing', accepted_on: '2023-11-20' });
     await kase({ case_no: 'c4', state: 'accepted', accepted_on: '2023-09-01' });
     await kase({ case_no: 'c5', state: 'terminated', accepted_on: '2023-08-01', terminated_on: '2023-09-15' });
@@ -122,8 +177,13 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
   });
 
   const scorecard = async (county: number, year: number) => {
-    const { rows } = await db.query(`SELECT standard_code, measure, target, passed FROM reporting.county_scorecard WHERE county_id = $1 AND year = $2`, [county, year]);
-    return Object.fromEntries(rows.map((r) => [r.standard_code, { measure: r.measure === null ? null : Number(r.measure), passed: r.passed }]));
+    const { rows } = await db.query(
+      `SELECT standard_code, measure, target, passed FROM reporting.county_scorecard WHERE county_id = $1 AND year = $2`,
+      [county, year],
+    );
+    return Object.fromEntries(
+      rows.map((r) => [r.standard_code, { measure: r.measure === null ? null : Number(r.measure), passed: r.passed }]),
+    );
   };
 
   it('measures 新华区 in 2023 as worked out by hand', async () => {
@@ -180,9 +240,23 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
     );
     expect(rows).toEqual([
       // on 2022-12-31 only c8 was open past due (c6 was due 2023-01-30); no report for 2022 at all
-      { year: 2022, as_of: '2022-12-31', work_systems_adopted: '5', overdue_cases: '1', statistics_on_time: 0, trainings_held: '1' },
+      {
+        year: 2022,
+        as_of: '2022-12-31',
+        work_systems_adopted: '5',
+        overdue_cases: '1',
+        statistics_on_time: 0,
+        trainings_held: '1',
+      },
       // 2024 is measured today: the sixth system is in, c3 c4 c7 c8 are past due, the report is not yet due
-      { year: 2024, as_of: TODAY, work_systems_adopted: '6', overdue_cases: '4', statistics_on_time: null, trainings_held: '0' },
+      {
+        year: 2024,
+        as_of: TODAY,
+        work_systems_adopted: '6',
+        overdue_cases: '4',
+        statistics_on_time: null,
+        trainings_held: '0',
+      },
     ]);
   });
 
@@ -190,10 +264,17 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
     const { rows } = await db.query(`SELECT standard_code, measure, passed FROM reporting.county_scorecard`);
     for (const r of rows) {
       const standard = CREATION_STANDARDS.find((s) => s.code === r.standard_code)!;
-      expect([r.standard_code, r.passed]).toEqual([r.standard_code, meetsStandard(standard, r.measure === null ? null : Number(r.measure))]);
+      expect([r.standard_code, r.passed]).toEqual([
+        r.standard_code,
+        meetsStandard(standard, r.measure === null ? null : Number(r.measure)),
+      ]);
     }
-    const { rows: stored } = await db.query(`SELECT code, comparison, target FROM reporting.creation_standard ORDER BY sort_order`);
-    expect(stored.map((s) => [s.code, s.comparison, Number(s.target)])).toEqual(CREATION_STANDARDS.map((s) => [s.code, s.comparison, s.target]));
+    const { rows: stored } = await db.query(
+      `SELECT code, comparison, target FROM reporting.creation_standard ORDER BY sort_order`,
+    );
+    expect(stored.map((s) => [s.code, s.comparison, Number(s.target)])).toEqual(
+      CREATION_STANDARDS.map((s) => [s.code, s.comparison, s.target]),
+    );
   });
 
   it('shows case facts without personal data, with Chinese labels and deadlines', async () => {
@@ -201,8 +282,13 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
       `SELECT case_no, state_label, category_label, source_label, due_on::text, is_overdue, reply_on_time FROM reporting.case_facts ORDER BY case_no`,
     );
     expect(rows.find((r) => r.case_no === 'c2')).toEqual({
-      case_no: 'c2', state_label: '终结', category_label: '家庭暴力', source_label: '来电（含12338妇女维权热线）',
-      due_on: '2023-04-30', is_overdue: false, reply_on_time: false,
+      case_no: 'c2',
+      state_label: '终结',
+      category_label: '家庭暴力',
+      source_label: '来电（含12338妇女维权热线）',
+      due_on: '2023-04-30',
+      is_overdue: false,
+      reply_on_time: false,
     });
     expect(rows.find((r) => r.case_no === 'c7')).toMatchObject({ due_on: '2024-01-03', is_overdue: true });
     const { rows: columns } = await db.query(
@@ -227,7 +313,9 @@ describe('reporting on the demo data', () => {
 
   it('judges certificate validity on any day as src/domain/certificate-validity.ts does', async () => {
     const { rows: certs } = await db.query(`SELECT id, status, issued_on::text, revoked_on::text FROM certificate`);
-    const { rows: reviews } = await db.query(`SELECT certificate_id, reviewed_on::text, result FROM certificate_review`);
+    const { rows: reviews } = await db.query(
+      `SELECT certificate_id, reviewed_on::text, result FROM certificate_review`,
+    );
     const days = ['2016-06-30', '2020-12-31', '2023-12-31', '2025-03-15', '2026-11-20'];
     const { rows: valid } = await db.query(
       `SELECT d::text AS day, p.certificate_id FROM unnest($1::date[]) AS d
@@ -237,7 +325,9 @@ describe('reporting on the demo data', () => {
     const sqlValid = new Set(valid.map((v) => `${v.day}/${v.certificate_id}`));
     let compared = 0;
     for (const c of certs) {
-      const mine = reviews.filter((r) => r.certificate_id === c.id).map((r) => ({ reviewedOn: r.reviewed_on, result: r.result }));
+      const mine = reviews
+        .filter((r) => r.certificate_id === c.id)
+        .map((r) => ({ reviewedOn: r.reviewed_on, result: r.result }));
       for (const day of days) {
         const ts = certificateValidOn({ status: c.status, issuedOn: c.issued_on, revokedOn: c.revoked_on }, mine, day);
         expect([c.id, day, sqlValid.has(`${day}/${c.id}`)]).toEqual([c.id, day, ts]);
@@ -268,7 +358,12 @@ describe('reporting on the demo data', () => {
     expect(warehouse).toHaveLength(10);
     for (const w of warehouse) {
       const i = independent.find((r) => r.county_id === w.county_id);
-      expect([w.county_id, w.cases_accepted, w.closure_rate_pct, w.trainings_held]).toEqual([w.county_id, i.accepted, i.closure, i.trainings]);
+      expect([w.county_id, w.cases_accepted, w.closure_rate_pct, w.trainings_held]).toEqual([
+        w.county_id,
+        i.accepted,
+        i.closure,
+        i.trainings,
+      ]);
       expect(w.reply_on_time_pct).toBe(replies.find((r) => r.county_id === w.county_id).on_time);
     }
   });

@@ -5,7 +5,11 @@ import { COUNT_POLICY, countForList, forgetTableSizes } from '../src/admin/list-
 import { idNumberProblem } from '../src/domain/id-number.js';
 import { PetitionCase } from '../src/entities/index.js';
 import { loadDashboardData } from '../src/reports/dashboard-data.js';
-import { dashboardRelations, forgetDashboardRelations, refreshReportingSnapshots } from '../src/reports/reporting-snapshots.js';
+import {
+  dashboardRelations,
+  forgetDashboardRelations,
+  refreshReportingSnapshots,
+} from '../src/reports/reporting-snapshots.js';
 import { actionableDueSql, deadlineFilterSql } from '../src/services/case-deadline-query.js';
 import { loadScaleData } from '../src/services/scale-data/load-scale-data.js';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -17,8 +21,19 @@ const SMALL = { cases: 2000, agents: 200, counties: 5, today: '2026-11-20' };
 
 async function fingerprint(db: pg.Client): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const table of ['organization', 'admin_user', 'agent', 'certificate', 'certificate_review', 'petition_case', 'case_document', 'case_log']) {
-    const { rows } = await db.query(`SELECT count(*) || ':' || md5(string_agg(t::text, '|' ORDER BY t.id)) AS f FROM ${table} t`);
+  for (const table of [
+    'organization',
+    'admin_user',
+    'agent',
+    'certificate',
+    'certificate_review',
+    'petition_case',
+    'case_document',
+    'case_log',
+  ]) {
+    const { rows } = await db.query(
+      `SELECT count(*) || ':' || md5(string_agg(t::text, '|' ORDER BY t.id)) AS f FROM ${table} t`,
+    );
     out[table] = rows[0].f;
   }
   return out;
@@ -72,7 +87,9 @@ describe('npm run seed:scale (the generator, on a small world)', () => {
   });
 
   it('keeps the rules the database does not check: valid ID numbers, agents of the case county', async () => {
-    const { rows } = await db.query(`SELECT petitioner_id_number AS n FROM petition_case WHERE petitioner_id_number IS NOT NULL LIMIT 300`);
+    const { rows } = await db.query(
+      `SELECT petitioner_id_number AS n FROM petition_case WHERE petitioner_id_number IS NOT NULL LIMIT 300`,
+    );
     expect(rows.length).toBeGreaterThan(100);
     expect(rows.filter((r) => idNumberProblem(r.n) !== null)).toEqual([]);
     const { rows: agents } = await db.query(`SELECT id_number AS n FROM agent`);
@@ -123,7 +140,9 @@ describe('list counts, the indexes behind the lists, the dashboard snapshots', (
     expect(all.estimated).toBe(true);
     expect(all.count).toBe(rows[0].n);
 
-    const { rows: small } = await app.db.query(`SELECT county_id, count(*)::int AS n FROM petition_case WHERE state = 'accepted' GROUP BY 1 ORDER BY 2 DESC LIMIT 1`);
+    const { rows: small } = await app.db.query(
+      `SELECT county_id, count(*)::int AS n FROM petition_case WHERE state = 'accepted' GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+    );
     const filtered = await countForList(repo(), { countyId: small[0].county_id, state: 'accepted' });
     expect(filtered).toEqual({ count: small[0].n, estimated: false });
     Object.assign(COUNT_POLICY, policy);
@@ -142,13 +161,18 @@ describe('list counts, the indexes behind the lists, the dashboard snapshots', (
   });
 
   it('filters 已超期 on the indexed due day (the migration froze the same expression)', async () => {
-    const client = await ds.driver.obtainMasterConnection() as [pg.PoolClient, () => void];
+    const client = (await ds.driver.obtainMasterConnection()) as [pg.PoolClient, () => void];
     const [conn, release] = client;
     try {
       await conn.query('BEGIN');
       await conn.query('SET LOCAL enable_seqscan = off');
-      const sql = deadlineFilterSql('overdue', actionableDueSql('"PetitionCase"')).replace(':deadlineToday', `'2026-11-20'`);
-      const { rows } = await conn.query(`EXPLAIN SELECT "PetitionCase".id FROM petition_case "PetitionCase" WHERE "PetitionCase".county_id = 2 AND ${sql}`);
+      const sql = deadlineFilterSql('overdue', actionableDueSql('"PetitionCase"')).replace(
+        ':deadlineToday',
+        `'2026-11-20'`,
+      );
+      const { rows } = await conn.query(
+        `EXPLAIN SELECT "PetitionCase".id FROM petition_case "PetitionCase" WHERE "PetitionCase".county_id = 2 AND ${sql}`,
+      );
       expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/ix_petition_case_(county_)?action_due/);
       await conn.query('ROLLBACK');
     } finally {

@@ -17,7 +17,8 @@ let leader: Session;
 let xinhua: number;
 let cityUser: { id: number; role: 'city_admin'; countyId: null; email: string };
 
-const docText = (body: ArrayBuffer) => strFromU8(unzipSync(new Uint8Array(body))['word/document.xml']).replace(/<[^>]+>/g, '');
+const docText = (body: ArrayBuffer) =>
+  strFromU8(unzipSync(new Uint8Array(body))['word/document.xml']).replace(/<[^>]+>/g, '');
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -40,7 +41,11 @@ describe('附件7: the 新华区 clerk submits, the city returns, then accepts',
   let second: number;
 
   it('opens a draft for the year, computed from the cases, and refuses a second one', async () => {
-    const created = await xinhuaStaff.api('POST', '/resources/AnnualReport/actions/new', { year: 2026, remarks: '全年案件已核对', countyId: 999 });
+    const created = await xinhuaStaff.api('POST', '/resources/AnnualReport/actions/new', {
+      year: 2026,
+      remarks: '全年案件已核对',
+      countyId: 999,
+    });
     expect(created.json.notice.type).toBe('success');
     first = Number(created.json.record.params.id);
     expect(await report(first)).toMatchObject({ county_id: xinhua, year: 2026, version: 1, status: 'draft' });
@@ -52,13 +57,19 @@ describe('附件7: the 新华区 clerk submits, the city returns, then accepts',
 
   it('refuses a submission from a page older than the draft (its remarks were changed since)', async () => {
     const loaded = (await report(first)).row_version;
-    await xinhuaStaff.api('POST', `/resources/AnnualReport/records/${first}/edit`, { remarks: '全年案件已核对（复核）', rowVersion: loaded });
+    await xinhuaStaff.api('POST', `/resources/AnnualReport/records/${first}/edit`, {
+      remarks: '全年案件已核对（复核）',
+      rowVersion: loaded,
+    });
     const stale = await step(xinhuaStaff, first, 'submitAnnualReport', { rowVersion: loaded });
     expect(stale.json.notice.type).toBe('error');
     expect(stale.json.notice.message).toMatch(/修改/);
     expect((await report(first)).status).toBe('draft');
     const current = (await report(first)).row_version;
-    await xinhuaStaff.api('POST', `/resources/AnnualReport/records/${first}/edit`, { remarks: '全年案件已核对', rowVersion: current });
+    await xinhuaStaff.api('POST', `/resources/AnnualReport/records/${first}/edit`, {
+      remarks: '全年案件已核对',
+      rowVersion: current,
+    });
   });
 
   it('freezes the figures on submission: a later case change does not move them', async () => {
@@ -103,8 +114,14 @@ describe('附件7: the 新华区 clerk submits, the city returns, then accepts',
 
     const revised = await step(xinhuaStaff, first, 'reviseAnnualReport');
     expect(revised.json.notice.type).toBe('success');
-    const { rows } = await app.db.query(`SELECT id, version, status, remarks FROM annual_report WHERE county_id = $1 AND year = 2026 ORDER BY version`, [xinhua]);
-    expect(rows.map((r) => [r.version, r.status])).toEqual([[1, 'returned'], [2, 'draft']]);
+    const { rows } = await app.db.query(
+      `SELECT id, version, status, remarks FROM annual_report WHERE county_id = $1 AND year = 2026 ORDER BY version`,
+      [xinhua],
+    );
+    expect(rows.map((r) => [r.version, r.status])).toEqual([
+      [1, 'returned'],
+      [2, 'draft'],
+    ]);
     second = rows[1].id;
     expect(rows[1].remarks).toBe('全年案件已核对');
     expect(revised.json.redirectUrl).toContain(`/records/${second}/show`);
@@ -115,13 +132,27 @@ describe('附件7: the 新华区 clerk submits, the city returns, then accepts',
     expect((await step(city, second, 'acceptAnnualReport')).json.notice.type).toBe('success');
     expect(await report(second)).toMatchObject({ status: 'accepted', version: 2 });
     expect((await report(first)).status).toBe('returned');
-    const { rows } = await app.db.query(`SELECT action FROM audit_log WHERE resource = 'AnnualReport' AND record_id IN ($1, $2) ORDER BY id`, [String(first), String(second)]);
-    expect(rows.map((r) => r.action)).toEqual(['create', 'update', 'update', 'submitAnnualReport', 'returnAnnualReport', 'reviseAnnualReport', 'submitAnnualReport', 'acceptAnnualReport']);
+    const { rows } = await app.db.query(
+      `SELECT action FROM audit_log WHERE resource = 'AnnualReport' AND record_id IN ($1, $2) ORDER BY id`,
+      [String(first), String(second)],
+    );
+    expect(rows.map((r) => r.action)).toEqual([
+      'create',
+      'update',
+      'update',
+      'submitAnnualReport',
+      'returnAnnualReport',
+      'reviseAnnualReport',
+      'submitAnnualReport',
+      'acceptAnnualReport',
+    ]);
   });
 
   it('marks a submission after 20 December late, as the scorecard judges it (time passed in)', async () => {
     const weidong = await countyId(app.db, '卫东区');
-    const { rows } = await app.db.query(`INSERT INTO annual_report (county_id, year) VALUES ($1, 2026) RETURNING id`, [weidong]);
+    const { rows } = await app.db.query(`INSERT INTO annual_report (county_id, year) VALUES ($1, 2026) RETURNING id`, [
+      weidong,
+    ]);
     await submitAnnualReport(app.dataSource, cityUser, rows[0].id, new Date('2026-12-21T08:30:00+08:00'));
     expect((await report(rows[0].id)).is_late).toBe(true);
     await app.db.query(`SET reporting.today = '2026-12-31'`);
@@ -156,14 +187,24 @@ describe('the all-county 结案统计表', () => {
     expect(counties.map((r) => r.getCell(1).value)).toEqual(db.map((d) => d.name));
     expect(db).toHaveLength(10);
     const sum = (key: string) => db.reduce((s, d) => s + d.figures[key], 0);
-    for (const [name, key] of [['受理案件', 'accepted'], ['已办结', 'closed'], ['7日内答复', 'repliesOnTime'], ['申请复查', 'reviewRequests'], ['重点案件', 'keyCases']] as const) {
+    for (const [name, key] of [
+      ['受理案件', 'accepted'],
+      ['已办结', 'closed'],
+      ['7日内答复', 'repliesOnTime'],
+      ['申请复查', 'reviewRequests'],
+      ['重点案件', 'keyCases'],
+    ] as const) {
       expect([name, counties.map((r) => r.getCell(col(name)).value)]).toEqual([name, db.map((d) => d.figures[key])]);
       expect([name, total.getCell(col(name)).value]).toEqual([name, sum(key)]);
     }
     expect(total.getCell(col('办结率(%)')).value).toBe(Math.round((1000 * sum('closed')) / sum('accepted')) / 10);
-    expect(total.getCell(col('婚姻家庭纠纷')).value).toBe(db.reduce((s, d) => s + (d.figures.byCategory.marriage_family ?? 0), 0));
+    expect(total.getCell(col('婚姻家庭纠纷')).value).toBe(
+      db.reduce((s, d) => s + (d.figures.byCategory.marriage_family ?? 0), 0),
+    );
     // 鲁山县 was late in 2025 (demo data)
-    expect(counties.find((r) => r.getCell(1).value === '鲁山县')!.getCell(col('上报情况')).value).toBe('已审核通过（逾期）');
+    expect(counties.find((r) => r.getCell(1).value === '鲁山县')!.getCell(col('上报情况')).value).toBe(
+      '已审核通过（逾期）',
+    );
   });
 
   it('fills only the accepted counties of a year still being reported, and is a Word file too', async () => {
@@ -188,15 +229,24 @@ describe('the all-county 结案统计表', () => {
 describe('附件6 case analysis report', () => {
   it('takes the unit’s contact and the period’s figures, and downloads as Word', async () => {
     const created = await xinhuaStaff.api('POST', '/resources/AnalysisReport/actions/new', {
-      periodStart: '2026-01-01', periodEnd: '2026-06-30', analysis: '上半年婚姻家庭纠纷占比较高。\n建议加强调解。',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-06-30',
+      analysis: '上半年婚姻家庭纠纷占比较高。\n建议加强调解。',
     });
     expect(created.json.notice.type).toBe('success');
     const id = created.json.record.params.id;
-    const { rows } = await app.db.query(`SELECT contact_person, contact_phone, figures, report_date::text FROM analysis_report WHERE id = $1`, [id]);
-    const { rows: org } = await app.db.query(`SELECT contact_person, contact_phone FROM organization WHERE id = $1`, [xinhua]);
+    const { rows } = await app.db.query(
+      `SELECT contact_person, contact_phone, figures, report_date::text FROM analysis_report WHERE id = $1`,
+      [id],
+    );
+    const { rows: org } = await app.db.query(`SELECT contact_person, contact_phone FROM organization WHERE id = $1`, [
+      xinhua,
+    ]);
     expect(rows[0]).toMatchObject({ contact_person: org[0].contact_person, contact_phone: org[0].contact_phone });
     const { rows: n } = await app.db.query(
-      `SELECT count(*)::int AS n FROM reporting.case_facts WHERE county_id = $1 AND accepted_on BETWEEN '2026-01-01' AND '2026-06-30'`, [xinhua]);
+      `SELECT count(*)::int AS n FROM reporting.case_facts WHERE county_id = $1 AND accepted_on BETWEEN '2026-01-01' AND '2026-06-30'`,
+      [xinhua],
+    );
     expect(rows[0].figures.accepted).toBe(n[0].n);
     const res = await xinhuaStaff.request('GET', `/admin/files/analysis-reports/${id}.docx`);
     expect(res.status).toBe(200);
@@ -213,7 +263,11 @@ describe('附件6 case analysis report', () => {
 
 describe('the year’s evaluation and commendations', () => {
   const evaluations = async () =>
-    (await app.db.query(`SELECT e.*, o.name FROM evaluation e JOIN organization o ON o.id = e.county_id WHERE year = 2025 ORDER BY rank, o.code`)).rows;
+    (
+      await app.db.query(
+        `SELECT e.*, o.name FROM evaluation e JOIN organization o ON o.id = e.county_id WHERE year = 2025 ORDER BY rank, o.code`,
+      )
+    ).rows;
 
   it('prefills every county from the scorecard and ranks them', async () => {
     const res = await city.api('POST', '/resources/Evaluation/actions/generateEvaluations', { year: 2025 });
@@ -221,44 +275,72 @@ describe('the year’s evaluation and commendations', () => {
     const rows = await evaluations();
     expect(rows).toHaveLength(10);
     expect(rows[0].rank).toBe(1);
-    for (const e of rows) expect(Number(e.total_score)).toBe(Math.round(e.scores.items.reduce((s: number, i: any) => s + i.score, 0) * 10) / 10);
+    for (const e of rows)
+      expect(Number(e.total_score)).toBe(
+        Math.round(e.scores.items.reduce((s: number, i: any) => s + i.score, 0) * 10) / 10,
+      );
     const { rows: card } = await app.db.query(
-      `SELECT measure::float AS measure FROM reporting.county_scorecard WHERE year = 2025 AND county_id = $1 AND standard_code = 'closure_rate'`, [rows[0].county_id]);
+      `SELECT measure::float AS measure FROM reporting.county_scorecard WHERE year = 2025 AND county_id = $1 AND standard_code = 'closure_rate'`,
+      [rows[0].county_id],
+    );
     expect(rows[0].scores.items.find((i: any) => i.code === 'closure_rate').measure).toBe(card[0].measure);
-    expect((await xinhuaStaff.api('POST', '/resources/Evaluation/actions/generateEvaluations', { year: 2025 })).status).toBe(403);
+    expect(
+      (await xinhuaStaff.api('POST', '/resources/Evaluation/actions/generateEvaluations', { year: 2025 })).status,
+    ).toBe(403);
   });
 
   it('lets a one-vote veto fail the best county, which drops to the last rank', async () => {
     const [best] = await evaluations();
     expect(best.result).not.toBe('failed');
-    const refused = await city.api('POST', `/resources/Evaluation/records/${best.id}/vetoEvaluation`, { vetoReason: '' });
+    const refused = await city.api('POST', `/resources/Evaluation/records/${best.id}/vetoEvaluation`, {
+      vetoReason: '',
+    });
     expect(refused.json.record.errors.vetoReason.message).toBe('一票否决须写明否决原因');
-    await city.api('POST', `/resources/Evaluation/records/${best.id}/vetoEvaluation`, { vetoReason: '发生因代理不当引发的越级群体访' });
+    await city.api('POST', `/resources/Evaluation/records/${best.id}/vetoEvaluation`, {
+      vetoReason: '发生因代理不当引发的越级群体访',
+    });
     const after = (await evaluations()).find((e) => e.id === best.id);
     expect(after).toMatchObject({ veto: true, result: 'failed', rank: 10, total_score: best.total_score });
-    expect((await leader.api('GET', `/resources/Evaluation/records/${best.id}/show`)).json.record.params.scoreTable).toContain('考评项目');
-    expect((await leader.api('POST', `/resources/Evaluation/records/${best.id}/liftVeto`, { reason: 'x' })).status).toBe(403);
+    expect(
+      (await leader.api('GET', `/resources/Evaluation/records/${best.id}/show`)).json.record.params.scoreTable,
+    ).toContain('考评项目');
+    expect(
+      (await leader.api('POST', `/resources/Evaluation/records/${best.id}/liftVeto`, { reason: 'x' })).status,
+    ).toBe(403);
   });
 
   it('adjusts a score with its reason, audited', async () => {
     const [top] = await evaluations();
-    const res = await city.api('POST', `/resources/Evaluation/records/${top.id}/adjustEvaluationScore`, { code: 'work_point', score: 6, reason: '实地检查：流程未上墙' });
+    const res = await city.api('POST', `/resources/Evaluation/records/${top.id}/adjustEvaluationScore`, {
+      code: 'work_point',
+      score: 6,
+      reason: '实地检查：流程未上墙',
+    });
     expect(res.json.notice.type).toBe('success');
-    const { rows } = await app.db.query(`SELECT changes FROM audit_log WHERE resource = 'Evaluation' AND record_id = $1 AND action = 'adjustEvaluationScore'`, [String(top.id)]);
+    const { rows } = await app.db.query(
+      `SELECT changes FROM audit_log WHERE resource = 'Evaluation' AND record_id = $1 AND action = 'adjustEvaluationScore'`,
+      [String(top.id)],
+    );
     expect(rows[0].changes).toMatchObject({ item: 'work_point', reason: '实地检查：流程未上墙', score: { after: 6 } });
   });
 
   it('proposes work points and agents, never of the vetoed county, and downloads the approved list', async () => {
     const res = await city.api('POST', '/resources/Commendation/actions/proposeCommendations', { year: 2025 });
     expect(res.json.notice.type).toBe('success');
-    const { rows } = await app.db.query(`SELECT c.*, o.name FROM commendation c JOIN organization o ON o.id = c.county_id WHERE year = 2025 ORDER BY c.id`);
+    const { rows } = await app.db.query(
+      `SELECT c.*, o.name FROM commendation c JOIN organization o ON o.id = c.county_id WHERE year = 2025 ORDER BY c.id`,
+    );
     const vetoed = (await evaluations()).find((e) => e.veto)!;
     expect(rows.filter((r) => r.kind === 'work_point').length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.kind === 'agent').length).toBeGreaterThan(0);
     expect(rows.some((r) => r.county_id === vetoed.county_id)).toBe(false);
     const chosen = rows.find((r) => r.kind === 'work_point')!;
-    expect((await city.api('POST', `/resources/Commendation/records/${chosen.id}/approveCommendation`, {})).json.notice.type).toBe('success');
-    expect((await app.db.query(`SELECT status, approved_on FROM commendation WHERE id = $1`, [chosen.id])).rows[0].status).toBe('approved');
+    expect(
+      (await city.api('POST', `/resources/Commendation/records/${chosen.id}/approveCommendation`, {})).json.notice.type,
+    ).toBe('success');
+    expect(
+      (await app.db.query(`SELECT status, approved_on FROM commendation WHERE id = $1`, [chosen.id])).rows[0].status,
+    ).toBe('approved');
     const again = await city.api('POST', '/resources/Commendation/actions/proposeCommendations', { year: 2025 });
     expect(again.json.notice.message).toMatch(/已推荐 0 个/);
     const docx = await city.request('GET', '/admin/files/commendations/list.docx?filters.year=2025');
@@ -274,27 +356,52 @@ describe('home page reminders', () => {
   it('shows the county its deadline from 1 December and the city the counties not yet submitted', async () => {
     const yexian = await countyId(app.db, '叶县');
     const clerk = { id: 1, role: 'county_staff' as const, countyId: yexian };
-    expect(await annualStatisticsSection({ ds: app.dataSource, actor: clerk, now: new Date('2026-11-30T12:00:00+08:00') })).toBeNull();
-    const december = await annualStatisticsSection({ ds: app.dataSource, actor: clerk, now: new Date('2026-12-15T12:00:00+08:00') });
+    expect(
+      await annualStatisticsSection({ ds: app.dataSource, actor: clerk, now: new Date('2026-11-30T12:00:00+08:00') }),
+    ).toBeNull();
+    const december = await annualStatisticsSection({
+      ds: app.dataSource,
+      actor: clerk,
+      now: new Date('2026-12-15T12:00:00+08:00'),
+    });
     expect(december!.rows[0].detail).toBe('截止 2026-12-20，还有 5 天');
-    const overview = await annualStatisticsSection({ ds: app.dataSource, actor: cityUser, now: new Date('2026-12-15T12:00:00+08:00') });
+    const overview = await annualStatisticsSection({
+      ds: app.dataSource,
+      actor: cityUser,
+      now: new Date('2026-12-15T12:00:00+08:00'),
+    });
     expect(overview!.rows.map((r) => r.label)).toContain('叶县：尚未起草');
     expect(overview!.rows.some((r) => r.label.startsWith('新华区'))).toBe(false);
-    expect(await annualStatisticsSection({ ds: app.dataSource, actor: { id: 2, role: 'leader', countyId: null }, now: new Date('2026-12-15T12:00:00+08:00') })).toBeNull();
+    expect(
+      await annualStatisticsSection({
+        ds: app.dataSource,
+        actor: { id: 2, role: 'leader', countyId: null },
+        now: new Date('2026-12-15T12:00:00+08:00'),
+      }),
+    ).toBeNull();
   });
 });
 
 describe('a draft never submitted', () => {
   it('may be deleted by its county, and nothing that reached the city may', async () => {
-    const { rows: [{ id: draft }] } = await app.db.query(
-      `INSERT INTO annual_report (county_id, year, version, status) VALUES ($1, 2021, 1, 'draft') RETURNING id`, [xinhua]);
+    const {
+      rows: [{ id: draft }],
+    } = await app.db.query(
+      `INSERT INTO annual_report (county_id, year, version, status) VALUES ($1, 2021, 1, 'draft') RETURNING id`,
+      [xinhua],
+    );
     expect((await city.api('POST', `/resources/AnnualReport/records/${draft}/delete`, {})).status).toBe(403);
     const res = await xinhuaStaff.api('POST', `/resources/AnnualReport/records/${draft}/delete`, {});
     expect(res.json.notice.type).toBe('success');
     expect(await report(draft)).toBeUndefined();
 
-    const { rows } = await app.db.query(`SELECT id FROM annual_report WHERE county_id = $1 AND status = 'accepted' LIMIT 1`, [xinhua]);
-    expect((await xinhuaStaff.api('POST', `/resources/AnnualReport/records/${rows[0].id}/delete`, {})).status).toBe(403);
+    const { rows } = await app.db.query(
+      `SELECT id FROM annual_report WHERE county_id = $1 AND status = 'accepted' LIMIT 1`,
+      [xinhua],
+    );
+    expect((await xinhuaStaff.api('POST', `/resources/AnnualReport/records/${rows[0].id}/delete`, {})).status).toBe(
+      403,
+    );
     expect(await report(rows[0].id)).toBeDefined();
   });
 });

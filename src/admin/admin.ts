@@ -32,7 +32,10 @@ export const ROOT_PATH = '/admin';
 export const PUBLIC_ASSETS_PATH = '/static';
 
 /** The admin panel. The DataSource must be initialised first: resources read the entity metadata. */
-export async function buildAdmin(dataSource: DataSource, opts: { dashboard?: AdminJSOptions['dashboard'] } = {}): Promise<AdminJS> {
+export async function buildAdmin(
+  dataSource: DataSource,
+  opts: { dashboard?: AdminJSOptions['dashboard'] } = {},
+): Promise<AdminJS> {
   if (!dataSource.isInitialized) throw new Error('initialise the DataSource before building the admin');
   return new AdminJS({
     rootPath: ROOT_PATH,

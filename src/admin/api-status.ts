@@ -37,8 +37,14 @@ export const errorResponder =
   (err, req, res, _next) => {
     const status = Number((err as { statusCode?: number }).statusCode) || 500;
     if (status >= 500) log(`请求出错 ${req.method} ${req.originalUrl}: ${(err as Error)?.stack ?? String(err)}`);
-    const message = status === 404 ? '记录不存在' : status === 403 ? '无权访问' : '服务器内部错误，请稍后再试或联系管理员';
+    const message =
+      status === 404 ? '记录不存在' : status === 403 ? '无权访问' : '服务器内部错误，请稍后再试或联系管理员';
     if (res.headersSent) return;
-    if (req.accepts(['json', 'html']) === 'json' || req.originalUrl.includes('/api/')) res.status(status).json({ error: message });
-    else res.status(status).type('html').send(`<!doctype html><meta charset="utf-8"><title>${message}</title><p>${message}</p>`);
+    if (req.accepts(['json', 'html']) === 'json' || req.originalUrl.includes('/api/'))
+      res.status(status).json({ error: message });
+    else
+      res
+        .status(status)
+        .type('html')
+        .send(`<!doctype html><meta charset="utf-8"><title>${message}</title><p>${message}</p>`);
   };

@@ -32,7 +32,10 @@ export function evaluationHtml(items: EvaluationItem[]): string {
     `${i.min}～${i.max}`,
     i.prefilled,
     i.score,
-    [i.note, ...i.adjustments.map((a) => `${a.at.slice(0, 10)} ${a.byEmail ?? ''} 由${a.from}分调整：${a.reason}`)].join('；'),
+    [
+      i.note,
+      ...i.adjustments.map((a) => `${a.at.slice(0, 10)} ${a.byEmail ?? ''} 由${a.from}分调整：${a.reason}`),
+    ].join('；'),
   ]);
   return tableOf(['考评项目', '实际值', '目标', '分值范围', '系统预填', '得分', '说明 / 调整记录'], rows);
 }

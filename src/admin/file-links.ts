@@ -5,7 +5,11 @@ export function escapeHtml(text: string): string {
 }
 
 /** Links to a record's files for its page, as HTML for a richtext property (AdminJS sanitises it again). */
-export function fileLinksHtml(owner: 'notice' | 'inspection' | 'rectification', id: number | string, files: StoredFile[] | null | undefined): string {
+export function fileLinksHtml(
+  owner: 'notice' | 'inspection' | 'rectification',
+  id: number | string,
+  files: StoredFile[] | null | undefined,
+): string {
   if (!files?.length) return '<p>（无）</p>';
   const items = files.map((f) => {
     const href = `/admin/files/attachments/${owner}/${id}/${f.key}`;

@@ -32,7 +32,10 @@ function isInteger(v: unknown): boolean {
  * database sees them: text in a number or date field, an object where text belongs, a choice not in the
  * list, text longer than the column. Each problem is on its field, in Chinese.
  */
-export function inputProblems(values: Record<string, unknown>, properties: { path: string; column?: ColumnMeta }[]): FieldProblems {
+export function inputProblems(
+  values: Record<string, unknown>,
+  properties: { path: string; column?: ColumnMeta }[],
+): FieldProblems {
   const problems: FieldProblems = {};
   for (const { path, column } of properties) {
     if (!column || !(path in values)) continue;
@@ -40,7 +43,8 @@ export function inputProblems(values: Record<string, unknown>, properties: { pat
     if (v === null || v === undefined) continue;
     const type = column.type;
     if (column.isArray) {
-      if (!Array.isArray(v) || (type === 'integer' && !v.every(isInteger))) problems[path] = problem('INPUT_TYPE', '所选项无效');
+      if (!Array.isArray(v) || (type === 'integer' && !v.every(isInteger)))
+        problems[path] = problem('INPUT_TYPE', '所选项无效');
       continue;
     }
     if (type === 'jsonb' || type === 'json') continue;
@@ -63,23 +67,31 @@ export function inputProblems(values: Record<string, unknown>, properties: { pat
         }
         break;
       case 'date':
-        if (!isRealDay(String(v))) problems[path] = problem('INPUT_DATE', '日期无效，请按“年-月-日”填写，如 2025-03-01');
+        if (!isRealDay(String(v)))
+          problems[path] = problem('INPUT_DATE', '日期无效，请按“年-月-日”填写，如 2025-03-01');
         break;
       case 'timestamptz':
-        if (!(v instanceof Date ? !Number.isNaN(v.getTime()) : !Number.isNaN(Date.parse(String(v))) && /^\d{4}-\d{2}-\d{2}/.test(String(v)))) {
+        if (
+          !(v instanceof Date
+            ? !Number.isNaN(v.getTime())
+            : !Number.isNaN(Date.parse(String(v))) && /^\d{4}-\d{2}-\d{2}/.test(String(v)))
+        ) {
           problems[path] = problem('INPUT_DATE', '时间无效');
         }
         break;
       case 'boolean':
-        if (!(typeof v === 'boolean' || ['true', 'false'].includes(String(v)))) problems[path] = problem('INPUT_BOOLEAN', '请选择“是”或“否”');
+        if (!(typeof v === 'boolean' || ['true', 'false'].includes(String(v))))
+          problems[path] = problem('INPUT_BOOLEAN', '请选择“是”或“否”');
         break;
       case 'enum':
-        if (!(column.enum ?? []).map(String).includes(String(v))) problems[path] = problem('INPUT_CHOICE', '请从列表中选择');
+        if (!(column.enum ?? []).map(String).includes(String(v)))
+          problems[path] = problem('INPUT_CHOICE', '请从列表中选择');
         break;
       default: {
         if (typeof v !== 'string') break;
         const max = column.length ? Number(column.length) : type === 'text' ? MAX_TEXT : null;
-        if (max && [...v].length > max) problems[path] = problem('INPUT_TOO_LONG', `内容过长：最多${max}个字，现有${[...v].length}个字`);
+        if (max && [...v].length > max)
+          problems[path] = problem('INPUT_TOO_LONG', `内容过长：最多${max}个字，现有${[...v].length}个字`);
         // a NUL byte is no text (PostgreSQL refuses it)
         else if (v.includes('\u0000')) problems[path] = problem('INPUT_TYPE', '内容含有无效字符');
       }

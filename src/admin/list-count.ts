@@ -33,8 +33,12 @@ export interface ListCount {
 
 /** The number of rows `where` (TypeORM find options) selects: exact when small, else the planner's estimate. */
 export async function countForList(repo: Repository<ObjectLiteral>, where: ObjectLiteral): Promise<ListCount> {
-  if ((await tableEstimate(repo)) < COUNT_POLICY.exactBelow) return { count: await repo.count({ where }), estimated: false };
-  const [sql, params] = repo.createQueryBuilder(repo.metadata.targetName).setFindOptions({ where }).getQueryAndParameters();
+  if ((await tableEstimate(repo)) < COUNT_POLICY.exactBelow)
+    return { count: await repo.count({ where }), estimated: false };
+  const [sql, params] = repo
+    .createQueryBuilder(repo.metadata.targetName)
+    .setFindOptions({ where })
+    .getQueryAndParameters();
   const [plan] = await repo.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
   const expected = Math.round(Number(plan['QUERY PLAN'][0].Plan['Plan Rows']));
   if (expected < COUNT_POLICY.exactBelow) return { count: await repo.count({ where }), estimated: false };

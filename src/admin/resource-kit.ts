@@ -1,4 +1,12 @@
-import { ACTIONS, flat, ValidationError, type ActionContext, type ActionRequest, type ResourceOptions, type ResourceWithOptions } from 'adminjs';
+import {
+  ACTIONS,
+  flat,
+  ValidationError,
+  type ActionContext,
+  type ActionRequest,
+  type ResourceOptions,
+  type ResourceWithOptions,
+} from 'adminjs';
 import { can, type Operation, type ResourceId } from '../domain/access-policy.js';
 import { recordFormHandler } from './actions/form-action.js';
 import { Components } from './components/index.js';
@@ -72,32 +80,49 @@ function buildResource(
   const properties: NonNullable<ResourceOptions['properties']> = {
     createdAt: hidden,
     updatedAt: hidden,
-    ...Object.fromEntries((rules.readOnly ?? []).map((p) => [p, { isVisible: { list: true, filter: true, show: true, edit: false } }])),
+    ...Object.fromEntries(
+      (rules.readOnly ?? []).map((p) => [p, { isVisible: { list: true, filter: true, show: true, edit: false } }]),
+    ),
   };
   // a `date` column is typed 'datetime' by the adapter, whose picker posts local midnight as UTC (a day early in China)
   for (const p of resource.properties()) {
     if ((p as unknown as { column?: { type?: unknown } }).column?.type === 'date') {
-      properties[p.path()] = { ...properties[p.path()], components: { edit: Components.DateInput, show: Components.DateValue, list: Components.DateValue, filter: Components.DateRangeFilter } };
+      properties[p.path()] = {
+        ...properties[p.path()],
+        components: {
+          edit: Components.DateInput,
+          show: Components.DateValue,
+          list: Components.DateValue,
+          filter: Components.DateRangeFilter,
+        },
+      };
     }
   }
   if (resource.property('countyId') && !rules.readOnly?.includes('countyId') && !rules.parent) {
     properties.countyId = { ...properties.countyId, description: '县妇联工作人员保存时自动填为本县（市、区）' };
   }
   // issue 9: the version a form was loaded with goes back with it; the void state is shown, never edited
-  properties.rowVersion = { isVisible: { list: false, filter: false, show: true, edit: true }, isDisabled: true, description: '每次保存加一；他人在您打开页面后保存过的，您的保存会被拒绝，以免覆盖' };
+  properties.rowVersion = {
+    isVisible: { list: false, filter: false, show: true, edit: true },
+    isDisabled: true,
+    description: '每次保存加一；他人在您打开页面后保存过的，您的保存会被拒绝，以免覆盖',
+  };
   const extended = { ...options };
   if (extended.editProperties) extended.editProperties = [...extended.editProperties, 'rowVersion'];
   if (resource.voidable) {
-    for (const p of ['voidedAt', 'voidedById', 'voidReason']) properties[p] = { isVisible: { list: false, filter: false, show: true, edit: false } };
+    for (const p of ['voidedAt', 'voidedById', 'voidReason'])
+      properties[p] = { isVisible: { list: false, filter: false, show: true, edit: false } };
     properties[VOIDED_FILTER] = {
       type: 'string',
       availableValues: [{ value: 'true', label: '已作废的记录（仅市妇联管理员）' }],
       isVisible: { list: false, filter: true, show: false, edit: false },
     };
-    if (extended.showProperties) extended.showProperties = [...extended.showProperties, 'rowVersion', 'voidedAt', 'voidedById', 'voidReason'];
+    if (extended.showProperties)
+      extended.showProperties = [...extended.showProperties, 'rowVersion', 'voidedAt', 'voidedById', 'voidReason'];
     if (extended.filterProperties) extended.filterProperties = [...extended.filterProperties, VOIDED_FILTER];
   }
-  for (const [path, extra] of Object.entries(options.properties ?? {})) properties[path] = { ...properties[path], ...extra };
+  for (const [path, extra] of Object.entries(options.properties ?? {}))
+    properties[path] = { ...properties[path], ...extra };
   return { resource, options: { ...extended, actions, properties } };
 }
 
@@ -138,12 +163,14 @@ function neverLoseRecords(resource: ScopedResource, rules: ResourceRules, action
       isAccessible: deleteAccess,
       isVisible: (context) => !isVoided(context) && deleteVisible(context),
       custom: {
-        intro: '作废后该记录不再出现在列表、搜索和统计中，但不会被删除：作废人、时间和原因记入操作日志，市妇联管理员可以查看并恢复。',
+        intro:
+          '作废后该记录不再出现在列表、搜索和统计中，但不会被删除：作废人、时间和原因记入操作日志，市妇联管理员可以查看并恢复。',
         submitLabel: '确认作废',
         fields: [{ name: 'reason', label: '作废原因', type: 'textarea', required: true }],
       },
       handler: recordFormHandler(
-        ({ payload, recordId, context }) => resource.voidRecord(recordId, { reason: payload.reason, rowVersion: payload.rowVersion }, context),
+        ({ payload, recordId, context }) =>
+          resource.voidRecord(recordId, { reason: payload.reason, rowVersion: payload.rowVersion }, context),
         '记录已作废（市妇联管理员可以恢复）',
       ),
     };
@@ -153,8 +180,16 @@ function neverLoseRecords(resource: ScopedResource, rules: ResourceRules, action
       component: Components.ActionForm,
       isAccessible: (context) => actorOf(context)?.role === 'city_admin' && allowed(rules.id, 'read')(context),
       isVisible: isVoided,
-      custom: { intro: '恢复后该记录重新出现在列表和统计中，恢复操作记入操作日志。', submitLabel: '确认恢复', fields: [] },
-      handler: recordFormHandler(({ payload, recordId, context }) => resource.restoreRecord(recordId, { rowVersion: payload.rowVersion }, context), '记录已恢复'),
+      custom: {
+        intro: '恢复后该记录重新出现在列表和统计中，恢复操作记入操作日志。',
+        submitLabel: '确认恢复',
+        fields: [],
+      },
+      handler: recordFormHandler(
+        ({ payload, recordId, context }) =>
+          resource.restoreRecord(recordId, { rowVersion: payload.rowVersion }, context),
+        '记录已恢复',
+      ),
     };
   }
   for (const [name, action] of Object.entries(actions)) {
@@ -170,7 +205,10 @@ function neverLoseRecords(resource: ScopedResource, rules: ResourceRules, action
     handler: async (request, response, context) => {
       if (request.method !== 'post') return {};
       const handlers = Array.isArray(create) ? create : [create];
-      return handlers.reduce<Promise<unknown>>(async (done, h) => (await done) ?? h(request, response, context), Promise.resolve(undefined));
+      return handlers.reduce<Promise<unknown>>(
+        async (done, h) => (await done) ?? h(request, response, context),
+        Promise.resolve(undefined),
+      );
     },
   };
   for (const name of ['new', 'edit'] as const) {
@@ -180,7 +218,9 @@ function neverLoseRecords(resource: ScopedResource, rules: ResourceRules, action
       before: async (request: ActionRequest, context: ActionContext) => {
         checkRawInput(resource, rules, request);
         if (!own) return request;
-        return Array.isArray(own) ? own.reduce(async (r, hook) => hook(await r, context), Promise.resolve(request)) : own(request, context);
+        return Array.isArray(own)
+          ? own.reduce(async (r, hook) => hook(await r, context), Promise.resolve(request))
+          : own(request, context);
       },
     };
   }
@@ -197,17 +237,28 @@ function checkRawInput(resource: ScopedResource, rules: ResourceRules, request: 
   const properties = [];
   for (const p of resource.properties()) {
     const path = p.path();
-    if (['id', 'createdAt', 'updatedAt', 'rowVersion', 'voidedAt', 'voidedById', 'voidReason'].includes(path) || rules.readOnly?.includes(path)) continue;
+    if (
+      ['id', 'createdAt', 'updatedAt', 'rowVersion', 'voidedAt', 'voidedById', 'voidReason'].includes(path) ||
+      rules.readOnly?.includes(path)
+    )
+      continue;
     if (!(path in raw)) continue;
     const column = (p as unknown as { column?: { type?: unknown; referencedColumn?: unknown } }).column;
     let v = raw[path];
     if (v === '') {
       v = null;
       // an emptied number or reference field is no value, not 0 (AdminJS would convert '' to 0)
-      if (column?.referencedColumn || column?.type === 'integer' || column?.type === 'numeric') request.payload[path] = null;
+      if (column?.referencedColumn || column?.type === 'integer' || column?.type === 'numeric')
+        request.payload[path] = null;
     }
     // the adapter's datetime picker posts an ISO timestamp for a `date` column: the day is checked later
-    if (column?.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v) && !Number.isNaN(Date.parse(v))) continue;
+    if (
+      column?.type === 'date' &&
+      typeof v === 'string' &&
+      /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v) &&
+      !Number.isNaN(Date.parse(v))
+    )
+      continue;
     values[path] = v;
     properties.push({ path, column: column as never });
   }
@@ -215,6 +266,8 @@ function checkRawInput(resource: ScopedResource, rules: ResourceRules, request: 
   const fields = Object.keys(problems);
   if (!fields.length) return;
   const errors = Object.fromEntries(fields.map((f) => [f, { type: problems[f].code, message: problems[f].message }]));
-  throw new ValidationError(errors, { type: 'VALIDATION', message: `请更正标出的字段后再保存：${fields.map((f) => problems[f].message).join('；')}` });
+  throw new ValidationError(errors, {
+    type: 'VALIDATION',
+    message: `请更正标出的字段后再保存：${fields.map((f) => problems[f].message).join('；')}`,
+  });
 }
-

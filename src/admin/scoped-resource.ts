@@ -32,7 +32,11 @@ export interface ResourceRules {
   /** list filters on computed values (not columns): filter value → a condition on the record's id */
   virtualFilters?: Record<string, (value: string, ctx: { today: string }) => FindOperator<unknown> | null>;
   /** form fields that are not columns (e.g. a password to hash): may set values, returns its problems */
-  fromForm?: (params: Record<string, any>, values: Record<string, any>, ctx: { creating: boolean }) => Promise<FieldProblems>;
+  fromForm?: (
+    params: Record<string, any>,
+    values: Record<string, any>,
+    ctx: { creating: boolean },
+  ) => Promise<FieldProblems>;
   /** last changes before insert, e.g. a generated number */
   beforeInsert?: (values: Record<string, any>, ctx: { em: EntityManager; actor: Actor | null }) => Promise<void>;
   /**
@@ -72,7 +76,8 @@ function fieldError(field: string, type: string, message: string): ValidationErr
  */
 function asColumnValue(v: unknown, columnType: unknown): unknown {
   if (v === '') return null;
-  if (v instanceof Date && columnType === 'date') return Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString().slice(0, 10);
+  if (v instanceof Date && columnType === 'date')
+    return Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString().slice(0, 10);
   return v;
 }
 
@@ -120,7 +125,12 @@ export class ScopedResource extends Resource {
     super.assignDecorator(...args);
     const decorated = (this as unknown as { _decorated: { getPropertyByKey: (key: string) => unknown } })._decorated;
     const lookup = decorated.getPropertyByKey;
-    decorated.getPropertyByKey = (key: string) => (String(key).split('.').some((part) => part in Object.prototype) ? null : lookup(key));
+    decorated.getPropertyByKey = (key: string) =>
+      String(key)
+        .split('.')
+        .some((part) => part in Object.prototype)
+        ? null
+        : lookup(key);
   }
 
   /**
@@ -131,7 +141,8 @@ export class ScopedResource extends Resource {
     for (const [path, f] of Object.entries(filter.filters)) {
       const column = (this.property(path) as any)?.column;
       if (!column || (f as { custom?: unknown }).custom) continue;
-      const values = typeof f.value === 'object' && f.value !== null ? Object.values(f.value as Record<string, unknown>) : [f.value];
+      const values =
+        typeof f.value === 'object' && f.value !== null ? Object.values(f.value as Record<string, unknown>) : [f.value];
       const type = column.referencedColumn ? 'integer' : column.type;
       const ok = values.every((v) => {
         if (v === undefined || v === null || v === '') return true;
@@ -139,7 +150,8 @@ export class ScopedResource extends Resource {
         if (type === 'integer') return /^-?\d{1,10}$/.test(text) && Math.abs(Number(text)) <= 2147483647;
         if (type === 'numeric') return /^-?\d{1,12}(\.\d+)?$/.test(text);
         if (type === 'enum') return (column.enum ?? []).map(String).includes(text);
-        if (type === 'date' || type === 'timestamptz') return isRealDay(text.slice(0, 10)) && !Number.isNaN(new Date(text).getTime());
+        if (type === 'date' || type === 'timestamptz')
+          return isRealDay(text.slice(0, 10)) && !Number.isNaN(new Date(text).getTime());
         if (type === 'boolean') return ['true', 'false'].includes(text);
         return true;
       });
@@ -174,7 +186,13 @@ export class ScopedResource extends Resource {
       delete filter.filters[name];
       const custom = condition(String(selected.value), { today: chinaToday() });
       // the adapter passes `custom` to TypeORM as is (@adminjs/typeorm custom-filter.parser)
-      if (custom) filter.filters.id = { path: 'id', property: this.property('id')!, value: '', custom } as Filter['filters'][string];
+      if (custom)
+        filter.filters.id = {
+          path: 'id',
+          property: this.property('id')!,
+          value: '',
+          custom,
+        } as Filter['filters'][string];
     }
     return filter;
   }
@@ -315,7 +333,11 @@ export class ScopedResource extends Resource {
    * 作废: the record stays, with who voided it, when and why, hidden from every list; refused where a
    * change is (e.g. the file of an archived case). Audited in the same transaction.
    */
-  async voidRecord(pk: string | number, input: { reason?: unknown; rowVersion?: unknown }, context?: ActionContext): Promise<void> {
+  async voidRecord(
+    pk: string | number,
+    input: { reason?: unknown; rowVersion?: unknown },
+    context?: ActionContext,
+  ): Promise<void> {
     await this.changeVoidState(pk, input.rowVersion, context, 'voidRecord', {
       authorise: (actor, current) => {
         if (!can(actor, 'write', this.rules.id, current as any)) throw new ForbiddenError('无权作废该记录');
@@ -357,7 +379,8 @@ export class ScopedResource extends Resource {
     const actor = actorOf(context);
     await this.transaction(async (em) => {
       const current = await this.locked(em, pk);
-      if (!current || !this.voidable || !can(actor, 'read', this.rules.id, current as any)) throw new DomainError('NOT_FOUND', '记录不存在或无权访问');
+      if (!current || !this.voidable || !can(actor, 'read', this.rules.id, current as any))
+        throw new DomainError('NOT_FOUND', '记录不存在或无权访问');
       step.authorise(actor, current);
       await this.assertVersion(em, current, rowVersion);
       const change = step.change(actor);
@@ -417,11 +440,19 @@ export class ScopedResource extends Resource {
 
   /** Values of the wrong type or size are refused on their field before any rule or the database sees them. */
   private checkInput(values: Record<string, any>): void {
-    const problems = inputProblems(values, this.properties().map((p) => ({ path: p.path(), column: (p as any).column })));
+    const problems = inputProblems(
+      values,
+      this.properties().map((p) => ({ path: p.path(), column: (p as any).column })),
+    );
     const fields = Object.keys(problems);
     if (fields.length) {
-      const errors = Object.fromEntries(fields.map((f) => [f, { type: problems[f].code, message: problems[f].message }]));
-      throw new ValidationError(errors, { type: 'VALIDATION', message: `${FORM_ERROR}：${fields.map((f) => problems[f].message).join('；')}` });
+      const errors = Object.fromEntries(
+        fields.map((f) => [f, { type: problems[f].code, message: problems[f].message }]),
+      );
+      throw new ValidationError(errors, {
+        type: 'VALIDATION',
+        message: `${FORM_ERROR}：${fields.map((f) => problems[f].message).join('；')}`,
+      });
     }
   }
 
@@ -429,14 +460,21 @@ export class ScopedResource extends Resource {
    * The county is never taken from a county clerk's form: it is hers, or the parent's. Parents and
    * same-county references outside her reach are refused on their field.
    */
-  private async resolveCounty(em: EntityManager, actor: Actor | null, values: Record<string, any>, before: Record<string, any> | null) {
+  private async resolveCounty(
+    em: EntityManager,
+    actor: Actor | null,
+    values: Record<string, any>,
+    before: Record<string, any> | null,
+  ) {
     const { parent } = this.rules;
     if (parent) {
       const parentId = recordId(values[parent.property]);
       const row = parentId == null ? null : await em.findOne(parent.entity, { where: { id: parentId } as any });
-      if (!row || !can(actor, 'write', parent.resource, row as any)) throw fieldError(parent.property, 'parent', '所选记录不存在或无权操作');
+      if (!row || !can(actor, 'write', parent.resource, row as any))
+        throw fieldError(parent.property, 'parent', '所选记录不存在或无权操作');
       // nothing new is hung on a voided record
-      if ((row as any).voidedAt && (!before || recordId(before[parent.property]) !== parentId)) throw fieldError(parent.property, 'voided', '所选记录已作废');
+      if ((row as any).voidedAt && (!before || recordId(before[parent.property]) !== parentId))
+        throw fieldError(parent.property, 'voided', '所选记录已作废');
       values.countyId = (row as any).countyId;
     } else if (this.property('countyId')) {
       const scope = actor && countyScope(actor);
@@ -447,7 +485,8 @@ export class ScopedResource extends Resource {
       const refId = recordId(values[ref.property]);
       const row = refId === null ? null : await em.findOne(ref.entity, { where: { id: refId } as any });
       if (!row || (row as any).countyId !== values.countyId) throw fieldError(ref.property, 'county', ref.message);
-      if ((row as any).voidedAt && (!before || recordId(before[ref.property]) !== refId)) throw fieldError(ref.property, 'voided', '所选记录已作废');
+      if ((row as any).voidedAt && (!before || recordId(before[ref.property]) !== refId))
+        throw fieldError(ref.property, 'voided', '所选记录已作废');
     }
   }
 
@@ -457,10 +496,15 @@ export class ScopedResource extends Resource {
     formProblems: FieldProblems = {},
     before: Record<string, any> | null = null,
   ): Promise<void> {
-    const problems = { ...((await this.rules.validate?.(values, { today: chinaToday(), em, before })) ?? {}), ...formProblems };
+    const problems = {
+      ...((await this.rules.validate?.(values, { today: chinaToday(), em, before })) ?? {}),
+      ...formProblems,
+    };
     const fields = Object.keys(problems);
     if (fields.length) {
-      const errors = Object.fromEntries(fields.map((f) => [f, { type: problems[f].code, message: problems[f].message }]));
+      const errors = Object.fromEntries(
+        fields.map((f) => [f, { type: problems[f].code, message: problems[f].message }]),
+      );
       throw new ValidationError(errors, { type: 'VALIDATION', message: FORM_ERROR });
     }
   }
@@ -479,7 +523,9 @@ export class ScopedResource extends Resource {
     } catch (e) {
       if (e instanceof ValidationError || e instanceof ForbiddenError) throw e;
       if (e instanceof FieldErrors) {
-        const errors = Object.fromEntries(Object.entries(e.errors).map(([f, p]) => [f, { type: p.code, message: p.message }]));
+        const errors = Object.fromEntries(
+          Object.entries(e.errors).map(([f, p]) => [f, { type: p.code, message: p.message }]),
+        );
         throw new ValidationError(errors, { type: e.code, message: '请更正标出的字段后再保存' });
       }
       // a refused business rule (e.g. an archived file): its message on the record

@@ -14,8 +14,19 @@ function when(at: Date | string): string {
  * The refusal of a save based on an old version, for the clerk: who changed the record since her page
  * was loaded, when, and which fields (by their Chinese labels), from the audit rows of those versions.
  */
-export async function describeStale(em: Pick<EntityManager, 'query'>, resource: string, recordId: string | number, e: StaleVersion): Promise<string> {
-  const rows: { user_email: string | null; user_name: string | null; at: Date; action: string; changes: Record<string, unknown> | null }[] = await em.query(
+export async function describeStale(
+  em: Pick<EntityManager, 'query'>,
+  resource: string,
+  recordId: string | number,
+  e: StaleVersion,
+): Promise<string> {
+  const rows: {
+    user_email: string | null;
+    user_name: string | null;
+    at: Date;
+    action: string;
+    changes: Record<string, unknown> | null;
+  }[] = await em.query(
     `SELECT a.user_email, u.name AS user_name, a.at, a.action, a.changes
        FROM audit_log a LEFT JOIN admin_user u ON u.id = a.user_id
       WHERE a.resource = $1 AND a.record_id = $2 AND a.changes->'rowVersion' IS NOT NULL
@@ -23,7 +34,8 @@ export async function describeStale(em: Pick<EntityManager, 'query'>, resource: 
       ORDER BY a.id`,
     [resource, String(recordId), e.submitted],
   );
-  const labels = (RESOURCE_TRANSLATIONS as Record<string, { properties: Record<string, string> }>)[resource]?.properties ?? {};
+  const labels =
+    (RESOURCE_TRANSLATIONS as Record<string, { properties: Record<string, string> }>)[resource]?.properties ?? {};
   const actions = UI.actions as Record<string, string>;
   const fields: string[] = [];
   const steps: string[] = [];

@@ -3,7 +3,13 @@ import { escapeHtml } from './file-links.js';
 // Small HTML pieces for the record pages of issue 8 (richtext properties; AdminJS sanitises them again).
 
 const CHINA = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
 });
 
 /** 2026-11-20 09:05, China time. */
@@ -26,5 +32,9 @@ export function htmlLink(href: string, text: string): string {
 
 /** Multi-line text as paragraphs. */
 export function htmlParagraphs(text: string | null | undefined): string {
-  return (text ?? '').split(/\n+/).filter(Boolean).map((p) => `<p>${escapeHtml(p)}</p>`).join('');
+  return (text ?? '')
+    .split(/\n+/)
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('');
 }

@@ -14,12 +14,16 @@ async function main(): Promise<void> {
   const problems: string[] = [];
   const mbConfig = config.metabase;
   if (!mbConfig) problems.push('METABASE_SITE_URL and METABASE_SECRET_KEY are required');
-  if (mbConfig && (!mbConfig.adminEmail || !mbConfig.adminPassword)) problems.push('METABASE_ADMIN_EMAIL and METABASE_ADMIN_PASSWORD are required');
+  if (mbConfig && (!mbConfig.adminEmail || !mbConfig.adminPassword))
+    problems.push('METABASE_ADMIN_EMAIL and METABASE_ADMIN_PASSWORD are required');
   if (!config.databaseUrl) problems.push('DATABASE_URL is required (Metabase cannot reach the embedded database)');
-  if (!config.reportingDbPassword) problems.push('REPORTING_DB_PASSWORD is required (Metabase logs in as wpa_reporting)');
+  if (!config.reportingDbPassword)
+    problems.push('REPORTING_DB_PASSWORD is required (Metabase logs in as wpa_reporting)');
   const port = process.env.METABASE_DB_PORT ? Number(process.env.METABASE_DB_PORT) : undefined;
-  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) problems.push('METABASE_DB_PORT must be a port number');
-  if (problems.length || !mbConfig || !config.databaseUrl || !config.reportingDbPassword) throw new ConfigError(problems);
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536))
+    problems.push('METABASE_DB_PORT must be a port number');
+  if (problems.length || !mbConfig || !config.databaseUrl || !config.reportingDbPassword)
+    throw new ConfigError(problems);
 
   const db = new pg.Client({ connectionString: config.databaseUrl });
   await db.connect();

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const generated = renderCatalog(await readReportingCatalog({ query: async (sql, params) => (await client.query(sql, params)).rows }));
+    const generated = renderCatalog(
+      await readReportingCatalog({ query: async (sql, params) => (await client.query(sql, params)).rows }),
+    );
     fs.writeFileSync(DOC, replaceGenerated(fs.readFileSync(DOC, 'utf8'), generated));
     console.log(`已更新 ${path.relative(process.cwd(), DOC)}`);
   } finally {

@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   try {
     const manifest = await restoreBackup({ file, databaseUrl: db.url, uploadDir: config.uploadDir, log: console.log });
     const rows = Object.values(manifest.rowCounts).reduce((a, b) => a + b, 0);
-    console.log(`恢复完成：${Object.keys(manifest.rowCounts).length} 张表、${rows} 行、${manifest.uploads} 个文件，行数与备份一致`);
+    console.log(
+      `恢复完成：${Object.keys(manifest.rowCounts).length} 张表、${rows} 行、${manifest.uploads} 个文件，行数与备份一致`,
+    );
   } finally {
     await db.stop();
   }

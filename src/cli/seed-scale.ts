@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   const cases = Number(values.cases);
   const agents = Number(values.agents);
   const counties = Number(values.counties);
-  if (![cases, agents, counties].every((n) => Number.isInteger(n) && n > 0)) throw new Error('--cases, --agents and --counties must be positive integers');
+  if (![cases, agents, counties].every((n) => Number.isInteger(n) && n > 0))
+    throw new Error('--cases, --agents and --counties must be positive integers');
   useScaleDatabase();
   const config = loadConfig();
   const db = await openDatabase(config, log);
@@ -39,7 +40,9 @@ async function main(): Promise<void> {
     try {
       const started = Date.now();
       const today = values.today ?? localDate(new Date());
-      log(`正在生成 ${cases.toLocaleString('en')} 件案件、${agents.toLocaleString('en')} 名代理员、${counties} 个县（市、区），今天为 ${today}`);
+      log(
+        `正在生成 ${cases.toLocaleString('en')} 件案件、${agents.toLocaleString('en')} 名代理员、${counties} 个县（市、区），今天为 ${today}`,
+      );
       const counts = await loadScaleData(client, { cases, agents, counties, today, seed: values.seed }, progressBar());
       process.stderr.write('\n');
       log('正在 VACUUM ANALYZE…');
@@ -47,9 +50,15 @@ async function main(): Promise<void> {
       log('正在刷新报表快照…');
       await refreshReportingSnapshots(client);
       log(`完成，用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒: ${JSON.stringify(counts)}`);
-      const { rows } = await client.query(`SELECT o.code FROM petition_case c JOIN organization o ON o.id = c.county_id GROUP BY o.code ORDER BY count(*) DESC LIMIT 1`);
-      log(`账户（密码 demo12345）: city@example.org, leader@example.org, ${scaleStaffEmail(rows[0]?.code ?? '411001')}（案件最多的县）…`);
-      log(`启动: ${db.embedded ? `DATA_DIR=${config.dataDir} EMBEDDED_PG_PORT=${config.embeddedPgPort} ` : ''}SEED_DEMO=false npm start`);
+      const { rows } = await client.query(
+        `SELECT o.code FROM petition_case c JOIN organization o ON o.id = c.county_id GROUP BY o.code ORDER BY count(*) DESC LIMIT 1`,
+      );
+      log(
+        `账户（密码 demo12345）: city@example.org, leader@example.org, ${scaleStaffEmail(rows[0]?.code ?? '411001')}（案件最多的县）…`,
+      );
+      log(
+        `启动: ${db.embedded ? `DATA_DIR=${config.dataDir} EMBEDDED_PG_PORT=${config.embeddedPgPort} ` : ''}SEED_DEMO=false npm start`,
+      );
     } finally {
       await client.end();
     }

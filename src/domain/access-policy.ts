@@ -83,7 +83,12 @@ export interface ScopedRecord {
  * County staff reach only their own county's records; city-wide records (county null) they may read
  * but not change.
  */
-export function can(actor: Actor | null | undefined, operation: Operation, resource: ResourceId, record?: ScopedRecord): boolean {
+export function can(
+  actor: Actor | null | undefined,
+  operation: Operation,
+  resource: ResourceId,
+  record?: ScopedRecord,
+): boolean {
   if (!actor) return false;
   const access = ACCESS[resource][actor.role] ?? 'none';
   if (access === 'none' || (operation === 'write' && access !== 'write')) return false;

@@ -1,8 +1,15 @@
 import { validateAdminUser, type AdminUserInput } from './admin-user-rules.js';
 import { problemCodes } from './errors.js';
 
-const STAFF: AdminUserInput = { email: 'xinhua@example.org', name: '刘敏', role: 'county_staff', countyId: 2, password: 'xinhua-2024-fl' };
-const check = (patch: AdminUserInput, passwordRequired = false) => validateAdminUser({ ...STAFF, ...patch }, { passwordRequired });
+const STAFF: AdminUserInput = {
+  email: 'xinhua@example.org',
+  name: '刘敏',
+  role: 'county_staff',
+  countyId: 2,
+  password: 'xinhua-2024-fl',
+};
+const check = (patch: AdminUserInput, passwordRequired = false) =>
+  validateAdminUser({ ...STAFF, ...patch }, { passwordRequired });
 
 describe('admin user rules', () => {
   it('accept county staff with a county, and city users without one', () => {

@@ -71,7 +71,8 @@ export function checkImportRows(
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
   const dataRows = rows.filter((r) => !isEmptyRow(r));
-  if (!dataRows.length) return { agents, problems: [{ row: 1, reasons: ['表格中没有代理员数据（从第2行起逐行填写）'] }] };
+  if (!dataRows.length)
+    return { agents, problems: [{ row: 1, reasons: ['表格中没有代理员数据（从第2行起逐行填写）'] }] };
   for (const r of dataRows) {
     const reasons: string[] = [];
     const say = (field: string, message: string) => reasons.push(`${HEADER_OF[field] ?? field}：${message}`);
@@ -93,7 +94,14 @@ export function checkImportRows(
     }
 
     const fieldProblems = validateAgent(
-      { name: r.name, gender, idNumber, phone: r.phone?.trim(), appointedOn: r.appointedOn?.trim(), townshipId: township?.id ?? (isBlank(r.township) ? null : -1) },
+      {
+        name: r.name,
+        gender,
+        idNumber,
+        phone: r.phone?.trim(),
+        appointedOn: r.appointedOn?.trim(),
+        townshipId: township?.id ?? (isBlank(r.township) ? null : -1),
+      },
       { today: ctx.today },
     );
     for (const [field, found] of Object.entries(fieldProblems)) say(field, found.message);

@@ -20,8 +20,14 @@ describe('the 20 December deadline (附件7)', () => {
 
   it('marks the submission itself late or on time, from the time passed in', () => {
     const draft = { year: 2025, status: 'draft' as const, isLatest: true };
-    expect(applyReportStep(draft, 'submit', {}, new Date('2025-12-19T09:00:00+08:00'))).toEqual({ status: 'submitted', isLate: false });
-    expect(applyReportStep(draft, 'submit', {}, new Date('2025-12-21T09:00:00+08:00'))).toEqual({ status: 'submitted', isLate: true });
+    expect(applyReportStep(draft, 'submit', {}, new Date('2025-12-19T09:00:00+08:00'))).toEqual({
+      status: 'submitted',
+      isLate: false,
+    });
+    expect(applyReportStep(draft, 'submit', {}, new Date('2025-12-21T09:00:00+08:00'))).toEqual({
+      status: 'submitted',
+      isLate: true,
+    });
   });
 
   it('counts the days left and shows the reminder from 1 December', () => {
@@ -44,7 +50,10 @@ describe('report steps', () => {
     expect(mayTakeReportStep({ id: 3, role: 'city_admin', countyId: null }, 'accept', 5)).toBe(true);
     const submitted = { year: 2025, status: 'submitted' as const, isLatest: true };
     expect(() => applyReportStep(submitted, 'return', { reason: ' ' }, new Date())).toThrow('退回时请写明退回原因');
-    expect(applyReportStep(submitted, 'return', { reason: '数据有误' }, new Date())).toEqual({ status: 'returned', returnReason: '数据有误' });
+    expect(applyReportStep(submitted, 'return', { reason: '数据有误' }, new Date())).toEqual({
+      status: 'returned',
+      returnReason: '数据有误',
+    });
   });
 
   it('refuses a step from the wrong status and a second open version', () => {

@@ -20,10 +20,20 @@ export const ANNUAL_REPORT_POLICY = {
 export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
 export type ReportStep = 'submit' | 'return' | 'accept' | 'revise';
 
-export const STEP_LABELS: Record<ReportStep, string> = { submit: '上报', return: '退回', accept: '审核通过', revise: '修改后重新上报' };
+export const STEP_LABELS: Record<ReportStep, string> = {
+  submit: '上报',
+  return: '退回',
+  accept: '审核通过',
+  revise: '修改后重新上报',
+};
 
 /** The status each step starts from; `revise` leaves the returned version as it is and opens a new draft. */
-const STEP_FROM: Record<ReportStep, ReportStatus> = { submit: 'draft', return: 'submitted', accept: 'submitted', revise: 'returned' };
+const STEP_FROM: Record<ReportStep, ReportStatus> = {
+  submit: 'draft',
+  return: 'submitted',
+  accept: 'submitted',
+  revise: 'returned',
+};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -61,7 +71,9 @@ export function cityReminderYear(today: string): number | null {
   const own = countyReminderYear(today);
   if (own) return own;
   const year = Number(today.slice(0, 4));
-  return compareDates(today, `${year}-01-${pad(ANNUAL_REPORT_POLICY.cityReminderUntilJanuaryDay)}`) <= 0 ? year - 1 : null;
+  return compareDates(today, `${year}-01-${pad(ANNUAL_REPORT_POLICY.cityReminderUntilJanuaryDay)}`) <= 0
+    ? year - 1
+    : null;
 }
 
 /** Nobody may report a year that has not begun; the current year may be reported in advance. */
@@ -72,7 +84,11 @@ export function reportableYearProblem(year: number, today: string): string | nul
 }
 
 /** The city decides on submitted reports; the county (or the city for it) submits and revises. */
-export function mayTakeReportStep(actor: Actor | null | undefined, step: ReportStep, countyId?: number | null): boolean {
+export function mayTakeReportStep(
+  actor: Actor | null | undefined,
+  step: ReportStep,
+  countyId?: number | null,
+): boolean {
   if (!actor) return false;
   if (step === 'return' || step === 'accept') return actor.role === 'city_admin';
   if (actor.role === 'city_admin') return true;
@@ -83,7 +99,12 @@ export function isStepAvailable(status: string, step: ReportStep): boolean {
   return STEP_FROM[step] === status;
 }
 
-const STATUS_TEXT: Record<ReportStatus, string> = { draft: '草稿', submitted: '已上报', returned: '已退回', accepted: '已通过' };
+const STATUS_TEXT: Record<ReportStatus, string> = {
+  draft: '草稿',
+  submitted: '已上报',
+  returned: '已退回',
+  accepted: '已通过',
+};
 
 export interface StepOutcome {
   status: ReportStatus;
@@ -101,7 +122,8 @@ export function applyReportStep(
   if (!isStepAvailable(report.status, step)) {
     throw new DomainError('WRONG_STATUS', `${STATUS_TEXT[report.status]}的统计表不能${STEP_LABELS[step]}`);
   }
-  if (step === 'revise' && !report.isLatest) throw new DomainError('NOT_LATEST', '该年度已有更新的版本，请在最新版本上操作');
+  if (step === 'revise' && !report.isLatest)
+    throw new DomainError('NOT_LATEST', '该年度已有更新的版本，请在最新版本上操作');
   switch (step) {
     case 'submit':
       return { status: 'submitted', isLate: isLateSubmission(report.year, now) };
@@ -119,9 +141,10 @@ export function applyReportStep(
 
 /** A new draft may be opened only when every earlier version of the year was returned. */
 export function newVersionProblem(existing: { status: ReportStatus }[]): string | null {
-  return existing.some((r) => r.status !== 'returned') ? '该年度的统计表已存在，请打开已有的统计表；被退回的，请在其上选择“修改后重新上报”' : null;
+  return existing.some((r) => r.status !== 'returned')
+    ? '该年度的统计表已存在，请打开已有的统计表；被退回的，请在其上选择“修改后重新上报”'
+    : null;
 }
-
 
 /** The year a summary opens on: this year from December, last year before. */
 export function defaultReportYear(today: string): number {

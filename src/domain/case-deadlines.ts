@@ -6,13 +6,7 @@ import type { CaseFacts } from './case-workflow.js';
 import { addDays, compareDates, daysBetween } from './dates.js';
 
 export type DeadlineKind =
-  | 'acceptanceNotice'
-  | 'handling'
-  | 'reply'
-  | 'reviewAnswer'
-  | 'reviewWindow'
-  | 'reviewRequest'
-  | 'reReviewRequest';
+  'acceptanceNotice' | 'handling' | 'reply' | 'reviewAnswer' | 'reviewWindow' | 'reviewRequest' | 'reReviewRequest';
 
 export interface Deadline {
   kind: DeadlineKind;
@@ -57,7 +51,10 @@ const SHORT: Record<DeadlineKind, string> = {
 };
 
 /** The last day of the handling limit: 60 days from acceptance plus the one extension (条例第三十四条). */
-export function handlingDueOn(c: Pick<CaseFacts, 'acceptedOn' | 'extensionDays'>, policy: CasePolicy = CASE_POLICY): string {
+export function handlingDueOn(
+  c: Pick<CaseFacts, 'acceptedOn' | 'extensionDays'>,
+  policy: CasePolicy = CASE_POLICY,
+): string {
   return addDays(c.acceptedOn, policy.handlingDays + (c.extensionDays ?? 0));
 }
 
@@ -69,8 +66,15 @@ export function openDeadlines(c: DeadlineFacts, policy: CasePolicy = CASE_POLICY
   switch (c.state) {
     case 'accepted':
     case 'representing':
-      if (!c.acceptanceNotifiedOn) add('acceptanceNotice', '书面告知受理（条例第二十三条）', c.acceptedOn, policy.acceptanceNoticeDays, true);
-      found.push({ kind: 'handling', label: '办结期限（条例第三十四条）', short: SHORT.handling, due: handlingDueOn(c, policy), actionable: true });
+      if (!c.acceptanceNotifiedOn)
+        add('acceptanceNotice', '书面告知受理（条例第二十三条）', c.acceptedOn, policy.acceptanceNoticeDays, true);
+      found.push({
+        kind: 'handling',
+        label: '办结期限（条例第三十四条）',
+        short: SHORT.handling,
+        due: handlingDueOn(c, policy),
+        actionable: true,
+      });
       break;
     case 'concluded':
       if (!c.concludedOn) break;
@@ -82,7 +86,13 @@ export function openDeadlines(c: DeadlineFacts, policy: CasePolicy = CASE_POLICY
       } else if (!c.reviewAnsweredOn) {
         add('reviewAnswer', '复查答复（条例第三十五条）', c.reviewRequestedOn, policy.reviewAnswerDays, true);
       } else {
-        add('reReviewRequest', '信访人申请复核（条例第三十六条）', c.reviewAnsweredOn, policy.reReviewRequestDays, false);
+        add(
+          'reReviewRequest',
+          '信访人申请复核（条例第三十六条）',
+          c.reviewAnsweredOn,
+          policy.reReviewRequestDays,
+          false,
+        );
       }
       break;
     case 'archived':

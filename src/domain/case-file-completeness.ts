@@ -2,7 +2,13 @@
 // attachments 1–5 and the facts they record. The check lists everything missing, not only the first gap.
 
 /** The forms of a case's file (附件1–5), as case_document kinds. */
-export const REQUIRED_DOCUMENTS = ['registration', 'agreement', 'notification', 'handling_record', 'reply_opinion'] as const;
+export const REQUIRED_DOCUMENTS = [
+  'registration',
+  'agreement',
+  'notification',
+  'handling_record',
+  'reply_opinion',
+] as const;
 export type RequiredDocument = (typeof REQUIRED_DOCUMENTS)[number];
 
 export const DOCUMENT_LABELS: Record<RequiredDocument, string> = {

@@ -1,22 +1,53 @@
 import { caseStatistics, stateOn, sumFigures, type StatisticsCase } from './case-statistics.js';
 
 const base: StatisticsCase = {
-  category: 'marriage_family', source: 'visit', isKey: false, inJointMeeting: false, isGroup: false,
-  acceptedOn: '2025-03-01', representingSince: null, concludedOn: null, replyIssuedOn: null, archivedOn: null,
-  terminatedOn: null, reviewRequestedOn: null,
+  category: 'marriage_family',
+  source: 'visit',
+  isKey: false,
+  inJointMeeting: false,
+  isGroup: false,
+  acceptedOn: '2025-03-01',
+  representingSince: null,
+  concludedOn: null,
+  replyIssuedOn: null,
+  archivedOn: null,
+  terminatedOn: null,
+  reviewRequestedOn: null,
 };
 const c = (over: Partial<StatisticsCase>): StatisticsCase => ({ ...base, ...over });
 
 // A fixture year (2025), counted by hand below.
 const CASES: StatisticsCase[] = [
   // 1 archived, reply on day 5, key case in the joint meeting
-  c({ acceptedOn: '2025-01-10', representingSince: '2025-01-12', concludedOn: '2025-02-20', replyIssuedOn: '2025-02-25', archivedOn: '2025-03-01', isKey: true, inJointMeeting: true }),
+  c({
+    acceptedOn: '2025-01-10',
+    representingSince: '2025-01-12',
+    concludedOn: '2025-02-20',
+    replyIssuedOn: '2025-02-25',
+    archivedOn: '2025-03-01',
+    isKey: true,
+    inJointMeeting: true,
+  }),
   // 2 concluded, reply on day 9 (late), review requested in 2025; domestic violence by phone
-  c({ acceptedOn: '2025-04-02', representingSince: '2025-04-03', concludedOn: '2025-05-10', replyIssuedOn: '2025-05-19', reviewRequestedOn: '2025-06-01', category: 'domestic_violence', source: 'phone' }),
+  c({
+    acceptedOn: '2025-04-02',
+    representingSince: '2025-04-03',
+    concludedOn: '2025-05-10',
+    replyIssuedOn: '2025-05-19',
+    reviewRequestedOn: '2025-06-01',
+    category: 'domestic_violence',
+    source: 'phone',
+  }),
   // 3 concluded 2025-12-28, no reply yet: the 7 days still run on 2025-12-31
   c({ acceptedOn: '2025-11-01', representingSince: '2025-11-02', concludedOn: '2025-12-28', source: 'letter' }),
   // 4 representing, key case not in the joint meeting, group case
-  c({ acceptedOn: '2025-08-08', representingSince: '2025-08-09', isKey: true, isGroup: true, category: 'rural_land_property' }),
+  c({
+    acceptedOn: '2025-08-08',
+    representingSince: '2025-08-09',
+    isKey: true,
+    isGroup: true,
+    category: 'rural_land_property',
+  }),
   // 5 terminated
   c({ acceptedOn: '2025-09-01', representingSince: '2025-09-02', terminatedOn: '2025-10-01', source: 'online' }),
   // 6 accepted only
@@ -24,7 +55,13 @@ const CASES: StatisticsCase[] = [
   // 7 accepted in 2024, concluded in 2025 without a reply (overdue by 2025-12-31): counts for replies only
   c({ acceptedOn: '2024-11-20', representingSince: '2024-11-21', concludedOn: '2025-01-05' }),
   // 8 accepted 2024, review requested in 2025 (after a 2024 reply)
-  c({ acceptedOn: '2024-06-01', representingSince: '2024-06-02', concludedOn: '2024-07-01', replyIssuedOn: '2024-07-03', reviewRequestedOn: '2025-01-10' }),
+  c({
+    acceptedOn: '2024-06-01',
+    representingSince: '2024-06-02',
+    concludedOn: '2024-07-01',
+    replyIssuedOn: '2024-07-03',
+    reviewRequestedOn: '2025-01-10',
+  }),
   // 9 accepted 2026: outside the year
   c({ acceptedOn: '2026-01-03' }),
 ];

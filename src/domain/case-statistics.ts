@@ -79,7 +79,8 @@ export function replyOnTime(c: Pick<StatisticsCase, 'concludedOn' | 'replyIssued
   return compareDates(asOf, due) > 0 ? false : null;
 }
 
-const zeroStates = (): Record<CaseState, number> => Object.fromEntries(CASE_STATES.map((s) => [s, 0])) as Record<CaseState, number>;
+const zeroStates = (): Record<CaseState, number> =>
+  Object.fromEntries(CASE_STATES.map((s) => [s, 0])) as Record<CaseState, number>;
 const bump = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
 
 export function caseStatistics(cases: readonly StatisticsCase[], period: Period, asOf: string): CaseFigures {
@@ -127,7 +128,17 @@ export function caseStatistics(cases: readonly StatisticsCase[], period: Period,
   return f;
 }
 
-const COUNTS = ['accepted', 'closed', 'concluded', 'repliesDue', 'repliesOnTime', 'reviewRequests', 'keyCases', 'keyInJointMeeting', 'groupCases'] as const;
+const COUNTS = [
+  'accepted',
+  'closed',
+  'concluded',
+  'repliesDue',
+  'repliesOnTime',
+  'reviewRequests',
+  'keyCases',
+  'keyInJointMeeting',
+  'groupCases',
+] as const;
 
 function addCounts(into: Record<string, number>, from: Record<string, number> | undefined): void {
   for (const [k, v] of Object.entries(from ?? {})) into[k] = (into[k] ?? 0) + v;
@@ -135,7 +146,10 @@ function addCounts(into: Record<string, number>, from: Record<string, number> | 
 
 /** The 合计 of several counties' figures: counts added, rates computed again from the sums (never averaged). */
 export function sumFigures(list: readonly CaseFigures[]): Omit<CaseFigures, 'period' | 'asOf'> {
-  const total = { byState: zeroStates() as Record<string, number>, byCategory: {}, bySource: {} } as Omit<CaseFigures, 'period' | 'asOf'>;
+  const total = { byState: zeroStates() as Record<string, number>, byCategory: {}, bySource: {} } as Omit<
+    CaseFigures,
+    'period' | 'asOf'
+  >;
   for (const key of COUNTS) total[key] = 0;
   for (const f of list) {
     for (const key of COUNTS) total[key] += f[key] ?? 0;

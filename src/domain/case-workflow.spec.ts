@@ -18,24 +18,59 @@ import { CUSTOM_ACTIONS, ENUM_LABELS } from '../admin/locale/zh-CN.js';
 // The whole table, written out: every state × every event; '-' is a refusal.
 const EXPECTED: Record<CaseState, Record<CaseEvent, CaseState | '-'>> = {
   accepted: {
-    acceptCase: 'accepted', startRepresenting: 'representing', extendDeadline: 'accepted', conclude: '-',
-    issueReply: '-', requestReview: '-', archive: '-', terminate: 'terminated', reopen: '-',
+    acceptCase: 'accepted',
+    startRepresenting: 'representing',
+    extendDeadline: 'accepted',
+    conclude: '-',
+    issueReply: '-',
+    requestReview: '-',
+    archive: '-',
+    terminate: 'terminated',
+    reopen: '-',
   },
   representing: {
-    acceptCase: 'representing', startRepresenting: '-', extendDeadline: 'representing', conclude: 'concluded',
-    issueReply: '-', requestReview: '-', archive: '-', terminate: 'terminated', reopen: '-',
+    acceptCase: 'representing',
+    startRepresenting: '-',
+    extendDeadline: 'representing',
+    conclude: 'concluded',
+    issueReply: '-',
+    requestReview: '-',
+    archive: '-',
+    terminate: 'terminated',
+    reopen: '-',
   },
   concluded: {
-    acceptCase: '-', startRepresenting: '-', extendDeadline: '-', conclude: '-',
-    issueReply: 'concluded', requestReview: 'concluded', archive: 'archived', terminate: '-', reopen: '-',
+    acceptCase: '-',
+    startRepresenting: '-',
+    extendDeadline: '-',
+    conclude: '-',
+    issueReply: 'concluded',
+    requestReview: 'concluded',
+    archive: 'archived',
+    terminate: '-',
+    reopen: '-',
   },
   archived: {
-    acceptCase: '-', startRepresenting: '-', extendDeadline: '-', conclude: '-',
-    issueReply: '-', requestReview: '-', archive: '-', terminate: '-', reopen: 'concluded',
+    acceptCase: '-',
+    startRepresenting: '-',
+    extendDeadline: '-',
+    conclude: '-',
+    issueReply: '-',
+    requestReview: '-',
+    archive: '-',
+    terminate: '-',
+    reopen: 'concluded',
   },
   terminated: {
-    acceptCase: '-', startRepresenting: '-', extendDeadline: '-', conclude: '-',
-    issueReply: '-', requestReview: '-', archive: '-', terminate: '-', reopen: '-',
+    acceptCase: '-',
+    startRepresenting: '-',
+    extendDeadline: '-',
+    conclude: '-',
+    issueReply: '-',
+    requestReview: '-',
+    archive: '-',
+    terminate: '-',
+    reopen: '-',
   },
 };
 
@@ -51,20 +86,45 @@ const certifiedAgent: AgentStanding = {
 /** A case in `state` with every date its state implies, so that each legal event can succeed. */
 function caseIn(state: CaseState): CaseFacts {
   const base: CaseFacts = {
-    state, countyId: 1, agentId: 7, acceptedOn: '2026-10-01', acceptanceNotifiedOn: null, agreementSignedOn: null,
-    notifiedOn: null, representingSince: null, extensionDays: null, extensionApprovedBy: null, extensionReason: null,
-    extensionNotifiedOn: null, concludedOn: null, outcome: null, replyIssuedOn: null, reviewRequestedOn: null,
-    reviewDepartment: null, reviewAnsweredOn: null, archivedOn: null, archiveNo: null, terminatedOn: null,
-    terminationReason: null, terminationReportedTo: null, reopenedOn: null, reopenReason: null,
+    state,
+    countyId: 1,
+    agentId: 7,
+    acceptedOn: '2026-10-01',
+    acceptanceNotifiedOn: null,
+    agreementSignedOn: null,
+    notifiedOn: null,
+    representingSince: null,
+    extensionDays: null,
+    extensionApprovedBy: null,
+    extensionReason: null,
+    extensionNotifiedOn: null,
+    concludedOn: null,
+    outcome: null,
+    replyIssuedOn: null,
+    reviewRequestedOn: null,
+    reviewDepartment: null,
+    reviewAnsweredOn: null,
+    archivedOn: null,
+    archiveNo: null,
+    terminatedOn: null,
+    terminationReason: null,
+    terminationReportedTo: null,
+    reopenedOn: null,
+    reopenReason: null,
   };
   const represented = { agreementSignedOn: '2026-10-02', notifiedOn: '2026-10-02', representingSince: '2026-10-03' };
   const concluded = { ...represented, concludedOn: '2026-11-01', outcome: '已调解', replyIssuedOn: '2026-11-05' };
   switch (state) {
-    case 'accepted': return base;
-    case 'representing': return { ...base, ...represented };
-    case 'concluded': return { ...base, ...concluded };
-    case 'archived': return { ...base, ...concluded, archivedOn: '2026-11-10', archiveNo: '新华档-2026-0001' };
-    case 'terminated': return { ...base, terminatedOn: '2026-10-20', terminationReason: '无法办结', terminationReportedTo: '区信访局' };
+    case 'accepted':
+      return base;
+    case 'representing':
+      return { ...base, ...represented };
+    case 'concluded':
+      return { ...base, ...concluded };
+    case 'archived':
+      return { ...base, ...concluded, archivedOn: '2026-11-10', archiveNo: '新华档-2026-0001' };
+    case 'terminated':
+      return { ...base, terminatedOn: '2026-10-20', terminationReason: '无法办结', terminationReportedTo: '区信访局' };
   }
 }
 
@@ -72,13 +132,21 @@ const ctx: TransitionContext = {
   today: TODAY,
   actorRole: 'city_admin',
   agent: certifiedAgent,
-  file: { documentKinds: ['registration', 'agreement', 'notification', 'handling_record', 'reply_opinion'], handlingRecordCount: 2 },
+  file: {
+    documentKinds: ['registration', 'agreement', 'notification', 'handling_record', 'reply_opinion'],
+    handlingRecordCount: 2,
+  },
 };
 
 const INPUT: Record<CaseEvent, Record<string, string>> = {
   acceptCase: { acceptanceNotifiedOn: '2026-10-05' },
   startRepresenting: { agreementSignedOn: '2026-10-02', notifiedOn: '2026-10-02', representingSince: '2026-10-03' },
-  extendDeadline: { extensionDays: '20', extensionApprovedBy: '李主席', extensionReason: '需调取档案', extensionNotifiedOn: '2026-11-01' },
+  extendDeadline: {
+    extensionDays: '20',
+    extensionApprovedBy: '李主席',
+    extensionReason: '需调取档案',
+    extensionNotifiedOn: '2026-11-01',
+  },
   conclude: { concludedOn: '2026-11-01', outcome: '经协调已解决' },
   issueReply: { replyIssuedOn: '2026-11-06' },
   requestReview: { reviewRequestedOn: '2026-11-10', reviewDepartment: '市信访局', reviewAnsweredOn: '' },
@@ -92,7 +160,11 @@ function refusal(fn: () => unknown): { code: string; message: string; fields?: R
     fn();
   } catch (e) {
     if (e instanceof FieldErrors) {
-      return { code: e.code, message: e.message, fields: Object.fromEntries(Object.entries(e.errors).map(([k, v]) => [k, v.code])) };
+      return {
+        code: e.code,
+        message: e.message,
+        fields: Object.fromEntries(Object.entries(e.errors).map(([k, v]) => [k, v.code])),
+      };
     }
     if (e instanceof DomainError) return { code: e.code, message: e.message };
     throw e;
@@ -122,10 +194,21 @@ describe('the transition table', () => {
   });
 
   it('offers only the legal events, and each once where it is done once', () => {
-    expect(availableEvents(caseIn('accepted'))).toEqual(['acceptCase', 'startRepresenting', 'extendDeadline', 'terminate']);
-    expect(availableEvents({ ...caseIn('representing'), acceptanceNotifiedOn: '2026-10-05', extensionDays: 10 })).toEqual(['conclude', 'terminate']);
+    expect(availableEvents(caseIn('accepted'))).toEqual([
+      'acceptCase',
+      'startRepresenting',
+      'extendDeadline',
+      'terminate',
+    ]);
+    expect(
+      availableEvents({ ...caseIn('representing'), acceptanceNotifiedOn: '2026-10-05', extensionDays: 10 }),
+    ).toEqual(['conclude', 'terminate']);
     expect(availableEvents(caseIn('concluded'))).toEqual(['requestReview', 'archive']);
-    expect(availableEvents({ ...caseIn('concluded'), replyIssuedOn: null })).toEqual(['issueReply', 'requestReview', 'archive']);
+    expect(availableEvents({ ...caseIn('concluded'), replyIssuedOn: null })).toEqual([
+      'issueReply',
+      'requestReview',
+      'archive',
+    ]);
     expect(availableEvents(caseIn('archived'))).toEqual(['reopen']);
     expect(availableEvents(caseIn('terminated'))).toEqual([]);
   });
@@ -134,36 +217,159 @@ describe('the transition table', () => {
 describe('applying an event', () => {
   it('returns the columns it sets', () => {
     expect(applyTransition(caseIn('accepted'), 'startRepresenting', INPUT.startRepresenting, ctx).changes).toEqual({
-      agreementSignedOn: '2026-10-02', notifiedOn: '2026-10-02', representingSince: '2026-10-03',
+      agreementSignedOn: '2026-10-02',
+      notifiedOn: '2026-10-02',
+      representingSince: '2026-10-03',
     });
     expect(applyTransition(caseIn('representing'), 'extendDeadline', INPUT.extendDeadline, ctx).changes).toEqual({
-      extensionDays: 20, extensionApprovedBy: '李主席', extensionReason: '需调取档案', extensionNotifiedOn: '2026-11-01',
+      extensionDays: 20,
+      extensionApprovedBy: '李主席',
+      extensionReason: '需调取档案',
+      extensionNotifiedOn: '2026-11-01',
     });
     expect(applyTransition(caseIn('archived'), 'reopen', INPUT.reopen, ctx)).toEqual({
-      state: 'concluded', changes: { archivedOn: null, reopenedOn: TODAY, reopenReason: '补充复查材料' },
+      state: 'concluded',
+      changes: { archivedOn: null, reopenedOn: TODAY, reopenReason: '补充复查材料' },
     });
   });
 
   it.each<[string, CaseState, CaseEvent, Partial<CaseFacts>, Partial<TransitionContext>, string, string]>([
-    ['no agent', 'accepted', 'startRepresenting', { agentId: null }, { agent: null }, 'AGENT_MISSING', '尚未指定代理员'],
-    ['an agent of another county', 'accepted', 'startRepresenting', {}, { agent: { ...certifiedAgent, countyId: 2 } }, 'AGENT_OTHER_COUNTY', '不属于本案所在县'],
-    ['an agent who left', 'accepted', 'startRepresenting', {}, { agent: { ...certifiedAgent, active: false } }, 'AGENT_INACTIVE', '已离岗'],
-    ['a certificate not issued yet', 'accepted', 'startRepresenting', {}, {
-      agent: { ...certifiedAgent, certificates: [{ certificate: { status: 'issued', issuedOn: '2026-10-04', revokedOn: null }, reviews: [] }] },
-    }, 'AGENT_NOT_CERTIFIED', '持证上岗'],
-    ['a certificate past its year', 'accepted', 'startRepresenting', {}, {
-      agent: { ...certifiedAgent, certificates: [{ certificate: { status: 'issued', issuedOn: '2025-10-01', revokedOn: null }, reviews: [] }] },
-    }, 'AGENT_NOT_CERTIFIED', '没有有效的代理员资格证书'],
-    ['no certificate at all', 'accepted', 'startRepresenting', {}, { agent: { ...certifiedAgent, certificates: [] } }, 'AGENT_NOT_CERTIFIED', '王秀兰'],
-    ['no handling record', 'representing', 'conclude', {}, { file: { ...ctx.file, handlingRecordCount: 0 } }, 'NO_HANDLING_RECORD', '办案记录（附件4）'],
-    ['archiving before the reply', 'concluded', 'archive', { replyIssuedOn: null }, {}, 'REPLY_NOT_ISSUED', '答复意见书（附件5）'],
-    ['a review before the reply', 'concluded', 'requestReview', { replyIssuedOn: null }, {}, 'REPLY_NOT_ISSUED', '不能登记复查申请'],
-    ['archiving while a review is pending', 'concluded', 'archive', { reviewRequestedOn: '2026-11-08', reviewDepartment: '市信访局' }, {}, 'REVIEW_PENDING', '复查'],
-    ['an incomplete file', 'concluded', 'archive', {}, { file: { documentKinds: ['registration', 'agreement'], handlingRecordCount: 1 } }, 'FILE_INCOMPLETE',
-      '缺少：代理告知书（附件3）、办案记录表（附件4）、答复意见书（附件5）'],
-    ['a county clerk reopening', 'archived', 'reopen', {}, { actorRole: 'county_staff' }, 'REOPEN_CITY_ONLY', '市妇联管理员'],
-    ['a second acceptance notice', 'representing', 'acceptCase', { acceptanceNotifiedOn: '2026-10-03' }, {}, 'ACCEPTANCE_ALREADY_NOTIFIED', '无需重复'],
-    ['a second extension', 'representing', 'extendDeadline', { extensionDays: 10, extensionApprovedBy: 'x', extensionReason: 'y', extensionNotifiedOn: '2026-10-20' }, {}, 'EXTENSION_ALREADY_USED', '只能延长一次'],
+    [
+      'no agent',
+      'accepted',
+      'startRepresenting',
+      { agentId: null },
+      { agent: null },
+      'AGENT_MISSING',
+      '尚未指定代理员',
+    ],
+    [
+      'an agent of another county',
+      'accepted',
+      'startRepresenting',
+      {},
+      { agent: { ...certifiedAgent, countyId: 2 } },
+      'AGENT_OTHER_COUNTY',
+      '不属于本案所在县',
+    ],
+    [
+      'an agent who left',
+      'accepted',
+      'startRepresenting',
+      {},
+      { agent: { ...certifiedAgent, active: false } },
+      'AGENT_INACTIVE',
+      '已离岗',
+    ],
+    [
+      'a certificate not issued yet',
+      'accepted',
+      'startRepresenting',
+      {},
+      {
+        agent: {
+          ...certifiedAgent,
+          certificates: [{ certificate: { status: 'issued', issuedOn: '2026-10-04', revokedOn: null }, reviews: [] }],
+        },
+      },
+      'AGENT_NOT_CERTIFIED',
+      '持证上岗',
+    ],
+    [
+      'a certificate past its year',
+      'accepted',
+      'startRepresenting',
+      {},
+      {
+        agent: {
+          ...certifiedAgent,
+          certificates: [{ certificate: { status: 'issued', issuedOn: '2025-10-01', revokedOn: null }, reviews: [] }],
+        },
+      },
+      'AGENT_NOT_CERTIFIED',
+      '没有有效的代理员资格证书',
+    ],
+    [
+      'no certificate at all',
+      'accepted',
+      'startRepresenting',
+      {},
+      { agent: { ...certifiedAgent, certificates: [] } },
+      'AGENT_NOT_CERTIFIED',
+      '王秀兰',
+    ],
+    [
+      'no handling record',
+      'representing',
+      'conclude',
+      {},
+      { file: { ...ctx.file, handlingRecordCount: 0 } },
+      'NO_HANDLING_RECORD',
+      '办案记录（附件4）',
+    ],
+    [
+      'archiving before the reply',
+      'concluded',
+      'archive',
+      { replyIssuedOn: null },
+      {},
+      'REPLY_NOT_ISSUED',
+      '答复意见书（附件5）',
+    ],
+    [
+      'a review before the reply',
+      'concluded',
+      'requestReview',
+      { replyIssuedOn: null },
+      {},
+      'REPLY_NOT_ISSUED',
+      '不能登记复查申请',
+    ],
+    [
+      'archiving while a review is pending',
+      'concluded',
+      'archive',
+      { reviewRequestedOn: '2026-11-08', reviewDepartment: '市信访局' },
+      {},
+      'REVIEW_PENDING',
+      '复查',
+    ],
+    [
+      'an incomplete file',
+      'concluded',
+      'archive',
+      {},
+      { file: { documentKinds: ['registration', 'agreement'], handlingRecordCount: 1 } },
+      'FILE_INCOMPLETE',
+      '缺少：代理告知书（附件3）、办案记录表（附件4）、答复意见书（附件5）',
+    ],
+    [
+      'a county clerk reopening',
+      'archived',
+      'reopen',
+      {},
+      { actorRole: 'county_staff' },
+      'REOPEN_CITY_ONLY',
+      '市妇联管理员',
+    ],
+    [
+      'a second acceptance notice',
+      'representing',
+      'acceptCase',
+      { acceptanceNotifiedOn: '2026-10-03' },
+      {},
+      'ACCEPTANCE_ALREADY_NOTIFIED',
+      '无需重复',
+    ],
+    [
+      'a second extension',
+      'representing',
+      'extendDeadline',
+      { extensionDays: 10, extensionApprovedBy: 'x', extensionReason: 'y', extensionNotifiedOn: '2026-10-20' },
+      {},
+      'EXTENSION_ALREADY_USED',
+      '只能延长一次',
+    ],
     ['a second reply', 'concluded', 'issueReply', {}, {}, 'REPLY_ALREADY_ISSUED', '已出具'],
   ])('refuses %s', (_name, state, event, facts, extra, code, text) => {
     const r = refusal(() => applyTransition({ ...caseIn(state), ...facts }, event, INPUT[event], { ...ctx, ...extra }));
@@ -173,25 +379,99 @@ describe('applying an event', () => {
 
   it('lists what the whole file lacks', () => {
     const bare = { ...caseIn('concluded'), outcome: ' ' };
-    const r = refusal(() => applyTransition(bare, 'archive', INPUT.archive, { ...ctx, file: { documentKinds: [], handlingRecordCount: 0 } }));
+    const r = refusal(() =>
+      applyTransition(bare, 'archive', INPUT.archive, { ...ctx, file: { documentKinds: [], handlingRecordCount: 0 } }),
+    );
     expect(r.message).toBe(
       '案卷材料不全，不能立案归档。缺少：登记表（附件1）、代理协议书（附件2）、代理告知书（附件3）、办案记录表（附件4）、答复意见书（附件5）、办案记录（至少一条）、办理结果',
     );
   });
 
   it.each<[string, CaseState, CaseEvent, Record<string, string>, Record<string, string>]>([
-    ['an empty form', 'accepted', 'startRepresenting', {}, { agreementSignedOn: 'REQUIRED', notifiedOn: 'REQUIRED', representingSince: 'REQUIRED' }],
-    ['a start before the agreement', 'accepted', 'startRepresenting', { ...INPUT.startRepresenting, agreementSignedOn: '2026-10-04' }, { representingSince: 'DATE_ORDER' }],
-    ['a start before the notification', 'accepted', 'startRepresenting', { ...INPUT.startRepresenting, notifiedOn: '2026-10-04' }, { representingSince: 'DATE_ORDER' }],
-    ['a date in the future', 'representing', 'conclude', { concludedOn: '2026-11-21', outcome: 'x' }, { concludedOn: 'DATE_IN_FUTURE' }],
-    ['a conclusion without outcome', 'representing', 'conclude', { concludedOn: '2026-11-01', outcome: '  ' }, { outcome: 'REQUIRED' }],
-    ['an impossible date', 'representing', 'conclude', { concludedOn: '2026-02-29', outcome: 'x' }, { concludedOn: 'DATE_INVALID' }],
-    ['a reply before the conclusion', 'concluded', 'issueReply', { replyIssuedOn: '2026-10-31' }, { replyIssuedOn: 'DATE_ORDER' }],
-    ['31 days of extension', 'accepted', 'extendDeadline', { ...INPUT.extendDeadline, extensionDays: '31' }, { extensionDays: 'OUT_OF_RANGE' }],
-    ['an extension without approver or reason', 'accepted', 'extendDeadline', { extensionDays: '10', extensionNotifiedOn: '2026-11-01' }, { extensionApprovedBy: 'REQUIRED', extensionReason: 'REQUIRED' }],
-    ['termination not reported', 'representing', 'terminate', { terminatedOn: '2026-11-01', terminationReason: '无法办结' }, { terminationReportedTo: 'REQUIRED' }],
-    ['an answer before the request', 'concluded', 'requestReview', { reviewRequestedOn: '2026-11-10', reviewDepartment: '市信访局', reviewAnsweredOn: '2026-11-09' }, { reviewAnsweredOn: 'DATE_ORDER' }],
-    ['archiving before the reply day', 'concluded', 'archive', { archivedOn: '2026-11-04' }, { archivedOn: 'DATE_ORDER' }],
+    [
+      'an empty form',
+      'accepted',
+      'startRepresenting',
+      {},
+      { agreementSignedOn: 'REQUIRED', notifiedOn: 'REQUIRED', representingSince: 'REQUIRED' },
+    ],
+    [
+      'a start before the agreement',
+      'accepted',
+      'startRepresenting',
+      { ...INPUT.startRepresenting, agreementSignedOn: '2026-10-04' },
+      { representingSince: 'DATE_ORDER' },
+    ],
+    [
+      'a start before the notification',
+      'accepted',
+      'startRepresenting',
+      { ...INPUT.startRepresenting, notifiedOn: '2026-10-04' },
+      { representingSince: 'DATE_ORDER' },
+    ],
+    [
+      'a date in the future',
+      'representing',
+      'conclude',
+      { concludedOn: '2026-11-21', outcome: 'x' },
+      { concludedOn: 'DATE_IN_FUTURE' },
+    ],
+    [
+      'a conclusion without outcome',
+      'representing',
+      'conclude',
+      { concludedOn: '2026-11-01', outcome: '  ' },
+      { outcome: 'REQUIRED' },
+    ],
+    [
+      'an impossible date',
+      'representing',
+      'conclude',
+      { concludedOn: '2026-02-29', outcome: 'x' },
+      { concludedOn: 'DATE_INVALID' },
+    ],
+    [
+      'a reply before the conclusion',
+      'concluded',
+      'issueReply',
+      { replyIssuedOn: '2026-10-31' },
+      { replyIssuedOn: 'DATE_ORDER' },
+    ],
+    [
+      '31 days of extension',
+      'accepted',
+      'extendDeadline',
+      { ...INPUT.extendDeadline, extensionDays: '31' },
+      { extensionDays: 'OUT_OF_RANGE' },
+    ],
+    [
+      'an extension without approver or reason',
+      'accepted',
+      'extendDeadline',
+      { extensionDays: '10', extensionNotifiedOn: '2026-11-01' },
+      { extensionApprovedBy: 'REQUIRED', extensionReason: 'REQUIRED' },
+    ],
+    [
+      'termination not reported',
+      'representing',
+      'terminate',
+      { terminatedOn: '2026-11-01', terminationReason: '无法办结' },
+      { terminationReportedTo: 'REQUIRED' },
+    ],
+    [
+      'an answer before the request',
+      'concluded',
+      'requestReview',
+      { reviewRequestedOn: '2026-11-10', reviewDepartment: '市信访局', reviewAnsweredOn: '2026-11-09' },
+      { reviewAnsweredOn: 'DATE_ORDER' },
+    ],
+    [
+      'archiving before the reply day',
+      'concluded',
+      'archive',
+      { archivedOn: '2026-11-04' },
+      { archivedOn: 'DATE_ORDER' },
+    ],
     ['reopening without a reason', 'archived', 'reopen', {}, { reopenReason: 'REQUIRED' }],
   ])('marks the fields of %s', (_name, state, event, input, fields) => {
     const c = event === 'issueReply' ? { ...caseIn(state), replyIssuedOn: null } : caseIn(state);

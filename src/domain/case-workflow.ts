@@ -132,13 +132,18 @@ export interface TransitionResult {
 
 /** Events already used up on this case: still legal by state, but done once and for all. */
 const ALREADY_DONE: { readonly [E in CaseEvent]: (c: CaseFacts) => DomainError | null } = {
-  acceptCase: (c) => (c.acceptanceNotifiedOn ? new DomainError('ACCEPTANCE_ALREADY_NOTIFIED', '已登记受理告知，无需重复受理') : null),
+  acceptCase: (c) =>
+    c.acceptanceNotifiedOn ? new DomainError('ACCEPTANCE_ALREADY_NOTIFIED', '已登记受理告知，无需重复受理') : null,
   startRepresenting: () => null,
   extendDeadline: (c) =>
-    c.extensionDays != null ? new DomainError('EXTENSION_ALREADY_USED', '办理期限只能延长一次，且不超过30日（条例第三十四条）') : null,
+    c.extensionDays != null
+      ? new DomainError('EXTENSION_ALREADY_USED', '办理期限只能延长一次，且不超过30日（条例第三十四条）')
+      : null,
   conclude: () => null,
-  issueReply: (c) => (c.replyIssuedOn ? new DomainError('REPLY_ALREADY_ISSUED', '答复意见书已出具，无需重复出具') : null),
-  requestReview: (c) => (c.reviewAnsweredOn ? new DomainError('REVIEW_ALREADY_ANSWERED', '复查申请及复查答复均已登记') : null),
+  issueReply: (c) =>
+    c.replyIssuedOn ? new DomainError('REPLY_ALREADY_ISSUED', '答复意见书已出具，无需重复出具') : null,
+  requestReview: (c) =>
+    c.reviewAnsweredOn ? new DomainError('REVIEW_ALREADY_ANSWERED', '复查申请及复查答复均已登记') : null,
   archive: () => null,
   terminate: () => null,
   reopen: () => null,
@@ -158,7 +163,12 @@ export function availableEvents(c: CaseFacts): CaseEvent[] {
  * form is complete, and returns the new state with the columns to change. Throws a DomainError with a
  * code (the move or a precondition is refused) or FieldErrors (fields of the form to correct).
  */
-export function applyTransition(c: CaseFacts, event: CaseEvent, input: TransitionInput, ctx: TransitionContext): TransitionResult {
+export function applyTransition(
+  c: CaseFacts,
+  event: CaseEvent,
+  input: TransitionInput,
+  ctx: TransitionContext,
+): TransitionResult {
   const to = nextState(c.state, event);
   if (!to) {
     throw new DomainError(
@@ -205,7 +215,12 @@ const STEPS: { readonly [E in CaseEvent]: Step } = {
 
   // 条例第三十四条: once, at most 30 days, approved by the head of the unit, the reason told to her
   extendDeadline: (c, form, { policy }) => {
-    const days = form.wholeNumber('extensionDays', 1, policy.maxExtensionDays, `延长期限应为1至${policy.maxExtensionDays}日（条例第三十四条）`);
+    const days = form.wholeNumber(
+      'extensionDays',
+      1,
+      policy.maxExtensionDays,
+      `延长期限应为1至${policy.maxExtensionDays}日（条例第三十四条）`,
+    );
     return {
       extensionDays: days,
       extensionApprovedBy: form.text('extensionApprovedBy', 50, '延期须经本机关、单位负责人批准，请填写批准人'),
@@ -217,7 +232,10 @@ const STEPS: { readonly [E in CaseEvent]: Step } = {
   // 办案记录表 (附件4) before the end, and an outcome
   conclude: (c, form, ctx) => {
     if (ctx.file.handlingRecordCount < 1) {
-      throw new DomainError('NO_HANDLING_RECORD', '尚无办案记录（附件4）：请先在“办案记录”中登记至少一条办理情况，再终结案件');
+      throw new DomainError(
+        'NO_HANDLING_RECORD',
+        '尚无办案记录（附件4）：请先在“办案记录”中登记至少一条办理情况，再终结案件',
+      );
     }
     return {
       concludedOn: form.date('concludedOn', [
@@ -236,11 +254,15 @@ const STEPS: { readonly [E in CaseEvent]: Step } = {
   // 附件2 第五条, 条例第三十五条: she asks the next level up to review the reply
   requestReview: (c, form) => {
     if (!c.replyIssuedOn) throw new DomainError('REPLY_NOT_ISSUED', '尚未出具答复意见书（附件5），不能登记复查申请');
-    const reviewRequestedOn = form.date('reviewRequestedOn', [[c.replyIssuedOn, '申请复查日期不能早于答复意见书出具日期']]);
+    const reviewRequestedOn = form.date('reviewRequestedOn', [
+      [c.replyIssuedOn, '申请复查日期不能早于答复意见书出具日期'],
+    ]);
     return {
       reviewRequestedOn,
       reviewDepartment: form.text('reviewDepartment', 100, '请填写受理复查的上一级部门'),
-      reviewAnsweredOn: form.optionalDate('reviewAnsweredOn', [[reviewRequestedOn, '复查答复日期不能早于申请复查日期']]),
+      reviewAnsweredOn: form.optionalDate('reviewAnsweredOn', [
+        [reviewRequestedOn, '复查答复日期不能早于申请复查日期'],
+      ]),
     };
   },
 
@@ -251,7 +273,8 @@ const STEPS: { readonly [E in CaseEvent]: Step } = {
       throw new DomainError('REVIEW_PENDING', '信访人已申请复查，尚未登记复查答复，暂不能立案归档');
     }
     const missing = missingFromFile({ ...ctx.file, ...c });
-    if (missing.length) throw new DomainError('FILE_INCOMPLETE', `案卷材料不全，不能立案归档。${describeMissing(missing)}`);
+    if (missing.length)
+      throw new DomainError('FILE_INCOMPLETE', `案卷材料不全，不能立案归档。${describeMissing(missing)}`);
     return {
       archivedOn: form.date('archivedOn', [
         [c.concludedOn, '归档日期不能早于终结日期'],
@@ -275,7 +298,11 @@ const STEPS: { readonly [E in CaseEvent]: Step } = {
     if (ctx.actorRole !== 'city_admin') {
       throw new DomainError('REOPEN_CITY_ONLY', '已归档的案卷只有市妇联管理员可以重新打开');
     }
-    return { archivedOn: null, reopenedOn: ctx.today, reopenReason: form.text('reopenReason', null, '请填写重新打开的原因') };
+    return {
+      archivedOn: null,
+      reopenedOn: ctx.today,
+      reopenReason: form.text('reopenReason', null, '请填写重新打开的原因'),
+    };
   },
 };
 
@@ -359,6 +386,9 @@ class Form {
 /** 立案归档 locks the file: the case and its documents and handling records no longer change. */
 export function assertFileWritable(state: CaseState): void {
   if (state === 'archived') {
-    throw new DomainError('CASE_ARCHIVED', '该案件已立案归档，案卷已锁定，不能修改。如确需修改，请联系市妇联管理员重新打开案卷');
+    throw new DomainError(
+      'CASE_ARCHIVED',
+      '该案件已立案归档，案卷已锁定，不能修改。如确需修改，请联系市妇联管理员重新打开案卷',
+    );
   }
 }

@@ -1,10 +1,23 @@
-import { CertificateStepError, issue, produceRefusal, productionDate, review, revoke, type CertificateState } from './certificate-lifecycle.js';
+import {
+  CertificateStepError,
+  issue,
+  produceRefusal,
+  productionDate,
+  review,
+  revoke,
+  type CertificateState,
+} from './certificate-lifecycle.js';
 import { formatCertificateNumber, nextCertificateNumbers, parseCertificateNumber } from './certificate-number.js';
 import { mayTakeCertificateStep } from './certificate-permissions.js';
 
 const TODAY = '2026-11-20';
 const produced: CertificateState = { status: 'produced', producedOn: '2026-10-01', issuedOn: null, revokedOn: null };
-const inForce: CertificateState = { status: 'issued', producedOn: '2025-10-01', issuedOn: '2025-10-10', revokedOn: null };
+const inForce: CertificateState = {
+  status: 'issued',
+  producedOn: '2025-10-01',
+  issuedOn: '2025-10-10',
+  revokedOn: null,
+};
 
 function refusal(step: () => unknown): { code: string; field: string } {
   try {
@@ -21,10 +34,9 @@ describe('certificate numbers', () => {
     expect(formatCertificateNumber(2024, 17)).toBe('平妇代证-2024-00017');
     expect(parseCertificateNumber('平妇代证-2024-00017')).toEqual({ year: 2024, sequence: 17 });
     expect(parseCertificateNumber('2024-17')).toBeNull();
-    expect(nextCertificateNumbers(2026, ['平妇代证-2026-00003', '平妇代证-2025-00090', '平妇代证-2026-00011'], 2)).toEqual([
-      '平妇代证-2026-00012',
-      '平妇代证-2026-00013',
-    ]);
+    expect(
+      nextCertificateNumbers(2026, ['平妇代证-2026-00003', '平妇代证-2025-00090', '平妇代证-2026-00011'], 2),
+    ).toEqual(['平妇代证-2026-00012', '平妇代证-2026-00013']);
     expect(nextCertificateNumbers(2027, ['平妇代证-2026-00003'], 1)).toEqual(['平妇代证-2027-00001']);
   });
 });
@@ -32,25 +44,64 @@ describe('certificate numbers', () => {
 describe('certificate lifecycle', () => {
   it('issues a produced certificate, not before its production nor in the future', () => {
     expect(issue(produced, { issuedOn: '2026-10-15' }, TODAY)).toEqual({ status: 'issued', issuedOn: '2026-10-15' });
-    expect(refusal(() => issue(produced, { issuedOn: '2026-09-30' }, TODAY))).toEqual({ code: 'DATE_ORDER', field: 'issuedOn' });
-    expect(refusal(() => issue(produced, { issuedOn: '2026-11-21' }, TODAY))).toEqual({ code: 'DATE_IN_FUTURE', field: 'issuedOn' });
-    expect(refusal(() => issue(inForce, { issuedOn: '2026-10-15' }, TODAY))).toEqual({ code: 'CERTIFICATE_STATE', field: 'base' });
+    expect(refusal(() => issue(produced, { issuedOn: '2026-09-30' }, TODAY))).toEqual({
+      code: 'DATE_ORDER',
+      field: 'issuedOn',
+    });
+    expect(refusal(() => issue(produced, { issuedOn: '2026-11-21' }, TODAY))).toEqual({
+      code: 'DATE_IN_FUTURE',
+      field: 'issuedOn',
+    });
+    expect(refusal(() => issue(inForce, { issuedOn: '2026-10-15' }, TODAY))).toEqual({
+      code: 'CERTIFICATE_STATE',
+      field: 'base',
+    });
   });
 
   it('reviews an issued or suspended certificate; a fail suspends and needs its reason', () => {
     expect(review(inForce, { reviewedOn: '2026-10-08', result: 'passed' }, TODAY).status).toBe('issued');
-    expect(review({ ...inForce, status: 'suspended' }, { reviewedOn: '2026-10-08', result: 'passed' }, TODAY).status).toBe('issued');
-    expect(review(inForce, { reviewedOn: '2026-10-08', result: 'failed', remarks: '全年未参加培训' }, TODAY).status).toBe('suspended');
-    expect(refusal(() => review(inForce, { reviewedOn: '2026-10-08', result: 'failed' }, TODAY))).toEqual({ code: 'REQUIRED', field: 'remarks' });
-    expect(refusal(() => review(inForce, { reviewedOn: '2026-10-08' }, TODAY))).toEqual({ code: 'REQUIRED', field: 'result' });
-    expect(refusal(() => review(inForce, { reviewedOn: '2025-10-01', result: 'passed' }, TODAY))).toEqual({ code: 'DATE_ORDER', field: 'reviewedOn' });
-    expect(refusal(() => review(produced, { reviewedOn: '2026-10-08', result: 'passed' }, TODAY)).code).toBe('CERTIFICATE_STATE');
+    expect(
+      review({ ...inForce, status: 'suspended' }, { reviewedOn: '2026-10-08', result: 'passed' }, TODAY).status,
+    ).toBe('issued');
+    expect(
+      review(inForce, { reviewedOn: '2026-10-08', result: 'failed', remarks: '全年未参加培训' }, TODAY).status,
+    ).toBe('suspended');
+    expect(refusal(() => review(inForce, { reviewedOn: '2026-10-08', result: 'failed' }, TODAY))).toEqual({
+      code: 'REQUIRED',
+      field: 'remarks',
+    });
+    expect(refusal(() => review(inForce, { reviewedOn: '2026-10-08' }, TODAY))).toEqual({
+      code: 'REQUIRED',
+      field: 'result',
+    });
+    expect(refusal(() => review(inForce, { reviewedOn: '2025-10-01', result: 'passed' }, TODAY))).toEqual({
+      code: 'DATE_ORDER',
+      field: 'reviewedOn',
+    });
+    expect(refusal(() => review(produced, { reviewedOn: '2026-10-08', result: 'passed' }, TODAY)).code).toBe(
+      'CERTIFICATE_STATE',
+    );
   });
 
   it('revokes with a date and a reason, once', () => {
-    expect(revoke(inForce, { revokedOn: '2026-11-01', reason: ' 工作调动 ' }, TODAY)).toEqual({ status: 'revoked', revokedOn: '2026-11-01', revokeReason: '工作调动' });
-    expect(refusal(() => revoke(inForce, { revokedOn: '2026-11-01', reason: '' }, TODAY))).toEqual({ code: 'REQUIRED', field: 'reason' });
-    expect(refusal(() => revoke({ ...inForce, status: 'revoked', revokedOn: '2026-11-01' }, { revokedOn: '2026-11-02', reason: 'x' }, TODAY)).code).toBe('CERTIFICATE_STATE');
+    expect(revoke(inForce, { revokedOn: '2026-11-01', reason: ' 工作调动 ' }, TODAY)).toEqual({
+      status: 'revoked',
+      revokedOn: '2026-11-01',
+      revokeReason: '工作调动',
+    });
+    expect(refusal(() => revoke(inForce, { revokedOn: '2026-11-01', reason: '' }, TODAY))).toEqual({
+      code: 'REQUIRED',
+      field: 'reason',
+    });
+    expect(
+      refusal(() =>
+        revoke(
+          { ...inForce, status: 'revoked', revokedOn: '2026-11-01' },
+          { revokedOn: '2026-11-02', reason: 'x' },
+          TODAY,
+        ),
+      ).code,
+    ).toBe('CERTIFICATE_STATE');
   });
 
   it('produces one certificate per agent in post', () => {

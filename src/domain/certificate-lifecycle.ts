@@ -31,7 +31,13 @@ const STATUS_NAMES: Record<CertificateStatusValue, string> = {
   revoked: '已吊销',
 };
 
-function checkDate(field: string, value: string | null | undefined, today: string, earliest: string, earliestMessage: string): string {
+function checkDate(
+  field: string,
+  value: string | null | undefined,
+  today: string,
+  earliest: string,
+  earliestMessage: string,
+): string {
   if (isBlank(value)) throw new CertificateStepError('REQUIRED', '请填写日期', field);
   const found = pastDateCheck(value, today);
   if (found) throw new CertificateStepError(found.code, found.message, field);
@@ -44,7 +50,11 @@ function refuse(step: string, status: CertificateStatusValue): never {
 }
 
 /** 审核发放: the county issues a certificate the city produced. */
-export function issue(cert: CertificateState, input: { issuedOn?: string | null }, today: string): Partial<CertificateState> {
+export function issue(
+  cert: CertificateState,
+  input: { issuedOn?: string | null },
+  today: string,
+): Partial<CertificateState> {
   if (cert.status !== 'produced') refuse('审核发放', cert.status);
   const issuedOn = checkDate('issuedOn', input.issuedOn, today, cert.producedOn, '发放日期不能早于制作日期');
   return { status: 'issued', issuedOn };
@@ -62,10 +72,14 @@ export function review(
   cert: CertificateState,
   input: ReviewInput,
   today: string,
-): { status: CertificateStatusValue; review: { reviewedOn: string; result: ReviewResultValue; reviewer: string | null; remarks: string | null } } {
+): {
+  status: CertificateStatusValue;
+  review: { reviewedOn: string; result: ReviewResultValue; reviewer: string | null; remarks: string | null };
+} {
   if (cert.status !== 'issued' && cert.status !== 'suspended') refuse('年度审核', cert.status);
   const reviewedOn = checkDate('reviewedOn', input.reviewedOn, today, cert.issuedOn!, '审核日期不能早于发放日期');
-  if (input.result !== 'passed' && input.result !== 'failed') throw new CertificateStepError('REQUIRED', '请选择审核结果', 'result');
+  if (input.result !== 'passed' && input.result !== 'failed')
+    throw new CertificateStepError('REQUIRED', '请选择审核结果', 'result');
   const tooLong = maxLength(input.reviewer, 50);
   if (tooLong) throw new CertificateStepError(tooLong.code, tooLong.message, 'reviewer');
   if (input.result === 'failed' && isBlank(input.remarks)) {
@@ -89,7 +103,13 @@ export function revoke(
   today: string,
 ): Partial<CertificateState> & { revokeReason: string } {
   if (cert.status === 'revoked') refuse('吊销', cert.status);
-  const revokedOn = checkDate('revokedOn', input.revokedOn, today, cert.issuedOn ?? cert.producedOn, '吊销日期不能早于发放（制作）日期');
+  const revokedOn = checkDate(
+    'revokedOn',
+    input.revokedOn,
+    today,
+    cert.issuedOn ?? cert.producedOn,
+    '吊销日期不能早于发放（制作）日期',
+  );
   if (isBlank(input.reason)) throw new CertificateStepError('REQUIRED', '请填写吊销原因', 'reason');
   return { status: 'revoked', revokedOn, revokeReason: input.reason.trim() };
 }
@@ -103,7 +123,10 @@ export function productionDate(value: string | null | undefined, today: string):
 }
 
 /** 制作: why the city cannot produce a certificate for this agent now; null when it can. */
-export function produceRefusal(agent: { status: 'active' | 'inactive' }, heldStatuses: readonly CertificateStatusValue[]): string | null {
+export function produceRefusal(
+  agent: { status: 'active' | 'inactive' },
+  heldStatuses: readonly CertificateStatusValue[],
+): string | null {
   if (agent.status !== 'active') return '该代理员已离岗，不再制作证书';
   if (heldStatuses.includes('produced')) return '已有制作完成、尚未发放的证书';
   if (heldStatuses.includes('issued')) return '已持有代理员证（一人一证）';

@@ -3,7 +3,8 @@ export const CERTIFICATE_NUMBER_PREFIX = '平妇代证';
 const PATTERN = /^平妇代证-(\d{4})-(\d{5})$/;
 
 export function formatCertificateNumber(year: number, sequence: number): string {
-  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 99_999) throw new Error(`certificate sequence out of range: ${sequence}`);
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 99_999)
+    throw new Error(`certificate sequence out of range: ${sequence}`);
   return `${CERTIFICATE_NUMBER_PREFIX}-${year}-${String(sequence).padStart(5, '0')}`;
 }
 

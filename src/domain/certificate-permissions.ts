@@ -4,7 +4,11 @@ import { can, maySeePersonalData, type Actor } from './access-policy.js';
 // revocation is the city's. County staff act on their own county's certificates only.
 export type CertificateStep = 'produce' | 'issue' | 'review' | 'revoke';
 
-export function mayTakeCertificateStep(actor: Actor | null | undefined, step: CertificateStep, countyId?: number | null): boolean {
+export function mayTakeCertificateStep(
+  actor: Actor | null | undefined,
+  step: CertificateStep,
+  countyId?: number | null,
+): boolean {
   if (!actor) return false;
   if (step === 'produce' || step === 'revoke') return actor.role === 'city_admin';
   return can(actor, 'write', 'Certificate', countyId === undefined ? undefined : { countyId });

@@ -8,7 +8,12 @@ import {
   type ReviewDates,
 } from './certificate-validity.js';
 
-const issued = (issuedOn: string, extra: Partial<CertificateDates> = {}): CertificateDates => ({ status: 'issued', issuedOn, revokedOn: null, ...extra });
+const issued = (issuedOn: string, extra: Partial<CertificateDates> = {}): CertificateDates => ({
+  status: 'issued',
+  issuedOn,
+  revokedOn: null,
+  ...extra,
+});
 const passed = (reviewedOn: string): ReviewDates => ({ reviewedOn, result: 'passed' });
 const failed = (reviewedOn: string): ReviewDates => ({ reviewedOn, result: 'failed' });
 
@@ -64,8 +69,12 @@ describe('certificate validity (持证上岗, 一年一审核)', () => {
   });
 
   it('lets a failed review win over a passed one of the same day', () => {
-    expect(certificateValidOn(issued('2022-05-10'), [passed('2023-05-01'), failed('2023-05-01')], '2023-05-02')).toBe(false);
-    expect(certificateValidOn(issued('2022-05-10'), [failed('2023-05-01'), passed('2023-05-01')], '2023-05-02')).toBe(false);
+    expect(certificateValidOn(issued('2022-05-10'), [passed('2023-05-01'), failed('2023-05-01')], '2023-05-02')).toBe(
+      false,
+    );
+    expect(certificateValidOn(issued('2022-05-10'), [failed('2023-05-01'), passed('2023-05-01')], '2023-05-02')).toBe(
+      false,
+    );
   });
 
   it('ignores reviews dated before the issue', () => {

@@ -30,7 +30,10 @@ function reviewsUpTo(cert: CertificateDates, reviews: readonly ReviewDates[], da
   if (!issuedOn) return [];
   return reviews
     .filter((r) => compareDates(r.reviewedOn, issuedOn) >= 0 && compareDates(r.reviewedOn, day) <= 0)
-    .sort((a, b) => compareDates(a.reviewedOn, b.reviewedOn) || (a.result === b.result ? 0 : a.result === 'failed' ? 1 : -1));
+    .sort(
+      (a, b) =>
+        compareDates(a.reviewedOn, b.reviewedOn) || (a.result === b.result ? 0 : a.result === 'failed' ? 1 : -1),
+    );
 }
 
 /**
@@ -51,7 +54,11 @@ function revokedBy(cert: CertificateDates, day: string): boolean {
 }
 
 /** The last day of the one-year term that runs on `day`; null when no term runs then (see certificateValidOn). */
-export function certificateValidUntil(cert: CertificateDates, reviews: readonly ReviewDates[], day: string): string | null {
+export function certificateValidUntil(
+  cert: CertificateDates,
+  reviews: readonly ReviewDates[],
+  day: string,
+): string | null {
   if (revokedBy(cert, day)) return null;
   const start = termStart(cert, reviews, day);
   if (!start) return null;
@@ -103,7 +110,11 @@ export const STANDING_LABELS: Record<StandingCode, string> = {
 };
 
 /** Where the certificate stands on `day`, in one word for lists and for the reason a case is refused. */
-export function certificateStanding(cert: CertificateDates, reviews: readonly ReviewDates[], day: string): StandingCode {
+export function certificateStanding(
+  cert: CertificateDates,
+  reviews: readonly ReviewDates[],
+  day: string,
+): StandingCode {
   if (revokedBy(cert, day)) return 'revoked';
   if (cert.status === 'produced' || !cert.issuedOn || compareDates(day, cert.issuedOn) < 0) return 'not_issued';
   if (!termStart(cert, reviews, day)) return 'suspended';

@@ -57,12 +57,22 @@ export function suggestWorkPoints(year: number, counties: readonly RankedCounty[
 }
 
 /** Active, validly certified agents with the most cases concluded (then the best reply record); none from a vetoed county. */
-export function suggestAgents(year: number, agents: readonly AgentRecord[], vetoedCounties: ReadonlySet<number>): Suggestion[] {
+export function suggestAgents(
+  year: number,
+  agents: readonly AgentRecord[],
+  vetoedCounties: ReadonlySet<number>,
+): Suggestion[] {
   const rate = (a: AgentRecord) => percent(a.repliesOnTime, a.repliesDue) ?? 0;
   const perCounty = new Map<number, number>();
   const out: Suggestion[] = [];
   const eligible = agents
-    .filter((a) => a.active && a.certified && a.casesConcluded >= COMMENDATION_POLICY.minConcludedCases && !vetoedCounties.has(a.countyId))
+    .filter(
+      (a) =>
+        a.active &&
+        a.certified &&
+        a.casesConcluded >= COMMENDATION_POLICY.minConcludedCases &&
+        !vetoedCounties.has(a.countyId),
+    )
     .sort((a, b) => b.casesConcluded - a.casesConcluded || rate(b) - rate(a) || a.agentId - b.agentId);
   for (const a of eligible) {
     if (out.length >= COMMENDATION_POLICY.agents) break;
@@ -70,7 +80,13 @@ export function suggestAgents(year: number, agents: readonly AgentRecord[], veto
     if (n >= COMMENDATION_POLICY.agentsPerCounty) continue;
     perCounty.set(a.countyId, n + 1);
     const replies = a.repliesDue ? `，7日内出具答复意见率${rate(a)}%` : '';
-    out.push({ kind: 'agent', countyId: a.countyId, workPointId: null, agentId: a.agentId, reason: `${year}年办结代理案件${a.casesConcluded}件${replies}，持证上岗` });
+    out.push({
+      kind: 'agent',
+      countyId: a.countyId,
+      workPointId: null,
+      agentId: a.agentId,
+      reason: `${year}年办结代理案件${a.casesConcluded}件${replies}，持证上岗`,
+    });
   }
   return out;
 }
@@ -78,7 +94,11 @@ export function suggestAgents(year: number, agents: readonly AgentRecord[], veto
 export type CommendationDecision = 'approve' | 'reject';
 
 /** Only a proposal is decided; an approval is dated. */
-export function decideCommendation(status: string, decision: CommendationDecision, today: string): { status: 'approved' | 'rejected'; approvedOn: string | null } {
+export function decideCommendation(
+  status: string,
+  decision: CommendationDecision,
+  today: string,
+): { status: 'approved' | 'rejected'; approvedOn: string | null } {
   if (status !== 'proposed') throw new DomainError('WRONG_STATUS', '只能审批“拟表彰”状态的推荐');
   return decision === 'approve' ? { status: 'approved', approvedOn: today } : { status: 'rejected', approvedOn: null };
 }

@@ -1,4 +1,12 @@
-import { DomainError, FieldErrors, ProblemCollector, fieldErrorsOf, problem, problemCodes, throwIfAny } from './errors.js';
+import {
+  DomainError,
+  FieldErrors,
+  ProblemCollector,
+  fieldErrorsOf,
+  problem,
+  problemCodes,
+  throwIfAny,
+} from './errors.js';
 
 describe('domain errors', () => {
   it('carry a stable code and a Chinese message', () => {

@@ -1,7 +1,19 @@
 import { CREATION_STANDARDS } from './creation-standards.js';
-import { adjustItem, EVALUATION_POLICY, evaluationResult, prefillItems, rankEvaluations, refreshItems, totalScore } from './evaluation-policy.js';
+import {
+  adjustItem,
+  EVALUATION_POLICY,
+  evaluationResult,
+  prefillItems,
+  rankEvaluations,
+  refreshItems,
+  totalScore,
+} from './evaluation-policy.js';
 
-const allPassed = { scorecard: CREATION_STANDARDS.map((s) => ({ code: s.code, measure: s.target, passed: true })), infoReportsAdopted: 2, overdueRectifications: 0 };
+const allPassed = {
+  scorecard: CREATION_STANDARDS.map((s) => ({ code: s.code, measure: s.target, passed: true })),
+  infoReportsAdopted: 2,
+  overdueRectifications: 0,
+};
 
 describe('evaluation (考评)', () => {
   it('has weights adding up to 100', () => {
@@ -51,12 +63,23 @@ describe('evaluation (考评)', () => {
   it('adjusts a score within its range only with a reason, and keeps the adjustment on a refresh', () => {
     const items = prefillItems(allPassed);
     const by = { id: 1, email: 'city@example.org' };
-    expect(() => adjustItem(items, { code: 'work_point', score: 8, reason: '' }, by, new Date())).toThrow('调整得分须写明理由');
-    expect(() => adjustItem(items, { code: 'work_point', score: 11, reason: '现场检查' }, by, new Date())).toThrow('0至10分');
-    const adjusted = adjustItem(items, { code: 'work_point', score: 8, reason: '现场检查制度未上墙' }, by, new Date('2026-01-05T02:00:00Z'));
+    expect(() => adjustItem(items, { code: 'work_point', score: 8, reason: '' }, by, new Date())).toThrow(
+      '调整得分须写明理由',
+    );
+    expect(() => adjustItem(items, { code: 'work_point', score: 11, reason: '现场检查' }, by, new Date())).toThrow(
+      '0至10分',
+    );
+    const adjusted = adjustItem(
+      items,
+      { code: 'work_point', score: 8, reason: '现场检查制度未上墙' },
+      by,
+      new Date('2026-01-05T02:00:00Z'),
+    );
     const item = adjusted.find((i) => i.code === 'work_point')!;
     expect(item.score).toBe(8);
-    expect(item.adjustments).toEqual([{ from: 10, reason: '现场检查制度未上墙', byId: 1, byEmail: 'city@example.org', at: '2026-01-05T02:00:00.000Z' }]);
+    expect(item.adjustments).toEqual([
+      { from: 10, reason: '现场检查制度未上墙', byId: 1, byEmail: 'city@example.org', at: '2026-01-05T02:00:00.000Z' },
+    ]);
     const refreshed = refreshItems(adjusted, prefillItems(allPassed));
     expect(refreshed.find((i) => i.code === 'work_point')!.score).toBe(8);
     expect(totalScore(refreshed)).toBe(100);

@@ -72,11 +72,20 @@ export interface EvaluationInputs {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-function standardScore(weight: number, comparison: '>=' | '<=', target: number, measure: number | null, passed: boolean | null): { score: number; note: string } {
+function standardScore(
+  weight: number,
+  comparison: '>=' | '<=',
+  target: number,
+  measure: number | null,
+  passed: boolean | null,
+): { score: number; note: string } {
   if (measure === null || passed === null) return { score: weight, note: '无考核对象，不扣分' };
   if (passed) return { score: weight, note: '达标' };
   if (comparison === '<=') {
-    return { score: Math.max(0, round1(weight - (measure - target) * EVALUATION_POLICY.pointsPerExcess)), note: '未达标，按超出数扣分' };
+    return {
+      score: Math.max(0, round1(weight - (measure - target) * EVALUATION_POLICY.pointsPerExcess)),
+      note: '未达标，按超出数扣分',
+    };
   }
   return { score: target > 0 ? round1(weight * Math.max(0, measure / target)) : 0, note: '未达标，按完成比例计分' };
 }
@@ -88,18 +97,55 @@ export function prefillItems(inputs: EvaluationInputs): EvaluationItem[] {
     const measure = row?.measure ?? null;
     const weight = EVALUATION_POLICY.weights[s.code];
     const { score, note } = standardScore(weight, s.comparison, s.target, measure, row?.passed ?? null);
-    return { code: s.code, name: s.name, min: 0, max: weight, measure, target: s.target, unit: s.unit, passed: row?.passed ?? null, prefilled: score, score, note, adjustments: [] };
+    return {
+      code: s.code,
+      name: s.name,
+      min: 0,
+      max: weight,
+      measure,
+      target: s.target,
+      unit: s.unit,
+      passed: row?.passed ?? null,
+      prefilled: score,
+      score,
+      note,
+      adjustments: [],
+    };
   });
-  const bonus = Math.min(EVALUATION_POLICY.infoAdoptedMax, inputs.infoReportsAdopted * EVALUATION_POLICY.infoAdoptedPoints);
+  const bonus = Math.min(
+    EVALUATION_POLICY.infoAdoptedMax,
+    inputs.infoReportsAdopted * EVALUATION_POLICY.infoAdoptedPoints,
+  );
   items.push({
-    code: 'info_adoption', name: '信息采用加分', min: 0, max: EVALUATION_POLICY.infoAdoptedMax, measure: inputs.infoReportsAdopted,
-    target: null, unit: '条', passed: null, prefilled: bonus, score: bonus, adjustments: [],
+    code: 'info_adoption',
+    name: '信息采用加分',
+    min: 0,
+    max: EVALUATION_POLICY.infoAdoptedMax,
+    measure: inputs.infoReportsAdopted,
+    target: null,
+    unit: '条',
+    passed: null,
+    prefilled: bonus,
+    score: bonus,
+    adjustments: [],
     note: `当年被市妇联采用信息每条加${EVALUATION_POLICY.infoAdoptedPoints}分，最多${EVALUATION_POLICY.infoAdoptedMax}分`,
   });
-  const penalty = -Math.min(EVALUATION_POLICY.overdueRectificationMax, inputs.overdueRectifications * EVALUATION_POLICY.overdueRectificationPoints);
+  const penalty = -Math.min(
+    EVALUATION_POLICY.overdueRectificationMax,
+    inputs.overdueRectifications * EVALUATION_POLICY.overdueRectificationPoints,
+  );
   items.push({
-    code: 'inspection_rectification', name: '督导整改扣分', min: -EVALUATION_POLICY.overdueRectificationMax, max: 0,
-    measure: inputs.overdueRectifications, target: null, unit: '项', passed: null, prefilled: penalty, score: penalty, adjustments: [],
+    code: 'inspection_rectification',
+    name: '督导整改扣分',
+    min: -EVALUATION_POLICY.overdueRectificationMax,
+    max: 0,
+    measure: inputs.overdueRectifications,
+    target: null,
+    unit: '项',
+    passed: null,
+    prefilled: penalty,
+    score: penalty,
+    adjustments: [],
     note: `当年督导检查逾期未整改事项每项扣${EVALUATION_POLICY.overdueRectificationPoints}分，最多扣${EVALUATION_POLICY.overdueRectificationMax}分`,
   });
   return items;
@@ -125,11 +171,19 @@ export function adjustItem(
   const reason = change.reason?.trim();
   if (!reason) throw Object.assign(new DomainError('REASON_REQUIRED', '调整得分须写明理由'), { field: 'reason' });
   if (!Number.isFinite(change.score) || change.score < item.min || change.score > item.max) {
-    throw Object.assign(new DomainError('OUT_OF_RANGE', `“${item.name}”的得分应在${item.min}至${item.max}分之间`), { field: 'score' });
+    throw Object.assign(new DomainError('OUT_OF_RANGE', `“${item.name}”的得分应在${item.min}至${item.max}分之间`), {
+      field: 'score',
+    });
   }
   const score = round1(change.score);
   if (score === item.score) throw Object.assign(new DomainError('UNCHANGED', '得分没有变化'), { field: 'score' });
-  const adjustment: ScoreAdjustment = { from: item.score, reason, byId: by.id, byEmail: by.email, at: now.toISOString() };
+  const adjustment: ScoreAdjustment = {
+    from: item.score,
+    reason,
+    byId: by.id,
+    byEmail: by.email,
+    at: now.toISOString(),
+  };
   return items.map((i) => (i === item ? { ...i, score, adjustments: [...i.adjustments, adjustment] } : i));
 }
 
@@ -149,10 +203,14 @@ export function vetoReasonProblem(reason: string | null | undefined): string | n
 }
 
 /** Ranks of a year's evaluations: by total, highest first, vetoed counties after all others; ties share a rank. */
-export function rankEvaluations<T extends { id: number; total: number; veto: boolean }>(list: readonly T[]): Map<number, number> {
+export function rankEvaluations<T extends { id: number; total: number; veto: boolean }>(
+  list: readonly T[],
+): Map<number, number> {
   const key = (e: T) => (e.veto ? -1000 : 0) + e.total;
   const sorted = [...list].sort((a, b) => key(b) - key(a));
   const ranks = new Map<number, number>();
-  sorted.forEach((e, i) => ranks.set(e.id, i > 0 && key(sorted[i - 1]) === key(e) ? ranks.get(sorted[i - 1].id)! : i + 1));
+  sorted.forEach((e, i) =>
+    ranks.set(e.id, i > 0 && key(sorted[i - 1]) === key(e) ? ranks.get(sorted[i - 1].id)! : i + 1),
+  );
   return ranks;
 }

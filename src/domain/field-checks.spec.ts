@@ -20,19 +20,39 @@ const TODAY = '2024-06-15';
 describe('field checks', () => {
   it('read form values', () => {
     expect([isBlank(null), isBlank(undefined), isBlank(''), isBlank('  '), isBlank('x'), isBlank(0)]).toEqual([
-      true, true, true, true, false, false,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
     ]);
-    expect([isSet(true), isSet('true'), isSet(false), isSet('false'), isSet(null)]).toEqual([true, true, false, false, false]);
+    expect([isSet(true), isSet('true'), isSet(false), isSet('false'), isSet(null)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
     expect([readNumber(' 12 '), readNumber(3), readNumber(''), readNumber(null)]).toEqual([12, 3, null, null]);
     expect(readNumber('十二')).toBeNaN();
     expect([readDate(' 2024-02-29 '), readDate('2023-02-29'), readDate('')]).toEqual(['2024-02-29', null, null]);
   });
 
   it('check numbers by range and decimals', () => {
-    expect([inRange(1, 1, 30), inRange(30, 1, 30), inRange(0, 1, 30), inRange(31, 1, 30)]).toEqual([true, true, false, false]);
-    expect([inRange(1.5, 1, 30), inRange(1.5, 1, 30, 1), inRange(0.25, 0, 1, 1), inRange(NaN, 0, 1), inRange(null, 0, 1)]).toEqual([
-      false, true, false, false, false,
+    expect([inRange(1, 1, 30), inRange(30, 1, 30), inRange(0, 1, 30), inRange(31, 1, 30)]).toEqual([
+      true,
+      true,
+      false,
+      false,
     ]);
+    expect([
+      inRange(1.5, 1, 30),
+      inRange(1.5, 1, 30, 1),
+      inRange(0.25, 0, 1, 1),
+      inRange(NaN, 0, 1),
+      inRange(null, 0, 1),
+    ]).toEqual([false, true, false, false, false]);
   });
 
   it('give coded problems', () => {
@@ -88,7 +108,8 @@ describe('field checks', () => {
   });
 
   it('accept Han, Latin and minority names', () => {
-    for (const name of ['王芳', '欧阳秀英', '买买提·艾力', 'Mary Smith', '𠇔明']) expect(personNameCheck(name)).toBeNull();
+    for (const name of ['王芳', '欧阳秀英', '买买提·艾力', 'Mary Smith', '𠇔明'])
+      expect(personNameCheck(name)).toBeNull();
     for (const name of ['王', '王芳1', '·王芳', '王··芳', 'a'.repeat(21), '张三（代）']) {
       expect(personNameCheck(name)?.code).toBe('PERSON_NAME');
     }

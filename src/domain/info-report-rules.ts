@@ -11,10 +11,16 @@ const MOBILE_LIKE = /(?<![0-9])1[0-9]{10}(?![0-9])/;
 export function personalDataProblem(text: TextInput): FieldProblem | null {
   if (!text) return null;
   if (ID_NUMBER_LIKE.test(text)) {
-    return problem('PERSONAL_DATA', '内容中含有身份证号码。信息上报不得包含信访人的个人信息，请删去；市妇联要求提供的除外');
+    return problem(
+      'PERSONAL_DATA',
+      '内容中含有身份证号码。信息上报不得包含信访人的个人信息，请删去；市妇联要求提供的除外',
+    );
   }
   if (MOBILE_LIKE.test(text)) {
-    return problem('PERSONAL_DATA', '内容中含有手机号码。信息上报不得包含信访人的个人信息，请删去；市妇联要求提供的除外');
+    return problem(
+      'PERSONAL_DATA',
+      '内容中含有手机号码。信息上报不得包含信访人的个人信息，请删去；市妇联要求提供的除外',
+    );
   }
   return null;
 }
@@ -35,7 +41,8 @@ export function validateInfoReport(input: InfoReportInput, ctx: { today: string 
     .add('title', screen ? personalDataProblem(input.title) : null)
     .add('content', required(input.content, '请填写信息内容'))
     .add('content', screen ? personalDataProblem(input.content) : null)
-    .add('submittedOn', required(input.submittedOn, '请填写报送日期') ?? pastDateCheck(input.submittedOn, ctx.today)).problems;
+    .add('submittedOn', required(input.submittedOn, '请填写报送日期') ?? pastDateCheck(input.submittedOn, ctx.today))
+    .problems;
 }
 
 /** An adopted report is the city's record of what it used: neither the county nor anyone else changes it. */

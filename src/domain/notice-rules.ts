@@ -31,5 +31,6 @@ export function noticeRecipients(notice: NoticeInput, allCountyIds: readonly num
 
 /** A published notice is on the record as sent: correct it with a new notice. */
 export function assertNoticeDraft(notice: { status?: string | null }): void {
-  if (notice.status === 'published') throw new DomainError('NOTICE_PUBLISHED', '通知已发布，不能修改或删除；如需更正，请另发通知');
+  if (notice.status === 'published')
+    throw new DomainError('NOTICE_PUBLISHED', '通知已发布，不能修改或删除；如需更正，请另发通知');
 }

@@ -1,5 +1,10 @@
 import { problemCodes } from './errors.js';
-import { childCodePrefix, validateOrganization, type OrganizationContext, type OrganizationInput } from './organization-rules.js';
+import {
+  childCodePrefix,
+  validateOrganization,
+  type OrganizationContext,
+  type OrganizationInput,
+} from './organization-rules.js';
 
 const CITY = { code: '410400', level: 'city' } as const;
 const COUNTY = { code: '410402', level: 'county' } as const;
@@ -7,16 +12,22 @@ const TOWNSHIP = { code: '410402001', level: 'township' } as const;
 
 const cases: Record<string, [OrganizationInput, OrganizationContext]> = {
   city: [{ code: '410400', name: '平顶山市', level: 'city' }, { parent: null }],
-  county: [{ code: '410402', name: '新华区', level: 'county', parentId: 1, contactPhone: '0375-2666938' }, { parent: CITY }],
+  county: [
+    { code: '410402', name: '新华区', level: 'county', parentId: 1, contactPhone: '0375-2666938' },
+    { parent: CITY },
+  ],
   township: [{ code: '410402001', name: '湛河街道', level: 'township', parentId: 2 }, { parent: COUNTY }],
   village: [{ code: '410402001001', name: '光明社区', level: 'village', parentId: 3 }, { parent: TOWNSHIP }],
 };
 
 describe('organization rules', () => {
   it('know what children repeat of their parent code', () => {
-    expect([childCodePrefix('410400'), childCodePrefix('410000'), childCodePrefix('410402'), childCodePrefix('410402001')]).toEqual([
-      '4104', '41', '410402', '410402001',
-    ]);
+    expect([
+      childCodePrefix('410400'),
+      childCodePrefix('410000'),
+      childCodePrefix('410402'),
+      childCodePrefix('410402001'),
+    ]).toEqual(['4104', '41', '410402', '410402001']);
   });
 
   it.each(Object.entries(cases))('accept a %s', (_, [input, ctx]) => {
@@ -33,11 +44,29 @@ describe('organization rules', () => {
     ['a village of 9 digits', { ...cases.village[0], code: '410402001' }, cases.village[1], 'code', 'ORG_CODE_LENGTH'],
     ['letters in a code', { ...cases.county[0], code: '41040A' }, cases.county[1], 'code', 'ORG_CODE_LENGTH'],
     ['a province code for a city', { ...cases.city[0], code: '410000' }, cases.city[1], 'code', 'ORG_CODE_FORMAT'],
-    ["the city's code for a county", { ...cases.county[0], code: '410400' }, cases.county[1], 'code', 'ORG_CODE_FORMAT'],
+    [
+      "the city's code for a county",
+      { ...cases.county[0], code: '410400' },
+      cases.county[1],
+      'code',
+      'ORG_CODE_FORMAT',
+    ],
     ['a township 000', { ...cases.township[0], code: '410402000' }, cases.township[1], 'code', 'ORG_CODE_FORMAT'],
     ['a county of another city', { ...cases.county[0], code: '410102' }, cases.county[1], 'code', 'ORG_CODE_PARENT'],
-    ['a township of another county', { ...cases.township[0], code: '410403001' }, cases.township[1], 'code', 'ORG_CODE_PARENT'],
-    ['a village of another township', { ...cases.village[0], code: '410402002001' }, cases.village[1], 'code', 'ORG_CODE_PARENT'],
+    [
+      'a township of another county',
+      { ...cases.township[0], code: '410403001' },
+      cases.township[1],
+      'code',
+      'ORG_CODE_PARENT',
+    ],
+    [
+      'a village of another township',
+      { ...cases.village[0], code: '410402002001' },
+      cases.village[1],
+      'code',
+      'ORG_CODE_PARENT',
+    ],
     ['a county without parent', cases.county[0], { parent: null }, 'parentId', 'REQUIRED'],
     ['a township under the city', cases.township[0], { parent: CITY }, 'parentId', 'PARENT_LEVEL'],
     ['a city with a parent', { ...cases.city[0], parentId: 9 }, { parent: CITY }, 'parentId', 'PARENT_NOT_ALLOWED'],

@@ -2,7 +2,8 @@ import { passwordProblem } from './password-policy.js';
 
 describe('password policy', () => {
   it('accept a long password mixing letters with digits or symbols', () => {
-    for (const ok of ['xinhua-2024-fl', 'Quanyibu2666938', '妇联权益部2024年', 'tea&bread&jam']) expect(passwordProblem(ok)).toBeNull();
+    for (const ok of ['xinhua-2024-fl', 'Quanyibu2666938', '妇联权益部2024年', 'tea&bread&jam'])
+      expect(passwordProblem(ok)).toBeNull();
   });
 
   it.each([

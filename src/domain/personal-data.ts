@@ -2,7 +2,9 @@
 
 export function maskIdNumber(value: string | null | undefined): string | null {
   if (!value) return value ?? null;
-  return value.length <= 8 ? '*'.repeat(value.length) : `${value.slice(0, 4)}${'*'.repeat(value.length - 8)}${value.slice(-4)}`;
+  return value.length <= 8
+    ? '*'.repeat(value.length)
+    : `${value.slice(0, 4)}${'*'.repeat(value.length - 8)}${value.slice(-4)}`;
 }
 
 export function maskPhone(value: string | null | undefined): string | null {

@@ -34,16 +34,41 @@ describe('petition case rules', () => {
   it('accept a complete case, a minimal one and one of a group', () => {
     expect(validatePetitionCase(FULL, ctx)).toEqual({});
     expect(validatePetitionCase(MINIMAL, ctx)).toEqual({});
-    expect(check({ isGroup: 'true', groupSize: '12', extensionDays: '15', petitionerIdNumber: '11010519491231002x' })).toEqual({});
-    expect(check({ petitionerIdNumber: '', petitionerPhone: ' ', extensionDays: null, extensionApprovedBy: null, extensionReason: '' })).toEqual({});
+    expect(
+      check({ isGroup: 'true', groupSize: '12', extensionDays: '15', petitionerIdNumber: '11010519491231002x' }),
+    ).toEqual({});
+    expect(
+      check({
+        petitionerIdNumber: '',
+        petitionerPhone: ' ',
+        extensionDays: null,
+        extensionApprovedBy: null,
+        extensionReason: '',
+      }),
+    ).toEqual({});
   });
 
   it.each<[string, PetitionCaseInput, string, string]>([
     ['no petitioner', { petitionerName: ' ' }, 'petitionerName', 'REQUIRED'],
     ['a name longer than the column', { petitionerName: '李'.repeat(51) }, 'petitionerName', 'TOO_LONG'],
-    ['an ID number one digit off', { petitionerIdNumber: '410402198603120029' }, 'petitionerIdNumber', 'ID_NUMBER_CHECKSUM'],
-    ['a wrong check character', { petitionerIdNumber: '410402198503120028' }, 'petitionerIdNumber', 'ID_NUMBER_CHECKSUM'],
-    ['a birth on 30 February', { petitionerIdNumber: '410402198502300029' }, 'petitionerIdNumber', 'ID_NUMBER_BIRTH_DATE'],
+    [
+      'an ID number one digit off',
+      { petitionerIdNumber: '410402198603120029' },
+      'petitionerIdNumber',
+      'ID_NUMBER_CHECKSUM',
+    ],
+    [
+      'a wrong check character',
+      { petitionerIdNumber: '410402198503120028' },
+      'petitionerIdNumber',
+      'ID_NUMBER_CHECKSUM',
+    ],
+    [
+      'a birth on 30 February',
+      { petitionerIdNumber: '410402198502300029' },
+      'petitionerIdNumber',
+      'ID_NUMBER_BIRTH_DATE',
+    ],
     ['17 characters', { petitionerIdNumber: '41040219850312002' }, 'petitionerIdNumber', 'ID_NUMBER_FORMAT'],
     ['a landline', { petitionerPhone: '0375-2666938' }, 'petitionerPhone', 'PHONE_INVALID'],
     ['no subject', { subject: '' }, 'subject', 'REQUIRED'],
@@ -56,7 +81,12 @@ describe('petition case rules', () => {
     ['the reply before the conclusion', { replyIssuedOn: '2024-02-28' }, 'replyIssuedOn', 'DATE_ORDER'],
     ['the request before the reply', { reviewRequestedOn: '2024-03-03' }, 'reviewRequestedOn', 'DATE_ORDER'],
     ['the answer before the request', { reviewAnsweredOn: '2024-03-09' }, 'reviewAnsweredOn', 'DATE_ORDER'],
-    ['the request before the conclusion, no reply', { replyIssuedOn: null, reviewRequestedOn: '2024-02-28' }, 'reviewRequestedOn', 'DATE_ORDER'],
+    [
+      'the request before the conclusion, no reply',
+      { replyIssuedOn: null, reviewRequestedOn: '2024-02-28' },
+      'reviewRequestedOn',
+      'DATE_ORDER',
+    ],
     ['archiving before the conclusion', { archivedOn: '2024-02-28' }, 'archivedOn', 'DATE_ORDER'],
     ['a group without its size', { isGroup: true, groupSize: null }, 'groupSize', 'REQUIRED'],
     ['a group of one', { isGroup: true, groupSize: 1 }, 'groupSize', 'GROUP_SIZE_INVALID'],
@@ -72,8 +102,15 @@ describe('petition case rules', () => {
   });
 
   it('say in Chinese what is wrong', () => {
-    expect(check({ concludedOn: '2024-01-30', replyIssuedOn: null, reviewRequestedOn: null, reviewAnsweredOn: null, archivedOn: null }))
-      .toEqual({ concludedOn: { code: 'DATE_ORDER', message: '终结日期不能早于受理日期' } });
+    expect(
+      check({
+        concludedOn: '2024-01-30',
+        replyIssuedOn: null,
+        reviewRequestedOn: null,
+        reviewAnsweredOn: null,
+        archivedOn: null,
+      }),
+    ).toEqual({ concludedOn: { code: 'DATE_ORDER', message: '终结日期不能早于受理日期' } });
     expect(check({ terminatedOn: '2024-03-16' }).terminatedOn.message).toBe('日期不能晚于今天');
     expect(check({ replyIssuedOn: '2024-02-28' }).replyIssuedOn.message).toBe('答复意见书出具日期不能早于终结日期');
   });

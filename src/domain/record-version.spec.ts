@@ -1,4 +1,11 @@
-import { assertCurrent, assertVersion, readVersion, StaleVersion, VoidedRecord, voidReasonProblem } from './record-version.js';
+import {
+  assertCurrent,
+  assertVersion,
+  readVersion,
+  StaleVersion,
+  VoidedRecord,
+  voidReasonProblem,
+} from './record-version.js';
 
 describe('record versions (issue 9)', () => {
   it('reads a posted version: absent, a positive integer, or not a version at all', () => {

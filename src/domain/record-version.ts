@@ -10,7 +10,10 @@ export class StaleVersion extends DomainError {
     readonly current: number,
     readonly submitted: number,
   ) {
-    super('STALE_VERSION', `该记录已被他人修改（您打开的是第${submitted}版，现在是第${current}版），请刷新页面后再操作`);
+    super(
+      'STALE_VERSION',
+      `该记录已被他人修改（您打开的是第${submitted}版，现在是第${current}版），请刷新页面后再操作`,
+    );
   }
 }
 
@@ -53,6 +56,7 @@ export const MAX_VOID_REASON = 500;
 /** 作废原因: required, and of a sensible length. */
 export function voidReasonProblem(reason: unknown): FieldProblem | null {
   if (typeof reason !== 'string' || reason.trim() === '') return problem('VOID_REASON_REQUIRED', '请填写作废原因');
-  if (reason.trim().length > MAX_VOID_REASON) return problem('VOID_REASON_TOO_LONG', `作废原因不能超过${MAX_VOID_REASON}个字`);
+  if (reason.trim().length > MAX_VOID_REASON)
+    return problem('VOID_REASON_TOO_LONG', `作废原因不能超过${MAX_VOID_REASON}个字`);
   return null;
 }

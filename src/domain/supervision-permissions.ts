@@ -17,7 +17,11 @@ export function mayOpenNotice(actor: Actor | null | undefined, noticeCountyId: n
 }
 
 /** The files of a notice: for those who may open it and for the counties it was sent to. */
-export function mayReadNoticeFiles(actor: Actor | null | undefined, noticeCountyId: number | null, addressedTo: readonly number[]): boolean {
+export function mayReadNoticeFiles(
+  actor: Actor | null | undefined,
+  noticeCountyId: number | null,
+  addressedTo: readonly number[],
+): boolean {
   if (mayOpenNotice(actor, noticeCountyId)) return true;
   return actor?.role === 'county_staff' && actor.countyId !== null && addressedTo.includes(actor.countyId);
 }

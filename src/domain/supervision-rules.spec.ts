@@ -2,7 +2,12 @@ import { FieldErrors } from './errors.js';
 import { completeRectification, isOverdue, validateInspection, validateRectification } from './supervision-rules.js';
 import { assertReportChangeable, personalDataProblem, validateInfoReport } from './info-report-rules.js';
 import { noticeRecipients, validateNotice } from './notice-rules.js';
-import { mayCompleteRectification, mayMarkNoticeRead, mayOpenNotice, mayReadNoticeFiles } from './supervision-permissions.js';
+import {
+  mayCompleteRectification,
+  mayMarkNoticeRead,
+  mayOpenNotice,
+  mayReadNoticeFiles,
+} from './supervision-permissions.js';
 import { acceptUpload, cleanFileName } from './stored-file.js';
 import type { Actor } from './access-policy.js';
 
@@ -42,9 +47,16 @@ describe('notices (通知公告)', () => {
   });
 
   it('refuses targets that are not counties, and a county writing to another county', () => {
-    expect(validateNotice({ title: 't', body: 'b', targetCountyIds: [99] }, { countyIds: counties }).targetCountyIds.code).toBe('NOTICE_TARGET');
-    expect(validateNotice({ countyId: 2, title: 't', body: 'b', targetCountyIds: [3] }, { countyIds: counties }).targetCountyIds.message).toMatch(/本县/);
-    expect(validateNotice({ countyId: 2, title: 't', body: 'b', targetCountyIds: ['2'] }, { countyIds: counties })).toEqual({});
+    expect(
+      validateNotice({ title: 't', body: 'b', targetCountyIds: [99] }, { countyIds: counties }).targetCountyIds.code,
+    ).toBe('NOTICE_TARGET');
+    expect(
+      validateNotice({ countyId: 2, title: 't', body: 'b', targetCountyIds: [3] }, { countyIds: counties })
+        .targetCountyIds.message,
+    ).toMatch(/本县/);
+    expect(
+      validateNotice({ countyId: 2, title: 't', body: 'b', targetCountyIds: ['2'] }, { countyIds: counties }),
+    ).toEqual({});
   });
 
   it('lets the addressed county mark it read and open its files; the senders’ side stays the sender’s', () => {
@@ -61,15 +73,25 @@ describe('notices (通知公告)', () => {
 
 describe('supervision (督导检查)', () => {
   it('checks the visit and its rectification items', () => {
-    expect(validateInspection({ title: '检查', inspectedOn: '2026-11-21', inspectors: '王琼', overallResult: 'meets' }, { today }).inspectedOn.code).toBe('DATE_IN_FUTURE');
-    expect(validateRectification({ item: '上墙', dueOn: '2026-10-01' }, { inspectedOn: '2026-10-15' }).dueOn.message).toBe('整改期限不能早于检查日期');
+    expect(
+      validateInspection(
+        { title: '检查', inspectedOn: '2026-11-21', inspectors: '王琼', overallResult: 'meets' },
+        { today },
+      ).inspectedOn.code,
+    ).toBe('DATE_IN_FUTURE');
+    expect(
+      validateRectification({ item: '上墙', dueOn: '2026-10-01' }, { inspectedOn: '2026-10-15' }).dueOn.message,
+    ).toBe('整改期限不能早于检查日期');
     expect(validateRectification({ item: '上墙', dueOn: '2026-10-15' }, { inspectedOn: '2026-10-15' })).toEqual({});
   });
 
   it('records an open item as done only with a day and evidence, once', () => {
     const open = { status: 'open' as const, dueOn: '2026-11-10' };
     const ctx = { today, inspectedOn: '2026-10-15' };
-    expect(completeRectification(open, { doneOn: '2026-11-19', evidence: ' 已上墙 ' }, ctx)).toEqual({ doneOn: '2026-11-19', evidence: '已上墙' });
+    expect(completeRectification(open, { doneOn: '2026-11-19', evidence: ' 已上墙 ' }, ctx)).toEqual({
+      doneOn: '2026-11-19',
+      evidence: '已上墙',
+    });
     try {
       completeRectification(open, { doneOn: '2026-10-01' }, ctx);
       throw new Error('not refused');
@@ -77,7 +99,9 @@ describe('supervision (督导检查)', () => {
       expect(e).toBeInstanceOf(FieldErrors);
       expect(Object.keys((e as FieldErrors).errors).sort()).toEqual(['doneOn', 'evidence']);
     }
-    expect(() => completeRectification({ ...open, status: 'done' }, { doneOn: today, evidence: 'x' }, ctx)).toThrow('已登记完成');
+    expect(() => completeRectification({ ...open, status: 'done' }, { doneOn: today, evidence: 'x' }, ctx)).toThrow(
+      '已登记完成',
+    );
     expect(isOverdue(open, today)).toBe(true);
     expect(isOverdue(open, '2026-11-10')).toBe(false);
     expect(isOverdue({ ...open, status: 'done' }, today)).toBe(false);
@@ -98,7 +122,9 @@ describe('uploaded files', () => {
     expect(acceptUpload(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), 10, limits).ext).toBe('jpg');
     expect(() => acceptUpload(new Uint8Array([0x4d, 0x5a]), 10, limits)).toThrow('PDF、JPG 或 PNG');
     expect(() => acceptUpload(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]), 101, limits)).toThrow('文件过大');
-    expect(() => acceptUpload(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]), 10, { ...limits, alreadyAttached: 20 })).toThrow('最多');
+    expect(() =>
+      acceptUpload(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]), 10, { ...limits, alreadyAttached: 20 }),
+    ).toThrow('最多');
   });
 
   it('keeps only a displayable name', () => {

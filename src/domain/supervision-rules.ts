@@ -28,7 +28,11 @@ export function validateInspection(input: InspectionInput, ctx: { today: string 
     .add('overallResult', required(input.overallResult, '请选择总体结论')).problems;
 }
 
-export function validateFinding(input: { standard?: TextInput; result?: TextInput; finding?: TextInput }): FieldProblems {
+export function validateFinding(input: {
+  standard?: TextInput;
+  result?: TextInput;
+  finding?: TextInput;
+}): FieldProblems {
   return new ProblemCollector()
     .add('standard', required(input.standard, '请选择创建标准'))
     .add('result', required(input.result, '请选择检查结论'))

@@ -36,13 +36,24 @@ export function summariseCoverage(rows: readonly TownshipCount[]): CountyCoverag
   for (const row of rows) {
     let county = byCounty.get(row.countyId);
     if (!county) {
-      county = { countyId: row.countyId, countyName: row.countyName, townships: 0, counts: { none: 0, one: 0, two_or_more: 0 }, uncovered: [] };
+      county = {
+        countyId: row.countyId,
+        countyName: row.countyName,
+        townships: 0,
+        counts: { none: 0, one: 0, two_or_more: 0 },
+        uncovered: [],
+      };
       byCounty.set(row.countyId, county);
     }
     const band = coverageBand(row.certifiedAgents);
     county.townships += 1;
     county.counts[band] += 1;
-    if (band === 'none') county.uncovered.push({ townshipId: row.townshipId, townshipName: row.townshipName, activeAgents: row.activeAgents });
+    if (band === 'none')
+      county.uncovered.push({
+        townshipId: row.townshipId,
+        townshipName: row.townshipName,
+        activeAgents: row.activeAgents,
+      });
   }
   return [...byCounty.values()];
 }

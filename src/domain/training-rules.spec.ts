@@ -2,7 +2,12 @@ import { problemCodes } from './errors.js';
 import { validateTraining, type TrainingInput } from './training-rules.js';
 
 const ctx = { today: '2024-05-04' };
-const VALID: TrainingInput = { title: '信访代理员业务培训', organizer: '市妇联权益部', heldOn: '2024-05-04', hours: '3.5' };
+const VALID: TrainingInput = {
+  title: '信访代理员业务培训',
+  organizer: '市妇联权益部',
+  heldOn: '2024-05-04',
+  hours: '3.5',
+};
 const check = (patch: TrainingInput) => validateTraining({ ...VALID, ...patch }, ctx);
 
 describe('training rules', () => {

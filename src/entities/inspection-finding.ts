@@ -14,7 +14,12 @@ import {
   type Relation,
 } from 'typeorm';
 import { AdminUser } from './admin-user.js';
-import { INSPECTION_STANDARDS, STANDARD_RESULTS, type InspectionStandard, type StandardResult } from '../domain/supervision-rules.js';
+import {
+  INSPECTION_STANDARDS,
+  STANDARD_RESULTS,
+  type InspectionStandard,
+  type StandardResult,
+} from '../domain/supervision-rules.js';
 import { Inspection } from './inspection.js';
 import { Organization } from './organization.js';
 

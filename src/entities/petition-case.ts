@@ -41,10 +41,7 @@ export type CaseSource = (typeof CASE_SOURCES)[number];
 @Index('ix_petition_case_voided_by', ['voidedById'])
 @Unique('uq_petition_case_case_no', ['caseNo'])
 @Unique('uq_petition_case_archive_no', ['archiveNo'])
-@Check(
-  'ck_petition_case_id_number',
-  `petitioner_id_number IS NULL OR petitioner_id_number ~ '^[0-9]{17}[0-9X]$'`,
-)
+@Check('ck_petition_case_id_number', `petitioner_id_number IS NULL OR petitioner_id_number ~ '^[0-9]{17}[0-9X]$'`)
 @Check('ck_petition_case_phone', `petitioner_phone IS NULL OR petitioner_phone ~ '^1[0-9]{10}$'`)
 @Check('ck_petition_case_group', `is_group OR group_size IS NULL`)
 // 条例第三十四条: one extension of at most 30 days

@@ -13,7 +13,12 @@ import {
   type Relation,
 } from 'typeorm';
 import type { StoredFile } from '../domain/stored-file.js';
-import { INSPECTION_STANDARDS, RECTIFICATION_STATUSES, type InspectionStandard, type RectificationStatus } from '../domain/supervision-rules.js';
+import {
+  INSPECTION_STANDARDS,
+  RECTIFICATION_STATUSES,
+  type InspectionStandard,
+  type RectificationStatus,
+} from '../domain/supervision-rules.js';
 import { AdminUser } from './admin-user.js';
 import { Inspection } from './inspection.js';
 import { Organization } from './organization.js';
@@ -22,7 +27,10 @@ import { Organization } from './organization.js';
 @Entity('rectification')
 @Check('ck_rectification_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
 @Index('ix_rectification_voided_by', ['voidedById'])
-@Check('ck_rectification_done', `(status = 'done') = (done_on IS NOT NULL) AND (status = 'open' OR evidence IS NOT NULL)`)
+@Check(
+  'ck_rectification_done',
+  `(status = 'done') = (done_on IS NOT NULL) AND (status = 'open' OR evidence IS NOT NULL)`,
+)
 @Index('ix_rectification_inspection', ['inspectionId'])
 @Index('ix_rectification_county', ['countyId'])
 @Index('ix_rectification_done_by', ['doneById'])
@@ -46,7 +54,13 @@ export class Rectification extends BaseEntity {
   @JoinColumn({ name: 'county_id', foreignKeyConstraintName: 'fk_rectification_county' })
   county: Relation<Organization>;
 
-  @Column({ type: 'enum', name: 'standard', enum: [...INSPECTION_STANDARDS], enumName: 'inspection_standard', nullable: true })
+  @Column({
+    type: 'enum',
+    name: 'standard',
+    enum: [...INSPECTION_STANDARDS],
+    enumName: 'inspection_standard',
+    nullable: true,
+  })
   standard: InspectionStandard | null;
 
   @Column({ type: 'text', name: 'item' })
@@ -55,7 +69,13 @@ export class Rectification extends BaseEntity {
   @Column({ type: 'date', name: 'due_on' })
   dueOn: string;
 
-  @Column({ type: 'enum', name: 'status', enum: [...RECTIFICATION_STATUSES], enumName: 'rectification_status', default: 'open' })
+  @Column({
+    type: 'enum',
+    name: 'status',
+    enum: [...RECTIFICATION_STATUSES],
+    enumName: 'rectification_status',
+    default: 'open',
+  })
   status: RectificationStatus;
 
   @Column({ type: 'date', name: 'done_on', nullable: true })

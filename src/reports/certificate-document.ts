@@ -35,20 +35,32 @@ function chineseDate(iso: string | null): string {
 const text = (value: string, opts: { bold?: boolean; size?: number; font?: string } = {}) =>
   new TextRun({ text: value, bold: opts.bold, size: opts.size ?? 28, font: opts.font ?? BODY });
 
-function cell(value: string, opts: { width: number; span?: number; rowSpan?: number; bold?: boolean; center?: boolean; height?: number } = { width: 1500 }) {
+function cell(
+  value: string,
+  opts: { width: number; span?: number; rowSpan?: number; bold?: boolean; center?: boolean; height?: number } = {
+    width: 1500,
+  },
+) {
   return new TableCell({
     width: { size: opts.width, type: WidthType.DXA },
     columnSpan: opts.span,
     rowSpan: opts.rowSpan,
     borders: BORDERS,
     verticalAlign: VerticalAlign.CENTER,
-    children: value.split('\n').map(
-      (line) => new Paragraph({ alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT, children: [text(line, { bold: opts.bold, size: 24 })] }),
-    ),
+    children: value
+      .split('\n')
+      .map(
+        (line) =>
+          new Paragraph({
+            alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+            children: [text(line, { bold: opts.bold, size: 24 })],
+          }),
+      ),
   });
 }
 
-const row = (cells: TableCell[], height = 600) => new TableRow({ height: { value: height, rule: HeightRule.ATLEAST }, children: cells });
+const row = (cells: TableCell[], height = 600) =>
+  new TableRow({ height: { value: height, rule: HeightRule.ATLEAST }, children: cells });
 
 function holderTable(d: CertificatePrintData): Table {
   const place = [d.countyName, d.townshipName, d.villageName].filter(Boolean).join('');
@@ -66,9 +78,15 @@ function holderTable(d: CertificatePrintData): Table {
         cell(d.holder.gender === 'female' ? '女' : '男', { width: V }),
         cell('照　片\n（一寸免冠）', { width: PHOTO, rowSpan: 4, center: true }),
       ]),
-      row([cell('身份证号码', { width: L, center: true, bold: true }), cell(d.holder.idNumber, { width: 2 * V + L, span: 3 })]),
+      row([
+        cell('身份证号码', { width: L, center: true, bold: true }),
+        cell(d.holder.idNumber, { width: 2 * V + L, span: 3 }),
+      ]),
       row([cell('所属地区', { width: L, center: true, bold: true }), cell(place, { width: 2 * V + L, span: 3 })]),
-      row([cell('工作单位', { width: L, center: true, bold: true }), cell(d.holder.employer ?? '', { width: 2 * V + L, span: 3 })]),
+      row([
+        cell('工作单位', { width: L, center: true, bold: true }),
+        cell(d.holder.employer ?? '', { width: 2 * V + L, span: 3 }),
+      ]),
       row([
         cell('发证日期', { width: L, center: true, bold: true }),
         cell(chineseDate(d.issuedOn), { width: V }),
@@ -82,7 +100,14 @@ function holderTable(d: CertificatePrintData): Table {
 /** 一年一审核: one row per review held (stamped by the county), then blank rows for the coming years. */
 function reviewTable(d: CertificatePrintData, thisYear: number): Table {
   const widths = [1200, 2200, 1500, 1700, 3400];
-  const rows = [row(['年度', '审核日期', '审核结果', '审核人', '审核单位（盖章）'].map((h, i) => cell(h, { width: widths[i], bold: true, center: true })), 500)];
+  const rows = [
+    row(
+      ['年度', '审核日期', '审核结果', '审核人', '审核单位（盖章）'].map((h, i) =>
+        cell(h, { width: widths[i], bold: true, center: true }),
+      ),
+      500,
+    ),
+  ];
   const line = (year: string, r: CertificatePrintData['reviews'][number] | null) =>
     row(
       [
@@ -97,7 +122,11 @@ function reviewTable(d: CertificatePrintData, thisYear: number): Table {
   for (const r of d.reviews) rows.push(line(`${r.reviewedOn.slice(0, 4)}年`, r));
   const last = Math.max(thisYear, ...d.reviews.map((r) => Number(r.reviewedOn.slice(0, 4))));
   for (let year = last + 1; year <= last + BLANK_YEARS; year++) rows.push(line(`${year}年`, null));
-  return new Table({ width: { size: widths.reduce((a, b) => a + b), type: WidthType.DXA }, columnWidths: widths, rows });
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b), type: WidthType.DXA },
+    columnWidths: widths,
+    rows,
+  });
 }
 
 const para = (children: TextRun[], opts: { center?: boolean; before?: number; after?: number; right?: boolean } = {}) =>
@@ -123,7 +152,10 @@ export async function buildCertificateDocx(d: CertificatePrintData, today: strin
           para([text('制作单位：平顶山市信访局　平顶山市妇女联合会')], { before: 300 }),
           para([text(`审核发放单位：${d.countyName}信访局　${d.countyName}妇女联合会（盖章）`)]),
           para([text(`发放日期：${chineseDate(d.issuedOn)}`)], { after: 300 }),
-          para([text('年度审核记录（一年一审核）', { bold: true, size: 30, font: TITLE })], { center: true, after: 160 }),
+          para([text('年度审核记录（一年一审核）', { bold: true, size: 30, font: TITLE })], {
+            center: true,
+            after: 160,
+          }),
           reviewTable(d, Number(today.slice(0, 4))),
           para(
             [

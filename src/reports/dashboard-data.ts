@@ -76,7 +76,9 @@ export async function loadDashboardData(
   const county = countyScope(actor);
   const r = from.relations;
   const [standardRows, scoreRows, rankRows, yearRows, monthRows, categoryRows, sourceRows] = await Promise.all([
-    db.query(`SELECT code, section, name, unit, comparison, target FROM reporting.creation_standard ORDER BY sort_order`),
+    db.query(
+      `SELECT code, section, name, unit, comparison, target FROM reporting.creation_standard ORDER BY sort_order`,
+    ),
     db.query(
       `SELECT county_id, standard_code, measure, passed, as_of::text AS as_of FROM ${r.scorecard} WHERE year = $1`,
       [year],
@@ -136,7 +138,10 @@ export async function loadDashboardData(
     countyId: county,
     standards,
     counties,
-    cityAverage: cityAverage(standards, [...byCounty.values()].map((c) => c.measures)),
+    cityAverage: cityAverage(
+      standards,
+      [...byCounty.values()].map((c) => c.measures),
+    ),
     monthly: twelveMonths(year, asOf, monthRows),
     categories: categoryRows,
     sources: sourceRows,

@@ -23,10 +23,20 @@ import {
 
 const MM = 56.7; // twips per millimetre
 const PAGE = { width: 11906, height: 16838 }; // A4 in twips
-const MARGIN = { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM) };
+const MARGIN = {
+  top: Math.round(37 * MM),
+  bottom: Math.round(35 * MM),
+  left: Math.round(28 * MM),
+  right: Math.round(26 * MM),
+};
 export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 /** A4 turned for wide tables (附件7): the same margins, the long side across */
-const LANDSCAPE_MARGIN = { top: MARGIN.left, bottom: MARGIN.right, left: Math.round(20 * MM), right: Math.round(20 * MM) };
+const LANDSCAPE_MARGIN = {
+  top: MARGIN.left,
+  bottom: MARGIN.right,
+  left: Math.round(20 * MM),
+  right: Math.round(20 * MM),
+};
 export const LANDSCAPE_TEXT_WIDTH = PAGE.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right;
 
 const SONG = { ascii: '宋体', eastAsia: '宋体', hAnsi: '宋体', cs: '宋体' };
@@ -59,8 +69,13 @@ export function title(text: string): Paragraph {
 }
 
 /** A body paragraph with the customary two-character first-line indent. */
-export function para(children: (TextRun | string)[], opts: { indent?: boolean; align?: 'left' | 'right' | 'center' } = {}): Paragraph {
-  const alignment = { left: AlignmentType.JUSTIFIED, right: AlignmentType.RIGHT, center: AlignmentType.CENTER }[opts.align ?? 'left'];
+export function para(
+  children: (TextRun | string)[],
+  opts: { indent?: boolean; align?: 'left' | 'right' | 'center' } = {},
+): Paragraph {
+  const alignment = { left: AlignmentType.JUSTIFIED, right: AlignmentType.RIGHT, center: AlignmentType.CENTER }[
+    opts.align ?? 'left'
+  ];
   return new Paragraph({
     alignment,
     spacing: LINE,
@@ -74,7 +89,10 @@ export function emptyLine(): Paragraph {
 }
 
 /** Signature lines at the foot: each "label：____" with its date line beneath, aligned right. */
-export function signatures(parties: { label: string; name?: string | null }[], date: string | null | undefined): Paragraph[] {
+export function signatures(
+  parties: { label: string; name?: string | null }[],
+  date: string | null | undefined,
+): Paragraph[] {
   return [
     emptyLine(),
     ...parties.map((p) => para([run(`${p.label}：`), blank(p.name ?? null, 8)], { indent: false, align: 'right' })),

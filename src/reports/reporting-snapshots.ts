@@ -39,7 +39,9 @@ export async function snapshotRefreshedAt(db: Queryable): Promise<Date | null> {
 
 /** The planner's count of cases (pg_class.reltuples; -1 before the first ANALYZE). */
 export async function estimatedCases(db: Queryable): Promise<number> {
-  const [row] = rowsOf(await db.query(`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'petition_case'::regclass`));
+  const [row] = rowsOf(
+    await db.query(`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'petition_case'::regclass`),
+  );
   return Number(row?.n ?? -1);
 }
 
@@ -78,7 +80,10 @@ let decided: { at: number; relations: Relations; asOf: Date | null } | null = nu
  * What the dashboard reads: the live views, or (for a large program whose snapshots are filled) the
  * snapshots and the time they were taken. Decided at most once a minute.
  */
-export async function dashboardRelations(db: Queryable, policy: SnapshotPolicy): Promise<{ relations: Relations; asOf: Date | null }> {
+export async function dashboardRelations(
+  db: Queryable,
+  policy: SnapshotPolicy,
+): Promise<{ relations: Relations; asOf: Date | null }> {
   if (decided && Date.now() - decided.at < 60_000) return decided;
   const live = Object.fromEntries(Object.entries(SNAPSHOTS).map(([k, v]) => [k, v.live])) as Relations;
   let relations = live;

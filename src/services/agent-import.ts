@@ -18,10 +18,15 @@ export interface ImportOutcome {
 }
 
 /** The county the rows go to: a county clerk's own; the city names one. */
-export async function importCounty(em: Pick<EntityManager, 'query'>, actor: Actor, requested: number | null): Promise<number> {
+export async function importCounty(
+  em: Pick<EntityManager, 'query'>,
+  actor: Actor,
+  requested: number | null,
+): Promise<number> {
   if (!can(actor, 'write', 'Agent')) throw new DomainError('FORBIDDEN', '无权导入代理员');
   if (actor.role === 'county_staff') return actor.countyId!;
-  if (requested == null || !Number.isInteger(requested)) throw new DomainError('COUNTY_REQUIRED', '请选择导入到哪个县（市、区）');
+  if (requested == null || !Number.isInteger(requested))
+    throw new DomainError('COUNTY_REQUIRED', '请选择导入到哪个县（市、区）');
   const [county] = await em.query(`SELECT id FROM organization WHERE id = $1 AND level = 'county'`, [requested]);
   if (!county) throw new DomainError('COUNTY_REQUIRED', '所选县（市、区）不存在');
   return requested;
@@ -36,7 +41,11 @@ export async function countyPlaces(em: Pick<EntityManager, 'query'>, countyId: n
   return {
     townships: rows
       .filter((r) => r.level === 'township')
-      .map((t) => ({ id: t.id, name: t.name, villages: rows.filter((v) => v.parent_id === t.id).map((v) => ({ id: v.id, name: v.name })) })),
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        villages: rows.filter((v) => v.parent_id === t.id).map((v) => ({ id: v.id, name: v.name })),
+      })),
   };
 }
 
@@ -51,7 +60,12 @@ export async function importAgents(
   opts: { countyId: number | null; dryRun: boolean; today: string; ip?: string | null },
 ): Promise<ImportOutcome> {
   const countyId = await importCounty(ds.manager, actor, opts.countyId);
-  const fail = (reasons: string[]): ImportOutcome => ({ countyId, rows: 0, problems: [{ row: 1, reasons }], imported: false });
+  const fail = (reasons: string[]): ImportOutcome => ({
+    countyId,
+    rows: 0,
+    problems: [{ row: 1, reasons }],
+    imported: false,
+  });
   let sheet: Awaited<ReturnType<typeof readImportSheet>>;
   try {
     sheet = await readImportSheet(file);
@@ -65,7 +79,10 @@ export async function importAgents(
   return ds.transaction(async (em) => {
     const places = await countyPlaces(em, countyId);
     const idNumbers = sheet.rows.map((r) => r.idNumber.trim().toUpperCase()).filter(Boolean);
-    const registered: { id_number: string }[] = await em.query(`SELECT id_number FROM agent WHERE id_number = ANY($1::text[])`, [idNumbers]);
+    const registered: { id_number: string }[] = await em.query(
+      `SELECT id_number FROM agent WHERE id_number = ANY($1::text[])`,
+      [idNumbers],
+    );
     const { agents, problems } = checkImportRows(sheet.rows, {
       today: opts.today,
       places,
@@ -74,7 +91,9 @@ export async function importAgents(
     const outcome: ImportOutcome = { countyId, rows: agents.length, problems, imported: false };
     if (problems.length || opts.dryRun) return outcome;
     const saved = await em.save(
-      agents.map(({ row: _row, ...a }) => em.create(Agent, { ...a, countyId, status: 'active', employer: null, remarks: null })),
+      agents.map(({ row: _row, ...a }) =>
+        em.create(Agent, { ...a, countyId, status: 'active', employer: null, remarks: null }),
+      ),
     );
     await writeAudit(em, {
       actor,

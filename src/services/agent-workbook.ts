@@ -51,7 +51,8 @@ function pad(n: number): string {
 /** A cell as the clerk sees it: dates as YYYY-MM-DD, numbers without exponent, formulas by their result. */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+  if (value instanceof Date)
+    return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
   if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((t) => t.text).join('');
@@ -80,7 +81,10 @@ export async function readImportSheet(buffer: Buffer): Promise<{ headers: string
   for (let r = 2; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const values = Object.fromEntries(
-      IMPORT_COLUMNS.map((c) => [c.field, columnOf.has(c.header) ? cellText(row.getCell(columnOf.get(c.header)!).value) : '']),
+      IMPORT_COLUMNS.map((c) => [
+        c.field,
+        columnOf.has(c.header) ? cellText(row.getCell(columnOf.get(c.header)!).value) : '',
+      ]),
     ) as Record<(typeof IMPORT_COLUMNS)[number]['field'], string>;
     rows.push({ row: r, ...values });
   }

@@ -15,20 +15,34 @@ export interface Unit extends UnitContact {
 
 /** The county as the report names it: 新华区妇联, with the contact on its record. */
 export async function unitOf(em: Query, countyId: number): Promise<Unit | null> {
-  const [row] = await em.query(`SELECT name, contact_person, contact_phone FROM organization WHERE id = $1`, [countyId]);
+  const [row] = await em.query(`SELECT name, contact_person, contact_phone FROM organization WHERE id = $1`, [
+    countyId,
+  ]);
   return row ? { name: `${row.name}妇联`, contactPerson: row.contact_person, contactPhone: row.contact_phone } : null;
 }
 
 /** The period's figures from the warehouse, as known today. */
-export function analysisFigures(em: Query, countyId: number, periodStart: string, periodEnd: string, today: string): Promise<CaseFigures> {
+export function analysisFigures(
+  em: Query,
+  countyId: number,
+  periodStart: string,
+  periodEnd: string,
+  today: string,
+): Promise<CaseFigures> {
   return countyFigures(em, countyId, { from: periodStart, to: periodEnd }, today);
 }
 
 /** 重新取数: the figures taken again (after the period was changed, or cases were completed). */
-export async function refreshAnalysisFigures(ds: DataSource, actor: Actor & { email?: string }, reportId: number, today: string) {
+export async function refreshAnalysisFigures(
+  ds: DataSource,
+  actor: Actor & { email?: string },
+  reportId: number,
+  today: string,
+) {
   return ds.transaction(async (em) => {
     const report = await em.findOne(AnalysisReport, { where: { id: reportId }, lock: { mode: 'pessimistic_write' } });
-    if (!report || !can(actor, 'write', 'AnalysisReport', report)) throw new DomainError('FORBIDDEN', '无权修改该分析报告');
+    if (!report || !can(actor, 'write', 'AnalysisReport', report))
+      throw new DomainError('FORBIDDEN', '无权修改该分析报告');
     const figures = await analysisFigures(em, report.countyId, report.periodStart, report.periodEnd, today);
     report.figures = figures as unknown as Record<string, unknown>;
     await em.save(report);

@@ -13,17 +13,28 @@ type SignedIn = Actor & { email?: string };
 
 export class ReportStepForbidden extends DomainError {
   constructor(step: ReportStep) {
-    super('FORBIDDEN', step === 'return' || step === 'accept' ? `只有市妇联可以${STEP_LABELS[step]}统计表` : '无权操作该统计表');
+    super(
+      'FORBIDDEN',
+      step === 'return' || step === 'accept' ? `只有市妇联可以${STEP_LABELS[step]}统计表` : '无权操作该统计表',
+    );
   }
 }
 
 /** The figures of a county's year as they stand on `today`: what a draft shows and a submission freezes. */
-export function annualFigures(em: Pick<EntityManager, 'query'>, countyId: number, year: number, today: string): Promise<CaseFigures> {
+export function annualFigures(
+  em: Pick<EntityManager, 'query'>,
+  countyId: number,
+  year: number,
+  today: string,
+): Promise<CaseFigures> {
   return countyFigures(em, countyId, yearPeriod(year), today);
 }
 
 async function isLatest(em: EntityManager, report: AnnualReport): Promise<boolean> {
-  const [{ latest }] = await em.query(`SELECT max(version) AS latest FROM annual_report WHERE county_id = $1 AND year = $2`, [report.countyId, report.year]);
+  const [{ latest }] = await em.query(
+    `SELECT max(version) AS latest FROM annual_report WHERE county_id = $1 AND year = $2`,
+    [report.countyId, report.year],
+  );
   return Number(latest) === report.version;
 }
 
@@ -46,65 +57,160 @@ async function onReport<T>(
   });
 }
 
-async function save(em: EntityManager, actor: SignedIn, report: AnnualReport, change: Partial<AnnualReport>, action: string) {
+async function save(
+  em: EntityManager,
+  actor: SignedIn,
+  report: AnnualReport,
+  change: Partial<AnnualReport>,
+  action: string,
+) {
   const before = { ...report } as Record<string, unknown>;
   Object.assign(report, change);
   const saved = await em.save(report);
   const changes = diffFields(before, { ...report });
   // the frozen figures are in the row; the audit names the headline numbers only
   if (changes.figures) changes.figures = { before: null, after: summary(report.figures as unknown as CaseFigures) };
-  await writeAudit(em, { actor, action, resource: 'AnnualReport', recordId: report.id, countyId: report.countyId, changes });
+  await writeAudit(em, {
+    actor,
+    action,
+    resource: 'AnnualReport',
+    recordId: report.id,
+    countyId: report.countyId,
+    changes,
+  });
   return saved;
 }
 
-const summary = (f: CaseFigures) => ({ asOf: f.asOf, accepted: f.accepted, closed: f.closed, closureRate: f.closureRate });
+const summary = (f: CaseFigures) => ({
+  asOf: f.asOf,
+  accepted: f.accepted,
+  closed: f.closed,
+  closureRate: f.closureRate,
+});
 
 /** 上报: the year's figures computed now and frozen into this version; late after 20 December. */
-export function submitAnnualReport(ds: DataSource, actor: SignedIn, reportId: number, now: Date, expectedVersion?: unknown) {
-  return onReport(ds, actor, reportId, 'submit', async (em, report, latest) => {
-    const outcome = applyReportStep({ ...report, isLatest: latest }, 'submit', {}, now);
-    const figures = await annualFigures(em, report.countyId, report.year, localDate(now));
-    return save(
-      em,
-      actor,
-      report,
-      { status: outcome.status, isLate: outcome.isLate!, figures: figures as unknown as Record<string, unknown>, submittedAt: now, submittedById: actor.id },
-      'submitAnnualReport',
-    );
-  }, expectedVersion);
+export function submitAnnualReport(
+  ds: DataSource,
+  actor: SignedIn,
+  reportId: number,
+  now: Date,
+  expectedVersion?: unknown,
+) {
+  return onReport(
+    ds,
+    actor,
+    reportId,
+    'submit',
+    async (em, report, latest) => {
+      const outcome = applyReportStep({ ...report, isLatest: latest }, 'submit', {}, now);
+      const figures = await annualFigures(em, report.countyId, report.year, localDate(now));
+      return save(
+        em,
+        actor,
+        report,
+        {
+          status: outcome.status,
+          isLate: outcome.isLate!,
+          figures: figures as unknown as Record<string, unknown>,
+          submittedAt: now,
+          submittedById: actor.id,
+        },
+        'submitAnnualReport',
+      );
+    },
+    expectedVersion,
+  );
 }
 
 /** 退回 by the city with its reason; the version stays as it was submitted. */
-export function returnAnnualReport(ds: DataSource, actor: SignedIn, reportId: number, input: { reason?: string | null }, now: Date, expectedVersion?: unknown) {
-  return onReport(ds, actor, reportId, 'return', (em, report, latest) => {
-    const outcome = applyReportStep({ ...report, isLatest: latest }, 'return', input, now);
-    return save(em, actor, report, { status: outcome.status, returnReason: outcome.returnReason!, reviewedAt: now, reviewedById: actor.id }, 'returnAnnualReport');
-  }, expectedVersion);
+export function returnAnnualReport(
+  ds: DataSource,
+  actor: SignedIn,
+  reportId: number,
+  input: { reason?: string | null },
+  now: Date,
+  expectedVersion?: unknown,
+) {
+  return onReport(
+    ds,
+    actor,
+    reportId,
+    'return',
+    (em, report, latest) => {
+      const outcome = applyReportStep({ ...report, isLatest: latest }, 'return', input, now);
+      return save(
+        em,
+        actor,
+        report,
+        { status: outcome.status, returnReason: outcome.returnReason!, reviewedAt: now, reviewedById: actor.id },
+        'returnAnnualReport',
+      );
+    },
+    expectedVersion,
+  );
 }
 
 /** 审核通过 by the city. */
-export function acceptAnnualReport(ds: DataSource, actor: SignedIn, reportId: number, now: Date, expectedVersion?: unknown) {
-  return onReport(ds, actor, reportId, 'accept', (em, report, latest) => {
-    const outcome = applyReportStep({ ...report, isLatest: latest }, 'accept', {}, now);
-    return save(em, actor, report, { status: outcome.status, reviewedAt: now, reviewedById: actor.id }, 'acceptAnnualReport');
-  }, expectedVersion);
+export function acceptAnnualReport(
+  ds: DataSource,
+  actor: SignedIn,
+  reportId: number,
+  now: Date,
+  expectedVersion?: unknown,
+) {
+  return onReport(
+    ds,
+    actor,
+    reportId,
+    'accept',
+    (em, report, latest) => {
+      const outcome = applyReportStep({ ...report, isLatest: latest }, 'accept', {}, now);
+      return save(
+        em,
+        actor,
+        report,
+        { status: outcome.status, reviewedAt: now, reviewedById: actor.id },
+        'acceptAnnualReport',
+      );
+    },
+    expectedVersion,
+  );
 }
 
 /** 修改后重新上报: a returned version opens the next version as a draft (its remarks carried over). */
-export function reviseAnnualReport(ds: DataSource, actor: SignedIn, reportId: number, now: Date, expectedVersion?: unknown): Promise<AnnualReport> {
-  return onReport(ds, actor, reportId, 'revise', async (em, report, latest) => {
-    applyReportStep({ ...report, isLatest: latest }, 'revise', {}, now);
-    const draft = await em.save(
-      em.create(AnnualReport, { countyId: report.countyId, year: report.year, version: report.version + 1, status: 'draft', remarks: report.remarks }),
-    );
-    await writeAudit(em, {
-      actor,
-      action: 'reviseAnnualReport',
-      resource: 'AnnualReport',
-      recordId: draft.id,
-      countyId: draft.countyId,
-      changes: { year: draft.year, version: draft.version, revises: report.id },
-    });
-    return draft;
-  }, expectedVersion);
+export function reviseAnnualReport(
+  ds: DataSource,
+  actor: SignedIn,
+  reportId: number,
+  now: Date,
+  expectedVersion?: unknown,
+): Promise<AnnualReport> {
+  return onReport(
+    ds,
+    actor,
+    reportId,
+    'revise',
+    async (em, report, latest) => {
+      applyReportStep({ ...report, isLatest: latest }, 'revise', {}, now);
+      const draft = await em.save(
+        em.create(AnnualReport, {
+          countyId: report.countyId,
+          year: report.year,
+          version: report.version + 1,
+          status: 'draft',
+          remarks: report.remarks,
+        }),
+      );
+      await writeAudit(em, {
+        actor,
+        action: 'reviseAnnualReport',
+        resource: 'AnnualReport',
+        recordId: draft.id,
+        countyId: draft.countyId,
+        changes: { year: draft.year, version: draft.version, revises: report.id },
+      });
+      return draft;
+    },
+    expectedVersion,
+  );
 }

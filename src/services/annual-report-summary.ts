@@ -15,7 +15,14 @@ export interface CountyReportLine {
   submittedAt: Date | null;
   isLate: boolean | null;
   /** the accepted version's frozen figures; null until the city accepts one */
-  accepted: { reportId: number; version: number; figures: CaseFigures; remarks: string | null; isLate: boolean; submittedAt: Date } | null;
+  accepted: {
+    reportId: number;
+    version: number;
+    figures: CaseFigures;
+    remarks: string | null;
+    isLate: boolean;
+    submittedAt: Date;
+  } | null;
 }
 
 export interface ClosureSummary {
@@ -27,7 +34,11 @@ export interface ClosureSummary {
 }
 
 /** Every county of the city for `year` (one line each, in code order), optionally one county only. */
-export async function countyReportLines(em: Query, year: number, countyId: number | null = null): Promise<CountyReportLine[]> {
+export async function countyReportLines(
+  em: Query,
+  year: number,
+  countyId: number | null = null,
+): Promise<CountyReportLine[]> {
   const rows: any[] = await em.query(
     `SELECT c.id AS county_id, c.name AS county_name,
             latest.id AS latest_id, latest.status::text AS status, latest.version,
@@ -54,7 +65,14 @@ export async function countyReportLines(em: Query, year: number, countyId: numbe
     submittedAt: r.submitted_at,
     isLate: r.is_late,
     accepted: r.accepted_id
-      ? { reportId: r.accepted_id, version: r.accepted_version, figures: r.figures, remarks: r.remarks, isLate: r.accepted_late, submittedAt: r.accepted_submitted_at }
+      ? {
+          reportId: r.accepted_id,
+          version: r.accepted_version,
+          figures: r.figures,
+          remarks: r.remarks,
+          isLate: r.accepted_late,
+          submittedAt: r.accepted_submitted_at,
+        }
       : null,
   }));
 }

@@ -34,8 +34,15 @@ export const FILE_OWNERS: Record<string, OwnerKind> = {
       return true;
     },
     mayRead: async (actor, row, em) => {
-      const addressed: { county_id: number }[] = await em.query(`SELECT county_id FROM notice_recipient WHERE notice_id = $1`, [row.id]);
-      return mayReadNoticeFiles(actor, row.countyId, addressed.map((a) => a.county_id));
+      const addressed: { county_id: number }[] = await em.query(
+        `SELECT county_id FROM notice_recipient WHERE notice_id = $1`,
+        [row.id],
+      );
+      return mayReadNoticeFiles(
+        actor,
+        row.countyId,
+        addressed.map((a) => a.county_id),
+      );
     },
   },
   inspection: {
@@ -73,11 +80,19 @@ export async function attachFile(
   let stored: StoredFile | null = null;
   try {
     return await ds.transaction(async (em) => {
-      const row = (await em.findOne(kind.entity as typeof Notice, { where: { id }, lock: { mode: 'pessimistic_write' } })) as Owner | null;
+      const row = (await em.findOne(kind.entity as typeof Notice, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      })) as Owner | null;
       if (!row || !kind.mayAttach(actor, row)) throw new DomainError('FORBIDDEN', '无权为该记录上传文件');
       if (row.voidedAt) throw new VoidedRecord();
       const version = row.rowVersion;
-      stored = await storeUpload(uploadDir, upload, { maxBytes: store.maxBytes, alreadyAttached: row.files.length, uploadedBy: actor.id, now });
+      stored = await storeUpload(uploadDir, upload, {
+        maxBytes: store.maxBytes,
+        alreadyAttached: row.files.length,
+        uploadedBy: actor.id,
+        now,
+      });
       row.files = [...row.files, stored];
       await em.save(row);
       await writeAudit(em, {
@@ -86,7 +101,10 @@ export async function attachFile(
         resource: kind.resource,
         recordId: id,
         countyId: row.countyId,
-        changes: { file: { name: stored.name, size: stored.size, sha256: stored.sha256 }, rowVersion: { before: version, after: row.rowVersion } },
+        changes: {
+          file: { name: stored.name, size: stored.size, sha256: stored.sha256 },
+          rowVersion: { before: version, after: row.rowVersion },
+        },
       });
       return stored;
     });
@@ -111,6 +129,13 @@ export async function findAttachment(
   if (!row || !(await kind.mayRead(actor, row, ds.manager))) return null;
   const file = row.files.find((f) => f.key === key);
   if (!file) return null;
-  await writeAudit(ds.manager, { actor, action: 'download', resource: kind.resource, recordId: id, countyId: row.countyId, changes: { file: file.name } });
+  await writeAudit(ds.manager, {
+    actor,
+    action: 'download',
+    resource: kind.resource,
+    recordId: id,
+    countyId: row.countyId,
+    changes: { file: file.name },
+  });
   return { ...file, path: storedPath(uploadDir, file.key) };
 }

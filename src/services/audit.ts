@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../domain/access-policy.js';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'login' | 'login_failed' | 'view_personal' | 'export' | 'download' | string;
+export type AuditAction =
+  'create' | 'update' | 'delete' | 'login' | 'login_failed' | 'view_personal' | 'export' | 'download' | string;
 
 export interface AuditEntry {
   actor: { id: number | null; email?: string } | null;
@@ -43,7 +44,9 @@ export function diffFields(
     const a = normalise(before[key]);
     const b = normalise(after[key]);
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
-    out[key] = hidden.includes(key) ? { before: a == null ? null : '***', after: b == null ? null : '***' } : { before: a, after: b };
+    out[key] = hidden.includes(key)
+      ? { before: a == null ? null : '***', after: b == null ? null : '***' }
+      : { before: a, after: b };
   }
   return out;
 }

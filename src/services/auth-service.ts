@@ -27,13 +27,29 @@ export function toSessionUser(user: AdminUser): SessionUser {
  * Checks e-mail and password; counts failures and locks the account (LOGIN_POLICY). Every attempt is
  * audited; the password never is.
  */
-export async function authenticate(ds: DataSource, email: string, password: string, now: Date, ip: string | null = null): Promise<SessionUser> {
-  const address = String(email ?? '').trim().toLowerCase().slice(0, 120);
+export async function authenticate(
+  ds: DataSource,
+  email: string,
+  password: string,
+  now: Date,
+  ip: string | null = null,
+): Promise<SessionUser> {
+  const address = String(email ?? '')
+    .trim()
+    .toLowerCase()
+    .slice(0, 120);
   const user = await ds.getRepository(AdminUser).findOne({ where: { email: address } });
   const refuse = async (reason: string, message: string, state?: Partial<AdminUser>): Promise<never> => {
     await ds.transaction(async (em) => {
       if (user && state) await em.update(AdminUser, user.id, state);
-      await writeAudit(em, { actor: user ? { id: user.id, email: address } : { id: null, email: address }, action: 'login_failed', resource: 'AdminUser', recordId: user?.id, changes: { reason }, ip });
+      await writeAudit(em, {
+        actor: user ? { id: user.id, email: address } : { id: null, email: address },
+        action: 'login_failed',
+        resource: 'AdminUser',
+        recordId: user?.id,
+        changes: { reason },
+        ip,
+      });
     });
     throw new LoginRefused(message);
   };
@@ -44,13 +60,21 @@ export async function authenticate(ds: DataSource, email: string, password: stri
   if (isLocked(user, now)) return refuse('locked', `账户已暂时锁定，请 ${minutesLeft(user, now)} 分钟后再试`);
   if (!(await bcrypt.compare(String(password ?? ''), user.passwordHash))) {
     const next = afterFailure(user, now);
-    const message = next.lockedUntil ? `登录失败次数过多，账户已锁定 ${minutesLeft(next, now)} 分钟` : 'invalidCredentials';
+    const message = next.lockedUntil
+      ? `登录失败次数过多，账户已锁定 ${minutesLeft(next, now)} 分钟`
+      : 'invalidCredentials';
     return refuse('wrong_password', message, next);
   }
   if (!user.isActive) return refuse('inactive', '账户已停用，请联系市妇联权益部');
   await ds.transaction(async (em) => {
     await em.update(AdminUser, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
-    await writeAudit(em, { actor: { id: user.id, email: user.email }, action: 'login', resource: 'AdminUser', recordId: user.id, ip });
+    await writeAudit(em, {
+      actor: { id: user.id, email: user.email },
+      action: 'login',
+      resource: 'AdminUser',
+      recordId: user.id,
+      ip,
+    });
   });
   return toSessionUser(user);
 }

@@ -50,7 +50,8 @@ export interface CaseWithDeadline {
   deadline: NextDeadline;
 }
 
-const DATE = (col: string) => `to_char(c.${col}, 'YYYY-MM-DD') AS "${col.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase())}"`;
+const DATE = (col: string) =>
+  `to_char(c.${col}, 'YYYY-MM-DD') AS "${col.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase())}"`;
 
 export interface DeadlineCounts {
   countyId: number;
@@ -63,7 +64,11 @@ export interface DeadlineCounts {
  * Per county, how many cases are overdue and how many fall due within CASE_POLICY.dueSoonDays: counted
  * in SQL on the indexed due day (migrations/1764000500000_scale-indexes.ts), no row leaves the database.
  */
-export async function deadlineCounts(em: EntityManager, countyId: number | null, today: string): Promise<DeadlineCounts[]> {
+export async function deadlineCounts(
+  em: EntityManager,
+  countyId: number | null,
+  today: string,
+): Promise<DeadlineCounts[]> {
   const due = actionableDueSql('c');
   const rows: Record<string, any>[] = await em.query(
     `SELECT c.county_id AS "countyId", o.name AS "countyName",

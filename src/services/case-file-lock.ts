@@ -7,6 +7,8 @@ import { assertFileWritable, type CaseState } from '../domain/case-workflow.js';
  */
 export async function assertCaseFileOpen(em: EntityManager, caseId: number | string | null | undefined): Promise<void> {
   if (caseId == null || caseId === '') return;
-  const [row] = (await em.query('SELECT state FROM petition_case WHERE id = $1 FOR SHARE', [Number(caseId)])) as { state: CaseState }[];
+  const [row] = (await em.query('SELECT state FROM petition_case WHERE id = $1 FOR SHARE', [Number(caseId)])) as {
+    state: CaseState;
+  }[];
   if (row) assertFileWritable(row.state);
 }

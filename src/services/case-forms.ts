@@ -36,7 +36,8 @@ export async function loadCaseFormData(
        FROM case_log WHERE case_id = $1 AND voided_at IS NULL ORDER BY logged_on, id`,
     [caseId],
   );
-  const mask = (value: string | null, fn: (v: string | null) => string | null | undefined) => (opts.personal ? value : fn(value) ?? null);
+  const mask = (value: string | null, fn: (v: string | null) => string | null | undefined) =>
+    opts.personal ? value : (fn(value) ?? null);
   return {
     caseNo: c.case_no,
     archiveNo: c.archive_no,
@@ -65,10 +66,18 @@ export async function loadCaseFormData(
     notifiedOn: c.notified_on,
     representingSince: c.representing_since,
     handlingDueOn: handlingDueOn({ acceptedOn: c.accepted_on, extensionDays: c.extension_days }),
-    extension: c.extension_days ? { days: c.extension_days, approvedBy: c.extension_approved_by, reason: c.extension_reason } : null,
+    extension: c.extension_days
+      ? { days: c.extension_days, approvedBy: c.extension_approved_by, reason: c.extension_reason }
+      : null,
     concludedOn: c.concluded_on,
     outcome: c.outcome,
     replyIssuedOn: c.reply_issued_on,
-    logs: logs.map((l) => ({ loggedOn: l.logged_on, handler: l.handler, department: l.department, action: l.action, result: l.result })),
+    logs: logs.map((l) => ({
+      loggedOn: l.logged_on,
+      handler: l.handler,
+      department: l.department,
+      action: l.action,
+      result: l.result,
+    })),
   };
 }

@@ -16,7 +16,9 @@ async function nextInSeries(
   year: number,
 ): Promise<string> {
   await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${series.name}:${countyId}:${year}`]);
-  const [county] = await em.query('SELECT coalesce(short_name, name) AS short FROM organization WHERE id = $1', [countyId]);
+  const [county] = await em.query('SELECT coalesce(short_name, name) AS short FROM organization WHERE id = $1', [
+    countyId,
+  ]);
   const prefix = series.prefix(county.short, year);
   const [{ last }] = await em.query(
     `SELECT coalesce(max(substring(${series.column} FROM length($1) + 1)::int), 0) AS last
@@ -28,7 +30,12 @@ async function nextInSeries(
 }
 
 const CASE_SERIES = { name: 'case_no', column: 'case_no', prefix: caseNoPrefix, format: formatCaseNo } as const;
-const ARCHIVE_SERIES = { name: 'archive_no', column: 'archive_no', prefix: archiveNoPrefix, format: formatArchiveNo } as const;
+const ARCHIVE_SERIES = {
+  name: 'archive_no',
+  column: 'archive_no',
+  prefix: archiveNoPrefix,
+  format: formatArchiveNo,
+} as const;
 
 /** 新华-2026-0007: by county and year of acceptance. */
 export async function nextCaseNo(em: EntityManager, countyId: number, acceptedOn: string): Promise<string> {

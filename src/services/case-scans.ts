@@ -66,7 +66,8 @@ export async function fileCaseScan(manager: EntityManager, u: ScanUpload): Promi
   const type = sniffUploadType(await head(u.file.path));
   if (!type) throw new DomainError('FILE_TYPE', '只能上传 PDF、JPG 或 PNG 格式的扫描件');
   const signedOn = u.signedOn?.trim() ? readDate(u.signedOn) : null;
-  if (u.signedOn?.trim() && (!signedOn || signedOn > localDate(u.now))) throw new DomainError('DATE_INVALID', '签署日期无效或晚于今天');
+  if (u.signedOn?.trim() && (!signedOn || signedOn > localDate(u.now)))
+    throw new DomainError('DATE_INVALID', '签署日期无效或晚于今天');
   const digest = await sha256(u.file.path);
   const storageKey = `${localDate(u.now).slice(0, 4)}/${randomUUID()}.${type.ext}`;
   const target = path.join(u.uploadDir, storageKey);
@@ -75,14 +76,27 @@ export async function fileCaseScan(manager: EntityManager, u: ScanUpload): Promi
   try {
     return await manager.transaction(async (em) => {
       const [c] = await em.query('SELECT id, county_id, voided_at FROM petition_case WHERE id = $1', [u.caseId]);
-      if (!c || !can(u.actor, 'write', 'CaseDocument', { countyId: c.county_id })) throw new DomainError('FORBIDDEN', '案件不存在或无权操作');
+      if (!c || !can(u.actor, 'write', 'CaseDocument', { countyId: c.county_id }))
+        throw new DomainError('FORBIDDEN', '案件不存在或无权操作');
       if (c.voided_at) throw new VoidedRecord();
       await assertCaseFileOpen(em, u.caseId);
       const title = u.title?.trim() || `${kindLabel(u.kind as Kind)}（签字扫描件）`;
       const [row] = await em.query(
         `INSERT INTO case_document (case_id, county_id, kind, title, signed_on, file_name, storage_key, mime_type, file_size, sha256, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [u.caseId, c.county_id, u.kind, title.slice(0, 200), signedOn, cleanFileName(u.file.name), storageKey, type.mime, u.file.size, digest, u.actor?.id ?? null],
+        [
+          u.caseId,
+          c.county_id,
+          u.kind,
+          title.slice(0, 200),
+          signedOn,
+          cleanFileName(u.file.name),
+          storageKey,
+          type.mime,
+          u.file.size,
+          digest,
+          u.actor?.id ?? null,
+        ],
       );
       await writeAudit(em, {
         actor: u.actor,

@@ -17,23 +17,47 @@ import { nextArchiveNo } from './case-numbering.js';
 import { loadCertificates } from './certificate-standing.js';
 
 const FACT_KEYS = [
-  'state', 'countyId', 'agentId', 'acceptedOn', 'acceptanceNotifiedOn', 'agreementSignedOn', 'notifiedOn',
-  'representingSince', 'extensionDays', 'extensionApprovedBy', 'extensionReason', 'extensionNotifiedOn', 'concludedOn',
-  'outcome', 'replyIssuedOn', 'reviewRequestedOn', 'reviewDepartment', 'reviewAnsweredOn', 'archivedOn', 'archiveNo',
-  'terminatedOn', 'terminationReason', 'terminationReportedTo', 'reopenedOn', 'reopenReason',
+  'state',
+  'countyId',
+  'agentId',
+  'acceptedOn',
+  'acceptanceNotifiedOn',
+  'agreementSignedOn',
+  'notifiedOn',
+  'representingSince',
+  'extensionDays',
+  'extensionApprovedBy',
+  'extensionReason',
+  'extensionNotifiedOn',
+  'concludedOn',
+  'outcome',
+  'replyIssuedOn',
+  'reviewRequestedOn',
+  'reviewDepartment',
+  'reviewAnsweredOn',
+  'archivedOn',
+  'archiveNo',
+  'terminatedOn',
+  'terminationReason',
+  'terminationReportedTo',
+  'reopenedOn',
+  'reopenReason',
 ] as const satisfies readonly (keyof CaseFacts)[];
 
 /** The workflow's view of a case row (an entity or AdminJS record params). */
 export function caseFacts(row: Record<string, any>): CaseFacts {
   const facts = Object.fromEntries(FACT_KEYS.map((k) => [k, row[k] ?? null])) as Record<string, unknown>;
-  for (const k of ['countyId', 'agentId', 'extensionDays'] as const) facts[k] = facts[k] == null || facts[k] === '' ? null : Number(facts[k]);
+  for (const k of ['countyId', 'agentId', 'extensionDays'] as const)
+    facts[k] = facts[k] == null || facts[k] === '' ? null : Number(facts[k]);
   return facts as unknown as CaseFacts;
 }
 
 /** The agent named on the case with her certificates and their yearly reviews (持证上岗). */
 async function agentStanding(em: EntityManager, agentId: number | null): Promise<AgentStanding | null> {
   if (agentId == null) return null;
-  const [agent] = await em.query('SELECT name, county_id, status FROM agent WHERE id = $1 AND voided_at IS NULL', [agentId]);
+  const [agent] = await em.query('SELECT name, county_id, status FROM agent WHERE id = $1 AND voided_at IS NULL', [
+    agentId,
+  ]);
   if (!agent) return null;
   const certificates = await loadCertificates(em, { agentIds: [agentId] });
   return {
@@ -47,8 +71,13 @@ async function agentStanding(em: EntityManager, agentId: number | null): Promise
 /** What the case's file holds: the kinds of its documents and the number of handling records. */
 export async function caseFileContents(em: EntityManager, caseId: number): Promise<TransitionContext['file']> {
   // a voided paper is not in the file
-  const kinds: { kind: string }[] = await em.query('SELECT DISTINCT kind::text AS kind FROM case_document WHERE case_id = $1 AND voided_at IS NULL', [caseId]);
-  const [{ n }] = await em.query('SELECT count(*)::int AS n FROM case_log WHERE case_id = $1 AND voided_at IS NULL', [caseId]);
+  const kinds: { kind: string }[] = await em.query(
+    'SELECT DISTINCT kind::text AS kind FROM case_document WHERE case_id = $1 AND voided_at IS NULL',
+    [caseId],
+  );
+  const [{ n }] = await em.query('SELECT count(*)::int AS n FROM case_log WHERE case_id = $1 AND voided_at IS NULL', [
+    caseId,
+  ]);
   return { documentKinds: kinds.map((k) => k.kind), handlingRecordCount: n };
 }
 
@@ -69,7 +98,8 @@ export interface TransitionCommand {
 export async function transitionCase(manager: EntityManager, cmd: TransitionCommand): Promise<PetitionCase> {
   return manager.transaction(async (em) => {
     const row = await em.findOne(PetitionCase, { where: { id: cmd.caseId }, lock: { mode: 'pessimistic_write' } });
-    if (!row || !can(cmd.actor, 'read', 'PetitionCase', row)) throw new DomainError('NOT_FOUND', '案件不存在或无权访问');
+    if (!row || !can(cmd.actor, 'read', 'PetitionCase', row))
+      throw new DomainError('NOT_FOUND', '案件不存在或无权访问');
     if (!can(cmd.actor, 'write', 'PetitionCase', row)) throw new DomainError('FORBIDDEN', '无权办理该案件');
     assertCurrent(row, cmd.expectedVersion);
     const version = row.rowVersion;
@@ -83,7 +113,8 @@ export async function transitionCase(manager: EntityManager, cmd: TransitionComm
     });
     const after: CaseFacts = { ...before, ...changes, state };
     // 立案归档: numbered once; a reopened file keeps its number when archived again
-    if (cmd.event === 'archive' && !after.archiveNo) after.archiveNo = await nextArchiveNo(em, row.countyId, after.archivedOn!);
+    if (cmd.event === 'archive' && !after.archiveNo)
+      after.archiveNo = await nextArchiveNo(em, row.countyId, after.archivedOn!);
     Object.assign(row, after);
     await em.save(row);
     await writeAudit(em, {

@@ -18,7 +18,11 @@ export interface CertificatePrintData {
 }
 
 /** What the printed certificate shows; null when there is no such certificate. */
-export async function certificatePrintData(em: Pick<EntityManager, 'query'>, certificateId: number, today: string): Promise<CertificatePrintData | null> {
+export async function certificatePrintData(
+  em: Pick<EntityManager, 'query'>,
+  certificateId: number,
+  today: string,
+): Promise<CertificatePrintData | null> {
   const [row] = await em.query(
     `SELECT c.id, c.county_id, c.number, c.status, c.produced_on::text AS produced_on, c.issued_on::text AS issued_on,
             a.name, a.gender, a.id_number, a.employer, co.name AS county_name, t.name AS township_name, v.name AS village_name

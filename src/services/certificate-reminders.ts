@@ -18,7 +18,10 @@ const CONDITIONS: Record<ReviewDueFilter, string> = {
  * A reminder filter as a TypeORM condition on review_due_on of reporting.certificate_standing, with its
  * named parameters (dates as of `today`); null for an unknown filter value.
  */
-export function reviewDueCondition(filter: string, today: string): { sql: string; params: { today: string; soon: string } } | null {
+export function reviewDueCondition(
+  filter: string,
+  today: string,
+): { sql: string; params: { today: string; soon: string } } | null {
   if (!(REVIEW_DUE_FILTERS as string[]).includes(filter)) return null;
   return { sql: CONDITIONS[filter as ReviewDueFilter], params: { today, soon: addDays(today, REVIEW_REMINDER_DAYS) } };
 }
@@ -34,10 +37,18 @@ export interface DueCertificate {
 }
 
 /** Certificates whose yearly review is overdue or due within 30 days, most urgent first, in the actor's reach. */
-export async function certificatesDueForReview(em: Query, actor: Actor, today: string, limit = 10): Promise<{ total: number; rows: DueCertificate[] }> {
+export async function certificatesDueForReview(
+  em: Query,
+  actor: Actor,
+  today: string,
+  limit = 10,
+): Promise<{ total: number; rows: DueCertificate[] }> {
   const county = countyScope(actor);
   const where = `s.review_due_on <= $1::date + ${REVIEW_REMINDER_DAYS} AND ($2::int IS NULL OR s.county_id = $2)`;
-  const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM reporting.certificate_standing s WHERE ${where}`, [today, county]);
+  const [{ total }] = await em.query(
+    `SELECT count(*)::int AS total FROM reporting.certificate_standing s WHERE ${where}`,
+    [today, county],
+  );
   const rows: any[] = await em.query(
     `SELECT s.certificate_id, s.number, a.name AS agent_name, co.name AS county_name, t.name AS township_name,
             s.review_due_on::text AS review_due_on, (s.review_due_on - $1::date) AS days_to_review

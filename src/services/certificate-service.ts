@@ -1,6 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../domain/access-policy.js';
-import { issue, produceRefusal, productionDate, review, revoke, type CertificateState, type ReviewInput } from '../domain/certificate-lifecycle.js';
+import {
+  issue,
+  produceRefusal,
+  productionDate,
+  review,
+  revoke,
+  type CertificateState,
+  type ReviewInput,
+} from '../domain/certificate-lifecycle.js';
 import { nextCertificateNumbers } from '../domain/certificate-number.js';
 import { mayTakeCertificateStep, STEP_FORBIDDEN, type CertificateStep } from '../domain/certificate-permissions.js';
 import { DomainError } from '../domain/errors.js';
@@ -36,21 +44,41 @@ export async function produceCertificates(
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('certificate_number'))`);
     const agents = await em.getRepository(Agent).findBy(agentIds.map((id) => ({ id })));
     const held: { agent_id: number; status: Certificate['status'] }[] = agentIds.length
-      ? await em.query(`SELECT agent_id, status FROM certificate WHERE agent_id = ANY($1::int[]) AND voided_at IS NULL`, [agentIds])
+      ? await em.query(
+          `SELECT agent_id, status FROM certificate WHERE agent_id = ANY($1::int[]) AND voided_at IS NULL`,
+          [agentIds],
+        )
       : [];
     const result: ProduceResult = { produced: [], skipped: [] };
     const eligible: Agent[] = [];
     for (const agent of agents.sort((a, b) => a.id - b.id)) {
-      const reason = agent.voidedAt ? '代理员记录已作废' : produceRefusal(agent, held.filter((h) => h.agent_id === agent.id).map((h) => h.status));
+      const reason = agent.voidedAt
+        ? '代理员记录已作废'
+        : produceRefusal(
+            agent,
+            held.filter((h) => h.agent_id === agent.id).map((h) => h.status),
+          );
       if (reason) result.skipped.push({ agentId: agent.id, name: agent.name, reason });
       else eligible.push(agent);
     }
     const year = Number(day.slice(0, 4));
-    const used: { number: string }[] = await em.query(`SELECT number FROM certificate WHERE number LIKE $1`, [`%-${year}-%`]);
-    const numbers = nextCertificateNumbers(year, used.map((u) => u.number), eligible.length);
+    const used: { number: string }[] = await em.query(`SELECT number FROM certificate WHERE number LIKE $1`, [
+      `%-${year}-%`,
+    ]);
+    const numbers = nextCertificateNumbers(
+      year,
+      used.map((u) => u.number),
+      eligible.length,
+    );
     for (const [i, agent] of eligible.entries()) {
       const saved = await em.save(
-        em.create(Certificate, { agentId: agent.id, countyId: agent.countyId, number: numbers[i], status: 'produced', producedOn: day }),
+        em.create(Certificate, {
+          agentId: agent.id,
+          countyId: agent.countyId,
+          number: numbers[i],
+          status: 'produced',
+          producedOn: day,
+        }),
       );
       await writeAudit(em, {
         actor,
@@ -83,7 +111,14 @@ async function onCertificate<T>(
   });
 }
 
-async function saveStep(em: EntityManager, actor: Actor & { email?: string }, cert: Certificate, change: Partial<Certificate>, action: string, extra: Record<string, unknown> = {}) {
+async function saveStep(
+  em: EntityManager,
+  actor: Actor & { email?: string },
+  cert: Certificate,
+  change: Partial<Certificate>,
+  action: string,
+  extra: Record<string, unknown> = {},
+) {
   const before = { ...cert } as Record<string, unknown>;
   Object.assign(cert, change);
   await em.save(cert);
@@ -114,11 +149,25 @@ export function issueCertificate(
   today: string,
   expectedVersion?: unknown,
 ) {
-  return onCertificate(ds, actor, certificateId, 'issue', (em, cert) => saveStep(em, actor, cert, issue(state(cert), input, today), 'issueCertificate'), expectedVersion);
+  return onCertificate(
+    ds,
+    actor,
+    certificateId,
+    'issue',
+    (em, cert) => saveStep(em, actor, cert, issue(state(cert), input, today), 'issueCertificate'),
+    expectedVersion,
+  );
 }
 
 /** 一年一审核: records the review and moves the certificate to issued (pass) or suspended (fail). */
-export function reviewCertificate(ds: DataSource, actor: Actor & { email?: string }, certificateId: number, input: ReviewInput, today: string, expectedVersion?: unknown) {
+export function reviewCertificate(
+  ds: DataSource,
+  actor: Actor & { email?: string },
+  certificateId: number,
+  input: ReviewInput,
+  today: string,
+  expectedVersion?: unknown,
+) {
   return onCertificate(
     ds,
     actor,
@@ -126,8 +175,12 @@ export function reviewCertificate(ds: DataSource, actor: Actor & { email?: strin
     'review',
     async (em, cert) => {
       const outcome = review(state(cert), input, today);
-      const saved = await em.save(em.create(CertificateReview, { certificateId: cert.id, countyId: cert.countyId, ...outcome.review }));
-      return saveStep(em, actor, cert, { status: outcome.status }, 'reviewCertificate', { review: { id: saved.id, ...outcome.review } });
+      const saved = await em.save(
+        em.create(CertificateReview, { certificateId: cert.id, countyId: cert.countyId, ...outcome.review }),
+      );
+      return saveStep(em, actor, cert, { status: outcome.status }, 'reviewCertificate', {
+        review: { id: saved.id, ...outcome.review },
+      });
     },
     expectedVersion,
   );
@@ -142,5 +195,12 @@ export function revokeCertificate(
   today: string,
   expectedVersion?: unknown,
 ) {
-  return onCertificate(ds, actor, certificateId, 'revoke', (em, cert) => saveStep(em, actor, cert, revoke(state(cert), input, today), 'revokeCertificate'), expectedVersion);
+  return onCertificate(
+    ds,
+    actor,
+    certificateId,
+    'revoke',
+    (em, cert) => saveStep(em, actor, cert, revoke(state(cert), input, today), 'revokeCertificate'),
+    expectedVersion,
+  );
 }

@@ -22,7 +22,10 @@ export interface LoadedCertificate {
 }
 
 /** Certificates with their reviews, as the validity rule reads them, selected by certificate or by agent. */
-export async function loadCertificates(em: Query, by: { certificateIds: number[] } | { agentIds: number[] }): Promise<LoadedCertificate[]> {
+export async function loadCertificates(
+  em: Query,
+  by: { certificateIds: number[] } | { agentIds: number[] },
+): Promise<LoadedCertificate[]> {
   const [column, ids] = 'certificateIds' in by ? ['c.id', by.certificateIds] : ['c.agent_id', by.agentIds];
   if (!ids.length) return [];
   const rows: {

@@ -1,6 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { can, type Actor } from '../domain/access-policy.js';
-import { decideCommendation, suggestAgents, suggestWorkPoints, type CommendationDecision, type Suggestion } from '../domain/commendation-rules.js';
+import {
+  decideCommendation,
+  suggestAgents,
+  suggestWorkPoints,
+  type CommendationDecision,
+  type Suggestion,
+} from '../domain/commendation-rules.js';
 import { DomainError } from '../domain/errors.js';
 import { Commendation } from '../entities/commendation.js';
 import { writeAudit } from './audit.js';
@@ -29,33 +35,74 @@ async function suggestionsFor(em: Query, year: number): Promise<Suggestion[]> {
   );
   const vetoed = new Set<number>(counties.filter((c) => c.veto).map((c) => c.county_id));
   return [
-    ...suggestWorkPoints(year, counties.map((c) => ({ countyId: c.county_id, rank: c.rank, total: c.total, veto: c.veto, result: c.result, workPointId: c.work_point_id }))),
+    ...suggestWorkPoints(
+      year,
+      counties.map((c) => ({
+        countyId: c.county_id,
+        rank: c.rank,
+        total: c.total,
+        veto: c.veto,
+        result: c.result,
+        workPointId: c.work_point_id,
+      })),
+    ),
     ...suggestAgents(
       year,
-      agents.map((a) => ({ agentId: a.agent_id, countyId: a.county_id, active: a.active, certified: a.certified, casesConcluded: a.concluded, repliesDue: a.replies_due, repliesOnTime: a.replies_on_time })),
+      agents.map((a) => ({
+        agentId: a.agent_id,
+        countyId: a.county_id,
+        active: a.active,
+        certified: a.certified,
+        casesConcluded: a.concluded,
+        repliesDue: a.replies_due,
+        repliesOnTime: a.replies_on_time,
+      })),
       vetoed,
     ),
   ];
 }
 
 /** 推荐表彰对象: proposals from the evaluation and the agents' records; a work point or agent already on the year's list is skipped. */
-export async function proposeCommendations(ds: DataSource, actor: SignedIn, year: number): Promise<{ proposed: number; skipped: number }> {
+export async function proposeCommendations(
+  ds: DataSource,
+  actor: SignedIn,
+  year: number,
+): Promise<{ proposed: number; skipped: number }> {
   if (!can(actor, 'write', 'Commendation')) throw forbidden();
-  if (!Number.isInteger(year) || year < 2014) throw Object.assign(new DomainError('YEAR', '请填写有效的年度'), { field: 'year' });
+  if (!Number.isInteger(year) || year < 2014)
+    throw Object.assign(new DomainError('YEAR', '请填写有效的年度'), { field: 'year' });
   return ds.transaction(async (em) => {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('commendation'), $1::int)`, [year]);
-    const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM evaluation WHERE year = $1 AND voided_at IS NULL`, [year]);
-    if (!n) throw Object.assign(new DomainError('NO_EVALUATION', `${year}年度尚未生成考评，请先在“考评”中生成`), { field: 'year' });
+    const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM evaluation WHERE year = $1 AND voided_at IS NULL`, [
+      year,
+    ]);
+    if (!n)
+      throw Object.assign(new DomainError('NO_EVALUATION', `${year}年度尚未生成考评，请先在“考评”中生成`), {
+        field: 'year',
+      });
     const existing = await em.find(Commendation, { where: { year } });
     let proposed = 0;
     let skipped = 0;
     for (const s of await suggestionsFor(em, year)) {
-      if (existing.some((c) => (s.agentId != null && c.agentId === s.agentId) || (s.workPointId != null && c.workPointId === s.workPointId))) {
+      if (
+        existing.some(
+          (c) =>
+            (s.agentId != null && c.agentId === s.agentId) ||
+            (s.workPointId != null && c.workPointId === s.workPointId),
+        )
+      ) {
         skipped++;
         continue;
       }
       const saved = await em.save(em.create(Commendation, { year, ...s, status: 'proposed' }));
-      await writeAudit(em, { actor, action: 'proposeCommendation', resource: 'Commendation', recordId: saved.id, countyId: s.countyId, changes: { year, ...s } });
+      await writeAudit(em, {
+        actor,
+        action: 'proposeCommendation',
+        resource: 'Commendation',
+        recordId: saved.id,
+        countyId: s.countyId,
+        changes: { year, ...s },
+      });
       proposed++;
     }
     return { proposed, skipped };
@@ -63,7 +110,13 @@ export async function proposeCommendations(ds: DataSource, actor: SignedIn, year
 }
 
 /** 批准 / 不予表彰, one proposal or several at once. */
-export async function decideCommendations(ds: DataSource, actor: SignedIn, ids: number[], decision: CommendationDecision, today: string): Promise<number> {
+export async function decideCommendations(
+  ds: DataSource,
+  actor: SignedIn,
+  ids: number[],
+  decision: CommendationDecision,
+  today: string,
+): Promise<number> {
   if (!can(actor, 'write', 'Commendation')) throw forbidden();
   return ds.transaction(async (em) => {
     const rows = await em.find(Commendation, { where: ids.map((id) => ({ id })), lock: { mode: 'pessimistic_write' } });
@@ -78,7 +131,10 @@ export async function decideCommendations(ds: DataSource, actor: SignedIn, ids: 
         resource: 'Commendation',
         recordId: c.id,
         countyId: c.countyId,
-        changes: { status: { before: before.status, after: c.status }, approvedOn: { before: before.approvedOn, after: c.approvedOn } },
+        changes: {
+          status: { before: before.status, after: c.status },
+          approvedOn: { before: before.approvedOn, after: c.approvedOn },
+        },
       });
     }
     return rows.length;
@@ -108,5 +164,12 @@ export async function approvedCommendations(em: Query, year: number): Promise<Co
       ORDER BY c.kind, o.code, c.id`,
     [year],
   );
-  return rows.map((r) => ({ kind: r.kind, county: r.county, name: r.name, detail: r.township, reason: r.reason, approvedOn: r.approved_on }));
+  return rows.map((r) => ({
+    kind: r.kind,
+    county: r.county,
+    name: r.name,
+    detail: r.township,
+    reason: r.reason,
+    approvedOn: r.approved_on,
+  }));
 }

@@ -23,18 +23,24 @@ export interface EvaluationScores {
   generatedAt: string;
 }
 
-export const itemsOf = (e: Pick<Evaluation, 'scores'>): EvaluationItem[] => ((e.scores as unknown as EvaluationScores)?.items ?? []);
+export const itemsOf = (e: Pick<Evaluation, 'scores'>): EvaluationItem[] =>
+  (e.scores as unknown as EvaluationScores)?.items ?? [];
 
 const forbidden = () => new DomainError('FORBIDDEN', '只有市妇联可以考评');
 
 /** Each county's inputs for `year`: its scorecard, the info reports adopted, its latest inspection's overdue rectifications. */
 export async function evaluationInputs(em: Query, year: number): Promise<Map<number, EvaluationInputs>> {
-  const counties: { id: number }[] = await em.query(`SELECT id FROM organization WHERE level = 'county' AND voided_at IS NULL ORDER BY code`);
+  const counties: { id: number }[] = await em.query(
+    `SELECT id FROM organization WHERE level = 'county' AND voided_at IS NULL ORDER BY code`,
+  );
   const scorecard: any[] = await em.query(
     `SELECT county_id, standard_code, measure::float AS measure, passed FROM reporting.county_scorecard WHERE year = $1`,
     [year],
   );
-  const adoption: any[] = await em.query(`SELECT county_id, reports_adopted FROM reporting.info_report_adoption WHERE year = $1`, [year]);
+  const adoption: any[] = await em.query(
+    `SELECT county_id, reports_adopted FROM reporting.info_report_adoption WHERE year = $1`,
+    [year],
+  );
   const inspections: any[] = await em.query(
     `SELECT county_id, rectifications_overdue FROM reporting.county_inspection_latest WHERE year = $1`,
     [year],
@@ -43,7 +49,9 @@ export async function evaluationInputs(em: Query, year: number): Promise<Map<num
     counties.map((c) => [
       c.id,
       {
-        scorecard: scorecard.filter((s) => s.county_id === c.id).map((s) => ({ code: s.standard_code, measure: s.measure, passed: s.passed })),
+        scorecard: scorecard
+          .filter((s) => s.county_id === c.id)
+          .map((s) => ({ code: s.standard_code, measure: s.measure, passed: s.passed })),
         infoReportsAdopted: adoption.find((a) => a.county_id === c.id)?.reports_adopted ?? 0,
         overdueRectifications: inspections.find((i) => i.county_id === c.id)?.rectifications_overdue ?? 0,
       },
@@ -52,16 +60,24 @@ export async function evaluationInputs(em: Query, year: number): Promise<Map<num
 }
 
 function settle(e: Evaluation, items: EvaluationItem[], now: Date): void {
-  e.scores = { items, generatedAt: (e.scores as any)?.generatedAt ?? now.toISOString() } as unknown as Record<string, unknown>;
+  e.scores = { items, generatedAt: (e.scores as any)?.generatedAt ?? now.toISOString() } as unknown as Record<
+    string,
+    unknown
+  >;
   const total = totalScore(items);
   e.totalScore = total.toFixed(1);
   e.result = evaluationResult(total, e.veto);
 }
 
 /** Ranks of the whole year again, saved; returns the changes for the audit. */
-async function rerank(em: EntityManager, year: number): Promise<Record<string, { before: number | null; after: number }>> {
+async function rerank(
+  em: EntityManager,
+  year: number,
+): Promise<Record<string, { before: number | null; after: number }>> {
   // a voided evaluation (issue 9) takes no rank
-  const all = (await em.find(Evaluation, { where: { year }, lock: { mode: 'pessimistic_write' } })).filter((e) => (e as { voidedAt?: Date | null }).voidedAt == null);
+  const all = (await em.find(Evaluation, { where: { year }, lock: { mode: 'pessimistic_write' } })).filter(
+    (e) => (e as { voidedAt?: Date | null }).voidedAt == null,
+  );
   const ranks = rankEvaluations(all.map((e) => ({ id: e.id, total: Number(e.totalScore), veto: e.veto })));
   const changed: Record<string, { before: number | null; after: number }> = {};
   for (const e of all) {
@@ -75,9 +91,15 @@ async function rerank(em: EntityManager, year: number): Promise<Record<string, {
 }
 
 /** 生成考评: every county's scores proposed from the year's data (the city's adjustments kept), totals, results and ranks. */
-export async function generateEvaluations(ds: DataSource, actor: SignedIn, year: number, now: Date): Promise<{ created: number; refreshed: number }> {
+export async function generateEvaluations(
+  ds: DataSource,
+  actor: SignedIn,
+  year: number,
+  now: Date,
+): Promise<{ created: number; refreshed: number }> {
   if (!can(actor, 'write', 'Evaluation')) throw forbidden();
-  if (!Number.isInteger(year) || year < 2014 || year > now.getUTCFullYear() + 1) throw Object.assign(new DomainError('YEAR', '请填写有效的考评年度'), { field: 'year' });
+  if (!Number.isInteger(year) || year < 2014 || year > now.getUTCFullYear() + 1)
+    throw Object.assign(new DomainError('YEAR', '请填写有效的考评年度'), { field: 'year' });
   return ds.transaction(async (em) => {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('evaluation'), $1::int)`, [year]);
     const inputs = await evaluationInputs(em, year);
@@ -129,42 +151,83 @@ async function onEvaluation(
       resource: 'Evaluation',
       recordId: e.id,
       countyId: e.countyId,
-      changes: { ...extra, ...diffFields(before, { totalScore: e.totalScore, result: e.result, veto: e.veto, vetoReason: e.vetoReason }), ...(Object.keys(ranks).length ? { ranks } : {}) },
+      changes: {
+        ...extra,
+        ...diffFields(before, { totalScore: e.totalScore, result: e.result, veto: e.veto, vetoReason: e.vetoReason }),
+        ...(Object.keys(ranks).length ? { ranks } : {}),
+      },
     });
     return e;
   });
 }
 
 /** 调整得分: one item's score changed by the city, with its reason (kept on the item and in the audit). */
-export function adjustEvaluationScore(ds: DataSource, actor: SignedIn, id: number, input: { code?: string; score?: string | number; reason?: string }, now: Date) {
-  return onEvaluation(ds, actor, id, 'adjustEvaluationScore', (e) => {
-    const score = input.score === '' || input.score == null ? NaN : Number(input.score);
-    const before = itemsOf(e);
-    const items = adjustItem(before, { code: input.code ?? '', score, reason: input.reason }, { id: actor.id, email: actor.email ?? null }, now);
-    e.scores = { ...(e.scores as object), items } as Record<string, unknown>;
-    const item = items.find((i) => i.code === input.code)!;
-    return { item: input.code, score: { before: before.find((i) => i.code === input.code)!.score, after: item.score }, reason: input.reason?.trim() };
-  }, now);
+export function adjustEvaluationScore(
+  ds: DataSource,
+  actor: SignedIn,
+  id: number,
+  input: { code?: string; score?: string | number; reason?: string },
+  now: Date,
+) {
+  return onEvaluation(
+    ds,
+    actor,
+    id,
+    'adjustEvaluationScore',
+    (e) => {
+      const score = input.score === '' || input.score == null ? NaN : Number(input.score);
+      const before = itemsOf(e);
+      const items = adjustItem(
+        before,
+        { code: input.code ?? '', score, reason: input.reason },
+        { id: actor.id, email: actor.email ?? null },
+        now,
+      );
+      e.scores = { ...(e.scores as object), items } as Record<string, unknown>;
+      const item = items.find((i) => i.code === input.code)!;
+      return {
+        item: input.code,
+        score: { before: before.find((i) => i.code === input.code)!.score, after: item.score },
+        reason: input.reason?.trim(),
+      };
+    },
+    now,
+  );
 }
 
 /** 一票否决: the county fails whatever its score; the reason is required. */
 export function vetoEvaluation(ds: DataSource, actor: SignedIn, id: number, input: { vetoReason?: string }, now: Date) {
-  return onEvaluation(ds, actor, id, 'vetoEvaluation', (e) => {
-    const problem = vetoReasonProblem(input.vetoReason);
-    if (problem) throw Object.assign(new DomainError('REASON_REQUIRED', problem), { field: 'vetoReason' });
-    e.veto = true;
-    e.vetoReason = input.vetoReason!.trim();
-    return {};
-  }, now);
+  return onEvaluation(
+    ds,
+    actor,
+    id,
+    'vetoEvaluation',
+    (e) => {
+      const problem = vetoReasonProblem(input.vetoReason);
+      if (problem) throw Object.assign(new DomainError('REASON_REQUIRED', problem), { field: 'vetoReason' });
+      e.veto = true;
+      e.vetoReason = input.vetoReason!.trim();
+      return {};
+    },
+    now,
+  );
 }
 
 /** 撤销否决, with the reason it no longer applies (kept in the audit). */
 export function liftVeto(ds: DataSource, actor: SignedIn, id: number, input: { reason?: string }, now: Date) {
-  return onEvaluation(ds, actor, id, 'liftVeto', (e) => {
-    if (!e.veto) throw new DomainError('NOT_VETOED', '该单位未被一票否决');
-    if (!input.reason?.trim()) throw Object.assign(new DomainError('REASON_REQUIRED', '撤销否决须写明理由'), { field: 'reason' });
-    e.veto = false;
-    e.vetoReason = null;
-    return { reason: input.reason.trim() };
-  }, now);
+  return onEvaluation(
+    ds,
+    actor,
+    id,
+    'liftVeto',
+    (e) => {
+      if (!e.veto) throw new DomainError('NOT_VETOED', '该单位未被一票否决');
+      if (!input.reason?.trim())
+        throw Object.assign(new DomainError('REASON_REQUIRED', '撤销否决须写明理由'), { field: 'reason' });
+      e.veto = false;
+      e.vetoReason = null;
+      return { reason: input.reason.trim() };
+    },
+    now,
+  );
 }

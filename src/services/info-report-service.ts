@@ -10,7 +10,13 @@ import { diffFields, writeAudit } from './audit.js';
 
 type Author = Actor & { email?: string };
 
-async function judged<T>(ds: DataSource, actor: Author, reportId: number, work: (em: EntityManager, r: InfoReport) => Promise<T>, expectedVersion?: unknown) {
+async function judged<T>(
+  ds: DataSource,
+  actor: Author,
+  reportId: number,
+  work: (em: EntityManager, r: InfoReport) => Promise<T>,
+  expectedVersion?: unknown,
+) {
   return ds.transaction(async (em) => {
     const report = await em.findOne(InfoReport, { where: { id: reportId }, lock: { mode: 'pessimistic_write' } });
     if (!report || !mayJudgeInfoReport(actor)) throw new DomainError('FORBIDDEN', '只有市妇联可以点评和采用上报信息');
@@ -19,9 +25,22 @@ async function judged<T>(ds: DataSource, actor: Author, reportId: number, work: 
   });
 }
 
-async function saveJudged(em: EntityManager, actor: Author, report: InfoReport, before: Record<string, unknown>, action: string) {
+async function saveJudged(
+  em: EntityManager,
+  actor: Author,
+  report: InfoReport,
+  before: Record<string, unknown>,
+  action: string,
+) {
   await em.save(report);
-  await writeAudit(em, { actor, action, resource: 'InfoReport', recordId: report.id, countyId: report.countyId, changes: diffFields(before, { ...report }) });
+  await writeAudit(em, {
+    actor,
+    action,
+    resource: 'InfoReport',
+    recordId: report.id,
+    countyId: report.countyId,
+    changes: diffFields(before, { ...report }),
+  });
   return report;
 }
 
@@ -60,17 +79,23 @@ export async function adoptInfoReport(
   now: Date,
   expectedVersion?: unknown,
 ): Promise<InfoReport> {
-  return judged(ds, actor, reportId, async (em, report) => {
-    assertAdoptable(report);
-    const before = { ...report };
-    report.adopted = true;
-    report.adoptedAt = now;
-    report.adoptedById = actor.id;
-    if (!isBlank(input.cityComment)) {
-      report.cityComment = input.cityComment.trim();
-      report.commentedAt = now;
-      report.commentedById = actor.id;
-    }
-    return saveJudged(em, actor, report, before, 'adopt');
-  }, expectedVersion);
+  return judged(
+    ds,
+    actor,
+    reportId,
+    async (em, report) => {
+      assertAdoptable(report);
+      const before = { ...report };
+      report.adopted = true;
+      report.adoptedAt = now;
+      report.adoptedById = actor.id;
+      if (!isBlank(input.cityComment)) {
+        report.cityComment = input.cityComment.trim();
+        report.commentedAt = now;
+        report.commentedById = actor.id;
+      }
+      return saveJudged(em, actor, report, before, 'adopt');
+    },
+    expectedVersion,
+  );
 }

@@ -16,7 +16,13 @@ export async function countyIds(em: EntityManager): Promise<number[]> {
 }
 
 /** 发布: the draft goes out to its counties, one recipient row each, all at once or not at all. */
-export async function publishNotice(ds: DataSource, actor: Author, noticeId: number, now: Date, expectedVersion?: unknown): Promise<Notice> {
+export async function publishNotice(
+  ds: DataSource,
+  actor: Author,
+  noticeId: number,
+  now: Date,
+  expectedVersion?: unknown,
+): Promise<Notice> {
   return ds.transaction(async (em) => {
     const notice = await em.findOne(Notice, { where: { id: noticeId }, lock: { mode: 'pessimistic_write' } });
     if (!notice || !can(actor, 'write', 'Notice', notice)) throw new DomainError('FORBIDDEN', '无权发布该通知');
@@ -26,7 +32,10 @@ export async function publishNotice(ds: DataSource, actor: Author, noticeId: num
     const all = await countyIds(em);
     throwIfAny(validateNotice(notice, { countyIds: all }));
     const recipients = noticeRecipients(notice, all);
-    await em.insert(NoticeRecipient, recipients.map((countyId) => ({ noticeId, countyId })));
+    await em.insert(
+      NoticeRecipient,
+      recipients.map((countyId) => ({ noticeId, countyId })),
+    );
     notice.status = 'published';
     notice.publishedAt = now;
     notice.publishedById = actor.id;
@@ -37,17 +46,28 @@ export async function publishNotice(ds: DataSource, actor: Author, noticeId: num
       resource: 'Notice',
       recordId: noticeId,
       countyId: notice.countyId,
-      changes: { status: { before: 'draft', after: 'published' }, recipients, rowVersion: { before: version, after: notice.rowVersion } },
+      changes: {
+        status: { before: 'draft', after: 'published' },
+        recipients,
+        rowVersion: { before: version, after: notice.rowVersion },
+      },
     });
     return notice;
   });
 }
 
 /** 标记已读: the county acknowledges the notice; the sender sees who read it and when. */
-export async function markNoticeRead(ds: DataSource, actor: Author, recipientId: number, now: Date, expectedVersion?: unknown): Promise<NoticeRecipient> {
+export async function markNoticeRead(
+  ds: DataSource,
+  actor: Author,
+  recipientId: number,
+  now: Date,
+  expectedVersion?: unknown,
+): Promise<NoticeRecipient> {
   return ds.transaction(async (em) => {
     const row = await em.findOne(NoticeRecipient, { where: { id: recipientId }, lock: { mode: 'pessimistic_write' } });
-    if (!row || !mayMarkNoticeRead(actor, row.countyId)) throw new DomainError('FORBIDDEN', '只能由收文的县（市、区）标记已读');
+    if (!row || !mayMarkNoticeRead(actor, row.countyId))
+      throw new DomainError('FORBIDDEN', '只能由收文的县（市、区）标记已读');
     if (row.readAt) throw new DomainError('ALREADY_READ', '该通知已标记为已读');
     assertCurrent(row, expectedVersion);
     row.readAt = now;
@@ -74,11 +94,12 @@ export interface RecipientStatus {
 
 /** Every addressed county with whether, when and by whom it has read the notice, in code order. */
 export async function noticeReadStatus(em: EntityManager, noticeId: number): Promise<RecipientStatus[]> {
-  const rows: { county_id: number; county_name: string; read_at: Date | null; read_by: string | null }[] = await em.query(
-    `SELECT r.county_id, o.name AS county_name, r.read_at, u.name AS read_by
+  const rows: { county_id: number; county_name: string; read_at: Date | null; read_by: string | null }[] =
+    await em.query(
+      `SELECT r.county_id, o.name AS county_name, r.read_at, u.name AS read_by
        FROM notice_recipient r JOIN organization o ON o.id = r.county_id LEFT JOIN admin_user u ON u.id = r.read_by
       WHERE r.notice_id = $1 ORDER BY o.code`,
-    [noticeId],
-  );
+      [noticeId],
+    );
   return rows.map((r) => ({ countyId: r.county_id, countyName: r.county_name, readAt: r.read_at, readBy: r.read_by }));
 }

@@ -19,14 +19,22 @@ export async function recordRectificationDone(
 ): Promise<Rectification> {
   return ds.transaction(async (em) => {
     const item = await em.findOne(Rectification, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!item || !mayCompleteRectification(actor, item.countyId)) throw new DomainError('FORBIDDEN', '只能由被检查的县（市、区）登记整改完成');
+    if (!item || !mayCompleteRectification(actor, item.countyId))
+      throw new DomainError('FORBIDDEN', '只能由被检查的县（市、区）登记整改完成');
     assertCurrent(item, expectedVersion);
     const inspection = await em.findOneByOrFail(Inspection, { id: item.inspectionId });
     const done = completeRectification(item, input, { today, inspectedOn: inspection.inspectedOn });
     const before = { ...item };
     Object.assign(item, { status: 'done', doneOn: done.doneOn, evidence: done.evidence, doneById: actor.id });
     await em.save(item);
-    await writeAudit(em, { actor, action: 'completeRectification', resource: 'Rectification', recordId: id, countyId: item.countyId, changes: diffFields(before, { ...item }) });
+    await writeAudit(em, {
+      actor,
+      action: 'completeRectification',
+      resource: 'Rectification',
+      recordId: id,
+      countyId: item.countyId,
+      changes: diffFields(before, { ...item }),
+    });
     return item;
   });
 }

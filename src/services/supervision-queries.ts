@@ -11,7 +11,11 @@ export interface UnreadNotice {
 }
 
 /** The notices addressed to `countyId` that nobody there has marked read, newest first. */
-export async function unreadNotices(em: EntityManager, countyId: number, limit: number): Promise<{ total: number; rows: UnreadNotice[] }> {
+export async function unreadNotices(
+  em: EntityManager,
+  countyId: number,
+  limit: number,
+): Promise<{ total: number; rows: UnreadNotice[] }> {
   const rows: (UnreadNotice & { total: number })[] = await em.query(
     `SELECT r.id AS "recipientId", n.title, coalesce(o.name || '妇联', '平顶山市妇联') AS sender,
             to_char(n.published_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "publishedOn", count(*) OVER ()::int AS total
@@ -32,7 +36,10 @@ export interface PartlyReadNotice {
 }
 
 /** The city's published notices some addressed county has not read yet, newest first. */
-export async function cityNoticesNotFullyRead(em: EntityManager, limit: number): Promise<{ total: number; rows: PartlyReadNotice[] }> {
+export async function cityNoticesNotFullyRead(
+  em: EntityManager,
+  limit: number,
+): Promise<{ total: number; rows: PartlyReadNotice[] }> {
   const rows: (PartlyReadNotice & { total: number })[] = await em.query(
     `SELECT n.id AS "noticeId", n.title,
             (count(*) FILTER (WHERE r.read_at IS NULL))::int AS unread, count(*)::int AS addressed,
@@ -70,5 +77,9 @@ export async function openRectifications(
       ORDER BY r.due_on, r.id LIMIT $3`,
     [countyId, today, limit],
   );
-  return { total: rows[0]?.total ?? 0, overdue: rows[0]?.overdue ?? 0, rows: rows.map(({ total: _t, overdue: _o, ...r }) => r) };
+  return {
+    total: rows[0]?.total ?? 0,
+    overdue: rows[0]?.overdue ?? 0,
+    rows: rows.map(({ total: _t, overdue: _o, ...r }) => r),
+  };
 }

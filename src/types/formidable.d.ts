@@ -19,7 +19,10 @@ declare module 'formidable' {
 
   class IncomingForm {
     constructor(opts?: Options);
-    parse(req: IncomingMessage, callback: (err: Error | null, fields: Record<string, string>, files: Record<string, File>) => void): void;
+    parse(
+      req: IncomingMessage,
+      callback: (err: Error | null, fields: Record<string, string>, files: Record<string, File>) => void,
+    ): void;
   }
 
   export default IncomingForm;

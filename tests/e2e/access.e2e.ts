@@ -32,7 +32,10 @@ it.each([
 
 it('refuses 新华区 staff another county’s case opened by URL', async () => {
   const yexian = await countyId(app.db, '叶县');
-  const { rows } = await app.db.query('SELECT id, case_no, petitioner_name FROM petition_case WHERE county_id = $1 LIMIT 1', [yexian]);
+  const { rows } = await app.db.query(
+    'SELECT id, case_no, petitioner_name FROM petition_case WHERE county_id = $1 LIMIT 1',
+    [yexian],
+  );
   const page = await newPage(browser, app.baseUrl);
   await login(page, 'xinhua@example.org');
   await page.goto(`/admin/resources/PetitionCase/records/${rows[0].id}/show`);

@@ -5,7 +5,16 @@ import { addDays, localDate } from '../../src/domain/dates.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { countyId, validIdNumber } from '../support/fixtures.js';
 import { chineseText, launchBrowser, login, newPage, shot, warmUp } from './support/browser.js';
-import { journeySteps, notice, recordShown, openAction, pick, runAction, saveRecordForm, submitActionForm } from './support/forms.js';
+import {
+  journeySteps,
+  notice,
+  recordShown,
+  openAction,
+  pick,
+  runAction,
+  saveRecordForm,
+  submitActionForm,
+} from './support/forms.js';
 
 // 新华区 staff registers a case in the browser and walks it from 受理 to 立案归档, downloading the five
 // forms (附件1–5) and uploading their signed scans on the way; one refused step shows its Chinese reason.
@@ -26,8 +35,15 @@ beforeAll(async () => {
   browser = await launchBrowser();
   // a 新华区 agent holding a certificate issued 60 days ago (持证上岗), to be assigned through 编辑
   const xinhua = await countyId(app.db, '新华区');
-  const { rows: [township] } = await app.db.query(`SELECT id FROM organization WHERE county_id = $1 AND level = 'township' ORDER BY id LIMIT 1`, [xinhua]);
-  const { rows: [agent] } = await app.db.query(
+  const {
+    rows: [township],
+  } = await app.db.query(
+    `SELECT id FROM organization WHERE county_id = $1 AND level = 'township' ORDER BY id LIMIT 1`,
+    [xinhua],
+  );
+  const {
+    rows: [agent],
+  } = await app.db.query(
     `INSERT INTO agent (county_id, township_id, name, id_number, phone, appointed_on) VALUES ($1, $2, $3, $4, '13937599999', $5) RETURNING id`,
     [xinhua, township.id, AGENT, validIdNumber('410402', '19800101', '128'), day(-400)],
   );
@@ -48,7 +64,8 @@ const casePage = async () => {
   await page.goto(`/admin/resources/PetitionCase/records/${caseId}/show`);
   await recordShown(page);
 };
-const caseState = async () => (await app.db.query('SELECT state::text FROM petition_case WHERE id = $1', [caseId])).rows[0].state;
+const caseState = async () =>
+  (await app.db.query('SELECT state::text FROM petition_case WHERE id = $1', [caseId])).rows[0].state;
 
 step('registers a case through 案件管理 → 信访代理案件 → 新建', async () => {
   await page.click('text=案件管理');
@@ -112,7 +129,11 @@ step('assigns a certified agent through 编辑, then starts representing (开始
   await openAction(page, 'startRepresenting');
   await chineseText(page);
   await shot(page, 'case-05-start-representing-form');
-  await submitActionForm(page, 'startRepresenting', { agreementSignedOn: day(-16), notifiedOn: day(-16), representingSince: day(-15) });
+  await submitActionForm(page, 'startRepresenting', {
+    agreementSignedOn: day(-16),
+    notifiedOn: day(-16),
+    representingSince: day(-15),
+  });
   await notice(page, '尚未指定代理员');
   expect(await caseState()).toBe('accepted');
 
@@ -125,7 +146,12 @@ step('assigns a certified agent through 编辑, then starts representing (开始
   await notice(page, '记录已保存');
   await casePage();
 
-  await runAction(page, 'startRepresenting', { agreementSignedOn: day(-16), notifiedOn: day(-16), representingSince: day(-15) }, '已开始代理');
+  await runAction(
+    page,
+    'startRepresenting',
+    { agreementSignedOn: day(-16), notifiedOn: day(-16), representingSince: day(-15) },
+    '已开始代理',
+  );
   expect(await caseState()).toBe('representing');
   expect(await chineseText(page)).toContain(AGENT);
   await shot(page, 'case-06-representing');
@@ -155,13 +181,21 @@ step('adds a handling record (办案记录) for the case', async () => {
   await shot(page, 'case-08-handling-record-form');
   await saveRecordForm(page);
   await notice(page, '记录已创建');
-  const { rows } = await app.db.query(`SELECT to_char(logged_on, 'YYYY-MM-DD') AS logged_on FROM case_log WHERE case_id = $1`, [caseId]);
+  const { rows } = await app.db.query(
+    `SELECT to_char(logged_on, 'YYYY-MM-DD') AS logged_on FROM case_log WHERE case_id = $1`,
+    [caseId],
+  );
   expect(rows).toEqual([{ logged_on: day(-10) }]);
 });
 
 step('concludes (终结) and issues the reply opinion (出具答复意见)', async () => {
   await casePage();
-  await runAction(page, 'conclude', { concludedOn: day(-6), outcome: '经协调，宅基地已按原协议分割，信访人表示满意。' }, '案件已终结');
+  await runAction(
+    page,
+    'conclude',
+    { concludedOn: day(-6), outcome: '经协调，宅基地已按原协议分割，信访人表示满意。' },
+    '案件已终结',
+  );
   expect(await caseState()).toBe('concluded');
   await runAction(page, 'issueReply', { replyIssuedOn: day(-2) }, '答复意见书已出具');
   await chineseText(page);
@@ -192,10 +226,15 @@ step('downloads the five forms as Word documents and uploads their signed scans 
     await upload.locator('#scan-signed').fill(day(-2));
     await upload.locator('#scan-file').setInputFiles({ name: `${kind}.pdf`, mimeType: 'application/pdf', buffer: PDF });
     await upload.locator('button[type=submit]').click();
-    await files.locator('tbody tr').filter({ hasText: `${kind}.pdf` }).waitFor();
+    await files
+      .locator('tbody tr')
+      .filter({ hasText: `${kind}.pdf` })
+      .waitFor();
   }
   await files.getByText('案卷材料齐全。').waitFor();
-  expect((await app.db.query('SELECT count(*)::int AS n FROM case_document WHERE case_id = $1', [caseId])).rows[0].n).toBe(5);
+  expect(
+    (await app.db.query('SELECT count(*)::int AS n FROM case_document WHERE case_id = $1', [caseId])).rows[0].n,
+  ).toBe(5);
   await chineseText(page);
   await shot(page, 'case-11-case-file-complete');
 });
@@ -203,7 +242,9 @@ step('downloads the five forms as Word documents and uploads their signed scans 
 step('archives the file (立案归档), which locks it', async () => {
   await casePage();
   const message = await runAction(page, 'archive', { archivedOn: today }, '案件已立案归档');
-  const { rows: [row] } = await app.db.query('SELECT state::text, archive_no FROM petition_case WHERE id = $1', [caseId]);
+  const {
+    rows: [row],
+  } = await app.db.query('SELECT state::text, archive_no FROM petition_case WHERE id = $1', [caseId]);
   expect(row.state).toBe('archived');
   expect(message).toContain(row.archive_no);
   await page.reload();

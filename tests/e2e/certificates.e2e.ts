@@ -26,7 +26,9 @@ afterAll(async () => {
 });
 
 step('records a certificate’s yearly review through 年度审核', async () => {
-  const { rows: [cert] } = await app.db.query(
+  const {
+    rows: [cert],
+  } = await app.db.query(
     `SELECT c.id, c.number, a.name AS agent FROM certificate c JOIN agent a ON a.id = c.agent_id
       WHERE c.status = 'issued' AND c.issued_on <= $1::date - 30 ORDER BY c.id LIMIT 1`,
     [today],
@@ -50,7 +52,12 @@ step('records a certificate’s yearly review through 年度审核', async () =>
   expect(await form.innerText()).toContain('审核不合格须在备注中写明原因');
   await shot(page, 'certificates-02-review-refused');
 
-  await submitActionForm(page, 'reviewCertificate', { reviewedOn: today, result: 'passed', reviewer: '市妇联王芳', remarks: '年度考核合格，继续持证上岗。' });
+  await submitActionForm(page, 'reviewCertificate', {
+    reviewedOn: today,
+    result: 'passed',
+    reviewer: '市妇联王芳',
+    remarks: '年度考核合格，继续持证上岗。',
+  });
   await page.waitForURL(/\/records\/\d+\/show$/);
   await recordShown(page);
   await notice(page, '年度审核结果已保存');
@@ -69,7 +76,11 @@ step('records a certificate’s yearly review through 年度审核', async () =>
 });
 
 step('shows 乡镇代理员配备 with the townships that have no certified agent', async () => {
-  const expected = await townshipCoverage(app.dataSource.manager, { id: 1, role: 'city_admin', countyId: null } as never);
+  const expected = await townshipCoverage(app.dataSource.manager, {
+    id: 1,
+    role: 'city_admin',
+    countyId: null,
+  } as never);
   const uncovered = expected.counties.flatMap((c) => c.uncovered.map((t) => t.townshipName));
 
   await page.click('a:has-text("乡镇代理员配备")');
@@ -78,7 +89,8 @@ step('shows 乡镇代理员配备 with the townships that have no certified agen
   const text = await chineseText(page);
   expect(text).toContain('乡镇（街道）持证代理员配备情况');
   expect(text).toContain('无持证代理员的乡镇（街道）');
-  for (const county of COUNTIES) expect(await coverage.locator('tbody tr').filter({ hasText: county }).count()).toBeGreaterThan(0);
+  for (const county of COUNTIES)
+    expect(await coverage.locator('tbody tr').filter({ hasText: county }).count()).toBeGreaterThan(0);
   expect(uncovered.length).toBeGreaterThan(0);
   for (const name of uncovered) expect(text).toContain(name);
   await shot(page, 'certificates-05-coverage');

@@ -61,9 +61,20 @@ it('shows the leader all ten counties in the scorecard and six drawn charts', as
   for (const [i, c] of charts.entries()) {
     expect({ chart: i, sized: c.width > 200 && c.height > 150 }).toEqual({ chart: i, sized: true });
     // axes, labels and bars or slices: thousands of drawn pixels in several colours, not a blank canvas
-    expect({ chart: i, inked: c.inked > 2000, colours: c.colours >= 3 }).toEqual({ chart: i, inked: true, colours: true });
+    expect({ chart: i, inked: c.inked > 2000, colours: c.colours >= 3 }).toEqual({
+      chart: i,
+      inked: true,
+      colours: true,
+    });
   }
-  for (const title of ['办结率（%）', '7日内出具答复意见率（%）', '月度受理与终结案件', '代理员持证覆盖（%）', '事项类别（当年受理）', '案件来源（当年受理）']) {
+  for (const title of [
+    '办结率（%）',
+    '7日内出具答复意见率（%）',
+    '月度受理与终结案件',
+    '代理员持证覆盖（%）',
+    '事项类别（当年受理）',
+    '案件来源（当年受理）',
+  ]) {
     expect(text).toContain(title);
   }
   await shot(page, 'dashboard-leader');
@@ -79,7 +90,8 @@ it('shows 新华区 staff her county beside the city average only', async () => 
   const scorecard = await page.locator('[data-testid=scorecard]').innerText();
   expect(scorecard).toContain('新华区');
   expect(scorecard).toContain('全市平均');
-  for (const county of COUNTIES.filter((c) => c !== '新华区')) expect({ county, shown: scorecard.includes(county) }).toEqual({ county, shown: false });
+  for (const county of COUNTIES.filter((c) => c !== '新华区'))
+    expect({ county, shown: scorecard.includes(county) }).toEqual({ county, shown: false });
   expect(await page.locator('[data-testid^=scorecard-county-]').count()).toBe(1);
   for (const c of await canvasInk(page)) expect(c.inked).toBeGreaterThan(2000);
   await shot(page, 'dashboard-county-xinhua');

@@ -22,7 +22,14 @@ export interface Instance {
 export async function startInstance(databaseUrl: string, seed = false): Promise<Instance> {
   const port = await freePort();
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: String(seed), NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      SEED_DEMO: String(seed),
+      NODE_ENV: 'development',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -42,4 +49,3 @@ export async function startInstance(databaseUrl: string, seed = false): Promise<
   });
   return { proc, baseUrl: `http://127.0.0.1:${port}`, exited };
 }
-

@@ -13,7 +13,10 @@ export async function countyId(db: pg.Client, name: string): Promise<number> {
 }
 
 export async function firstTownship(db: pg.Client, county: number): Promise<number> {
-  const { rows } = await db.query(`SELECT id FROM organization WHERE county_id = $1 AND level = 'township' ORDER BY id LIMIT 1`, [county]);
+  const { rows } = await db.query(
+    `SELECT id FROM organization WHERE county_id = $1 AND level = 'township' ORDER BY id LIMIT 1`,
+    [county],
+  );
   return rows[0].id;
 }
 

@@ -4,7 +4,11 @@ export class Session {
 
   constructor(readonly baseUrl: string) {}
 
-  async request(method: string, path: string, body?: Record<string, unknown> | URLSearchParams | FormData | Blob): Promise<Response> {
+  async request(
+    method: string,
+    path: string,
+    body?: Record<string, unknown> | URLSearchParams | FormData | Blob,
+  ): Promise<Response> {
     const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
     let payload: BodyInit | undefined;
     // a Blob is sent as is, with its own type (file uploads)
@@ -34,7 +38,11 @@ export class Session {
   }
 
   /** AdminJS API call; returns status and parsed JSON (or null). */
-  async api(method: 'GET' | 'POST', path: string, body?: Record<string, unknown>): Promise<{ status: number; json: any }> {
+  async api(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: Record<string, unknown>,
+  ): Promise<{ status: number; json: any }> {
     const form = body ? toForm(body) : undefined;
     const res = await this.request(method, `/admin/api${path}`, form);
     const text = await res.text();

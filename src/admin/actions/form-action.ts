@@ -1,4 +1,11 @@
-import { NotFoundError, ValidationError, type ActionContext, type ActionHandler, type ActionRequest, type ActionResponse } from 'adminjs';
+import {
+  NotFoundError,
+  ValidationError,
+  type ActionContext,
+  type ActionHandler,
+  type ActionRequest,
+  type ActionResponse,
+} from 'adminjs';
 import { DomainError, FieldErrors } from '../../domain/errors.js';
 import { StaleVersion } from '../../domain/record-version.js';
 import { AuditLog } from '../../entities/audit-log.js';
@@ -10,7 +17,8 @@ type Payload = Record<string, string | undefined>;
 
 /** A refused step as the form shows it: on its field when the error names one, else for the record. */
 export function formErrors(e: DomainError): Record<string, { message: string }> {
-  if (e instanceof FieldErrors) return Object.fromEntries(Object.entries(e.errors).map(([f, p]) => [f, { message: p.message }]));
+  if (e instanceof FieldErrors)
+    return Object.fromEntries(Object.entries(e.errors).map(([f, p]) => [f, { message: p.message }]));
   const field = (e as DomainError & { field?: string }).field ?? 'base';
   return { [field]: { message: e.message } };
 }
@@ -19,7 +27,11 @@ export function formErrors(e: DomainError): Record<string, { message: string }> 
  * A refused action as the form shows it. A step based on an old page (StaleVersion, issue 9) says who
  * changed the record since and what.
  */
-export async function refusal(e: unknown, resourceId: string, recordId: string | number): Promise<{ errors: Record<string, { message: string }>; message: string } | null> {
+export async function refusal(
+  e: unknown,
+  resourceId: string,
+  recordId: string | number,
+): Promise<{ errors: Record<string, { message: string }>; message: string } | null> {
   if (e instanceof StaleVersion) {
     const message = await describeStale(AuditLog.getRepository().manager, resourceId, recordId, e);
     return { errors: { rowVersion: { message }, base: { message } }, message };
@@ -38,7 +50,13 @@ export async function refusal(e: unknown, resourceId: string, recordId: string |
  * refuses a step based on an older one), then shows the record again, or the refusal on its field.
  */
 export function recordFormHandler(
-  run: (args: { actor: Actor & { email?: string }; recordId: number; payload: Payload; version: unknown; context: ActionContext }) => Promise<unknown>,
+  run: (args: {
+    actor: Actor & { email?: string };
+    recordId: number;
+    payload: Payload;
+    version: unknown;
+    context: ActionContext;
+  }) => Promise<unknown>,
   success: string,
 ): ActionHandler<ActionResponse> {
   return async (request: ActionRequest, _response, context) => {
@@ -52,7 +70,10 @@ export function recordFormHandler(
     } catch (e) {
       const refused = await refusal(e, resource.id(), record.id());
       if (!refused) throw e;
-      return { record: { ...record.toJSON(currentAdmin), errors: refused.errors }, notice: { message: refused.message, type: 'error' } };
+      return {
+        record: { ...record.toJSON(currentAdmin), errors: refused.errors },
+        notice: { message: refused.message, type: 'error' },
+      };
     }
     const fresh = await resource.findOne(record.id(), context);
     return {

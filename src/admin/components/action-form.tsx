@@ -42,13 +42,28 @@ const ActionForm: React.FC<ActionProps> = ({ resource, action, record, records }
     setBusy(true);
     try {
       // a bulk action (actionType 'bulk') acts on the records ticked in the list; a resource action on none
-      const response = records && !record
-        ? await api.bulkAction({ resourceId: resource.id, recordIds: records.map((r) => r.id), actionName: action.name, data: values })
-        : record
-          ? // with the version the page was loaded with: a step based on an old page is refused (issue 9)
-            await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data: { ...values, rowVersion: String(record.params.rowVersion ?? '') } })
-          : await api.resourceAction({ resourceId: resource.id, actionName: action.name, data: values });
-      const data = response.data as { notice?: { message: string; type: string }; record?: { errors?: Record<string, { message: string }> }; redirectUrl?: string };
+      const response =
+        records && !record
+          ? await api.bulkAction({
+              resourceId: resource.id,
+              recordIds: records.map((r) => r.id),
+              actionName: action.name,
+              data: values,
+            })
+          : record
+            ? // with the version the page was loaded with: a step based on an old page is refused (issue 9)
+              await api.recordAction({
+                resourceId: resource.id,
+                recordId: record.id,
+                actionName: action.name,
+                data: { ...values, rowVersion: String(record.params.rowVersion ?? '') },
+              })
+            : await api.resourceAction({ resourceId: resource.id, actionName: action.name, data: values });
+      const data = response.data as {
+        notice?: { message: string; type: string };
+        record?: { errors?: Record<string, { message: string }> };
+        redirectUrl?: string;
+      };
       if (data.notice) addNotice(data.notice as never);
       setErrors(data.record?.errors ?? {});
       if (data.notice?.type !== 'error' && data.redirectUrl) navigate(data.redirectUrl);
@@ -61,27 +76,66 @@ const ActionForm: React.FC<ActionProps> = ({ resource, action, record, records }
 
   return (
     <Box as="form" onSubmit={submit} variant="container" data-testid={`action-form-${action.name}`}>
-      <H4>{translateAction(action.name, resource.id)}{record?.title ? `：${record.title}` : ''}{records && !record ? `（已选 ${records.length} 人）` : ''}</H4>
+      <H4>
+        {translateAction(action.name, resource.id)}
+        {record?.title ? `：${record.title}` : ''}
+        {records && !record ? `（已选 ${records.length} 人）` : ''}
+      </H4>
       {custom.intro && <Text mb="xl">{custom.intro}</Text>}
       {fields.map((f) => (
         <FormGroup key={f.name} error={Boolean(errors[f.name])}>
-          <Label required={f.required} htmlFor={`field-${f.name}`}>{f.label}</Label>
+          <Label required={f.required} htmlFor={`field-${f.name}`}>
+            {f.label}
+          </Label>
           {f.type === 'textarea' ? (
-            <TextArea id={`field-${f.name}`} width={1} rows={4} value={values[f.name]} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setValues({ ...values, [f.name]: e.target.value })} />
+            <TextArea
+              id={`field-${f.name}`}
+              width={1}
+              rows={4}
+              value={values[f.name]}
+              onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) =>
+                setValues({ ...values, [f.name]: e.target.value })
+              }
+            />
           ) : f.type === 'select' ? (
-            <select id={`field-${f.name}`} value={values[f.name]} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} style={{ width: '100%', padding: 8 }}>
+            <select
+              id={`field-${f.name}`}
+              value={values[f.name]}
+              onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
+              style={{ width: '100%', padding: 8 }}
+            >
               <option value="">请选择</option>
-              {(f.options ?? []).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              {(f.options ?? []).map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
             </select>
           ) : (
-            <Input id={`field-${f.name}`} width={1} type={f.type} value={values[f.name]} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setValues({ ...values, [f.name]: e.target.value })} />
+            <Input
+              id={`field-${f.name}`}
+              width={1}
+              type={f.type}
+              value={values[f.name]}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => setValues({ ...values, [f.name]: e.target.value })}
+            />
           )}
-          {f.help && <Text variant="sm" color="grey60">{f.help}</Text>}
+          {f.help && (
+            <Text variant="sm" color="grey60">
+              {f.help}
+            </Text>
+          )}
           <FormMessage>{errors[f.name]?.message}</FormMessage>
         </FormGroup>
       ))}
-      {errors.base && <Text color="error" mb="lg">{errors.base.message}</Text>}
-      <Button variant="contained" type="submit" disabled={busy}>{custom.submitLabel ?? '确定'}</Button>
+      {errors.base && (
+        <Text color="error" mb="lg">
+          {errors.base.message}
+        </Text>
+      )}
+      <Button variant="contained" type="submit" disabled={busy}>
+        {custom.submitLabel ?? '确定'}
+      </Button>
     </Box>
   );
 };

@@ -1,4 +1,16 @@
-import { Box, Button, H4, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import {
+  Box,
+  Button,
+  H4,
+  Label,
+  MessageBox,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Text,
+} from '@adminjs/design-system';
 import { ApiClient, type ActionProps } from 'adminjs';
 import React, { useEffect, useState } from 'react';
 
@@ -26,7 +38,7 @@ const AgentImport: React.FC<ActionProps> = ({ resource, action }) => {
 
   useEffect(() => {
     api.resourceAction({ resourceId: resource.id, actionName: action.name }).then((res) => {
-      setCounties(((res.data as { counties?: { id: number; name: string }[] }).counties) ?? []);
+      setCounties((res.data as { counties?: { id: number; name: string }[] }).counties ?? []);
     });
   }, [resource.id, action.name]);
 
@@ -68,28 +80,64 @@ const AgentImport: React.FC<ActionProps> = ({ resource, action }) => {
     <Box variant="container" data-testid="agent-import">
       <H4>从Excel导入代理员</H4>
       <Text mb="lg">
-        1. 下载模板，按列填写：姓名、性别、身份证号、手机、乡镇/街道、村/社区、选聘日期。2. 上传后系统先逐行检查，不写入任何数据。
-        3. 全部无误后点“确认导入”，所有行一次写入；只要有一行有误，就一行也不导入。
+        1. 下载模板，按列填写：姓名、性别、身份证号、手机、乡镇/街道、村/社区、选聘日期。2.
+        上传后系统先逐行检查，不写入任何数据。 3.
+        全部无误后点“确认导入”，所有行一次写入；只要有一行有误，就一行也不导入。
       </Text>
       {needCounty && (
         <Box mb="lg">
-          <Label required htmlFor="import-county">导入到县（市、区）</Label>
-          <select id="import-county" value={countyId} onChange={(e) => { setCountyId(e.target.value); setChecked(null); setDone(null); }} style={{ width: '100%', padding: 8 }}>
+          <Label required htmlFor="import-county">
+            导入到县（市、区）
+          </Label>
+          <select
+            id="import-county"
+            value={countyId}
+            onChange={(e) => {
+              setCountyId(e.target.value);
+              setChecked(null);
+              setDone(null);
+            }}
+            style={{ width: '100%', padding: 8 }}
+          >
             <option value="">请选择</option>
-            {counties.map((c) => <option key={c.id} value={String(c.id)}>{c.name}</option>)}
+            {counties.map((c) => (
+              <option key={c.id} value={String(c.id)}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </Box>
       )}
       <Box mb="lg">
-        <Button as="a" href={templateHref} variant="outlined">下载导入模板</Button>
+        <Button as="a" href={templateHref} variant="outlined">
+          下载导入模板
+        </Button>
       </Box>
       <Box mb="lg">
         <Label htmlFor="import-file">选择已填写的 Excel 文件（.xlsx）</Label>
-        <input id="import-file" type="file" accept=".xlsx" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setChecked(null); setDone(null); }} />
+        <input
+          id="import-file"
+          type="file"
+          accept=".xlsx"
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setChecked(null);
+            setDone(null);
+          }}
+        />
       </Box>
-      <Button variant="contained" disabled={!file || busy || (needCounty && !countyId)} onClick={() => run(true)} mr="default">检查文件</Button>
+      <Button
+        variant="contained"
+        disabled={!file || busy || (needCounty && !countyId)}
+        onClick={() => run(true)}
+        mr="default"
+      >
+        检查文件
+      </Button>
       {checked && !checked.error && checked.problems.length === 0 && !done && (
-        <Button variant="contained" color="success" disabled={busy} onClick={() => run(false)}>确认导入（{checked.rows} 名）</Button>
+        <Button variant="contained" color="success" disabled={busy} onClick={() => run(false)}>
+          确认导入（{checked.rows} 名）
+        </Button>
       )}
 
       {checked?.error && <MessageBox mt="xl" variant="danger" message={checked.error} />}
@@ -98,14 +146,23 @@ const AgentImport: React.FC<ActionProps> = ({ resource, action }) => {
       )}
       {checked && checked.problems.length > 0 && (
         <Box mt="xl">
-          <MessageBox variant="danger" message={`有 ${checked.problems.length} 行存在问题，未导入任何数据。请在 Excel 中改正后重新上传。`} />
+          <MessageBox
+            variant="danger"
+            message={`有 ${checked.problems.length} 行存在问题，未导入任何数据。请在 Excel 中改正后重新上传。`}
+          />
           <Table mt="lg" data-testid="import-problems">
             <TableHead>
-              <TableRow><TableCell>行号</TableCell><TableCell>问题</TableCell></TableRow>
+              <TableRow>
+                <TableCell>行号</TableCell>
+                <TableCell>问题</TableCell>
+              </TableRow>
             </TableHead>
             <TableBody>
               {checked.problems.map((p) => (
-                <TableRow key={p.row}><TableCell style={{ whiteSpace: "nowrap" }}>第 {p.row} 行</TableCell><TableCell>{p.reasons.join('；')}</TableCell></TableRow>
+                <TableRow key={p.row}>
+                  <TableCell style={{ whiteSpace: 'nowrap' }}>第 {p.row} 行</TableCell>
+                  <TableCell>{p.reasons.join('；')}</TableCell>
+                </TableRow>
               ))}
             </TableBody>
           </Table>

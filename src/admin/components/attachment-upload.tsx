@@ -40,15 +40,24 @@ const AttachmentUpload: React.FC<ActionProps> = ({ action, record, resource }) =
 
   return (
     <Box as="form" onSubmit={submit} variant="container" data-testid={`attachment-upload-${custom.owner}`}>
-      <H4>{action.label}{record?.title ? `：${record.title}` : ''}</H4>
+      <H4>
+        {action.label}
+        {record?.title ? `：${record.title}` : ''}
+      </H4>
       {custom.intro && <Text mb="xl">{custom.intro}</Text>}
       <FormGroup error={Boolean(error)}>
-        <Label required htmlFor="attachment-file">{custom.fileLabel ?? '选择文件'}</Label>
+        <Label required htmlFor="attachment-file">
+          {custom.fileLabel ?? '选择文件'}
+        </Label>
         <input id="attachment-file" name="file" type="file" accept="application/pdf,image/jpeg,image/png" required />
-        <Text variant="sm" color="grey60">PDF、JPG 或 PNG 格式</Text>
+        <Text variant="sm" color="grey60">
+          PDF、JPG 或 PNG 格式
+        </Text>
         {error && <Text color="error">{error}</Text>}
       </FormGroup>
-      <Button variant="contained" type="submit" disabled={busy}>上传</Button>
+      <Button variant="contained" type="submit" disabled={busy}>
+        上传
+      </Button>
     </Box>
   );
 };

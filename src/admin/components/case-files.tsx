@@ -1,4 +1,19 @@
-import { Box, Button, FormGroup, H4, H5, Input, Label, Link, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import {
+  Box,
+  Button,
+  FormGroup,
+  H4,
+  H5,
+  Input,
+  Label,
+  Link,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Text,
+} from '@adminjs/design-system';
 import { useNotice, ViewHelpers, type ActionProps } from 'adminjs';
 import React, { useCallback, useEffect, useState } from 'react';
 
@@ -10,7 +25,15 @@ interface CaseFile {
   uploadMaxMb: number;
   forms: { kind: string; title: string; href: string; available: boolean }[];
   kinds: { value: string; label: string }[];
-  documents: { id: number; kindLabel: string; title: string; signedOn: string | null; fileName: string | null; fileSize: number | null; href: string | null }[];
+  documents: {
+    id: number;
+    kindLabel: string;
+    title: string;
+    signedOn: string | null;
+    fileName: string | null;
+    fileSize: number | null;
+    href: string | null;
+  }[];
   missing: string[];
   deadline: { label: string; due: string; text: string; urgency: string } | null;
 }
@@ -59,29 +82,57 @@ const CaseFiles: React.FC<ActionProps> = ({ record }) => {
     }
   };
 
-  if (error) return <Box variant="container"><Text color="error">{error}</Text></Box>;
-  if (!file) return <Box variant="container"><Text>正在读取案卷…</Text></Box>;
+  if (error)
+    return (
+      <Box variant="container">
+        <Text color="error">{error}</Text>
+      </Box>
+    );
+  if (!file)
+    return (
+      <Box variant="container">
+        <Text>正在读取案卷…</Text>
+      </Box>
+    );
 
   return (
     <Box variant="container" data-testid="case-files">
-      <H4>案卷（一案一卷）：{file.caseNo}{file.archiveNo ? `，档案号 ${file.archiveNo}` : ''}</H4>
+      <H4>
+        案卷（一案一卷）：{file.caseNo}
+        {file.archiveNo ? `，档案号 ${file.archiveNo}` : ''}
+      </H4>
       {file.deadline && (
-        <Text mb="lg" color={file.deadline.urgency === 'overdue' ? 'error' : file.deadline.urgency === 'due_soon' ? 'warning' : undefined}>
+        <Text
+          mb="lg"
+          color={
+            file.deadline.urgency === 'overdue' ? 'error' : file.deadline.urgency === 'due_soon' ? 'warning' : undefined
+          }
+        >
           下一期限：{file.deadline.label}，{file.deadline.due}（{file.deadline.text}）
         </Text>
       )}
       {file.locked && <Text mb="lg">本案已立案归档，案卷已锁定。</Text>}
       {file.missing.length ? (
-        <Text mb="xl" color="error">归档前还缺少：{file.missing.join('、')}</Text>
+        <Text mb="xl" color="error">
+          归档前还缺少：{file.missing.join('、')}
+        </Text>
       ) : (
-        <Text mb="xl" color="success">案卷材料齐全。</Text>
+        <Text mb="xl" color="success">
+          案卷材料齐全。
+        </Text>
       )}
 
       <H5>文书（Word，A4 打印）</H5>
       <Box as="ul" mb="xl">
         {file.forms.map((f) => (
           <li key={f.kind} style={{ margin: '6px 0' }}>
-            {f.available ? <Link href={f.href}>{f.title}</Link> : <Text as="span" color="grey60">{f.title}（案件终结后可生成）</Text>}
+            {f.available ? (
+              <Link href={f.href}>{f.title}</Link>
+            ) : (
+              <Text as="span" color="grey60">
+                {f.title}（案件终结后可生成）
+              </Text>
+            )}
           </li>
         ))}
       </Box>
@@ -98,7 +149,9 @@ const CaseFiles: React.FC<ActionProps> = ({ record }) => {
         </TableHead>
         <TableBody>
           {file.documents.length === 0 && (
-            <TableRow><TableCell colSpan={4}>尚无材料</TableCell></TableRow>
+            <TableRow>
+              <TableCell colSpan={4}>尚无材料</TableCell>
+            </TableRow>
           )}
           {file.documents.map((d) => (
             <TableRow key={d.id}>
@@ -115,9 +168,21 @@ const CaseFiles: React.FC<ActionProps> = ({ record }) => {
         <Box as="form" onSubmit={upload} data-testid="scan-upload">
           <H5>上传签字扫描件</H5>
           <FormGroup>
-            <Label required htmlFor="scan-kind">文书类别</Label>
-            <select id="scan-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value)} style={{ width: '100%', padding: 8 }}>
-              {file.kinds.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
+            <Label required htmlFor="scan-kind">
+              文书类别
+            </Label>
+            <select
+              id="scan-kind"
+              name="kind"
+              value={kind}
+              onChange={(e) => setKind(e.target.value)}
+              style={{ width: '100%', padding: 8 }}
+            >
+              {file.kinds.map((k) => (
+                <option key={k.value} value={k.value}>
+                  {k.label}
+                </option>
+              ))}
             </select>
           </FormGroup>
           <FormGroup>
@@ -126,13 +191,23 @@ const CaseFiles: React.FC<ActionProps> = ({ record }) => {
           </FormGroup>
           <FormGroup>
             <Label htmlFor="scan-signed">签署日期</Label>
-            <Input id="scan-signed" name="signedOn" type="date" value={signedOn} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSignedOn(e.target.value)} />
+            <Input
+              id="scan-signed"
+              name="signedOn"
+              type="date"
+              value={signedOn}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSignedOn(e.target.value)}
+            />
           </FormGroup>
           <FormGroup>
-            <Label required htmlFor="scan-file">扫描件（PDF、JPG 或 PNG，不超过 {file.uploadMaxMb} MB）</Label>
+            <Label required htmlFor="scan-file">
+              扫描件（PDF、JPG 或 PNG，不超过 {file.uploadMaxMb} MB）
+            </Label>
             <input id="scan-file" name="file" type="file" accept="application/pdf,image/jpeg,image/png" required />
           </FormGroup>
-          <Button variant="contained" type="submit" disabled={busy}>上传</Button>
+          <Button variant="contained" type="submit" disabled={busy}>
+            上传
+          </Button>
         </Box>
       )}
     </Box>

@@ -13,7 +13,13 @@ interface CountyCoverage {
 interface Data {
   today: string;
   counties: CountyCoverage[];
-  villages: { countyId: number; townshipName: string; villageName: string; activeAgents: number; certifiedAgents: number }[];
+  villages: {
+    countyId: number;
+    townshipName: string;
+    villageName: string;
+    activeAgents: number;
+    certifiedAgents: number;
+  }[];
   error?: string;
 }
 
@@ -25,18 +31,34 @@ const CoveragePage: React.FC = () => {
   useEffect(() => {
     api.getPage({ pageName: 'coverage' }).then((res) => setData(res.data as Data));
   }, []);
-  if (!data) return <Box variant="container"><Text>正在统计…</Text></Box>;
-  if (data.error) return <Box variant="container"><Text>{data.error}</Text></Box>;
+  if (!data)
+    return (
+      <Box variant="container">
+        <Text>正在统计…</Text>
+      </Box>
+    );
+  if (data.error)
+    return (
+      <Box variant="container">
+        <Text>{data.error}</Text>
+      </Box>
+    );
   const total = data.counties.reduce(
-    (sum, c) => ({ none: sum.none + c.counts.none, one: sum.one + c.counts.one, many: sum.many + c.counts.two_or_more, all: sum.all + c.townships }),
+    (sum, c) => ({
+      none: sum.none + c.counts.none,
+      one: sum.one + c.counts.one,
+      many: sum.many + c.counts.two_or_more,
+      all: sum.all + c.townships,
+    }),
     { none: 0, one: 0, many: 0, all: 0 },
   );
   return (
     <Box variant="container" data-testid="coverage-page">
       <H2>乡镇（街道）持证代理员配备情况</H2>
       <Text mb="lg">
-        创建标准：每个乡（镇、街道）配备1至2名持证代理员（持证上岗）。统计日期 {data.today}，只计在岗且证书当日有效的代理员。
-        共 {total.all} 个乡镇（街道）：无持证代理员 {total.none} 个，1名 {total.one} 个，2名及以上 {total.many} 个。
+        创建标准：每个乡（镇、街道）配备1至2名持证代理员（持证上岗）。统计日期 {data.today}
+        ，只计在岗且证书当日有效的代理员。 共 {total.all} 个乡镇（街道）：无持证代理员 {total.none} 个，1名 {total.one}{' '}
+        个，2名及以上 {total.many} 个。
       </Text>
       <Table mb="xxl">
         <TableHead>
@@ -59,7 +81,11 @@ const CoveragePage: React.FC = () => {
               <TableCell>{c.counts.two_or_more}</TableCell>
               <TableCell>
                 {c.uncovered.length
-                  ? c.uncovered.map((t) => `${t.townshipName}${t.activeAgents ? `（在岗${t.activeAgents}人，均无有效证书）` : ''}`).join('、')
+                  ? c.uncovered
+                      .map(
+                        (t) => `${t.townshipName}${t.activeAgents ? `（在岗${t.activeAgents}人，均无有效证书）` : ''}`,
+                      )
+                      .join('、')
                   : '—'}
               </TableCell>
             </TableRow>

@@ -1,7 +1,15 @@
 import { Box, H2, H4, Text } from '@adminjs/design-system';
 import { ApiClient } from 'adminjs';
 import {
-  ArcElement, BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Tooltip,
+  ArcElement,
+  BarElement,
+  CategoryScale,
+  Chart as ChartJS,
+  Legend,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Tooltip,
 } from 'chart.js';
 import React, { useEffect, useState } from 'react';
 import { Bar, Doughnut, Line } from 'react-chartjs-2';
@@ -21,8 +29,17 @@ const VERDICT_STYLE = {
 };
 const PALETTE = ['#3f6fd8', '#e07b39', '#3aa76d', '#c94c7c', '#8a63d2', '#d4a72c', '#4bb3c9', '#9e9e9e'];
 
-const cardStyle: React.CSSProperties = { background: '#fff', borderRadius: 6, padding: 16, boxShadow: '0 1px 3px rgba(0,0,0,.08)' };
-const grid = (min: number): React.CSSProperties => ({ display: 'grid', gridTemplateColumns: `repeat(auto-fill, minmax(${min}px, 1fr))`, gap: 16 });
+const cardStyle: React.CSSProperties = {
+  background: '#fff',
+  borderRadius: 6,
+  padding: 16,
+  boxShadow: '0 1px 3px rgba(0,0,0,.08)',
+};
+const grid = (min: number): React.CSSProperties => ({
+  display: 'grid',
+  gridTemplateColumns: `repeat(auto-fill, minmax(${min}px, 1fr))`,
+  gap: 16,
+});
 
 function formatMeasure(s: StandardInfo, v: number | null | undefined): string {
   if (v === null || v === undefined) return '—';
@@ -35,18 +52,36 @@ function targetText(s: StandardInfo): string {
   return `${s.comparison === '>=' ? '≥' : '≤'}${s.target}${s.unit === '%' ? '%' : s.unit}`;
 }
 
-function Verdict({ standard, value, passed }: { standard: StandardInfo; value: number | null | undefined; passed: boolean | null | undefined }) {
+function Verdict({
+  standard,
+  value,
+  passed,
+}: {
+  standard: StandardInfo;
+  value: number | null | undefined;
+  passed: boolean | null | undefined;
+}) {
   const style = passed === true ? VERDICT_STYLE.pass : passed === false ? VERDICT_STYLE.fail : VERDICT_STYLE.none;
   const title = passed === true ? '达标' : passed === false ? '未达标' : '不考核（无可考核对象或未到期）';
   return (
-    <td title={title} style={{ ...style, padding: '6px 8px', textAlign: 'center', whiteSpace: 'nowrap', border: '1px solid #fff' }}>
+    <td
+      title={title}
+      style={{ ...style, padding: '6px 8px', textAlign: 'center', whiteSpace: 'nowrap', border: '1px solid #fff' }}
+    >
       {formatMeasure(standard, value)}
     </td>
   );
 }
 
 function Scorecard({ data }: { data: DashboardData }) {
-  const th: React.CSSProperties = { padding: '6px 8px', background: '#f5f6fa', fontWeight: 600, fontSize: 12, border: '1px solid #fff', verticalAlign: 'bottom' };
+  const th: React.CSSProperties = {
+    padding: '6px 8px',
+    background: '#f5f6fa',
+    fontWeight: 600,
+    fontSize: 12,
+    border: '1px solid #fff',
+    verticalAlign: 'bottom',
+  };
   const rows: (CountyScore | null)[] = [...data.counties, null];
   return (
     <div style={{ overflowX: 'auto' }}>
@@ -83,7 +118,12 @@ function Scorecard({ data }: { data: DashboardData }) {
                 <td style={{ padding: '6px 8px', fontWeight: 600 }}>全市平均</td>
                 <td />
                 {data.standards.map((s) => (
-                  <Verdict key={s.code} standard={s} value={data.cityAverage.measures[s.code]} passed={data.cityAverage.passed[s.code]} />
+                  <Verdict
+                    key={s.code}
+                    standard={s}
+                    value={data.cityAverage.measures[s.code]}
+                    passed={data.cityAverage.passed[s.code]}
+                  />
                 ))}
               </tr>
             ),
@@ -91,8 +131,8 @@ function Scorecard({ data }: { data: DashboardData }) {
         </tbody>
       </table>
       <Text mt="sm" style={{ fontSize: 12, color: '#666' }}>
-        绿色达标，红色未达标，灰色不考核。名次按达标率（达标项数 ÷ 考核项数）排列，并列时比较达标项数与办结率。
-        统计日 {data.asOf}；案件指标按受理（或终结）年份计，代理员与证书指标按统计日计。
+        绿色达标，红色未达标，灰色不考核。名次按达标率（达标项数 ÷ 考核项数）排列，并列时比较达标项数与办结率。 统计日{' '}
+        {data.asOf}；案件指标按受理（或终结）年份计，代理员与证书指标按统计日计。
       </Text>
     </div>
   );
@@ -112,33 +152,65 @@ const chartOptions = (percent: boolean) => ({
   maintainAspectRatio: false,
   animation: false as const,
   plugins: { legend: { position: 'bottom' as const } },
-  scales: percent ? { y: { min: 0, max: 100, ticks: { callback: (v: string | number) => `${v}%` } } } : { y: { beginAtZero: true } },
+  scales: percent
+    ? { y: { min: 0, max: 100, ticks: { callback: (v: string | number) => `${v}%` } } }
+    : { y: { beginAtZero: true } },
 });
 
 function Charts({ data }: { data: DashboardData }) {
   const labels = [...data.counties.map((c) => c.countyName), '全市平均'];
-  const series = (code: string) => [...data.counties.map((c) => c.measures[code] ?? null), data.cityAverage.measures[code] ?? null];
+  const series = (code: string) => [
+    ...data.counties.map((c) => c.measures[code] ?? null),
+    data.cityAverage.measures[code] ?? null,
+  ];
   const barColours = (colour: string) => [...data.counties.map(() => colour), '#9e9e9e'];
   const doughnut = (rows: { label: string; count: number }[]) => ({
     labels: rows.map((r) => r.label),
     datasets: [{ data: rows.map((r) => r.count), backgroundColor: PALETTE }],
   });
-  const pieOptions = { responsive: true, maintainAspectRatio: false, animation: false as const, plugins: { legend: { position: 'right' as const } } };
+  const pieOptions = {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: false as const,
+    plugins: { legend: { position: 'right' as const } },
+  };
   return (
     <div style={grid(420)}>
       <ChartCard title="办结率（%）">
-        <Bar data={{ labels, datasets: [{ label: '办结率', data: series('closure_rate'), backgroundColor: barColours('#3f6fd8') }] }} options={chartOptions(true)} />
+        <Bar
+          data={{
+            labels,
+            datasets: [{ label: '办结率', data: series('closure_rate'), backgroundColor: barColours('#3f6fd8') }],
+          }}
+          options={chartOptions(true)}
+        />
       </ChartCard>
       <ChartCard title="7日内出具答复意见率（%）">
-        <Bar data={{ labels, datasets: [{ label: '7日内答复率', data: series('reply_on_time'), backgroundColor: barColours('#3aa76d') }] }} options={chartOptions(true)} />
+        <Bar
+          data={{
+            labels,
+            datasets: [{ label: '7日内答复率', data: series('reply_on_time'), backgroundColor: barColours('#3aa76d') }],
+          }}
+          options={chartOptions(true)}
+        />
       </ChartCard>
       <ChartCard title={`${data.year}年月度受理与终结案件`}>
         <Line
           data={{
             labels: data.monthly.map((m) => `${Number(m.month.slice(5))}月`),
             datasets: [
-              { label: '受理', data: data.monthly.map((m) => m.accepted), borderColor: '#3f6fd8', backgroundColor: '#3f6fd8' },
-              { label: '终结', data: data.monthly.map((m) => m.concluded), borderColor: '#e07b39', backgroundColor: '#e07b39' },
+              {
+                label: '受理',
+                data: data.monthly.map((m) => m.accepted),
+                borderColor: '#3f6fd8',
+                backgroundColor: '#3f6fd8',
+              },
+              {
+                label: '终结',
+                data: data.monthly.map((m) => m.concluded),
+                borderColor: '#e07b39',
+                backgroundColor: '#e07b39',
+              },
             ],
           }}
           options={chartOptions(false)}
@@ -157,10 +229,18 @@ function Charts({ data }: { data: DashboardData }) {
         />
       </ChartCard>
       <ChartCard title="事项类别（当年受理）">
-        {data.categories.length ? <Doughnut data={doughnut(data.categories)} options={pieOptions} /> : <Text>当年暂无案件</Text>}
+        {data.categories.length ? (
+          <Doughnut data={doughnut(data.categories)} options={pieOptions} />
+        ) : (
+          <Text>当年暂无案件</Text>
+        )}
       </ChartCard>
       <ChartCard title="案件来源（当年受理）">
-        {data.sources.length ? <Doughnut data={doughnut(data.sources)} options={pieOptions} /> : <Text>当年暂无案件</Text>}
+        {data.sources.length ? (
+          <Doughnut data={doughnut(data.sources)} options={pieOptions} />
+        ) : (
+          <Text>当年暂无案件</Text>
+        )}
       </ChartCard>
     </div>
   );
@@ -181,8 +261,20 @@ function Sections({ sections }: { sections: NonNullable<DashboardResponse['secti
           ) : (
             <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
               {s.rows.map((r, i) => (
-                <li key={i} style={{ padding: '4px 0', borderBottom: '1px solid #f0f0f0', display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: '2px 12px' }}>
-                  <a href={r.href} style={{ flex: '1 1 12em' }}>{r.label}</a>
+                <li
+                  key={i}
+                  style={{
+                    padding: '4px 0',
+                    borderBottom: '1px solid #f0f0f0',
+                    display: 'flex',
+                    flexWrap: 'wrap',
+                    justifyContent: 'space-between',
+                    gap: '2px 12px',
+                  }}
+                >
+                  <a href={r.href} style={{ flex: '1 1 12em' }}>
+                    {r.label}
+                  </a>
                   <span style={{ color: r.tone ? TONE_COLOURS[r.tone] : '#555', textAlign: 'right' }}>{r.detail}</span>
                 </li>
               ))}
@@ -212,9 +304,24 @@ const Dashboard: React.FC = () => {
       .catch(() => setFailed(true));
   }, [year]);
 
-  if (failed) return <Box variant="container"><Text>首页数据加载失败，请刷新重试。</Text></Box>;
-  if (!res) return <Box variant="container"><Text>正在统计…</Text></Box>;
-  if (res.error) return <Box variant="container"><Text>{res.error}</Text></Box>;
+  if (failed)
+    return (
+      <Box variant="container">
+        <Text>首页数据加载失败，请刷新重试。</Text>
+      </Box>
+    );
+  if (!res)
+    return (
+      <Box variant="container">
+        <Text>正在统计…</Text>
+      </Box>
+    );
+  if (res.error)
+    return (
+      <Box variant="container">
+        <Text>{res.error}</Text>
+      </Box>
+    );
   const shownYear = res.data?.year ?? res.metabase?.year;
   const years = res.data?.years ?? res.metabase?.years ?? [];
   const single = res.data?.countyId != null;
@@ -224,12 +331,16 @@ const Dashboard: React.FC = () => {
       <Sections sections={res.sections} />
       <Box style={{ ...cardStyle, marginBottom: 24 }}>
         <div style={{ display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap', marginBottom: 12 }}>
-          <H2 mb="0">{single ? `${res.data?.counties[0]?.countyName ?? ''}创建标准达标情况` : '各县（市、区）创建标准达标情况'}</H2>
+          <H2 mb="0">
+            {single ? `${res.data?.counties[0]?.countyName ?? ''}创建标准达标情况` : '各县（市、区）创建标准达标情况'}
+          </H2>
           <label>
             年度：
             <select value={shownYear} onChange={(e) => setYear(Number(e.target.value))} data-testid="year-select">
               {years.map((y) => (
-                <option key={y} value={y}>{y}年</option>
+                <option key={y} value={y}>
+                  {y}年
+                </option>
               ))}
             </select>
           </label>
@@ -238,7 +349,12 @@ const Dashboard: React.FC = () => {
       </Box>
       {res.data && <Charts data={res.data} />}
       {res.metabase?.urls.map((url) => (
-        <iframe key={url} src={url} title="Metabase 仪表板" style={{ width: '100%', height: 900, border: 0, marginBottom: 16, background: '#fff' }} />
+        <iframe
+          key={url}
+          src={url}
+          title="Metabase 仪表板"
+          style={{ width: '100%', height: 900, border: 0, marginBottom: 16, background: '#fff' }}
+        />
       ))}
     </Box>
   );

@@ -29,7 +29,11 @@ const DateInput: React.FC<EditPropertyProps> = ({ property, record, onChange }) 
         value={calendarDay(record.params?.[property.path])}
         onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(property.path, e.target.value)}
       />
-      {property.description && <Text variant="sm" color="grey60">{property.description}</Text>}
+      {property.description && (
+        <Text variant="sm" color="grey60">
+          {property.description}
+        </Text>
+      )}
       <FormMessage>{error && tm(error.message, property.resourceId)}</FormMessage>
     </FormGroup>
   );

@@ -3,7 +3,8 @@ import { useTranslation, type BasePropertyProps } from 'adminjs';
 import React from 'react';
 
 /** 'YYYY-MM-DD' of a stored value: the calendar day the server keeps ('2026-11-05' or its UTC-midnight ISO form). */
-const calendarDay = (value: unknown) => (typeof value === 'string' ? (/^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] ?? '') : '');
+const calendarDay = (value: unknown) =>
+  typeof value === 'string' ? (/^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] ?? '') : '';
 
 /**
  * A `date` column in lists and on record pages: the calendar day, as stored. AdminJS showed it as a
@@ -15,7 +16,9 @@ const DateValue: React.FC<BasePropertyProps> = ({ property, record, where }) => 
   if (where === 'list') return <span>{day}</span>;
   return (
     <Box mb="xl">
-      <Text variant="sm" color="grey60" mb="sm">{translateProperty(property.label, property.resourceId)}</Text>
+      <Text variant="sm" color="grey60" mb="sm">
+        {translateProperty(property.label, property.resourceId)}
+      </Text>
       <Text>{day}</Text>
     </Box>
   );

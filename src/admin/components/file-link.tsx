@@ -14,9 +14,14 @@ const FileLink: React.FC<ActionProps> = ({ action, record }) => {
   if (custom.keepFilters && location.search) href += (href.includes('?') ? '&' : '?') + location.search.slice(1);
   return (
     <Box variant="container">
-      <H4>{action.label}{record?.title ? `：${record.title}` : ''}</H4>
+      <H4>
+        {action.label}
+        {record?.title ? `：${record.title}` : ''}
+      </H4>
       {custom.intro && <Text mb="xl">{custom.intro}</Text>}
-      <Button as="a" href={href} variant="contained" data-testid={`file-link-${action.name}`}>{custom.label ?? '下载'}</Button>
+      <Button as="a" href={href} variant="contained" data-testid={`file-link-${action.name}`}>
+        {custom.label ?? '下载'}
+      </Button>
     </Box>
   );
 };

@@ -1,10 +1,21 @@
-import { cityReminderYear, countyReminderYear, describeDeadline, daysToDeadline, statisticsDueOn } from '../../domain/annual-report-rules.js';
+import {
+  cityReminderYear,
+  countyReminderYear,
+  describeDeadline,
+  daysToDeadline,
+  statisticsDueOn,
+} from '../../domain/annual-report-rules.js';
 import { localDate } from '../../domain/dates.js';
 import { countyReportLines, type CountyReportLine } from '../../services/annual-report-summary.js';
 import type { HomeListSection, HomeSectionProvider } from './home-sections.js';
 
 const LIST = '/admin/resources/AnnualReport';
-const STATUS_TEXT = { draft: '草稿，尚未上报', submitted: '已上报，待市妇联审核', returned: '已退回，请修改后重新上报', accepted: '已审核通过' } as const;
+const STATUS_TEXT = {
+  draft: '草稿，尚未上报',
+  submitted: '已上报，待市妇联审核',
+  returned: '已退回，请修改后重新上报',
+  accepted: '已审核通过',
+} as const;
 
 const submitted = (l: CountyReportLine) => l.submittedAt != null;
 const hrefOf = (l: CountyReportLine, year: number) =>
@@ -30,7 +41,9 @@ export const annualStatisticsSection: HomeSectionProvider = async ({ ds, actor, 
       rows: [
         {
           label: `${line.countyName} ${year}年度结案统计表：${status}${line.submittedAt ? (line.isLate ? '（逾期上报）' : '（按时上报）') : ''}`,
-          detail: done ? `截止 ${statisticsDueOn(year)}` : `截止 ${statisticsDueOn(year)}，${describeDeadline(year, today)}`,
+          detail: done
+            ? `截止 ${statisticsDueOn(year)}`
+            : `截止 ${statisticsDueOn(year)}，${describeDeadline(year, today)}`,
           href: hrefOf(line, year),
           tone: done ? 'info' : daysToDeadline(year, today) < 0 ? 'danger' : 'warning',
         },

@@ -2,7 +2,12 @@ import { can, countyScope, maySeePersonalData } from '../../domain/access-policy
 import { describeDaysLeft } from '../../domain/case-deadlines.js';
 import { CASE_POLICY } from '../../domain/case-policy.js';
 import { localDate } from '../../domain/dates.js';
-import { casesNeedingAction, deadlineCounts, type CaseWithDeadline, type DeadlineCounts } from '../../services/case-deadline-query.js';
+import {
+  casesNeedingAction,
+  deadlineCounts,
+  type CaseWithDeadline,
+  type DeadlineCounts,
+} from '../../services/case-deadline-query.js';
 import type { HomeListSection, HomeSectionProvider } from './home-sections.js';
 
 const LIST = '/admin/resources/PetitionCase';

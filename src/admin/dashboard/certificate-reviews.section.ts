@@ -25,7 +25,12 @@ export const certificateReviewsSection: HomeSectionProvider = async ({ ds, actor
 };
 
 function row(c: DueCertificate): HomeListSection['rows'][number] {
-  const when = c.daysToReview < 0 ? `已逾期 ${-c.daysToReview} 天` : c.daysToReview === 0 ? '今天到期' : `还有 ${c.daysToReview} 天`;
+  const when =
+    c.daysToReview < 0
+      ? `已逾期 ${-c.daysToReview} 天`
+      : c.daysToReview === 0
+        ? '今天到期'
+        : `还有 ${c.daysToReview} 天`;
   return {
     label: `${c.agentName}（${c.countyName}${c.townshipName}）${c.number}`,
     detail: `年审截止 ${c.reviewDueOn}，${when}`,

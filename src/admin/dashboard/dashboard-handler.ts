@@ -27,7 +27,11 @@ export function dashboardHandler(deps: {
   /** large programs read materialised snapshots (issue 11); default: always live */
   snapshots?: SnapshotPolicy;
 }) {
-  return async (request: { query?: Record<string, unknown> }, _response: unknown, context: { currentAdmin?: unknown }): Promise<DashboardResponse> => {
+  return async (
+    request: { query?: Record<string, unknown> },
+    _response: unknown,
+    context: { currentAdmin?: unknown },
+  ): Promise<DashboardResponse> => {
     const actor = actorOf(context);
     if (!actor) return { sections: [], error: '请先登录' };
     const ds = deps.dataSource;
@@ -51,7 +55,14 @@ export function dashboardHandler(deps: {
     if (mb && mb.dashboardIds.length) {
       const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
       const urls = mb.dashboardIds.map((dashboardId) =>
-        dashboardEmbedUrl({ siteUrl: mb.siteUrl, secretKey: mb.secretKey, dashboardId, countyId: countyScope(actor), year, now }),
+        dashboardEmbedUrl({
+          siteUrl: mb.siteUrl,
+          secretKey: mb.secretKey,
+          dashboardId,
+          countyId: countyScope(actor),
+          year,
+          now,
+        }),
       );
       return { sections, metabase: { year, years, urls } };
     }

@@ -15,6 +15,8 @@ export async function prepareReporting(ds: DataSource, config: Config, log: (msg
   try {
     await enableReportingLogin(ds, config.reportingDbPassword);
   } catch (e) {
-    log(`无法为只读角色 ${REPORTING_ROLE} 设置密码（需要 CREATEROLE 权限）: ${e instanceof Error ? e.message : String(e)}`);
+    log(
+      `无法为只读角色 ${REPORTING_ROLE} 设置密码（需要 CREATEROLE 权限）: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }

@@ -47,10 +47,18 @@ export function agentFilesRouter(admin: AdminJS, ds: DataSource): express.Router
       const today = chinaToday();
       const id = recordId(req.params.id);
       const data = id === null ? null : await certificatePrintData(ds.manager, id, today);
-      if (!data || !can(actor, 'read', 'Certificate', { countyId: data.countyId })) return void res.status(404).json({ error: '证书不存在或无权查看' });
+      if (!data || !can(actor, 'read', 'Certificate', { countyId: data.countyId }))
+        return void res.status(404).json({ error: '证书不存在或无权查看' });
       if (!mayPrintCertificate(actor, data.countyId)) return void res.status(403).json({ error: '无权打印代理员证' });
       const body = await buildCertificateDocx(data, today);
-      await writeAudit(ds.manager, { actor, action: 'download', resource: 'Certificate', recordId: data.id, countyId: data.countyId, ip: req.ip });
+      await writeAudit(ds.manager, {
+        actor,
+        action: 'download',
+        resource: 'Certificate',
+        recordId: data.id,
+        countyId: data.countyId,
+        ip: req.ip,
+      });
       sendFile(res, DOCX_TYPE, `代理员证-${data.number}-${data.holder.name}.docx`, body);
     } catch (e) {
       next(e);
@@ -64,7 +72,9 @@ export function agentFilesRouter(admin: AdminJS, ds: DataSource): express.Router
       if (!can(actor, 'write', 'Agent')) return void res.status(403).json({ error: '无权导入代理员' });
       const county = countyScope(actor) ?? queryNumber(req.query.countyId);
       const places = county ? await countyPlaces(ds.manager, county) : { townships: [] };
-      const body = await buildImportTemplate(places.townships.map((t) => ({ name: t.name, villages: t.villages.map((v) => v.name) })));
+      const body = await buildImportTemplate(
+        places.townships.map((t) => ({ name: t.name, villages: t.villages.map((v) => v.name) })),
+      );
       sendFile(res, XLSX_TYPE, '代理员导入模板.xlsx', body);
     } catch (e) {
       next(e);
@@ -85,9 +95,16 @@ export function agentFilesRouter(admin: AdminJS, ds: DataSource): express.Router
       );
       const context = { currentAdmin: req.session.adminUser } as never;
       const filter = await new Filter(filters, resource).populate(context);
-      const records = await resource.find(filter, { limit: EXPORT_LIMIT, offset: 0, sort: { sortBy: 'id', direction: 'desc' } }, context);
+      const records = await resource.find(
+        filter,
+        { limit: EXPORT_LIMIT, offset: 0, sort: { sortBy: 'id', direction: 'desc' } },
+        context,
+      );
       const ids = records.map((r) => Number(r.id()));
-      const body = await buildAgentExport(ds.manager, ids, { today: chinaToday(), maskPersonal: !maySeePersonalData(actor) });
+      const body = await buildAgentExport(ds.manager, ids, {
+        today: chinaToday(),
+        maskPersonal: !maySeePersonalData(actor),
+      });
       await writeAudit(ds.manager, {
         actor,
         action: 'export',
@@ -117,7 +134,8 @@ export function agentFilesRouter(admin: AdminJS, ds: DataSource): express.Router
       });
       res.json(outcome);
     } catch (e) {
-      if (e instanceof DomainError) return void res.status(e.code === 'FORBIDDEN' ? 403 : 400).json({ error: e.message });
+      if (e instanceof DomainError)
+        return void res.status(e.code === 'FORBIDDEN' ? 403 : 400).json({ error: e.message });
       next(e);
     }
   });

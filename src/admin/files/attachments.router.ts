@@ -32,12 +32,16 @@ export function attachmentsRouter(deps: Deps): express.Router {
       if (!actor) return void fail(res, 401, '请先登录');
       const key = `${req.params.year}/${req.params.file}`;
       const id = recordId(req.params.id);
-      const found = id === null ? null : await findAttachment(deps.dataSource, deps.uploadDir, actor, req.params.owner, id, key);
+      const found =
+        id === null ? null : await findAttachment(deps.dataSource, deps.uploadDir, actor, req.params.owner, id, key);
       if (!found) return void fail(res, 404, '文件不存在或无权查看');
       // a download, never rendered in the admin's origin (issue 9): type from the sniffed content, RFC 5987 name
       const ascii = found.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
       res.setHeader('Content-Type', found.mime);
-      res.setHeader('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(found.name)}`);
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(found.name)}`,
+      );
       res.setHeader('Cache-Control', 'private, no-store');
       res.sendFile(found.path, (err) => err && next(err));
     } catch (e) {
@@ -56,10 +60,19 @@ export function attachmentsRouter(deps: Deps): express.Router {
       upload = parsed.file;
       if (!upload) return void fail(res, 400, '请选择要上传的文件');
       const store = { uploadDir: deps.uploadDir, maxBytes: deps.uploadMaxBytes };
-      const stored = await attachFile(deps.dataSource, store, actor, req.params.owner, recordId(req.params.id) ?? 0, upload, deps.now());
+      const stored = await attachFile(
+        deps.dataSource,
+        store,
+        actor,
+        req.params.owner,
+        recordId(req.params.id) ?? 0,
+        upload,
+        deps.now(),
+      );
       res.status(201).json({ message: `已上传：${stored.name}`, key: stored.key });
     } catch (e) {
-      if (e instanceof DomainError) return void fail(res, e.code === 'FORBIDDEN' ? 403 : e.code === 'NOTICE_PUBLISHED' ? 409 : 400, e.message);
+      if (e instanceof DomainError)
+        return void fail(res, e.code === 'FORBIDDEN' ? 403 : e.code === 'NOTICE_PUBLISHED' ? 409 : 400, e.message);
       next(e);
     } finally {
       if (upload) await rm(upload.path, { force: true });
@@ -74,7 +87,8 @@ function parse(req: Request, maxBytes: number): Promise<{ file?: File } | { erro
     const form = new IncomingForm({ maxFileSize: maxBytes, maxFields: 5 });
     form.parse(req, (err, _fields, files) => {
       if (!err) return resolve({ file: files.file });
-      if (/maxFileSize/.test(err.message)) return resolve({ error: `文件过大：最大 ${Math.round(maxBytes / 1024 / 1024)} MB` });
+      if (/maxFileSize/.test(err.message))
+        return resolve({ error: `文件过大：最大 ${Math.round(maxBytes / 1024 / 1024)} MB` });
       // a broken multipart body is the sender's fault, not the server's
       resolve({ error: '上传的内容不完整或格式有误，请重新选择文件上传' });
     });

@@ -34,7 +34,10 @@ const fail = (res: Response, status: number, message: string) => res.status(stat
 function attachment(res: Response, fileName: string, type: string): void {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '');
   res.setHeader('Content-Type', type);
-  res.setHeader('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  res.setHeader(
+    'Content-Disposition',
+    `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  );
   res.setHeader('Cache-Control', 'private, no-store');
 }
 
@@ -54,10 +57,15 @@ export function caseFilesRouter(deps: Deps): express.Router {
     const id = recordId(req.params.caseId);
     const [row] = id !== null ? await em().query('SELECT * FROM petition_case WHERE id = $1', [id]) : [];
     // a voided case is gone for all but the city (issue 9)
-    if (!row || !can(actor, 'read', 'PetitionCase', { countyId: row.county_id }) || (row.voided_at && actor.role !== 'city_admin')) {
+    if (
+      !row ||
+      !can(actor, 'read', 'PetitionCase', { countyId: row.county_id }) ||
+      (row.voided_at && actor.role !== 'city_admin')
+    ) {
       return void fail(res, 404, '案件不存在或无权访问');
     }
-    if (op === 'write' && !can(actor, 'write', 'CaseDocument', { countyId: row.county_id })) return void fail(res, 403, '无权为该案件上传材料');
+    if (op === 'write' && !can(actor, 'write', 'CaseDocument', { countyId: row.county_id }))
+      return void fail(res, 403, '无权为该案件上传材料');
     return { actor, row: row as Record<string, any> };
   }
 
@@ -136,7 +144,11 @@ export function caseFilesRouter(deps: Deps): express.Router {
         changes: { form: kind },
         ip: req.ip ?? null,
       });
-      attachment(res, `${row.case_no}-${FORM_TITLES[kind]}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      attachment(
+        res,
+        `${row.case_no}-${FORM_TITLES[kind]}.docx`,
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
       res.send(buffer);
     } catch (e) {
       next(e);
@@ -178,13 +190,24 @@ export function caseFilesRouter(deps: Deps): express.Router {
       if (!actor) return void fail(res, 401, '请先登录');
       const id = recordId(req.params.documentId);
       const [doc] = id !== null ? await em().query('SELECT * FROM case_document WHERE id = $1', [id]) : [];
-      if (!doc || !can(actor, 'read', 'CaseDocument', { countyId: doc.county_id }) || (doc.voided_at && actor.role !== 'city_admin')) {
+      if (
+        !doc ||
+        !can(actor, 'read', 'CaseDocument', { countyId: doc.county_id }) ||
+        (doc.voided_at && actor.role !== 'city_admin')
+      ) {
         return void fail(res, 404, '文书不存在或无权访问');
       }
       if (!doc.storage_key) return void fail(res, 404, '该文书没有上传扫描件');
       const file = storedPath(deps.uploadDir, doc.storage_key);
       if (!fs.existsSync(file)) return void fail(res, 404, '文书文件不存在');
-      await writeAudit(em(), { actor, action: 'download', resource: 'CaseDocument', recordId: doc.id, countyId: doc.county_id, ip: req.ip ?? null });
+      await writeAudit(em(), {
+        actor,
+        action: 'download',
+        resource: 'CaseDocument',
+        recordId: doc.id,
+        countyId: doc.county_id,
+        ip: req.ip ?? null,
+      });
       attachment(res, doc.file_name ?? `${doc.title}.${doc.storage_key.split('.').pop()}`, doc.mime_type);
       fs.createReadStream(file).on('error', next).pipe(res);
     } catch (e) {
@@ -196,13 +219,17 @@ export function caseFilesRouter(deps: Deps): express.Router {
 }
 
 /** The multipart upload: its fields and the one file, or why it is refused (size first). */
-function parseUpload(req: Request, maxBytes: number): Promise<{ fields: Record<string, string>; file?: File } | { error: string }> {
+function parseUpload(
+  req: Request,
+  maxBytes: number,
+): Promise<{ fields: Record<string, string>; file?: File } | { error: string }> {
   return new Promise((resolve) => {
     if (!req.is('multipart/form-data')) return resolve({ error: '请以表单方式上传文件' });
     const form = new IncomingForm({ maxFileSize: maxBytes, maxFields: 20 });
     form.parse(req, (err, fields, files) => {
       if (err) {
-        if (/maxFileSize/.test(err.message)) return resolve({ error: `文件过大：最大 ${Math.round(maxBytes / 1024 / 1024)} MB` });
+        if (/maxFileSize/.test(err.message))
+          return resolve({ error: `文件过大：最大 ${Math.round(maxBytes / 1024 / 1024)} MB` });
         // a broken multipart body is the sender's fault, not the server's
         return resolve({ error: '上传的内容不完整或格式有误，请重新选择文件上传' });
       }

@@ -29,7 +29,10 @@ type SignedIn = Actor & { email?: string };
 function send(res: Response, type: string, fileName: string, body: Buffer): void {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
   res.setHeader('Content-Type', type);
-  res.setHeader('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  res.setHeader(
+    'Content-Disposition',
+    `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  );
   res.setHeader('Cache-Control', 'private, no-store');
   res.send(body);
 }
@@ -68,8 +71,17 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
         const year = yearOf(req, defaultReportYear(today));
         if (!year) return void res.status(400).json({ error: '年度无效' });
         const summary = await closureSummary(em(), year);
-        const body = format === 'xlsx' ? await buildClosureWorkbook(summary, FIGURE_LABELS, today) : await buildClosureDocument(summary, FIGURE_LABELS, today);
-        await writeAudit(em(), { actor, action: 'export', resource: 'AnnualReport', ip: req.ip, changes: { summary: year, format, accepted: summary.acceptedCount } });
+        const body =
+          format === 'xlsx'
+            ? await buildClosureWorkbook(summary, FIGURE_LABELS, today)
+            : await buildClosureDocument(summary, FIGURE_LABELS, today);
+        await writeAudit(em(), {
+          actor,
+          action: 'export',
+          resource: 'AnnualReport',
+          ip: req.ip,
+          changes: { summary: year, format, accepted: summary.acceptedCount },
+        });
         send(res, format === 'xlsx' ? XLSX_TYPE : DOCX_TYPE, `${year}年度结案统计表（全市汇总）.${format}`, body);
       } catch (e) {
         next(e);
@@ -83,9 +95,17 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
       if (!actor) return void res.status(401).json({ error: '请先登录' });
       const id = Number(req.params.id);
       const data = Number.isInteger(id) ? await analysisPrintData(em(), id) : null;
-      if (!data || !can(actor, 'read', 'AnalysisReport', { countyId: data.countyId })) return void res.status(404).json({ error: '分析报告不存在或无权查看' });
+      if (!data || !can(actor, 'read', 'AnalysisReport', { countyId: data.countyId }))
+        return void res.status(404).json({ error: '分析报告不存在或无权查看' });
       const body = await buildAnalysisReportDocument(data, FIGURE_LABELS);
-      await writeAudit(em(), { actor, action: 'download', resource: 'AnalysisReport', recordId: id, countyId: data.countyId, ip: req.ip });
+      await writeAudit(em(), {
+        actor,
+        action: 'download',
+        resource: 'AnalysisReport',
+        recordId: id,
+        countyId: data.countyId,
+        ip: req.ip,
+      });
       send(res, DOCX_TYPE, `案件分析报告-${data.unit}-${data.periodStart}至${data.periodEnd}.docx`, body);
     } catch (e) {
       next(e);
@@ -101,7 +121,13 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
       if (!year) return void res.status(400).json({ error: '年度无效' });
       const lines = await approvedCommendations(em(), year);
       const body = await buildCommendationListDocument(year, lines, today);
-      await writeAudit(em(), { actor, action: 'export', resource: 'Commendation', ip: req.ip, changes: { list: year, rows: lines.length } });
+      await writeAudit(em(), {
+        actor,
+        action: 'export',
+        resource: 'Commendation',
+        ip: req.ip,
+        changes: { list: year, rows: lines.length },
+      });
       send(res, DOCX_TYPE, `${year}年度妇女信访代理工作表彰名单.docx`, body);
     } catch (e) {
       next(e);

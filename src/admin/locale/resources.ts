@@ -225,7 +225,12 @@ export const RESOURCE_TRANSLATIONS = {
     },
     { state: 'case_state', category: 'case_category', source: 'case_source' },
     // deadline: the list filter (case-deadline-query.ts DEADLINE_FILTERS)
-    { isGroup: true, isKey: true, inJointMeeting: true, deadline: { overdue: '已超期', due_soon: '即将到期（3日内）' } },
+    {
+      isGroup: true,
+      isKey: true,
+      inJointMeeting: true,
+      deadline: { overdue: '已超期', due_soon: '即将到期（3日内）' },
+    },
   ),
 
   CaseDocument: build(

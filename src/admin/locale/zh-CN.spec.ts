@@ -8,7 +8,9 @@ const RAW_IDENTIFIERS = ['resourceId', 'actionName'];
 const ROOT = process.cwd();
 const ADMINJS_LIB = path.join(ROOT, 'node_modules/adminjs/lib');
 // the migrations that create tables and enum types of entities
-const MIGRATIONS = ['1764000000000_initial-schema.ts', '1764000300000_notices-supervision.ts'].map((f) => path.join(ROOT, 'migrations', f));
+const MIGRATIONS = ['1764000000000_initial-schema.ts', '1764000300000_notices-supervision.ts'].map((f) =>
+  path.join(ROOT, 'migrations', f),
+);
 
 type Tree = { [key: string]: unknown };
 
@@ -37,7 +39,10 @@ const en = readJson(path.join(ADMINJS_LIB, 'locale/en/translation.json'));
 const bundledZh = readJson(path.join(ADMINJS_LIB, 'locale/zh-CN/translation.json'));
 const ours = zhCN as Tree;
 const merged = deepMerge(bundledZh, ours);
-const resources = ours.resources as Record<string, { properties: Record<string, string>; labels: Record<string, Record<string, string>> }>;
+const resources = ours.resources as Record<
+  string,
+  { properties: Record<string, string>; labels: Record<string, Record<string, string>> }
+>;
 
 const camel = (snake: string): string => snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const pascal = (snake: string): string => camel(snake).replace(/^[a-z]/, (c) => c.toUpperCase());
@@ -93,10 +98,29 @@ const ENUM_USAGE: Record<string, [string, string]> = {
 };
 
 const RESOURCE_IDS = [
-  'Organization', 'WorkPoint', 'WorkSystem', 'Agent', 'Certificate', 'CertificateReview', 'Training',
-  'TrainingAttendance', 'PetitionCase', 'CaseDocument', 'CaseLog', 'AnalysisReport', 'AnnualReport',
-  'Evaluation', 'Commendation', 'AdminUser', 'AuditLog', 'Notice', 'NoticeRecipient', 'InfoReport', 'Inspection',
-  'InspectionFinding', 'Rectification',
+  'Organization',
+  'WorkPoint',
+  'WorkSystem',
+  'Agent',
+  'Certificate',
+  'CertificateReview',
+  'Training',
+  'TrainingAttendance',
+  'PetitionCase',
+  'CaseDocument',
+  'CaseLog',
+  'AnalysisReport',
+  'AnnualReport',
+  'Evaluation',
+  'Commendation',
+  'AdminUser',
+  'AuditLog',
+  'Notice',
+  'NoticeRecipient',
+  'InfoReport',
+  'Inspection',
+  'InspectionFinding',
+  'Rectification',
 ];
 
 describe('zh-CN AdminJS translations', () => {
@@ -135,7 +159,9 @@ describe('zh-CN AdminJS translations', () => {
         expect([type, value, typeof label === 'string' && label.length > 0]).toEqual([type, value, true]);
       }
       expect(typeof resources[resource].properties[property]).toBe('string');
-      expect(Object.keys((ENUM_LABELS as Record<string, Record<string, string>>)[type]).sort()).toEqual([...values].sort());
+      expect(Object.keys((ENUM_LABELS as Record<string, Record<string, string>>)[type]).sort()).toEqual(
+        [...values].sort(),
+      );
     }
   });
 

@@ -28,11 +28,14 @@ const produceHandler: ActionHandler<ActionResponse> = async (request, _response,
       chinaToday(),
     );
     const skipped = result.skipped.map((s) => `${s.name}（${s.reason}）`).join('；');
-    const message = `已制作证书 ${result.produced.length} 本` + (skipped ? `；未制作 ${result.skipped.length} 人：${skipped}` : '');
+    const message =
+      `已制作证书 ${result.produced.length} 本` + (skipped ? `；未制作 ${result.skipped.length} 人：${skipped}` : '');
     return {
       records: json,
       notice: { message, type: result.produced.length ? 'success' : 'error' },
-      ...(result.produced.length ? { redirectUrl: h.resourceUrl({ resourceId: 'Certificate', search: '?filters.status=produced' }) } : {}),
+      ...(result.produced.length
+        ? { redirectUrl: h.resourceUrl({ resourceId: 'Certificate', search: '?filters.status=produced' }) }
+        : {}),
     };
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
@@ -45,7 +48,9 @@ const withTrainingHours: After<ActionResponse> = async (response) => {
   const record = response.record as { params: Record<string, any> } | undefined;
   if (!record) return response;
   const years = await trainingHoursByYear(Agent.getRepository().manager, Number(record.params.id));
-  record.params.trainingHours = years.length ? years.map((y) => `${y.year}年 ${y.hours}学时（${y.sessions}次）`).join('；') : '暂无培训记录';
+  record.params.trainingHours = years.length
+    ? years.map((y) => `${y.year}年 ${y.hours}学时（${y.sessions}次）`).join('；')
+    : '暂无培训记录';
   return response;
 };
 
@@ -71,10 +76,34 @@ export const agentResource = defineResource(
     sort: { sortBy: 'id', direction: 'desc' },
     listProperties: ['name', 'gender', 'countyId', 'townshipId', 'villageId', 'phone', 'appointedOn', 'status'],
     filterProperties: ['name', 'countyId', 'townshipId', 'villageId', 'status', 'appointedOn', 'idNumber', 'phone'],
-    editProperties: ['name', 'gender', 'idNumber', 'phone', 'countyId', 'townshipId', 'villageId', 'employer', 'appointedOn', 'status', 'remarks'],
+    editProperties: [
+      'name',
+      'gender',
+      'idNumber',
+      'phone',
+      'countyId',
+      'townshipId',
+      'villageId',
+      'employer',
+      'appointedOn',
+      'status',
+      'remarks',
+    ],
     showProperties: [
-      'name', 'gender', 'idNumber', 'phone', 'countyId', 'townshipId', 'villageId', 'employer', 'appointedOn', 'status',
-      'trainingHours', 'remarks', 'createdAt', 'updatedAt',
+      'name',
+      'gender',
+      'idNumber',
+      'phone',
+      'countyId',
+      'townshipId',
+      'villageId',
+      'employer',
+      'appointedOn',
+      'status',
+      'trainingHours',
+      'remarks',
+      'createdAt',
+      'updatedAt',
     ],
     properties: {
       remarks: { type: 'textarea' },
@@ -88,7 +117,8 @@ export const agentResource = defineResource(
         component: Components.ActionForm,
         isAccessible: cityProduces,
         custom: {
-          intro: '市信访局、市妇联为勾选的代理员统一制作代理员证，按年度顺序编号（平妇代证-年度-序号）；制作后交县（市、区）审核发放。已持证或已离岗的代理员不重复制作。',
+          intro:
+            '市信访局、市妇联为勾选的代理员统一制作代理员证，按年度顺序编号（平妇代证-年度-序号）；制作后交县（市、区）审核发放。已持证或已离岗的代理员不重复制作。',
           submitLabel: '制作证书',
           fields: [{ name: 'producedOn', label: '制作日期', type: 'date', required: true }],
         },
@@ -103,7 +133,9 @@ export const agentResource = defineResource(
           const actor = actorOf(context);
           const counties: { id: number; name: string }[] =
             actor?.role === 'city_admin'
-              ? await Agent.getRepository().manager.query(`SELECT id, name FROM organization WHERE level = 'county' ORDER BY code`)
+              ? await Agent.getRepository().manager.query(
+                  `SELECT id, name FROM organization WHERE level = 'county' ORDER BY code`,
+                )
               : [];
           return { counties, ownCounty: actor?.role === 'county_staff' ? actor.countyId : null };
         },

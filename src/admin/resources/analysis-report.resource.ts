@@ -15,8 +15,13 @@ const withFigures: After<ActionResponse> = async (response) => {
   const record = response.record;
   if (record?.params) {
     const figures = flat.get(record.params, 'figures') as CaseFigures | undefined;
-    const stale = figures?.period && (figures.period.from !== record.params.periodStart || figures.period.to !== record.params.periodEnd);
-    record.params.statistics = figuresHtml(figures, stale ? '统计期间已修改，请点击“重新取数”' : '由系统按案件台账统计');
+    const stale =
+      figures?.period &&
+      (figures.period.from !== record.params.periodStart || figures.period.to !== record.params.periodEnd);
+    record.params.statistics = figuresHtml(
+      figures,
+      stale ? '统计期间已修改，请点击“重新取数”' : '由系统按案件台账统计',
+    );
   }
   return response;
 };
@@ -28,13 +33,22 @@ export const analysisReportResource = defineResource(
     readOnly: ['figures', 'createdById'],
     // 附件6: the unit's contact and phone are the county's own unless the clerk gives others
     validate: async (values, { today, em }) => {
-      const unit = Number.isInteger(Number(values.countyId)) && values.countyId != null ? await unitOf(em, Number(values.countyId)) : null;
+      const unit =
+        Number.isInteger(Number(values.countyId)) && values.countyId != null
+          ? await unitOf(em, Number(values.countyId))
+          : null;
       Object.assign(values, withUnitDefaults(values, unit, today));
       return validateAnalysisReport(values, { today, unit });
     },
     beforeInsert: async (values, { em, actor }) => {
       values.createdById = actor?.id ?? null;
-      values.figures = await analysisFigures(em, Number(values.countyId), values.periodStart, values.periodEnd, chinaToday());
+      values.figures = await analysisFigures(
+        em,
+        Number(values.countyId),
+        values.periodStart,
+        values.periodEnd,
+        chinaToday(),
+      );
     },
   },
   {
@@ -43,7 +57,17 @@ export const analysisReportResource = defineResource(
     sort: { sortBy: 'periodStart', direction: 'desc' },
     listProperties: ['countyId', 'periodStart', 'periodEnd', 'reportDate', 'contactPerson', 'contactPhone'],
     filterProperties: ['countyId', 'periodStart', 'reportDate'],
-    showProperties: ['countyId', 'periodStart', 'periodEnd', 'reportDate', 'contactPerson', 'contactPhone', 'createdById', 'analysis', 'statistics'],
+    showProperties: [
+      'countyId',
+      'periodStart',
+      'periodEnd',
+      'reportDate',
+      'contactPerson',
+      'contactPhone',
+      'createdById',
+      'analysis',
+      'statistics',
+    ],
     editProperties: ['countyId', 'periodStart', 'periodEnd', 'reportDate', 'contactPerson', 'contactPhone', 'analysis'],
     properties: {
       analysis: { type: 'textarea', description: '本期案件的特点、原因分析和工作建议，由县（市、区）妇联撰写' },
@@ -59,8 +83,15 @@ export const analysisReportResource = defineResource(
         icon: 'RefreshCw',
         component: Components.ActionForm,
         isAccessible: allowed('AnalysisReport', 'write'),
-        custom: { intro: '按统计期间从案件台账重新统计本期数据（新建时已自动统计）。', submitLabel: '重新取数', fields: [] },
-        handler: recordFormHandler(({ actor, recordId }) => refreshAnalysisFigures(dataSource(), actor, recordId, chinaToday()), '已重新统计本期数据'),
+        custom: {
+          intro: '按统计期间从案件台账重新统计本期数据（新建时已自动统计）。',
+          submitLabel: '重新取数',
+          fields: [],
+        },
+        handler: recordFormHandler(
+          ({ actor, recordId }) => refreshAnalysisFigures(dataSource(), actor, recordId, chinaToday()),
+          '已重新统计本期数据',
+        ),
       },
       downloadAnalysisReport: {
         actionType: 'record',

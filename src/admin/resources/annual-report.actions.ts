@@ -1,7 +1,12 @@
 import type { Action, ActionContext, ActionResponse } from 'adminjs';
 import { isStepAvailable, mayTakeReportStep, type ReportStep } from '../../domain/annual-report-rules.js';
 import { AnnualReport } from '../../entities/annual-report.js';
-import { acceptAnnualReport, reviseAnnualReport, returnAnnualReport, submitAnnualReport } from '../../services/annual-report-service.js';
+import {
+  acceptAnnualReport,
+  reviseAnnualReport,
+  returnAnnualReport,
+  submitAnnualReport,
+} from '../../services/annual-report-service.js';
 import { recordFormHandler } from '../actions/form-action.js';
 import type { ActionField } from '../components/action-form.js';
 import { Components } from '../components/index.js';
@@ -18,7 +23,12 @@ interface StepForm {
   submitLabel: string;
   fields: ActionField[];
   success: string;
-  run: (actor: NonNullable<ReturnType<typeof actorOf>>, id: number, payload: Record<string, string | undefined>, version: unknown) => Promise<unknown>;
+  run: (
+    actor: NonNullable<ReturnType<typeof actorOf>>,
+    id: number,
+    payload: Record<string, string | undefined>,
+    version: unknown,
+  ) => Promise<unknown>;
 }
 
 const FORMS: Record<ReportStep, StepForm> = {
@@ -37,7 +47,8 @@ const FORMS: Record<ReportStep, StepForm> = {
     submitLabel: '退回',
     fields: [{ name: 'reason', label: '退回原因', type: 'textarea', required: true }],
     success: '统计表已退回',
-    run: (actor, id, payload, version) => returnAnnualReport(dataSource(), actor, id, { reason: payload.reason }, new Date(), version),
+    run: (actor, id, payload, version) =>
+      returnAnnualReport(dataSource(), actor, id, { reason: payload.reason }, new Date(), version),
   },
   accept: {
     icon: 'CheckCircle',
@@ -49,7 +60,8 @@ const FORMS: Record<ReportStep, StepForm> = {
   },
   revise: {
     icon: 'Edit',
-    intro: '根据退回原因修改：系统生成该年度的新版本草稿（备注沿用），数据按案件台账重新计算；检查无误后再次上报。被退回的版本保留备查。',
+    intro:
+      '根据退回原因修改：系统生成该年度的新版本草稿（备注沿用），数据按案件台账重新计算；检查无误后再次上报。被退回的版本保留备查。',
     submitLabel: '生成新版本草稿',
     fields: [],
     success: '已生成新版本草稿',
@@ -59,7 +71,10 @@ const FORMS: Record<ReportStep, StepForm> = {
 
 function stepAction(step: ReportStep): Partial<Action<ActionResponse>> {
   const form = FORMS[step];
-  const handler = recordFormHandler(({ actor, recordId, payload, version }) => form.run(actor, recordId, payload, version), form.success);
+  const handler = recordFormHandler(
+    ({ actor, recordId, payload, version }) => form.run(actor, recordId, payload, version),
+    form.success,
+  );
   return {
     actionType: 'record',
     icon: form.icon,
@@ -77,7 +92,14 @@ function stepAction(step: ReportStep): Partial<Action<ActionResponse>> {
               `SELECT id FROM annual_report WHERE county_id = $1 AND year = $2 ORDER BY version DESC LIMIT 1`,
               [context.record!.params.countyId, context.record!.params.year],
             );
-            return { ...result, redirectUrl: context.h.recordActionUrl({ resourceId: 'AnnualReport', recordId: draft.id, actionName: 'show' }) };
+            return {
+              ...result,
+              redirectUrl: context.h.recordActionUrl({
+                resourceId: 'AnnualReport',
+                recordId: draft.id,
+                actionName: 'show',
+              }),
+            };
           }
         : handler,
   };

@@ -1,5 +1,10 @@
 import { flat, type ActionContext, type ActionResponse, type After } from 'adminjs';
-import { describeDeadline, newVersionProblem, reportableYearProblem, statisticsDueOn } from '../../domain/annual-report-rules.js';
+import {
+  describeDeadline,
+  newVersionProblem,
+  reportableYearProblem,
+  statisticsDueOn,
+} from '../../domain/annual-report-rules.js';
 import type { CaseFigures } from '../../domain/case-statistics.js';
 import { DomainError, problem, type FieldProblems } from '../../domain/errors.js';
 import { AnnualReport } from '../../entities/annual-report.js';
@@ -22,13 +27,17 @@ const withFigures: After<ActionResponse> = async (response) => {
   const figures = draft
     ? await annualFigures(em(), Number(record.params.countyId), Number(record.params.year), today)
     : (flat.get(record.params, 'figures') as CaseFigures);
-  record.params.statistics = figuresHtml(figures, draft ? '草稿：按今天的案件台账实时计算，上报时冻结' : '上报时冻结的快照');
+  record.params.statistics = figuresHtml(
+    figures,
+    draft ? '草稿：按今天的案件台账实时计算，上报时冻结' : '上报时冻结的快照',
+  );
   record.params.deadline = `${statisticsDueOn(Number(record.params.year))}（${describeDeadline(Number(record.params.year), today)}）`;
   return response;
 };
 
 // the all-county summary carries every county's figures: for the city and leaders, not one county's staff
-const readsAllCounties = (context: ActionContext) => allowed('AnnualReport', 'read')(context) && actorOf(context)?.role !== 'county_staff';
+const readsAllCounties = (context: ActionContext) =>
+  allowed('AnnualReport', 'read')(context) && actorOf(context)?.role !== 'county_staff';
 
 const summaryDownload = (format: 'xlsx' | 'docx', label: string) => ({
   actionType: 'resource' as const,
@@ -40,7 +49,8 @@ const summaryDownload = (format: 'xlsx' | 'docx', label: string) => ({
     href: `/admin/files/annual-reports/summary.${format}`,
     keepFilters: true,
     label,
-    intro: '全市各县（市、区）审核通过的结案统计表（附件7）汇总：每县一行，最后一行为合计。年度取列表筛选中的“年度”，未筛选时为最近一个应报年度。',
+    intro:
+      '全市各县（市、区）审核通过的结案统计表（附件7）汇总：每县一行，最后一行为合计。年度取列表筛选中的“年度”，未筛选时为最近一个应报年度。',
   },
   handler: async () => ({}),
 });
@@ -52,19 +62,35 @@ export const annualReportResource = defineResource(
     // 作废 for everything that reached the city; a draft never submitted is the county's own scratch paper
     deletable: (row, actor) =>
       row.status === 'draft' && !row.submittedAt && actor.role === 'county_staff' && actor.countyId === row.countyId,
-    readOnly: ['status', 'version', 'figures', 'submittedAt', 'submittedById', 'isLate', 'reviewedAt', 'reviewedById', 'returnReason'],
+    readOnly: [
+      'status',
+      'version',
+      'figures',
+      'submittedAt',
+      'submittedById',
+      'isLate',
+      'reviewedAt',
+      'reviewedById',
+      'returnReason',
+    ],
     validate: async (values, { today, em, before }): Promise<FieldProblems> => {
       const year = Number(values.year);
       if (before) return before.year === year ? {} : { year: problem('YEAR_FIXED', '年度不能修改') };
       if (!Number.isInteger(Number(values.countyId))) return { countyId: problem('REQUIRED', '请选择报送单位') };
       const yearProblem = reportableYearProblem(year, today);
       if (yearProblem) return { year: problem('YEAR', yearProblem) };
-      const existing = await em.query(`SELECT status::text AS status FROM annual_report WHERE county_id = $1 AND year = $2 AND voided_at IS NULL`, [values.countyId, year]);
+      const existing = await em.query(
+        `SELECT status::text AS status FROM annual_report WHERE county_id = $1 AND year = $2 AND voided_at IS NULL`,
+        [values.countyId, year],
+      );
       const versionProblem = newVersionProblem(existing);
       return versionProblem ? { year: problem('EXISTS', versionProblem) } : {};
     },
     beforeInsert: async (values, { em }) => {
-      const [{ latest }] = await em.query(`SELECT max(version) AS latest FROM annual_report WHERE county_id = $1 AND year = $2`, [values.countyId, values.year]);
+      const [{ latest }] = await em.query(
+        `SELECT max(version) AS latest FROM annual_report WHERE county_id = $1 AND year = $2`,
+        [values.countyId, values.year],
+      );
       values.version = Number(latest ?? 0) + 1;
       values.status = 'draft';
     },
@@ -81,7 +107,21 @@ export const annualReportResource = defineResource(
     sort: { sortBy: 'year', direction: 'desc' },
     listProperties: ['countyId', 'year', 'version', 'status', 'submittedAt', 'isLate'],
     filterProperties: ['countyId', 'year', 'status', 'isLate'],
-    showProperties: ['countyId', 'year', 'version', 'status', 'deadline', 'submittedAt', 'submittedById', 'isLate', 'reviewedAt', 'reviewedById', 'returnReason', 'remarks', 'statistics'],
+    showProperties: [
+      'countyId',
+      'year',
+      'version',
+      'status',
+      'deadline',
+      'submittedAt',
+      'submittedById',
+      'isLate',
+      'reviewedAt',
+      'reviewedById',
+      'returnReason',
+      'remarks',
+      'statistics',
+    ],
     editProperties: ['countyId', 'year', 'remarks'],
     properties: {
       remarks: { type: 'textarea' },
@@ -99,4 +139,3 @@ export const annualReportResource = defineResource(
     },
   },
 );
-

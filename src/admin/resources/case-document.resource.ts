@@ -19,6 +19,10 @@ export const caseDocumentResource = defineResource(
     listProperties: ['caseId', 'kind', 'title', 'signedOn', 'countyId'],
     filterProperties: ['caseId', 'kind', 'countyId', 'signedOn'],
     editProperties: ['caseId', 'kind', 'title', 'signedOn', 'content'],
-    properties: { content: { type: 'textarea' }, storageKey: { isVisible: false }, sha256: { isVisible: { list: false, filter: false, show: true, edit: false } } },
+    properties: {
+      content: { type: 'textarea' },
+      storageKey: { isVisible: false },
+      sha256: { isVisible: { list: false, filter: false, show: true, edit: false } },
+    },
   },
 );

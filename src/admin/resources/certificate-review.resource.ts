@@ -5,7 +5,9 @@ import { defineResource, NAV } from '../resource-kit.js';
 
 export const certificateReviewResource = defineResource(
   CertificateReview,
-  { id: 'CertificateReview', parent: { property: 'certificateId', entity: Certificate, resource: 'Certificate' },
+  {
+    id: 'CertificateReview',
+    parent: { property: 'certificateId', entity: Certificate, resource: 'Certificate' },
     validate: (values, { today }) => validateCertificateReview(values, { today }),
   },
   {

@@ -1,6 +1,10 @@
 import { Raw } from 'typeorm';
 import type { ActionContext, ActionResponse, After } from 'adminjs';
-import { mayPrintCertificate, mayTakeCertificateStep, type CertificateStep } from '../../domain/certificate-permissions.js';
+import {
+  mayPrintCertificate,
+  mayTakeCertificateStep,
+  type CertificateStep,
+} from '../../domain/certificate-permissions.js';
 import { Agent } from '../../entities/agent.js';
 import { Certificate } from '../../entities/certificate.js';
 import { issueCertificate, reviewCertificate, revokeCertificate } from '../../services/certificate-service.js';
@@ -18,12 +22,19 @@ const dataSource = () => Certificate.getRepository().manager.connection;
 /** Who may take the step on this record (and, for the form's buttons, whether the status allows it). */
 const stepAllowed = (step: CertificateStep) => (context: ActionContext) =>
   mayTakeCertificateStep(actorOf(context), step, context.record ? (context.record.params.countyId ?? null) : undefined);
-const inStatus = (...statuses: string[]) => (context: ActionContext) => statuses.includes(context.record?.params.status);
+const inStatus =
+  (...statuses: string[]) =>
+  (context: ActionContext) =>
+    statuses.includes(context.record?.params.status);
 
 /** validUntil, validity and reviewDueOn, computed for the day (they are never stored). */
 const withStanding: After<ActionResponse> = async (response) => {
   const records = [response.record, ...(response.records ?? [])].filter(Boolean) as { params: Record<string, any> }[];
-  const standings = await standingsOf(Certificate.getRepository().manager, records.map((r) => Number(r.params.id)), chinaToday());
+  const standings = await standingsOf(
+    Certificate.getRepository().manager,
+    records.map((r) => Number(r.params.id)),
+    chinaToday(),
+  );
   for (const r of records) {
     const s = standings.get(Number(r.params.id));
     if (!s) continue;
@@ -47,7 +58,10 @@ export const certificateResource = defineResource(
       reviewDue: (value, { today }) => {
         const condition = reviewDueCondition(value, today);
         return condition
-          ? Raw((id) => `${id} IN (SELECT certificate_id FROM reporting.certificate_standing WHERE ${condition.sql})`, condition.params)
+          ? Raw(
+              (id) => `${id} IN (SELECT certificate_id FROM reporting.certificate_standing WHERE ${condition.sql})`,
+              condition.params,
+            )
           : null;
       },
     },
@@ -58,7 +72,21 @@ export const certificateResource = defineResource(
     sort: { sortBy: 'producedOn', direction: 'desc' },
     listProperties: ['number', 'agentId', 'countyId', 'status', 'issuedOn', 'validity', 'validUntil', 'reviewDueOn'],
     filterProperties: ['number', 'agentId', 'countyId', 'status', 'reviewDue', 'producedOn', 'issuedOn'],
-    showProperties: ['number', 'agentId', 'countyId', 'status', 'validity', 'validUntil', 'reviewDueOn', 'producedOn', 'issuedOn', 'revokedOn', 'revokeReason', 'createdAt', 'updatedAt'],
+    showProperties: [
+      'number',
+      'agentId',
+      'countyId',
+      'status',
+      'validity',
+      'validUntil',
+      'reviewDueOn',
+      'producedOn',
+      'issuedOn',
+      'revokedOn',
+      'revokeReason',
+      'createdAt',
+      'updatedAt',
+    ],
     editProperties: ['agentId', 'producedOn'],
     properties: {
       revokeReason: { type: 'textarea' },
@@ -67,7 +95,10 @@ export const certificateResource = defineResource(
       reviewDueOn: { type: 'string', ...computed(true) },
       reviewDue: {
         type: 'string',
-        availableValues: REVIEW_DUE_FILTERS.map((value) => ({ value, label: RESOURCE_TRANSLATIONS.Certificate.labels.reviewDue[value] })),
+        availableValues: REVIEW_DUE_FILTERS.map((value) => ({
+          value,
+          label: RESOURCE_TRANSLATIONS.Certificate.labels.reviewDue[value],
+        })),
         isVisible: { list: false, filter: true, show: false, edit: false },
       },
     },
@@ -91,7 +122,8 @@ export const certificateResource = defineResource(
           fields: [{ name: 'issuedOn', label: '发放日期', type: 'date', required: true }],
         },
         handler: recordFormHandler(
-          ({ actor, recordId, payload, version }) => issueCertificate(dataSource(), actor, recordId, { issuedOn: payload.issuedOn }, chinaToday(), version),
+          ({ actor, recordId, payload, version }) =>
+            issueCertificate(dataSource(), actor, recordId, { issuedOn: payload.issuedOn }, chinaToday(), version),
           '证书已发放',
         ),
       },
@@ -106,13 +138,23 @@ export const certificateResource = defineResource(
           submitLabel: '保存审核结果',
           fields: [
             { name: 'reviewedOn', label: '审核日期', type: 'date', required: true },
-            { name: 'result', label: '审核结果', type: 'select', required: true, options: [{ value: 'passed', label: '合格' }, { value: 'failed', label: '不合格' }] },
+            {
+              name: 'result',
+              label: '审核结果',
+              type: 'select',
+              required: true,
+              options: [
+                { value: 'passed', label: '合格' },
+                { value: 'failed', label: '不合格' },
+              ],
+            },
             { name: 'reviewer', label: '审核人', type: 'text' },
             { name: 'remarks', label: '备注', type: 'textarea', help: '不合格时必须写明原因' },
           ],
         },
         handler: recordFormHandler(
-          ({ actor, recordId, payload, version }) => reviewCertificate(dataSource(), actor, recordId, payload, chinaToday(), version),
+          ({ actor, recordId, payload, version }) =>
+            reviewCertificate(dataSource(), actor, recordId, payload, chinaToday(), version),
           '年度审核结果已保存',
         ),
       },
@@ -133,7 +175,14 @@ export const certificateResource = defineResource(
         },
         handler: recordFormHandler(
           ({ actor, recordId, payload, version }) =>
-            revokeCertificate(dataSource(), actor, recordId, { revokedOn: payload.revokedOn, reason: payload.reason }, chinaToday(), version),
+            revokeCertificate(
+              dataSource(),
+              actor,
+              recordId,
+              { revokedOn: payload.revokedOn, reason: payload.reason },
+              chinaToday(),
+              version,
+            ),
           '证书已吊销',
         ),
       },
@@ -142,7 +191,8 @@ export const certificateResource = defineResource(
         icon: 'Printer',
         component: Components.FileLink,
         // the document carries the holder's ID number: not for leaders (maySeePersonalData)
-        isAccessible: (context: ActionContext) => mayPrintCertificate(actorOf(context), context.record?.params.countyId ?? null),
+        isAccessible: (context: ActionContext) =>
+          mayPrintCertificate(actorOf(context), context.record?.params.countyId ?? null),
         isVisible: inStatus('issued', 'suspended'),
         custom: {
           href: '/admin/files/certificates/{id}.docx',

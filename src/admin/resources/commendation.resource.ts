@@ -75,7 +75,8 @@ export const commendationResource = defineResource(
         icon: 'Download',
         component: Components.FileLink,
         showInDrawer: true,
-        isAccessible: (context: ActionContext) => allowed('Commendation', 'read')(context) && actorOf(context)?.role !== 'county_staff',
+        isAccessible: (context: ActionContext) =>
+          allowed('Commendation', 'read')(context) && actorOf(context)?.role !== 'county_staff',
         custom: {
           href: '/admin/files/commendations/list.docx',
           keepFilters: true,

@@ -2,7 +2,12 @@ import { flat, type ActionContext, type ActionResponse, type After } from 'admin
 import { CREATION_STANDARDS } from '../../domain/creation-standards.js';
 import { EVALUATION_POLICY, type EvaluationItem } from '../../domain/evaluation-policy.js';
 import { Evaluation } from '../../entities/evaluation.js';
-import { adjustEvaluationScore, generateEvaluations, liftVeto, vetoEvaluation } from '../../services/evaluation-service.js';
+import {
+  adjustEvaluationScore,
+  generateEvaluations,
+  liftVeto,
+  vetoEvaluation,
+} from '../../services/evaluation-service.js';
 import { recordFormHandler, resourceFormHandler } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { evaluationHtml } from '../figures-view.js';
@@ -10,16 +15,21 @@ import { allowed, defineResource, NAV } from '../resource-kit.js';
 
 const dataSource = () => Evaluation.getRepository().manager.connection;
 const write = allowed('Evaluation', 'write');
-const vetoed = (context: ActionContext) => context.record?.params.veto === true || context.record?.params.veto === 'true';
+const vetoed = (context: ActionContext) =>
+  context.record?.params.veto === true || context.record?.params.veto === 'true';
 
 const withItems: After<ActionResponse> = async (response) => {
   const record = response.record;
-  if (record?.params) record.params.scoreTable = evaluationHtml((flat.get(record.params, 'scores')?.items ?? []) as EvaluationItem[]);
+  if (record?.params)
+    record.params.scoreTable = evaluationHtml((flat.get(record.params, 'scores')?.items ?? []) as EvaluationItem[]);
   return response;
 };
 
 const ITEM_OPTIONS = [
-  ...CREATION_STANDARDS.map((s) => ({ value: s.code, label: `${s.name}（0～${EVALUATION_POLICY.weights[s.code]}分）` })),
+  ...CREATION_STANDARDS.map((s) => ({
+    value: s.code,
+    label: `${s.name}（0～${EVALUATION_POLICY.weights[s.code]}分）`,
+  })),
   { value: 'info_adoption', label: `信息采用加分（0～${EVALUATION_POLICY.infoAdoptedMax}分）` },
   { value: 'inspection_rectification', label: `督导整改扣分（-${EVALUATION_POLICY.overdueRectificationMax}～0分）` },
 ];
@@ -35,7 +45,17 @@ export const evaluationResource = defineResource(
     sort: { sortBy: 'year', direction: 'desc' },
     listProperties: ['countyId', 'year', 'totalScore', 'veto', 'result', 'rank'],
     filterProperties: ['countyId', 'year', 'veto', 'result'],
-    showProperties: ['countyId', 'year', 'totalScore', 'result', 'rank', 'veto', 'vetoReason', 'scoreTable', 'updatedAt'],
+    showProperties: [
+      'countyId',
+      'year',
+      'totalScore',
+      'result',
+      'rank',
+      'veto',
+      'vetoReason',
+      'scoreTable',
+      'updatedAt',
+    ],
     editProperties: ['countyId', 'year'],
     properties: {
       vetoReason: { type: 'textarea' },
@@ -57,7 +77,12 @@ export const evaluationResource = defineResource(
           fields: [{ name: 'year', label: '考评年度', type: 'number', required: true }],
         },
         handler: resourceFormHandler(async ({ actor, payload }) => {
-          const { created, refreshed } = await generateEvaluations(dataSource(), actor, Number(payload.year), new Date());
+          const { created, refreshed } = await generateEvaluations(
+            dataSource(),
+            actor,
+            Number(payload.year),
+            new Date(),
+          );
           return `${payload.year}年度考评已生成：新建 ${created} 个，更新 ${refreshed} 个`;
         }),
       },
@@ -75,7 +100,10 @@ export const evaluationResource = defineResource(
             { name: 'reason', label: '调整理由', type: 'textarea', required: true },
           ],
         },
-        handler: recordFormHandler(({ actor, recordId, payload }) => adjustEvaluationScore(dataSource(), actor, recordId, payload, new Date()), '得分已调整'),
+        handler: recordFormHandler(
+          ({ actor, recordId, payload }) => adjustEvaluationScore(dataSource(), actor, recordId, payload, new Date()),
+          '得分已调整',
+        ),
       },
       vetoEvaluation: {
         actionType: 'record',
@@ -88,7 +116,10 @@ export const evaluationResource = defineResource(
           submitLabel: '一票否决',
           fields: [{ name: 'vetoReason', label: '否决原因', type: 'textarea', required: true }],
         },
-        handler: recordFormHandler(({ actor, recordId, payload }) => vetoEvaluation(dataSource(), actor, recordId, payload, new Date()), '已一票否决'),
+        handler: recordFormHandler(
+          ({ actor, recordId, payload }) => vetoEvaluation(dataSource(), actor, recordId, payload, new Date()),
+          '已一票否决',
+        ),
       },
       liftVeto: {
         actionType: 'record',
@@ -96,8 +127,15 @@ export const evaluationResource = defineResource(
         component: Components.ActionForm,
         isAccessible: write,
         isVisible: vetoed,
-        custom: { intro: '撤销一票否决后按得分重新确定考评结果和名次。', submitLabel: '撤销否决', fields: [{ name: 'reason', label: '撤销理由', type: 'textarea', required: true }] },
-        handler: recordFormHandler(({ actor, recordId, payload }) => liftVeto(dataSource(), actor, recordId, payload, new Date()), '已撤销一票否决'),
+        custom: {
+          intro: '撤销一票否决后按得分重新确定考评结果和名次。',
+          submitLabel: '撤销否决',
+          fields: [{ name: 'reason', label: '撤销理由', type: 'textarea', required: true }],
+        },
+        handler: recordFormHandler(
+          ({ actor, recordId, payload }) => liftVeto(dataSource(), actor, recordId, payload, new Date()),
+          '已撤销一票否决',
+        ),
       },
     },
   },

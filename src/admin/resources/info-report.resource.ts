@@ -19,7 +19,16 @@ export const infoReportResource = defineResource(
   {
     id: 'InfoReport',
     // the city's comment, adoption and its request for personal data come through its actions only
-    readOnly: ['personalDataRequested', 'cityComment', 'commentedAt', 'commentedById', 'adopted', 'adoptedAt', 'adoptedById', 'createdById'],
+    readOnly: [
+      'personalDataRequested',
+      'cityComment',
+      'commentedAt',
+      'commentedById',
+      'adopted',
+      'adoptedAt',
+      'adoptedById',
+      'createdById',
+    ],
     validate: (values, { today }) => validateInfoReport(values, { today }),
     beforeInsert: async (values, { actor }) => {
       values.createdById = actor?.id ?? null;
@@ -32,7 +41,19 @@ export const infoReportResource = defineResource(
     sort: { sortBy: 'submittedOn', direction: 'desc' },
     listProperties: ['title', 'countyId', 'kind', 'submittedOn', 'adopted', 'cityComment'],
     filterProperties: ['countyId', 'kind', 'title', 'submittedOn', 'adopted'],
-    showProperties: ['title', 'countyId', 'kind', 'submittedOn', 'content', 'personalDataRequested', 'cityComment', 'commentedAt', 'adopted', 'adoptedAt', 'createdAt'],
+    showProperties: [
+      'title',
+      'countyId',
+      'kind',
+      'submittedOn',
+      'content',
+      'personalDataRequested',
+      'cityComment',
+      'commentedAt',
+      'adopted',
+      'adoptedAt',
+      'createdAt',
+    ],
     editProperties: ['countyId', 'kind', 'title', 'submittedOn', 'content'],
     properties: {
       content: {
@@ -53,7 +74,8 @@ export const infoReportResource = defineResource(
         component: Components.ActionForm,
         isAccessible: judging,
         custom: {
-          intro: '市妇联对上报信息的点评意见，县（市、区）可在信息页面看到。确需信访人个人信息的（如典型案例需核实、转办），可在此要求补报，县（市、区）即可在内容中填写。',
+          intro:
+            '市妇联对上报信息的点评意见，县（市、区）可在信息页面看到。确需信访人个人信息的（如典型案例需核实、转办），可在此要求补报，县（市、区）即可在内容中填写。',
           submitLabel: '保存点评',
           fields: [
             { name: 'cityComment', label: '点评意见', type: 'textarea', required: true },
@@ -61,12 +83,16 @@ export const infoReportResource = defineResource(
               name: 'personalDataRequested',
               label: '是否要求补报信访人个人信息',
               type: 'select',
-              options: [{ value: 'false', label: '不要求' }, { value: 'true', label: '要求补报' }],
+              options: [
+                { value: 'false', label: '不要求' },
+                { value: 'true', label: '要求补报' },
+              ],
             },
           ],
         },
         handler: recordFormHandler(
-          ({ actor, recordId, payload, version }) => commentInfoReport(dataSource(), actor, recordId, payload, new Date(), version),
+          ({ actor, recordId, payload, version }) =>
+            commentInfoReport(dataSource(), actor, recordId, payload, new Date(), version),
           '点评意见已保存',
         ),
       },
@@ -82,7 +108,8 @@ export const infoReportResource = defineResource(
           fields: [{ name: 'cityComment', label: '点评意见（可不填）', type: 'textarea' }],
         },
         handler: recordFormHandler(
-          ({ actor, recordId, payload, version }) => adoptInfoReport(dataSource(), actor, recordId, payload, new Date(), version),
+          ({ actor, recordId, payload, version }) =>
+            adoptInfoReport(dataSource(), actor, recordId, payload, new Date(), version),
           '已采用该信息',
         ),
       },

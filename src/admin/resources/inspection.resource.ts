@@ -17,21 +17,42 @@ const withDetails: After<ActionResponse> = async (response) => {
   const r = response.record as { params: Record<string, any> } | undefined;
   if (!r) return response;
   const id = Number(r.params.id);
-  const findings: { standard: keyof typeof ENUM_LABELS.inspection_standard; result: keyof typeof ENUM_LABELS.standard_result; finding: string }[] =
-    await manager().query(`SELECT standard, result, finding FROM inspection_finding WHERE inspection_id = $1 AND voided_at IS NULL ORDER BY standard`, [id]);
-  const items: { item: string; due_on: string; status: RectificationStatus; done_on: string | null }[] = await manager().query(
-    `SELECT item, to_char(due_on, 'YYYY-MM-DD') AS due_on, status, to_char(done_on, 'YYYY-MM-DD') AS done_on
-       FROM rectification WHERE inspection_id = $1 AND voided_at IS NULL ORDER BY due_on, id`,
+  const findings: {
+    standard: keyof typeof ENUM_LABELS.inspection_standard;
+    result: keyof typeof ENUM_LABELS.standard_result;
+    finding: string;
+  }[] = await manager().query(
+    `SELECT standard, result, finding FROM inspection_finding WHERE inspection_id = $1 AND voided_at IS NULL ORDER BY standard`,
     [id],
   );
+  const items: { item: string; due_on: string; status: RectificationStatus; done_on: string | null }[] =
+    await manager().query(
+      `SELECT item, to_char(due_on, 'YYYY-MM-DD') AS due_on, status, to_char(done_on, 'YYYY-MM-DD') AS done_on
+       FROM rectification WHERE inspection_id = $1 AND voided_at IS NULL ORDER BY due_on, id`,
+      [id],
+    );
   const today = chinaToday();
   r.params.findingsHtml =
-    htmlTable(['创建标准', '结论', '检查发现'], findings.map((f) => [ENUM_LABELS.inspection_standard[f.standard], ENUM_LABELS.standard_result[f.result], f.finding])) +
-    `<p>${htmlLink(`/admin/resources/InspectionFinding?filters.inspectionId=${id}`, '查看全部检查发现')}</p>`;
+    htmlTable(
+      ['创建标准', '结论', '检查发现'],
+      findings.map((f) => [
+        ENUM_LABELS.inspection_standard[f.standard],
+        ENUM_LABELS.standard_result[f.result],
+        f.finding,
+      ]),
+    ) + `<p>${htmlLink(`/admin/resources/InspectionFinding?filters.inspectionId=${id}`, '查看全部检查发现')}</p>`;
   r.params.rectificationsHtml =
     htmlTable(
       ['整改事项', '整改期限', '进度'],
-      items.map((i) => [i.item, i.due_on, i.status === 'done' ? `已完成（${i.done_on}）` : isOverdue({ status: i.status, dueOn: i.due_on }, today) ? '已逾期' : '整改中']),
+      items.map((i) => [
+        i.item,
+        i.due_on,
+        i.status === 'done'
+          ? `已完成（${i.done_on}）`
+          : isOverdue({ status: i.status, dueOn: i.due_on }, today)
+            ? '已逾期'
+            : '整改中',
+      ]),
     ) + `<p>${htmlLink(`/admin/resources/Rectification?filters.inspectionId=${id}`, '查看整改清单')}</p>`;
   r.params.photosHtml = fileLinksHtml('inspection', id, (await manager().findOneBy(Inspection, { id }))?.files);
   return response;
@@ -55,7 +76,19 @@ export const inspectionResource = defineResource(
     sort: { sortBy: 'inspectedOn', direction: 'desc' },
     listProperties: ['title', 'countyId', 'workPointId', 'inspectedOn', 'overallResult'],
     filterProperties: ['countyId', 'workPointId', 'inspectedOn', 'overallResult'],
-    showProperties: ['title', 'countyId', 'workPointId', 'inspectedOn', 'inspectors', 'overallResult', 'summary', 'findingsHtml', 'rectificationsHtml', 'photosHtml', 'createdAt'],
+    showProperties: [
+      'title',
+      'countyId',
+      'workPointId',
+      'inspectedOn',
+      'inspectors',
+      'overallResult',
+      'summary',
+      'findingsHtml',
+      'rectificationsHtml',
+      'photosHtml',
+      'createdAt',
+    ],
     editProperties: ['workPointId', 'title', 'inspectedOn', 'inspectors', 'overallResult', 'summary'],
     properties: {
       summary: { type: 'textarea' },
@@ -72,7 +105,11 @@ export const inspectionResource = defineResource(
         icon: 'Camera',
         component: Components.AttachmentUpload,
         isAccessible: allowed('Inspection', 'write'),
-        custom: { owner: 'inspection', intro: '上传检查现场照片或检查记录（JPG、PNG 或 PDF），每次一个文件。', fileLabel: '照片或文件' },
+        custom: {
+          owner: 'inspection',
+          intro: '上传检查现场照片或检查记录（JPG、PNG 或 PDF），每次一个文件。',
+          fileLabel: '照片或文件',
+        },
         handler: async (_request, _response, context) => ({ record: context.record!.toJSON(context.currentAdmin) }),
       },
     },

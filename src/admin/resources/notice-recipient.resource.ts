@@ -25,7 +25,9 @@ const withNotice: After<ActionResponse> = async (response) => {
     if (response.record !== r) continue;
     const notice = await manager().findOneByOrFail(Notice, { id: Number(r.params.noticeId) });
     const sender = notice.countyId ? await manager().findOneBy(Organization, { id: notice.countyId }) : null;
-    const reader = r.params.readById ? await manager().query('SELECT name FROM admin_user WHERE id = $1', [r.params.readById]) : [];
+    const reader = r.params.readById
+      ? await manager().query('SELECT name FROM admin_user WHERE id = $1', [r.params.readById])
+      : [];
     Object.assign(r.params, {
       noticeTitle: notice.title,
       sender: sender ? `${sender.name}妇联` : '平顶山市妇联',
@@ -47,7 +49,10 @@ export const noticeRecipientResource = defineResource(
     virtualFilters: {
       readState: (value) =>
         (READ_STATES as readonly string[]).includes(value)
-          ? Raw((id) => `${id} IN (SELECT id FROM notice_recipient WHERE read_at IS ${value === 'unread' ? '' : 'NOT '}NULL)`)
+          ? Raw(
+              (id) =>
+                `${id} IN (SELECT id FROM notice_recipient WHERE read_at IS ${value === 'unread' ? '' : 'NOT '}NULL)`,
+            )
           : null,
     },
   },
@@ -56,12 +61,25 @@ export const noticeRecipientResource = defineResource(
     sort: { sortBy: 'createdAt', direction: 'desc' },
     listProperties: ['noticeId', 'countyId', 'readState', 'readAt'],
     filterProperties: ['noticeId', 'countyId', 'readState', 'readAt'],
-    showProperties: ['noticeTitle', 'sender', 'publishedAt', 'noticeBody', 'noticeFiles', 'countyId', 'readState', 'readAtText', 'readByName'],
+    showProperties: [
+      'noticeTitle',
+      'sender',
+      'publishedAt',
+      'noticeBody',
+      'noticeFiles',
+      'countyId',
+      'readState',
+      'readAtText',
+      'readByName',
+    ],
     properties: {
       readById: { isVisible: false },
       readState: {
         type: 'string',
-        availableValues: READ_STATES.map((value) => ({ value, label: RESOURCE_TRANSLATIONS.NoticeRecipient.labels.readState[value] })),
+        availableValues: READ_STATES.map((value) => ({
+          value,
+          label: RESOURCE_TRANSLATIONS.NoticeRecipient.labels.readState[value],
+        })),
         isVisible: { list: true, filter: true, show: true, edit: false },
       },
       noticeTitle: { type: 'string', ...computed(false) },
@@ -79,10 +97,18 @@ export const noticeRecipientResource = defineResource(
         actionType: 'record',
         icon: 'CheckCircle',
         component: Components.ActionForm,
-        isAccessible: (context: ActionContext) => mayMarkNoticeRead(actorOf(context), context.record?.params.countyId ?? null),
+        isAccessible: (context: ActionContext) =>
+          mayMarkNoticeRead(actorOf(context), context.record?.params.countyId ?? null),
         isVisible: (context: ActionContext) => !context.record?.params.readAt,
-        custom: { intro: '确认已阅读该通知。标记后市妇联（发文单位）可以看到本单位的阅读时间和阅读人。', submitLabel: '我已阅读', fields: [] },
-        handler: recordFormHandler(({ actor, recordId, version }) => markNoticeRead(manager().connection, actor, recordId, new Date(), version), '已标记为已读'),
+        custom: {
+          intro: '确认已阅读该通知。标记后市妇联（发文单位）可以看到本单位的阅读时间和阅读人。',
+          submitLabel: '我已阅读',
+          fields: [],
+        },
+        handler: recordFormHandler(
+          ({ actor, recordId, version }) => markNoticeRead(manager().connection, actor, recordId, new Date(), version),
+          '已标记为已读',
+        ),
       },
     },
   },

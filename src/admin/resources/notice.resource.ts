@@ -22,11 +22,15 @@ const withReadStatus: After<ActionResponse> = async (response) => {
   for (const r of records) {
     const status = await noticeReadStatus(manager(), Number(r.params.id));
     const unread = status.filter((s) => !s.readAt);
-    r.params.readSummary = r.params.status === 'published' ? `已读 ${status.length - unread.length}/${status.length}` : '未发布';
+    r.params.readSummary =
+      r.params.status === 'published' ? `已读 ${status.length - unread.length}/${status.length}` : '未发布';
     if (response.record !== r) continue;
     r.params.readStatus = status.length
       ? `<p>已读 ${status.length - unread.length} 个，未读 ${unread.length} 个${unread.length ? `：${unread.map((u) => u.countyName).join('、')}` : ''}</p>` +
-        htmlTable(['收文单位', '状态', '阅读时间', '阅读人'], status.map((s) => [s.countyName, s.readAt ? '已读' : '未读', chinaDateTime(s.readAt), s.readBy ?? '']))
+        htmlTable(
+          ['收文单位', '状态', '阅读时间', '阅读人'],
+          status.map((s) => [s.countyName, s.readAt ? '已读' : '未读', chinaDateTime(s.readAt), s.readBy ?? '']),
+        )
       : '<p>尚未发布</p>';
     r.params.filesHtml = fileLinksHtml('notice', r.params.id, await filesOf(Number(r.params.id)));
   }
@@ -57,14 +61,25 @@ export const noticeResource = defineResource(
     sort: { sortBy: 'createdAt', direction: 'desc' },
     listProperties: ['title', 'countyId', 'status', 'publishedAt', 'readSummary'],
     filterProperties: ['title', 'countyId', 'status', 'publishedAt'],
-    showProperties: ['title', 'countyId', 'status', 'body', 'targetCountyIds', 'filesHtml', 'publishedAt', 'readStatus', 'createdAt'],
+    showProperties: [
+      'title',
+      'countyId',
+      'status',
+      'body',
+      'targetCountyIds',
+      'filesHtml',
+      'publishedAt',
+      'readStatus',
+      'createdAt',
+    ],
     editProperties: ['title', 'body', 'targetCountyIds'],
     properties: {
       body: { type: 'textarea' },
       targetCountyIds: {
         reference: 'Organization',
         isArray: true,
-        description: '市妇联的通知：选择要发送的县（市、区），不选即发给全部县（市、区）。县（市、区）妇联的通知只发给本县（市、区）的工作人员。',
+        description:
+          '市妇联的通知：选择要发送的县（市、区），不选即发给全部县（市、区）。县（市、区）妇联的通知只发给本县（市、区）的工作人员。',
       },
       files: { isVisible: false },
       filesHtml: { type: 'richtext', ...computed(false) },
@@ -75,7 +90,8 @@ export const noticeResource = defineResource(
       list: { after: withReadStatus },
       // the senders' side: county staff open their own county's notices here, the city's in 收到的通知
       show: {
-        isAccessible: (context: ActionContext) => read(context) && mayOpenNotice(actorOf(context), context.record?.params.countyId ?? null),
+        isAccessible: (context: ActionContext) =>
+          read(context) && mayOpenNotice(actorOf(context), context.record?.params.countyId ?? null),
         after: withReadStatus,
       },
       edit: { isVisible: isDraft },
@@ -87,11 +103,15 @@ export const noticeResource = defineResource(
         isAccessible: write,
         isVisible: isDraft,
         custom: {
-          intro: '发布后通知即送达所选县（市、区）（未选择的，送达全部县（市、区）），各县首页显示为未读，不能再修改。请先上传需要的附件。',
+          intro:
+            '发布后通知即送达所选县（市、区）（未选择的，送达全部县（市、区）），各县首页显示为未读，不能再修改。请先上传需要的附件。',
           submitLabel: '确认发布',
           fields: [],
         },
-        handler: recordFormHandler(({ actor, recordId, version }) => publishNotice(manager().connection, actor, recordId, new Date(), version), '通知已发布'),
+        handler: recordFormHandler(
+          ({ actor, recordId, version }) => publishNotice(manager().connection, actor, recordId, new Date(), version),
+          '通知已发布',
+        ),
       },
       uploadNoticeFile: {
         actionType: 'record',
@@ -99,7 +119,11 @@ export const noticeResource = defineResource(
         component: Components.AttachmentUpload,
         isAccessible: write,
         isVisible: isDraft,
-        custom: { owner: 'notice', intro: '通知发布前可上传附件（PDF、JPG 或 PNG），每次一个文件。', fileLabel: '附件' },
+        custom: {
+          owner: 'notice',
+          intro: '通知发布前可上传附件（PDF、JPG 或 PNG），每次一个文件。',
+          fileLabel: '附件',
+        },
         handler: async (_request, _response, context) => ({ record: context.record!.toJSON(context.currentAdmin) }),
       },
     },

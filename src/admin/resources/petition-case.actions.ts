@@ -17,7 +17,13 @@ interface EventForm {
   submitLabel?: string;
 }
 
-const date = (name: string, label: string, help?: string): ActionField => ({ name, label, type: 'date', required: true, help });
+const date = (name: string, label: string, help?: string): ActionField => ({
+  name,
+  label,
+  type: 'date',
+  required: true,
+  help,
+});
 
 // What each step asks for; the field names are the case's properties, so errors land on them.
 const FORMS: Record<CaseEvent, EventForm> = {
@@ -41,7 +47,13 @@ const FORMS: Record<CaseEvent, EventForm> = {
     icon: 'Clock',
     intro: `条例第三十四条：情况复杂的，经本机关、单位负责人批准，可延长办理期限一次，不超过${CASE_POLICY.maxExtensionDays}日，并告知信访人延期理由。`,
     fields: [
-      { name: 'extensionDays', label: '延长天数', type: 'number', required: true, help: `1至${CASE_POLICY.maxExtensionDays}日` },
+      {
+        name: 'extensionDays',
+        label: '延长天数',
+        type: 'number',
+        required: true,
+        help: `1至${CASE_POLICY.maxExtensionDays}日`,
+      },
       { name: 'extensionApprovedBy', label: '批准人', type: 'text', required: true },
       { name: 'extensionReason', label: '延期理由', type: 'textarea', required: true },
       date('extensionNotifiedOn', '告知信访人延期理由的日期'),
@@ -110,7 +122,11 @@ function workflowAction(event: CaseEvent): Partial<Action<RecordActionResponse>>
       if (event === 'reopen' && actorOf(context)?.role !== 'city_admin') return false;
       return isEventAvailable(caseFacts(context.record.params), event);
     },
-    handler: async (request: ActionRequest, _response: unknown, context: ActionContext): Promise<RecordActionResponse> => {
+    handler: async (
+      request: ActionRequest,
+      _response: unknown,
+      context: ActionContext,
+    ): Promise<RecordActionResponse> => {
       const { record, currentAdmin, h } = context;
       if (!record) throw new Error('record action without a record');
       if (request.method === 'get') return { record: record.toJSON(currentAdmin) };

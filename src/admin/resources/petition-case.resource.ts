@@ -9,7 +9,13 @@ import { Agent } from '../../entities/agent.js';
 import { Organization } from '../../entities/organization.js';
 import { PetitionCase } from '../../entities/petition-case.js';
 import { caseAgentProblems } from '../../services/agent-eligibility.js';
-import { actionableDueSql, DEADLINE_FILTERS, deadlineFilterSql, deadlineParams, type DeadlineFilter } from '../../services/case-deadline-query.js';
+import {
+  actionableDueSql,
+  DEADLINE_FILTERS,
+  deadlineFilterSql,
+  deadlineParams,
+  type DeadlineFilter,
+} from '../../services/case-deadline-query.js';
 import { nextCaseNo } from '../../services/case-numbering.js';
 import { caseFacts } from '../../services/case-workflow.js';
 import { Components } from '../components/index.js';
@@ -71,7 +77,11 @@ const deadlineFilter = (value: string, { today }: { today: string }) => {
 };
 
 const notArchived = (context: ActionContext) => context.record?.params.state !== 'archived';
-const virtual = (list: boolean) => ({ type: 'string' as const, isSortable: false, isVisible: { list, filter: false, show: true, edit: false } });
+const virtual = (list: boolean) => ({
+  type: 'string' as const,
+  isSortable: false,
+  isVisible: { list, filter: false, show: true, edit: false },
+});
 
 export const petitionCaseResource = defineResource(
   PetitionCase,
@@ -84,7 +94,8 @@ export const petitionCaseResource = defineResource(
       { property: 'agentId', entity: Agent, message: '所选代理员不属于本案所在县（市、区）' },
     ],
     validate: async (values, { today, em, before }) => {
-      if (typeof values.petitionerIdNumber === 'string') values.petitionerIdNumber = normalizeIdNumber(values.petitionerIdNumber);
+      if (typeof values.petitionerIdNumber === 'string')
+        values.petitionerIdNumber = normalizeIdNumber(values.petitionerIdNumber);
       // 持证上岗: only an agent with a valid certificate may be assigned (issue 5)
       return { ...(await caseAgentProblems(em, values, before, today)), ...validatePetitionCase(values, { today }) };
     },
@@ -100,24 +111,100 @@ export const petitionCaseResource = defineResource(
     navigation: NAV.cases,
     titleProperty: 'caseNo',
     sort: { sortBy: 'acceptedOn', direction: 'desc' },
-    listProperties: ['caseNo', 'petitionerName', 'state', 'countyId', 'agentId', 'acceptedOn', 'nextDeadline', 'daysLeft'],
-    filterProperties: ['caseNo', 'state', 'deadline', 'countyId', 'townshipId', 'agentId', 'category', 'source', 'acceptedOn', 'isKey', 'isGroup', 'inJointMeeting', 'petitionerName'],
+    listProperties: [
+      'caseNo',
+      'petitionerName',
+      'state',
+      'countyId',
+      'agentId',
+      'acceptedOn',
+      'nextDeadline',
+      'daysLeft',
+    ],
+    filterProperties: [
+      'caseNo',
+      'state',
+      'deadline',
+      'countyId',
+      'townshipId',
+      'agentId',
+      'category',
+      'source',
+      'acceptedOn',
+      'isKey',
+      'isGroup',
+      'inJointMeeting',
+      'petitionerName',
+    ],
     // the record page reads as the file does: number and standing, the matter, the petitioner, then the
     // dates of each step in order
     showProperties: [
-      'caseNo', 'state', 'nextDeadline', 'daysLeft', 'countyId', 'townshipId', 'agentId',
-      'subject', 'description', 'category', 'source', 'isGroup', 'groupSize', 'isKey', 'inJointMeeting',
-      'petitionerName', 'petitionerIdNumber', 'petitionerPhone', 'petitionerAddress', 'respondentDepartment',
-      'acceptedOn', 'acceptanceNotifiedOn', 'agreementSignedOn', 'notifiedOn', 'representingSince',
-      'extensionDays', 'extensionApprovedBy', 'extensionReason', 'extensionNotifiedOn',
-      'concludedOn', 'outcome', 'replyIssuedOn', 'reviewRequestedOn', 'reviewDepartment', 'reviewAnsweredOn',
-      'archivedOn', 'archiveNo', 'terminatedOn', 'terminationReason', 'terminationReportedTo',
-      'reopenedOn', 'reopenReason', 'voidedAt', 'voidedById', 'voidReason', 'rowVersion', 'createdAt', 'updatedAt',
+      'caseNo',
+      'state',
+      'nextDeadline',
+      'daysLeft',
+      'countyId',
+      'townshipId',
+      'agentId',
+      'subject',
+      'description',
+      'category',
+      'source',
+      'isGroup',
+      'groupSize',
+      'isKey',
+      'inJointMeeting',
+      'petitionerName',
+      'petitionerIdNumber',
+      'petitionerPhone',
+      'petitionerAddress',
+      'respondentDepartment',
+      'acceptedOn',
+      'acceptanceNotifiedOn',
+      'agreementSignedOn',
+      'notifiedOn',
+      'representingSince',
+      'extensionDays',
+      'extensionApprovedBy',
+      'extensionReason',
+      'extensionNotifiedOn',
+      'concludedOn',
+      'outcome',
+      'replyIssuedOn',
+      'reviewRequestedOn',
+      'reviewDepartment',
+      'reviewAnsweredOn',
+      'archivedOn',
+      'archiveNo',
+      'terminatedOn',
+      'terminationReason',
+      'terminationReportedTo',
+      'reopenedOn',
+      'reopenReason',
+      'voidedAt',
+      'voidedById',
+      'voidReason',
+      'rowVersion',
+      'createdAt',
+      'updatedAt',
     ],
     editProperties: [
-      'countyId', 'townshipId', 'agentId', 'subject', 'description', 'category', 'source',
-      'isGroup', 'groupSize', 'isKey', 'inJointMeeting',
-      'petitionerName', 'petitionerIdNumber', 'petitionerPhone', 'petitionerAddress', 'respondentDepartment',
+      'countyId',
+      'townshipId',
+      'agentId',
+      'subject',
+      'description',
+      'category',
+      'source',
+      'isGroup',
+      'groupSize',
+      'isKey',
+      'inJointMeeting',
+      'petitionerName',
+      'petitionerIdNumber',
+      'petitionerPhone',
+      'petitionerAddress',
+      'respondentDepartment',
       'acceptedOn',
     ],
     properties: {

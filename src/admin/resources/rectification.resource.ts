@@ -18,7 +18,8 @@ import { chinaToday } from '../scoped-resource.js';
 const dataSource = () => Rectification.getRepository().manager.connection;
 const PROGRESS = ['open', 'overdue', 'done'] as const;
 const read = allowed('Rectification', 'read');
-const completing = (context: ActionContext) => read(context) && mayCompleteRectification(actorOf(context), context.record?.params.countyId ?? null);
+const completing = (context: ActionContext) =>
+  read(context) && mayCompleteRectification(actorOf(context), context.record?.params.countyId ?? null);
 const isOpen = (context: ActionContext) => context.record?.params.status === 'open';
 
 /** 进度: 整改中, 已逾期 (open past its due date) or 已完成, for the day. */
@@ -28,7 +29,11 @@ const withProgress: After<ActionResponse> = async (response) => {
   for (const r of records) {
     const { status, dueOn } = r.params;
     r.params.progress =
-      status === 'done' ? '已完成' : isOverdue({ status, dueOn }, today) ? `已逾期 ${daysBetween(dueOn, today)} 天` : `整改中（剩余 ${daysBetween(today, dueOn)} 天）`;
+      status === 'done'
+        ? '已完成'
+        : isOverdue({ status, dueOn }, today)
+          ? `已逾期 ${daysBetween(dueOn, today)} 天`
+          : `整改中（剩余 ${daysBetween(today, dueOn)} 天）`;
     if (response.record === r) {
       const row = await dataSource().manager.findOneBy(Rectification, { id: Number(r.params.id) });
       r.params.filesHtml = fileLinksHtml('rectification', r.params.id, row?.files);
@@ -45,7 +50,8 @@ export const rectificationResource = defineResource(
     // done, with its day and evidence, only through 登记整改完成
     readOnly: ['status', 'doneOn', 'evidence', 'doneById', 'files'],
     validate: async (values, { em }) => {
-      const inspection = values.inspectionId == null ? null : await em.findOneBy(Inspection, { id: Number(values.inspectionId) });
+      const inspection =
+        values.inspectionId == null ? null : await em.findOneBy(Inspection, { id: Number(values.inspectionId) });
       return validateRectification(values, { inspectedOn: inspection?.inspectedOn ?? null });
     },
     assertWritable: async (values) => {
@@ -54,7 +60,11 @@ export const rectificationResource = defineResource(
     virtualFilters: {
       progress: (value, { today }) => {
         if (!(PROGRESS as readonly string[]).includes(value)) return null;
-        const condition = { open: `status = 'open'`, overdue: `status = 'open' AND due_on < :today`, done: `status = 'done'` }[value as (typeof PROGRESS)[number]];
+        const condition = {
+          open: `status = 'open'`,
+          overdue: `status = 'open' AND due_on < :today`,
+          done: `status = 'done'`,
+        }[value as (typeof PROGRESS)[number]];
         return Raw((id) => `${id} IN (SELECT id FROM rectification WHERE ${condition})`, { today });
       },
     },
@@ -65,7 +75,19 @@ export const rectificationResource = defineResource(
     sort: { sortBy: 'dueOn', direction: 'asc' },
     listProperties: ['item', 'countyId', 'inspectionId', 'standard', 'dueOn', 'progress', 'doneOn'],
     filterProperties: ['countyId', 'inspectionId', 'standard', 'progress', 'dueOn', 'status'],
-    showProperties: ['item', 'countyId', 'inspectionId', 'standard', 'dueOn', 'status', 'progress', 'doneOn', 'evidence', 'filesHtml', 'createdAt'],
+    showProperties: [
+      'item',
+      'countyId',
+      'inspectionId',
+      'standard',
+      'dueOn',
+      'status',
+      'progress',
+      'doneOn',
+      'evidence',
+      'filesHtml',
+      'createdAt',
+    ],
     editProperties: ['inspectionId', 'standard', 'item', 'dueOn'],
     properties: {
       item: { type: 'textarea' },
@@ -75,7 +97,10 @@ export const rectificationResource = defineResource(
       filesHtml: { type: 'richtext', isVisible: { list: false, filter: false, show: true, edit: false } },
       progress: {
         type: 'string',
-        availableValues: PROGRESS.map((value) => ({ value, label: RESOURCE_TRANSLATIONS.Rectification.labels.progress[value] })),
+        availableValues: PROGRESS.map((value) => ({
+          value,
+          label: RESOURCE_TRANSLATIONS.Rectification.labels.progress[value],
+        })),
         isVisible: { list: true, filter: true, show: true, edit: false },
       },
     },
@@ -91,7 +116,8 @@ export const rectificationResource = defineResource(
         isAccessible: completing,
         isVisible: isOpen,
         custom: {
-          intro: '整改完成后登记完成日期，并写明整改情况和佐证材料（照片、文件可在“上传佐证材料”中上传）。市妇联可随时查看。',
+          intro:
+            '整改完成后登记完成日期，并写明整改情况和佐证材料（照片、文件可在“上传佐证材料”中上传）。市妇联可随时查看。',
           submitLabel: '登记完成',
           fields: [
             { name: 'doneOn', label: '完成日期', type: 'date', required: true },
@@ -99,7 +125,8 @@ export const rectificationResource = defineResource(
           ],
         },
         handler: recordFormHandler(
-          ({ actor, recordId, payload, version }) => recordRectificationDone(dataSource(), actor, recordId, payload, chinaToday(), version),
+          ({ actor, recordId, payload, version }) =>
+            recordRectificationDone(dataSource(), actor, recordId, payload, chinaToday(), version),
           '整改事项已登记完成',
         ),
       },
@@ -108,7 +135,11 @@ export const rectificationResource = defineResource(
         icon: 'Paperclip',
         component: Components.AttachmentUpload,
         isAccessible: completing,
-        custom: { owner: 'rectification', intro: '上传整改佐证材料（整改后的照片、制度文件等，PDF、JPG 或 PNG），每次一个文件。', fileLabel: '佐证材料' },
+        custom: {
+          owner: 'rectification',
+          intro: '上传整改佐证材料（整改后的照片、制度文件等，PDF、JPG 或 PNG），每次一个文件。',
+          fileLabel: '佐证材料',
+        },
         handler: async (_request, _response, context) => ({ record: context.record!.toJSON(context.currentAdmin) }),
       },
     },

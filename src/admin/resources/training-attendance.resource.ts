@@ -14,4 +14,3 @@ export const trainingAttendanceResource = defineResource(
     editProperties: ['trainingId', 'agentId'],
   },
 );
-

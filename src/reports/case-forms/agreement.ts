@@ -9,7 +9,9 @@ export function agreementClauses(agentName: string | null): (string | ReturnType
     ['二、甲方必须向承办人真实叙述事实，提供相关证据材料。'],
     ['三、乙方代理甲方信访，陪同或代理甲方到相关责任部门表达诉求或反映问题，依法维护甲方的合法权益。'],
     ['四、甲方在代理协议期间，不得随意上访、越级上访或参与群体上访。'],
-    ['五、乙方在案件办结后，于7日内向甲方出具妇女信访代理案件答复意见书，甲方对处理意见不服的，于15日内提交上一级相关部门复查。'],
+    [
+      '五、乙方在案件办结后，于7日内向甲方出具妇女信访代理案件答复意见书，甲方对处理意见不服的，于15日内提交上一级相关部门复查。',
+    ],
     ['六、乙方无法办结的案件，要及时向上级相关部门反映情况，并与甲方解除代理协议，乙方不对代理结果做出任何承诺。'],
     ['七、本协议自签订之日起至本案结案止有效。'],
     ['八、本协议一式两份，甲乙双方各执一份。'],
@@ -32,7 +34,15 @@ export function agreementForm(d: CaseFormData) {
     ]),
     ...agreementClauses(d.agent?.name ?? null).map((parts) => para(parts)),
     emptyLine(),
-    para([run('甲方：（信访妇女）'), blank(d.petitioner.name, 5), run('\u3000\u3000乙方：（代理人）'), blank(d.agent?.name, 5)], { indent: false }),
+    para(
+      [
+        run('甲方：（信访妇女）'),
+        blank(d.petitioner.name, 5),
+        run('\u3000\u3000乙方：（代理人）'),
+        blank(d.agent?.name, 5),
+      ],
+      { indent: false },
+    ),
     para([run(`乙方单位：${d.workPointName}（盖章）`)], { indent: false }),
     emptyLine(),
     para([run(`签订时间：${chineseDate(d.agreementSignedOn)}`)], { indent: false }),

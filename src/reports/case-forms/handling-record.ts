@@ -13,17 +13,19 @@ export function handlingRecordForm(d: CaseFormData) {
   const blanks = Array.from({ length: BLANK_ROWS }, () => ({ cells: ['', '', '', '', '', ''], minHeight: 900 }));
   return [
     title(FORM_TITLES.handling_record),
-    table([3, 5, 3, 5], [
-      { cells: ['案件编号', d.caseNo, '受理日期', chineseDate(d.acceptedOn)] },
-      { cells: ['信访人', d.petitioner.name, '代理员', d.agent?.name ?? ''] },
-      { cells: ['信访事项', { text: d.subject, span: 3 }] },
-    ]),
+    table(
+      [3, 5, 3, 5],
+      [
+        { cells: ['案件编号', d.caseNo, '受理日期', chineseDate(d.acceptedOn)] },
+        { cells: ['信访人', d.petitioner.name, '代理员', d.agent?.name ?? ''] },
+        { cells: ['信访事项', { text: d.subject, span: 3 }] },
+      ],
+    ),
     para([run('')], { indent: false }),
-    table([2, 4, 3, 4, 7, 5], [
-      { header: true, cells: ['序号', '日期', '经办人', '接洽部门', '办理情况', '办理结果'] },
-      ...entries,
-      ...blanks,
-    ]),
+    table(
+      [2, 4, 3, 4, 7, 5],
+      [{ header: true, cells: ['序号', '日期', '经办人', '接洽部门', '办理情况', '办理结果'] }, ...entries, ...blanks],
+    ),
     ...signatures([{ label: '代理员（签名）', name: d.agent?.name }], d.concludedOn),
   ];
 }

@@ -27,7 +27,10 @@ export function notificationForm(d: CaseFormData) {
       `四、案件办结后${p.replyDays}日内，代理机构向您出具妇女信访代理案件答复意见书；您对处理意见不服的，可于${p.reviewWindowDays}日内提交上一级相关部门复查。`,
     ]),
     para(['五、代理员无法办结的，将及时向上级相关部门反映情况，并与您解除代理协议。代理员不对代理结果作出任何承诺。']),
-    ...signatures([{ label: '信访代理机构（盖章）', name: d.workPointName }, { label: '被代理人（签收）' }], d.notifiedOn),
+    ...signatures(
+      [{ label: '信访代理机构（盖章）', name: d.workPointName }, { label: '被代理人（签收）' }],
+      d.notifiedOn,
+    ),
     note('平顶山市妇女信访代理告知书一式两份，信访代理机构、被代理人各一份。'),
   ];
 }

@@ -21,8 +21,17 @@ export function replyOpinionForm(d: CaseFormData) {
     para([
       `您对上述处理意见不服的，可自收到本答复意见书之日起${CASE_POLICY.reviewWindowDays}日内，向上一级相关部门提交复查申请。`,
     ]),
-    ...signatures([{ label: '信访代理机构（盖章）', name: d.workPointName }, { label: '代理员', name: d.agent?.name }], d.replyIssuedOn),
-    para([run('被代理人签收：'), blank(null, 6), run(`\u3000\u3000${chineseDate(null)}`)], { indent: false, align: 'right' }),
+    ...signatures(
+      [
+        { label: '信访代理机构（盖章）', name: d.workPointName },
+        { label: '代理员', name: d.agent?.name },
+      ],
+      d.replyIssuedOn,
+    ),
+    para([run('被代理人签收：'), blank(null, 6), run(`\u3000\u3000${chineseDate(null)}`)], {
+      indent: false,
+      align: 'right',
+    }),
     note('平顶山市妇女信访代理案件答复意见书一式两份，信访代理机构、被代理人各一份。'),
   ];
 }

@@ -27,16 +27,36 @@ describe('Metabase static embedding', () => {
   });
 
   it('locks a county user to her county and expires in ten minutes', () => {
-    const url = dashboardEmbedUrl({ siteUrl: 'http://mb.local', secretKey: SECRET, dashboardId: 3, countyId: 2, year: 2025, now: NOW });
-    expect(url).toMatch(/^http:\/\/mb\.local\/embed\/dashboard\/[\w-]+\.[\w-]+\.[\w-]+\?year=2025#bordered=true&titled=true$/);
+    const url = dashboardEmbedUrl({
+      siteUrl: 'http://mb.local',
+      secretKey: SECRET,
+      dashboardId: 3,
+      countyId: 2,
+      year: 2025,
+      now: NOW,
+    });
+    expect(url).toMatch(
+      /^http:\/\/mb\.local\/embed\/dashboard\/[\w-]+\.[\w-]+\.[\w-]+\?year=2025#bordered=true&titled=true$/,
+    );
     const { payload, signatureValid } = decode(tokenOf(url));
     expect(signatureValid).toBe(true);
-    expect(payload).toEqual({ resource: { dashboard: 3 }, params: { county: 2 }, exp: NOW.getTime() / 1000 + EMBED_TOKEN_TTL_SECONDS });
+    expect(payload).toEqual({
+      resource: { dashboard: 3 },
+      params: { county: 2 },
+      exp: NOW.getTime() / 1000 + EMBED_TOKEN_TTL_SECONDS,
+    });
     expect(EMBED_TOKEN_TTL_SECONDS).toBe(600);
   });
 
   it('gives leaders and the city every county: the locked parameter is present but empty', () => {
-    const url = dashboardEmbedUrl({ siteUrl: 'http://mb.local', secretKey: SECRET, dashboardId: 3, countyId: null, year: 2026, now: NOW });
+    const url = dashboardEmbedUrl({
+      siteUrl: 'http://mb.local',
+      secretKey: SECRET,
+      dashboardId: 3,
+      countyId: null,
+      year: 2026,
+      now: NOW,
+    });
     expect(decode(tokenOf(url)).payload.params).toEqual({ county: [] });
   });
 });

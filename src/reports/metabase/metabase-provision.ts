@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { MetabaseClient } from './metabase-client.js';
 import { COUNTY_PARAMETER, YEAR_PARAMETER } from './metabase-embed.js';
-import { COLLECTION_NAME, DASHBOARDS, DATABASE_NAME, type DashboardSpec, type QuestionSpec } from './metabase-questions.js';
+import {
+  COLLECTION_NAME,
+  DASHBOARDS,
+  DATABASE_NAME,
+  type DashboardSpec,
+  type QuestionSpec,
+} from './metabase-questions.js';
 
 // Idempotent provisioning: every object is looked up by name (GET), then updated (PUT) or created
 // (POST), so a second run changes what differs and never duplicates.
@@ -65,7 +71,12 @@ export async function provisionMetabase(
   opts: { connection: ReportingConnection; embeddingSecretKey: string },
 ): Promise<ProvisionResult> {
   const actions: string[] = [];
-  const upsert = async <T extends Named>(kind: string, path: string, existing: T | undefined, body: object): Promise<number> => {
+  const upsert = async <T extends Named>(
+    kind: string,
+    path: string,
+    existing: T | undefined,
+    body: object,
+  ): Promise<number> => {
     if (existing) {
       await mb.put(`${path}/${existing.id}`, body);
       actions.push(`已更新${kind}「${existing.name}」 #${existing.id}`);
@@ -82,36 +93,56 @@ export async function provisionMetabase(
 
   const c = opts.connection;
   const databases = await mb.list<Named>('/api/database');
-  const databaseId = await upsert('数据库连接', '/api/database', databases.find((d) => d.name === DATABASE_NAME), {
-    name: DATABASE_NAME,
-    engine: 'postgres',
-    details: {
-      host: c.host,
-      port: c.port,
-      dbname: c.dbname,
-      user: c.user,
-      password: c.password,
-      ssl: c.ssl,
-      'schema-filters-type': 'inclusion',
-      'schema-filters-patterns': 'reporting',
+  const databaseId = await upsert(
+    '数据库连接',
+    '/api/database',
+    databases.find((d) => d.name === DATABASE_NAME),
+    {
+      name: DATABASE_NAME,
+      engine: 'postgres',
+      details: {
+        host: c.host,
+        port: c.port,
+        dbname: c.dbname,
+        user: c.user,
+        password: c.password,
+        ssl: c.ssl,
+        'schema-filters-type': 'inclusion',
+        'schema-filters-patterns': 'reporting',
+      },
     },
-  });
+  );
 
   const collections = await mb.list<Named>('/api/collection');
   const collectionId = await upsert(
     '收藏夹',
     '/api/collection',
     collections.find((x) => x.name === COLLECTION_NAME && !x.archived),
-    { name: COLLECTION_NAME, description: '县（市、区）对照创建标准的考评问题与仪表板（由 npm run metabase:provision 维护）', color: '#509EE3' },
+    {
+      name: COLLECTION_NAME,
+      description: '县（市、区）对照创建标准的考评问题与仪表板（由 npm run metabase:provision 维护）',
+      color: '#509EE3',
+    },
   );
 
-  const cards = (await mb.list<Named>('/api/card?f=all')).filter((x) => x.collection_id === collectionId && !x.archived);
-  const dashboards = (await mb.list<Named>('/api/dashboard?f=all')).filter((x) => x.collection_id === collectionId && !x.archived);
+  const cards = (await mb.list<Named>('/api/card?f=all')).filter(
+    (x) => x.collection_id === collectionId && !x.archived,
+  );
+  const dashboards = (await mb.list<Named>('/api/dashboard?f=all')).filter(
+    (x) => x.collection_id === collectionId && !x.archived,
+  );
   const dashboardIds: number[] = [];
   for (const spec of DASHBOARDS) {
     const cardIds: number[] = [];
     for (const q of spec.questions) {
-      cardIds.push(await upsert('问题', '/api/card', cards.find((x) => x.name === q.name), cardBody(q, databaseId, collectionId)));
+      cardIds.push(
+        await upsert(
+          '问题',
+          '/api/card',
+          cards.find((x) => x.name === q.name),
+          cardBody(q, databaseId, collectionId),
+        ),
+      );
     }
     dashboardIds.push(await provisionDashboard(mb, spec, cardIds, collectionId, dashboards, actions));
   }
@@ -137,7 +168,9 @@ async function provisionDashboard(
     });
   }
   // keep the ids of cards already placed, so an update moves them instead of adding copies
-  const current = await mb.get<{ dashcards?: { id: number; card_id: number | null }[] }>(`/api/dashboard/${dashboard.id}`);
+  const current = await mb.get<{ dashcards?: { id: number; card_id: number | null }[] }>(
+    `/api/dashboard/${dashboard.id}`,
+  );
   const placed = new Map((current.dashcards ?? []).map((d) => [d.card_id, d.id]));
   const dashcards = spec.questions.map((q, i) => {
     const cardId = cardIds[i];
@@ -150,7 +183,11 @@ async function provisionDashboard(
       size_y: 8,
       series: [],
       visualization_settings: {},
-      parameter_mappings: q.tags.map((tag) => ({ parameter_id: tag, card_id: cardId, target: ['variable', ['template-tag', tag]] })),
+      parameter_mappings: q.tags.map((tag) => ({
+        parameter_id: tag,
+        card_id: cardId,
+        target: ['variable', ['template-tag', tag]],
+      })),
     };
   });
   await mb.put(`/api/dashboard/${dashboard.id}`, {
@@ -162,6 +199,8 @@ async function provisionDashboard(
     enable_embedding: true,
     embedding_params: EMBEDDING_PARAMS,
   });
-  actions.push(`${created ? '已创建' : '已更新'}仪表板「${spec.name}」 #${dashboard.id}（${dashcards.length} 个问题，县（市、区）参数锁定）`);
+  actions.push(
+    `${created ? '已创建' : '已更新'}仪表板「${spec.name}」 #${dashboard.id}（${dashcards.length} 个问题，县（市、区）参数锁定）`,
+  );
   return dashboard.id;
 }

@@ -29,7 +29,10 @@ export interface DashboardSpec {
   questions: QuestionSpec[];
 }
 
-const bar = (dimension: string, ...metrics: string[]) => ({ 'graph.dimensions': [dimension], 'graph.metrics': metrics });
+const bar = (dimension: string, ...metrics: string[]) => ({
+  'graph.dimensions': [dimension],
+  'graph.metrics': metrics,
+});
 
 export const DASHBOARDS: DashboardSpec[] = [
   {

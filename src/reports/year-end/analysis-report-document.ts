@@ -1,5 +1,15 @@
 import type { AnalysisPrintData } from '../../services/analysis-report-service.js';
-import { blank, chineseDate, emptyLine, para, renderDocument, run, signatures, table, title } from '../document-layout.js';
+import {
+  blank,
+  chineseDate,
+  emptyLine,
+  para,
+  renderDocument,
+  run,
+  signatures,
+  table,
+  title,
+} from '../document-layout.js';
 import type { FigureLabels } from './closure-statistics-table.js';
 
 const TITLE = '平顶山市妇女信访代理案件分析报告';

@@ -27,10 +27,19 @@ const STATE_HEADERS: Record<CaseState, string> = {
   terminated: '解除代理',
 };
 
-export function figureColumns(labels: FigureLabels): { core: FigureColumn[]; categories: FigureColumn[]; sources: FigureColumn[] } {
+export function figureColumns(labels: FigureLabels): {
+  core: FigureColumn[];
+  categories: FigureColumn[];
+  sources: FigureColumn[];
+} {
   const core: FigureColumn[] = [
     { group: '受理', header: '受理案件', value: (f) => f.accepted, width: 8 },
-    ...(Object.keys(STATE_HEADERS) as CaseState[]).map((s) => ({ group: '办理状态', header: STATE_HEADERS[s], value: (f: Figures) => f.byState?.[s] ?? 0, width: 8 })),
+    ...(Object.keys(STATE_HEADERS) as CaseState[]).map((s) => ({
+      group: '办理状态',
+      header: STATE_HEADERS[s],
+      value: (f: Figures) => f.byState?.[s] ?? 0,
+      width: 8,
+    })),
     { group: '办结', header: '已办结', value: (f) => f.closed, width: 8 },
     { group: '办结', header: '办结率(%)', value: (f) => f.closureRate, width: 9 },
     { group: '答复', header: '当年终结', value: (f) => f.concluded, width: 8 },
@@ -43,7 +52,12 @@ export function figureColumns(labels: FigureLabels): { core: FigureColumn[]; cat
     { group: '复查与重点', header: '群体案件', value: (f) => f.groupCases, width: 8 },
   ];
   const counts = (group: string, names: Record<string, string>, pick: (f: Figures) => Record<string, number>) =>
-    Object.entries(names).map(([value, header]) => ({ group, header, value: (f: Figures) => pick(f)?.[value] ?? 0, width: 10 }));
+    Object.entries(names).map(([value, header]) => ({
+      group,
+      header,
+      value: (f: Figures) => pick(f)?.[value] ?? 0,
+      width: 10,
+    }));
   return {
     core,
     categories: counts('案件类别', labels.category, (f) => f.byCategory),
@@ -51,7 +65,12 @@ export function figureColumns(labels: FigureLabels): { core: FigureColumn[]; cat
   };
 }
 
-const STATUS_TEXT: Record<string, string> = { draft: '草稿未上报', submitted: '已上报待审核', returned: '已退回', accepted: '已审核通过' };
+const STATUS_TEXT: Record<string, string> = {
+  draft: '草稿未上报',
+  submitted: '已上报待审核',
+  returned: '已退回',
+  accepted: '已审核通过',
+};
 
 /** 上报情况 of a county line: its status, and whether the first submission was on time. */
 export function submissionText(line: CountyReportLine): string {

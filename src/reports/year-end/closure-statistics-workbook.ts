@@ -2,7 +2,13 @@ import ExcelJS from 'exceljs';
 import { localDate } from '../../domain/dates.js';
 import type { ClosureSummary } from '../../services/annual-report-summary.js';
 import { styleHeader } from '../../services/agent-workbook.js';
-import { figureColumns, submissionText, summaryTitle, type FigureColumn, type FigureLabels } from './closure-statistics-table.js';
+import {
+  figureColumns,
+  submissionText,
+  summaryTitle,
+  type FigureColumn,
+  type FigureLabels,
+} from './closure-statistics-table.js';
 
 /** Where the rows begin: title, note, group headings, column headings. */
 export const CLOSURE_SHEET = { name: '结案统计表', headerRow: 4, firstDataRow: 5, totalLabel: '合计' } as const;
@@ -13,14 +19,26 @@ const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
  * 附件7 案件结案统计表 for the whole city: one row a county (its accepted report's frozen figures; blank
  * while none is accepted), then 合计 over the accepted reports, with rates computed from the sums.
  */
-export async function buildClosureWorkbook(summary: ClosureSummary, labels: FigureLabels, today: string): Promise<Buffer> {
+export async function buildClosureWorkbook(
+  summary: ClosureSummary,
+  labels: FigureLabels,
+  today: string,
+): Promise<Buffer> {
   const { core, categories, sources } = figureColumns(labels);
   const figures: FigureColumn[] = [...core, ...categories, ...sources];
   const wb = new ExcelJS.Workbook();
   wb.creator = '平顶山市妇女信访代理工作管理系统';
-  const sheet = wb.addWorksheet(CLOSURE_SHEET.name, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = wb.addWorksheet(CLOSURE_SHEET.name, {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const width = figures.length + 4;
-  sheet.columns = [{ width: 12 }, ...figures.map((c) => ({ width: c.width })), { width: 16 }, { width: 18 }, { width: 30 }];
+  sheet.columns = [
+    { width: 12 },
+    ...figures.map((c) => ({ width: c.width })),
+    { width: 16 },
+    { width: 18 },
+    { width: 30 },
+  ];
 
   sheet.mergeCells(1, 1, 1, width);
   sheet.getCell(1, 1).value = summaryTitle(summary);
@@ -37,7 +55,7 @@ export async function buildClosureWorkbook(summary: ClosureSummary, labels: Figu
   sheet.getRow(CLOSURE_SHEET.headerRow).values = headings;
   sheet.mergeCells(3, 1, CLOSURE_SHEET.headerRow, 1);
   sheet.getCell(3, 1).value = headings[0];
-  for (let start = 2; start <= width; ) {
+  for (let start = 2; start <= width;) {
     let end = start;
     while (end + 1 <= width && groups[end] === groups[start - 1]) end++;
     if (end > start) sheet.mergeCells(3, start, 3, end);
@@ -57,10 +75,18 @@ export async function buildClosureWorkbook(summary: ClosureSummary, labels: Figu
       line.accepted?.remarks ?? null,
     ]);
   }
-  const total = sheet.addRow([CLOSURE_SHEET.totalLabel, ...figures.map((c) => c.value(summary.total)), `${summary.acceptedCount}个已审核通过`, null, null]);
+  const total = sheet.addRow([
+    CLOSURE_SHEET.totalLabel,
+    ...figures.map((c) => c.value(summary.total)),
+    `${summary.acceptedCount}个已审核通过`,
+    null,
+    null,
+  ]);
   total.font = { bold: true };
   for (let r = 3; r <= sheet.rowCount; r++) {
-    sheet.getRow(r).eachCell({ includeEmpty: true }, (cell) => (cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN }));
+    sheet
+      .getRow(r)
+      .eachCell({ includeEmpty: true }, (cell) => (cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN }));
   }
   sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: CLOSURE_SHEET.headerRow }];
   return Buffer.from(await wb.xlsx.writeBuffer());

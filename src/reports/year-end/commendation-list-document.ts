@@ -13,7 +13,9 @@ export function buildCommendationListDocument(year: number, lines: CommendedLine
             [1, 3, 4, 6],
             [
               { cells: ['序号', '县（市、区）', nameHeader, '主要事迹'], header: true },
-              ...rows.map((l, i) => ({ cells: [String(i + 1), l.county, l.detail ? `${l.name}（${l.detail}）` : l.name, l.reason] })),
+              ...rows.map((l, i) => ({
+                cells: [String(i + 1), l.county, l.detail ? `${l.name}（${l.detail}）` : l.name, l.reason],
+              })),
             ],
           )
         : para(['（无）']),

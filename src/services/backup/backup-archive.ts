@@ -56,14 +56,21 @@ export async function createBackup(opts: {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'wpa-backup-'));
   try {
     opts.log('正在导出数据库（pg_dump，自定义格式）…');
-    await run('pg_dump', ['--format=custom', '--no-owner', `--file=${path.join(work, 'database.dump')}`, opts.databaseUrl]);
+    await run('pg_dump', [
+      '--format=custom',
+      '--no-owner',
+      `--file=${path.join(work, 'database.dump')}`,
+      opts.databaseUrl,
+    ]);
     opts.log('正在复制上传的文件…');
     const uploads = path.join(work, 'uploads');
     if (fs.existsSync(opts.uploadDir)) fs.cpSync(opts.uploadDir, uploads, { recursive: true });
     else fs.mkdirSync(uploads);
     const client = new pg.Client({ connectionString: opts.databaseUrl });
     await client.connect();
-    const migrations = (await client.query('SELECT name FROM pgmigrations ORDER BY run_on, id')).rows.map((r) => r.name);
+    const migrations = (await client.query('SELECT name FROM pgmigrations ORDER BY run_on, id')).rows.map(
+      (r) => r.name,
+    );
     await client.end();
     const manifest: Manifest = {
       createdAt: opts.now.toISOString(),
@@ -112,7 +119,13 @@ export async function restoreBackup(opts: {
     await run('tar', ['-xzf', path.resolve(opts.file), '-C', work]);
     const manifest = JSON.parse(fs.readFileSync(path.join(work, 'manifest.json'), 'utf8')) as Manifest;
     opts.log(`正在恢复数据库（备份于 ${manifest.createdAt}）…`);
-    await run('pg_restore', ['--no-owner', '--exit-on-error', '--single-transaction', `--dbname=${opts.databaseUrl}`, path.join(work, 'database.dump')]);
+    await run('pg_restore', [
+      '--no-owner',
+      '--exit-on-error',
+      '--single-transaction',
+      `--dbname=${opts.databaseUrl}`,
+      path.join(work, 'database.dump'),
+    ]);
     opts.log('正在恢复上传的文件…');
     fs.mkdirSync(opts.uploadDir, { recursive: true });
     fs.cpSync(path.join(work, 'uploads'), opts.uploadDir, { recursive: true, force: false, errorOnExist: false });

@@ -5,13 +5,29 @@ import { Random } from './random.js';
 
 // Most agents were appointed when the program began (2014–2015); since then each year brings a few.
 const APPOINTMENT_YEARS: [number, number][] = [
-  [2014, 22], [2015, 14], [2016, 6], [2017, 6], [2018, 6], [2019, 6], [2020, 5], [2021, 6], [2022, 6], [2023, 6],
-  [2024, 6], [2025, 6], [2026, 7],
+  [2014, 22],
+  [2015, 14],
+  [2016, 6],
+  [2017, 6],
+  [2018, 6],
+  [2019, 6],
+  [2020, 5],
+  [2021, 6],
+  [2022, 6],
+  [2023, 6],
+  [2024, 6],
+  [2025, 6],
+  [2026, 7],
 ];
 
 const TOWNSHIP_EMPLOYERS = ['妇联', '妇联', '妇联', '司法所', '综治中心', '信访办'];
 const LAW_FIRMS = ['河南鹰城律师事务所', '河南平顶山正义律师事务所', '河南中原法汇律师事务所', '河南尧山律师事务所'];
-const LEAVING_REMARKS = ['工作调动，不再担任代理员', '本人申请退出代理员队伍', '已退休', '年度审核不合格，取消代理员资格'];
+const LEAVING_REMARKS = [
+  '工作调动，不再担任代理员',
+  '本人申请退出代理员队伍',
+  '已退休',
+  '年度审核不合格，取消代理员资格',
+];
 const PASSED_REMARKS = ['年度审核合格', '年度审核合格，代理案件档案规范', '年度审核合格，按时参加业务培训'];
 const FAILED_REMARKS = ['全年未参加业务培训，未办理代理案件，暂停使用', '代理案件档案不规范，限期整改，暂停使用'];
 
@@ -86,7 +102,14 @@ export function buildAgents(rng: Random, counties: County[], usedIdNumbers: Set<
   const phones = new Set<string>();
   for (const county of counties) {
     for (const township of county.townships) {
-      const count = rng.chance(0.07) ? 0 : rng.weighted([[1, 15], [2, 35], [3, 32], [4, 18]]);
+      const count = rng.chance(0.07)
+        ? 0
+        : rng.weighted([
+            [1, 15],
+            [2, 35],
+            [3, 32],
+            [4, 18],
+          ]);
       for (let i = 0; i < count; i++) {
         const village = township.villages.length && rng.chance(0.2) ? rng.pick(township.villages) : null;
         addAgent(rng, data, county, township, village, usedIdNumbers, phones);
@@ -190,7 +213,12 @@ function addCertificate(rng: Random, data: AgentData, county: County, agent: Age
   const anniversaries: Day[] = [];
   for (let k = 1; addYears(issued, k) <= DEMO_TODAY; k++) anniversaries.push(addYears(issued, k) + rng.int(-15, 25));
   let reviews = anniversaries.filter((d) => d <= DEMO_TODAY);
-  const fate = rng.weighted([['kept', 80], ['overdue', 8], ['suspended', 5], ['left', 7]] as const);
+  const fate = rng.weighted([
+    ['kept', 80],
+    ['overdue', 8],
+    ['suspended', 5],
+    ['left', 7],
+  ] as const);
 
   if (fate === 'overdue') {
     // the county stopped reviewing this one: its last review (or issue) is more than a year old

@@ -47,7 +47,11 @@ const statisticsCase = (r: PetitionCaseRow): StatisticsCase => ({
 
 const at = (day: string, hour: number) => `${day} ${String(hour).padStart(2, '0')}:00:00+08`;
 
-export function buildAnnualReports(counties: County[], users: AdminUserRow[], cases: PetitionCaseRow[]): AnnualReportRow[] {
+export function buildAnnualReports(
+  counties: County[],
+  users: AdminUserRow[],
+  cases: PetitionCaseRow[],
+): AnnualReportRow[] {
   const city = users.find((u) => u.role === 'city_admin')!.id;
   const rows: AnnualReportRow[] = [];
   counties.forEach((county, index) => {

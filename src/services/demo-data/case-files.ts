@@ -113,8 +113,11 @@ function addLog(rng: Random, files: CaseFiles, c: DemoCase, staff: number | null
 
 function logDepartment(t: LogTemplate, c: DemoCase): string {
   switch (t.at) {
-    case 'department': return c.row.respondent_department;
-    case 'township': return `${c.township.name}妇联`;
-    case 'joint_meeting': return `${c.county.name}信访联席会议办公室`;
+    case 'department':
+      return c.row.respondent_department;
+    case 'township':
+      return `${c.township.name}妇联`;
+    case 'joint_meeting':
+      return `${c.county.name}信访联席会议办公室`;
   }
 }

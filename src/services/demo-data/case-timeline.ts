@@ -14,7 +14,13 @@ export interface Plan {
   notified: Day;
   extension: { days: number; notifiedOn: Day } | null;
   closing:
-    | { kind: 'concluded'; on: Day; reply: Day | null; review: { requested: Day; answered: Day } | null; archived: Day | null }
+    | {
+        kind: 'concluded';
+        on: Day;
+        reply: Day | null;
+        review: { requested: Day; answered: Day } | null;
+        archived: Day | null;
+      }
     | { kind: 'terminated'; on: Day };
 }
 
@@ -39,8 +45,19 @@ export interface Progress {
  * close to the limit, some are extended, some run late, some are terminated, and a few are never archived.
  */
 export function planCase(rng: Random, accepted: Day): Plan {
-  const agreementSigned = accepted + rng.weighted([[rng.int(0, 3), 55], [rng.int(4, 14), 30], [rng.int(15, 45), 15]]);
-  const notified = agreementSigned + rng.weighted([[0, 70], [rng.int(1, 3), 30]]);
+  const agreementSigned =
+    accepted +
+    rng.weighted([
+      [rng.int(0, 3), 55],
+      [rng.int(4, 14), 30],
+      [rng.int(15, 45), 15],
+    ]);
+  const notified =
+    agreementSigned +
+    rng.weighted([
+      [0, 70],
+      [rng.int(1, 3), 30],
+    ]);
   const plan: Plan = {
     accepted,
     acceptanceNotified: null,
@@ -50,7 +67,12 @@ export function planCase(rng: Random, accepted: Day): Plan {
     closing: { kind: 'terminated', on: notified + rng.int(10, 90) },
   };
   if (!rng.chance(0.05)) {
-    const pace = rng.weighted([['normal', 80], ['near_limit', 12], ['extended', 3], ['late', 5]] as const);
+    const pace = rng.weighted([
+      ['normal', 80],
+      ['near_limit', 12],
+      ['extended', 3],
+      ['late', 5],
+    ] as const);
     let handled = 0;
     if (pace === 'normal') handled = rng.int(12, 51);
     if (pace === 'near_limit') handled = rng.int(52, HANDLING_DAYS);
@@ -60,16 +82,35 @@ export function planCase(rng: Random, accepted: Day): Plan {
       handled = rng.int(HANDLING_DAYS + 1, HANDLING_DAYS + plan.extension.days);
     }
     const concluded = Math.max(accepted + handled, notified + 1);
-    const reply = rng.weighted([[concluded + rng.int(1, 7), 85], [concluded + rng.int(8, 25), 10], [null, 5]]);
+    const reply = rng.weighted([
+      [concluded + rng.int(1, 7), 85],
+      [concluded + rng.int(8, 25), 10],
+      [null, 5],
+    ]);
     // 附件2 第五条 gives her 15 days to ask for a review; 条例第三十五条 30
-    const requested = reply !== null && rng.chance(0.03) ? reply + rng.weighted([[rng.int(2, 15), 80], [rng.int(16, 30), 20]]) : null;
+    const requested =
+      reply !== null && rng.chance(0.03)
+        ? reply +
+          rng.weighted([
+            [rng.int(2, 15), 80],
+            [rng.int(16, 30), 20],
+          ])
+        : null;
     const review = requested === null ? null : { requested, answered: requested + rng.int(10, 30) };
     const fileFrom = review?.answered ?? reply ?? concluded;
-    const archived = rng.weighted([[fileFrom + rng.int(3, 45), 85], [fileFrom + rng.int(60, 300), 10], [null, 5]]);
+    const archived = rng.weighted([
+      [fileFrom + rng.int(3, 45), 85],
+      [fileFrom + rng.int(60, 300), 10],
+      [null, 5],
+    ]);
     plan.closing = { kind: 'concluded', on: concluded, reply, review, archived };
   }
   // 条例第二十三条: acceptance is notified within 15 days; some counties are late, some never record it
-  const notice = rng.weighted([[accepted + rng.int(1, 10), 85], [accepted + rng.int(16, 25), 10], [null, 5]]);
+  const notice = rng.weighted([
+    [accepted + rng.int(1, 10), 85],
+    [accepted + rng.int(16, 25), 10],
+    [null, 5],
+  ]);
   plan.acceptanceNotified = notice === null ? null : Math.min(notice, plan.closing.on);
   return plan;
 }
@@ -116,7 +157,17 @@ export function progressOn(plan: Plan, today: Day = DEMO_TODAY): Progress {
 
 /** The last day anything happened to the case. */
 export function lastEvent(p: Progress): Day {
-  const days = [p.accepted, p.acceptanceNotified, p.notified, p.extension?.notifiedOn ?? null, p.concluded, p.reply,
-    p.reviewRequested, p.reviewAnswered, p.archived, p.terminated];
+  const days = [
+    p.accepted,
+    p.acceptanceNotified,
+    p.notified,
+    p.extension?.notifiedOn ?? null,
+    p.concluded,
+    p.reply,
+    p.reviewRequested,
+    p.reviewAnswered,
+    p.archived,
+    p.terminated,
+  ];
   return Math.max(...days.filter((d): d is Day => d !== null));
 }

@@ -2,8 +2,16 @@ import type { Agent } from './agents.js';
 import { CASES_FROM, DEMO_TODAY, Day, endOfYear, iso, startOfYear, timestamp, yearOf } from './calendar.js';
 import { lastEvent, planCase, progressOn, type CaseState, type Progress } from './case-timeline.js';
 import {
-  CATEGORY_TEXTS, CATEGORY_WEIGHTS, departmentName, EXPLAINED_OUTCOME, EXTENSION_REASONS, ROADS, SOURCE_WEIGHTS,
-  TERMINATION_REASONS, type CaseCategory, type CaseSource,
+  CATEGORY_TEXTS,
+  CATEGORY_WEIGHTS,
+  departmentName,
+  EXPLAINED_OUTCOME,
+  EXTENSION_REASONS,
+  ROADS,
+  SOURCE_WEIGHTS,
+  TERMINATION_REASONS,
+  type CaseCategory,
+  type CaseSource,
 } from './case-texts.js';
 import { idNumber, mobilePhone, personName, surname, type Gender } from './people.js';
 import type { County, Township } from './places.js';
@@ -13,11 +21,26 @@ export const TOTAL_CASES = 3000;
 
 /** Share of the city's cases by county, roughly by population. */
 const COUNTY_WEIGHTS: Record<string, number> = {
-  新华区: 8, 卫东区: 7, 石龙区: 2, 湛河区: 6, 宝丰县: 9, 叶县: 12, 鲁山县: 12, 郏县: 9, 舞钢市: 6, 汝州市: 14,
+  新华区: 8,
+  卫东区: 7,
+  石龙区: 2,
+  湛河区: 6,
+  宝丰县: 9,
+  叶县: 12,
+  鲁山县: 12,
+  郏县: 9,
+  舞钢市: 6,
+  汝州市: 14,
 };
 
 /** 2026 runs only to the demo's today, hence its smaller weight. */
-const YEAR_WEIGHTS: [number, number][] = [[2022, 20], [2023, 21], [2024, 22], [2025, 22], [2026, 19]];
+const YEAR_WEIGHTS: [number, number][] = [
+  [2022, 20],
+  [2023, 21],
+  [2024, 22],
+  [2025, 22],
+  [2026, 19],
+];
 
 export interface PetitionCaseRow {
   id: number;
@@ -123,7 +146,9 @@ export function draftCase(
 ): DemoCase {
   const accepted = opts.accepted ?? acceptanceDay(rng);
   const township = rng.pick(county.townships);
-  const agent = opts.chooseAgent ? opts.chooseAgent(rng, township, accepted) : chooseAgent(rng, agents, township, accepted);
+  const agent = opts.chooseAgent
+    ? opts.chooseAgent(rng, township, accepted)
+    : chooseAgent(rng, agents, township, accepted);
   const progress = progressOn(planCase(rng, accepted), opts.today);
   const category = rng.weighted(CATEGORY_WEIGHTS);
   const texts = CATEGORY_TEXTS[category];

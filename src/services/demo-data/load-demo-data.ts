@@ -14,10 +14,29 @@ import { buildWorkPoints, buildWorkSystems } from './work-points.js';
 
 /** Every table of the program; user_session and pgmigrations are left alone. */
 export const PROGRAM_TABLES = [
-  'organization', 'admin_user', 'work_point', 'work_system', 'agent', 'certificate', 'certificate_review', 'training',
-  'training_attendance', 'petition_case', 'case_document', 'case_log', 'analysis_report', 'annual_report',
-  'evaluation', 'commendation', 'audit_log', 'notice', 'notice_recipient', 'info_report', 'inspection',
-  'inspection_finding', 'rectification',
+  'organization',
+  'admin_user',
+  'work_point',
+  'work_system',
+  'agent',
+  'certificate',
+  'certificate_review',
+  'training',
+  'training_attendance',
+  'petition_case',
+  'case_document',
+  'case_log',
+  'analysis_report',
+  'annual_report',
+  'evaluation',
+  'commendation',
+  'audit_log',
+  'notice',
+  'notice_recipient',
+  'info_report',
+  'inspection',
+  'inspection_finding',
+  'rectification',
 ];
 
 /** The whole demo world as rows, table by table in insertion order. Pure: the same on every call. */
@@ -52,7 +71,11 @@ export function buildDemoData() {
     petition_case: cases.map((c) => c.row),
     case_document: files.documentRows,
     case_log: files.logRows,
-    annual_report: buildAnnualReports(places.counties, users, cases.map((c) => c.row)),
+    annual_report: buildAnnualReports(
+      places.counties,
+      users,
+      cases.map((c) => c.row),
+    ),
     ...supervision,
   };
 }

@@ -65,14 +65,69 @@ interface ReportSpec {
 }
 
 const REPORTS: ReportSpec[] = [
-  { county: '新华区', kind: 'work_update', title: '新华区妇联召开妇女信访代理工作推进会', content: '区妇联组织各街道代理员召开推进会，通报上半年代理案件办理情况，部署下半年重点工作。', submittedOn: '2026-07-08', comment: '内容翔实，已编入市妇联工作简报。', adoptedOn: '2026-07-12' },
-  { county: '新华区', kind: 'typical_case', title: '代理员耐心调解化解一起赡养纠纷', content: '焦店镇代理员陪同信访妇女到镇司法所反映诉求，经多次调解，子女签订赡养协议，案件终结后按期出具答复意见书。', submittedOn: '2026-10-21', comment: '请补充回访情况。' },
-  { county: '新华区', kind: 'work_update', title: '新华区完成代理员年度证书审核', content: '区信访局、区妇联对全区代理员证书进行年度审核，审核合格的继续持证上岗。', submittedOn: '2026-11-12' },
-  { county: '宝丰县', kind: 'typical_case', title: '宝丰县依托妇女之家化解家庭暴力纠纷', content: '村妇女之家代理员及时发现家庭暴力苗头，协助受害妇女申请人身安全保护令，并持续跟踪回访。', submittedOn: '2026-05-16', adoptedOn: '2026-05-20' },
-  { county: '宝丰县', kind: 'work_update', title: '宝丰县将妇女信访代理工作纳入和睦家庭创建', content: '县委、县政府将妇女信访代理工作纳入和睦家庭创建考核内容，实行一票否决。', submittedOn: '2025-09-03', adoptedOn: '2025-09-08' },
-  { county: '叶县', kind: 'work_update', title: '叶县举办妇女信访代理员岗前培训', content: '县妇联联合县信访局举办新聘代理员岗前培训，讲解代理流程和一案一卷要求。', submittedOn: '2026-06-18' },
-  { county: '叶县', kind: 'typical_case', title: '叶县代理员帮助农村妇女落实土地承包权益', content: '代理员陪同信访妇女到乡政府反映土地确权问题，乡政府依法予以更正。', submittedOn: '2026-09-25', adoptedOn: '2026-09-30' },
-  { county: '郏县', kind: 'work_update', title: '郏县妇女信访代理工作点完成规范化建设', content: '县妇女信访代理工作点统一名称、统一流程、统一标准，工作制度和流程全部上墙。', submittedOn: '2026-04-09', adoptedOn: '2026-04-15' },
+  {
+    county: '新华区',
+    kind: 'work_update',
+    title: '新华区妇联召开妇女信访代理工作推进会',
+    content: '区妇联组织各街道代理员召开推进会，通报上半年代理案件办理情况，部署下半年重点工作。',
+    submittedOn: '2026-07-08',
+    comment: '内容翔实，已编入市妇联工作简报。',
+    adoptedOn: '2026-07-12',
+  },
+  {
+    county: '新华区',
+    kind: 'typical_case',
+    title: '代理员耐心调解化解一起赡养纠纷',
+    content: '焦店镇代理员陪同信访妇女到镇司法所反映诉求，经多次调解，子女签订赡养协议，案件终结后按期出具答复意见书。',
+    submittedOn: '2026-10-21',
+    comment: '请补充回访情况。',
+  },
+  {
+    county: '新华区',
+    kind: 'work_update',
+    title: '新华区完成代理员年度证书审核',
+    content: '区信访局、区妇联对全区代理员证书进行年度审核，审核合格的继续持证上岗。',
+    submittedOn: '2026-11-12',
+  },
+  {
+    county: '宝丰县',
+    kind: 'typical_case',
+    title: '宝丰县依托妇女之家化解家庭暴力纠纷',
+    content: '村妇女之家代理员及时发现家庭暴力苗头，协助受害妇女申请人身安全保护令，并持续跟踪回访。',
+    submittedOn: '2026-05-16',
+    adoptedOn: '2026-05-20',
+  },
+  {
+    county: '宝丰县',
+    kind: 'work_update',
+    title: '宝丰县将妇女信访代理工作纳入和睦家庭创建',
+    content: '县委、县政府将妇女信访代理工作纳入和睦家庭创建考核内容，实行一票否决。',
+    submittedOn: '2025-09-03',
+    adoptedOn: '2025-09-08',
+  },
+  {
+    county: '叶县',
+    kind: 'work_update',
+    title: '叶县举办妇女信访代理员岗前培训',
+    content: '县妇联联合县信访局举办新聘代理员岗前培训，讲解代理流程和一案一卷要求。',
+    submittedOn: '2026-06-18',
+  },
+  {
+    county: '叶县',
+    kind: 'typical_case',
+    title: '叶县代理员帮助农村妇女落实土地承包权益',
+    content: '代理员陪同信访妇女到乡政府反映土地确权问题，乡政府依法予以更正。',
+    submittedOn: '2026-09-25',
+    adoptedOn: '2026-09-30',
+  },
+  {
+    county: '郏县',
+    kind: 'work_update',
+    title: '郏县妇女信访代理工作点完成规范化建设',
+    content: '县妇女信访代理工作点统一名称、统一流程、统一标准，工作制度和流程全部上墙。',
+    submittedOn: '2026-04-09',
+    adoptedOn: '2026-04-15',
+  },
 ];
 
 type Result = 'meets' | 'partly' | 'fails';
@@ -105,7 +160,13 @@ const INSPECTIONS: InspectionSpec[] = [
     rectifications: [
       { standard: 'team', item: '完成逾期未年审代理员证书的年度审核', dueOn: '2026-11-10' },
       { standard: 'effectiveness', item: '每季度至少上报一篇典型案例', dueOn: '2026-12-15' },
-      { standard: 'work_point', item: '更新上墙的代理工作流程图', dueOn: '2026-10-31', doneOn: '2026-10-28', evidence: '已按统一流程（受理—代理—终结—立案归档）重新制作流程图并上墙。' },
+      {
+        standard: 'work_point',
+        item: '更新上墙的代理工作流程图',
+        dueOn: '2026-10-31',
+        doneOn: '2026-10-28',
+        evidence: '已按统一流程（受理—代理—终结—立案归档）重新制作流程图并上墙。',
+      },
     ],
   },
   {
@@ -142,16 +203,29 @@ export function buildSupervision(counties: County[], users: AdminUserRow[], work
     const published = n.publishedOn === null ? null : timestamp(day(n.publishedOn), 10);
     const created = timestamp(day(n.publishedOn ?? '2026-11-18'), 9);
     notice.push({
-      id: i + 1, county_id: sender, title: n.title, body: n.body, status: published ? 'published' : 'draft',
-      target_county_ids: n.targets ? n.targets.map(countyId) : null, files: '[]', published_at: published,
-      published_by: published ? author : null, created_by: author, created_at: created, updated_at: published ?? created,
+      id: i + 1,
+      county_id: sender,
+      title: n.title,
+      body: n.body,
+      status: published ? 'published' : 'draft',
+      target_county_ids: n.targets ? n.targets.map(countyId) : null,
+      files: '[]',
+      published_at: published,
+      published_by: published ? author : null,
+      created_by: author,
+      created_at: created,
+      updated_at: published ?? created,
     });
     if (!published) return;
     for (const county of sender === null ? all : [sender]) {
       const read = !(n.unread ?? []).some((name) => countyId(name) === county);
       notice_recipient.push({
-        id: notice_recipient.length + 1, notice_id: i + 1, county_id: county,
-        read_at: read ? timestamp(day(n.publishedOn!) + 1, 9) : null, read_by: read ? staff(county) : null, created_at: published,
+        id: notice_recipient.length + 1,
+        notice_id: i + 1,
+        county_id: county,
+        read_at: read ? timestamp(day(n.publishedOn!) + 1, 9) : null,
+        read_by: read ? staff(county) : null,
+        created_at: published,
       });
     }
   });
@@ -160,10 +234,22 @@ export function buildSupervision(counties: County[], users: AdminUserRow[], work
     const county = countyId(r.county);
     const commented = r.comment ? timestamp(day(r.adoptedOn ?? r.submittedOn) + (r.adoptedOn ? 0 : 2), 15) : null;
     return {
-      id: i + 1, county_id: county, kind: r.kind, title: r.title, content: r.content, submitted_on: r.submittedOn,
-      personal_data_requested: false, city_comment: r.comment ?? null, commented_at: commented, commented_by: commented ? cityAdmin : null,
-      adopted: Boolean(r.adoptedOn), adopted_at: r.adoptedOn ? timestamp(day(r.adoptedOn), 15) : null, adopted_by: r.adoptedOn ? cityAdmin : null,
-      created_by: staff(county), created_at: timestamp(day(r.submittedOn), 9), updated_at: timestamp(day(r.adoptedOn ?? r.submittedOn), 15),
+      id: i + 1,
+      county_id: county,
+      kind: r.kind,
+      title: r.title,
+      content: r.content,
+      submitted_on: r.submittedOn,
+      personal_data_requested: false,
+      city_comment: r.comment ?? null,
+      commented_at: commented,
+      commented_by: commented ? cityAdmin : null,
+      adopted: Boolean(r.adoptedOn),
+      adopted_at: r.adoptedOn ? timestamp(day(r.adoptedOn), 15) : null,
+      adopted_by: r.adoptedOn ? cityAdmin : null,
+      created_by: staff(county),
+      created_at: timestamp(day(r.submittedOn), 9),
+      updated_at: timestamp(day(r.adoptedOn ?? r.submittedOn), 15),
     };
   });
 
@@ -174,18 +260,46 @@ export function buildSupervision(counties: County[], users: AdminUserRow[], work
     const county = countyId(v.county);
     const at = timestamp(day(v.inspectedOn), 16);
     inspection.push({
-      id: i + 1, county_id: county, work_point_id: workPoints.find((w) => w.county_id === county)!.id, title: v.title,
-      inspected_on: v.inspectedOn, inspectors: '市妇联权益部 王琼、张敏', overall_result: v.overall, summary: v.summary, files: '[]',
-      created_by: cityAdmin, created_at: at, updated_at: at,
+      id: i + 1,
+      county_id: county,
+      work_point_id: workPoints.find((w) => w.county_id === county)!.id,
+      title: v.title,
+      inspected_on: v.inspectedOn,
+      inspectors: '市妇联权益部 王琼、张敏',
+      overall_result: v.overall,
+      summary: v.summary,
+      files: '[]',
+      created_by: cityAdmin,
+      created_at: at,
+      updated_at: at,
     });
     for (const [standard, result, finding] of v.findings) {
-      inspection_finding.push({ id: inspection_finding.length + 1, inspection_id: i + 1, county_id: county, standard, result, finding, created_at: at, updated_at: at });
+      inspection_finding.push({
+        id: inspection_finding.length + 1,
+        inspection_id: i + 1,
+        county_id: county,
+        standard,
+        result,
+        finding,
+        created_at: at,
+        updated_at: at,
+      });
     }
     for (const r of v.rectifications) {
       rectification.push({
-        id: rectification.length + 1, inspection_id: i + 1, county_id: county, standard: r.standard, item: r.item, due_on: r.dueOn,
-        status: r.doneOn ? 'done' : 'open', done_on: r.doneOn ?? null, evidence: r.evidence ?? null, done_by: r.doneOn ? staff(county) : null,
-        files: '[]', created_at: at, updated_at: r.doneOn ? timestamp(day(r.doneOn), 11) : at,
+        id: rectification.length + 1,
+        inspection_id: i + 1,
+        county_id: county,
+        standard: r.standard,
+        item: r.item,
+        due_on: r.dueOn,
+        status: r.doneOn ? 'done' : 'open',
+        done_on: r.doneOn ?? null,
+        evidence: r.evidence ?? null,
+        done_by: r.doneOn ? staff(county) : null,
+        files: '[]',
+        created_at: at,
+        updated_at: r.doneOn ? timestamp(day(r.doneOn), 11) : at,
       });
     }
   });

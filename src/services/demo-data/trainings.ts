@@ -13,11 +13,22 @@ interface Topic {
 const TOPICS: Topic[] = [
   { title: '妇女信访代理员业务培训班', content: '代理工作流程（受理—代理—终结—立案归档）、代理协议书和告知书的填写。' },
   { title: '新聘妇女信访代理员岗前培训', content: '代理员职责、持证上岗要求、一案一卷归档规范。' },
-  { title: '《中华人民共和国妇女权益保障法》专题学习', content: '妇女人身和人格权益、财产权益、婚姻家庭权益条款解读。' },
-  { title: '《反家庭暴力法》与人身安全保护令实务培训', content: '告诫书、人身安全保护令的申请流程，家暴案件证据收集。', since: 2016 },
+  {
+    title: '《中华人民共和国妇女权益保障法》专题学习',
+    content: '妇女人身和人格权益、财产权益、婚姻家庭权益条款解读。',
+  },
+  {
+    title: '《反家庭暴力法》与人身安全保护令实务培训',
+    content: '告诫书、人身安全保护令的申请流程，家暴案件证据收集。',
+    since: 2016,
+  },
   { title: '农村妇女土地权益保护专题培训', content: '土地承包经营权、宅基地使用权和集体收益分配中的妇女权益。' },
   { title: '矛盾纠纷调解技巧培训', content: '婚姻家庭纠纷调解方法，情绪疏导与心理支持。' },
-  { title: '《信访工作条例》学习培训', content: '受理告知、办理期限、复查复核程序，信访事项依法分类处理。', since: 2022 },
+  {
+    title: '《信访工作条例》学习培训',
+    content: '受理告知、办理期限、复查复核程序，信访事项依法分类处理。',
+    since: 2022,
+  },
 ];
 
 const CITY_ORGANIZER = '平顶山市妇联权益部、平顶山市信访局';
@@ -57,15 +68,31 @@ export function buildTrainings(rng: Random, counties: County[], agents: Agent[])
     for (let i = rng.int(1, 2); i > 0; i--) {
       const held = trainingDay(rng, year);
       const t = addTraining(rng, data, null, '全市', held, CITY_ORGANIZER, rng.pick(CITY_LOCATIONS));
-      attend(rng, data, t, agents.filter((a) => activeOn(a, held)), 0.3);
+      attend(
+        rng,
+        data,
+        t,
+        agents.filter((a) => activeOn(a, held)),
+        0.3,
+      );
     }
     for (const county of counties) {
       for (let i = rng.int(1, 3); i > 0; i--) {
         const held = trainingDay(rng, year);
         const organizer = rng.chance(0.6) ? `${county.name}妇联` : `${county.name}妇联、${county.name}信访局`;
-        const location = rng.pick([`${county.name}妇联会议室`, `${county.name}妇女信访代理工作点`, `中共${county.name}委党校`]);
+        const location = rng.pick([
+          `${county.name}妇联会议室`,
+          `${county.name}妇女信访代理工作点`,
+          `中共${county.name}委党校`,
+        ]);
         const t = addTraining(rng, data, county.id, county.name, held, organizer, location);
-        attend(rng, data, t, agents.filter((a) => a.countyId === county.id && activeOn(a, held)), 0.75);
+        attend(
+          rng,
+          data,
+          t,
+          agents.filter((a) => a.countyId === county.id && activeOn(a, held)),
+          0.75,
+        );
       }
     }
   }

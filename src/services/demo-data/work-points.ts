@@ -12,29 +12,50 @@ type Flag =
   | 'joint_meeting_mechanism';
 
 type SystemKind =
-  | 'training'
-  | 'info_reporting'
-  | 'feedback_visit'
-  | 'filing_archiving'
-  | 'evaluation_reward'
-  | 'accountability';
+  'training' | 'info_reporting' | 'feedback_visit' | 'filing_archiving' | 'evaluation_reward' | 'accountability';
 
 const ALL_SYSTEMS: SystemKind[] = [
-  'training', 'info_reporting', 'feedback_visit', 'filing_archiving', 'evaluation_reward', 'accountability',
+  'training',
+  'info_reporting',
+  'feedback_visit',
+  'filing_archiving',
+  'evaluation_reward',
+  'accountability',
 ];
 
 /** How far each county has got with the creation standards, so the scorecard has something to compare. */
 const STANDING: Record<string, { missing: Flag[]; systems: SystemKind[]; pilotYear?: number }> = {
   新华区: { missing: [], systems: ALL_SYSTEMS, pilotYear: 2014 },
-  卫东区: { missing: ['joint_meeting_mechanism'], systems: ['training', 'info_reporting', 'feedback_visit', 'filing_archiving', 'evaluation_reward'] },
-  石龙区: { missing: ['unified_standard', 'rules_on_wall', 'process_on_wall', 'joint_meeting_mechanism'], systems: ['training', 'info_reporting', 'filing_archiving'] },
-  湛河区: { missing: ['process_on_wall'], systems: ['training', 'info_reporting', 'feedback_visit', 'filing_archiving', 'accountability'] },
+  卫东区: {
+    missing: ['joint_meeting_mechanism'],
+    systems: ['training', 'info_reporting', 'feedback_visit', 'filing_archiving', 'evaluation_reward'],
+  },
+  石龙区: {
+    missing: ['unified_standard', 'rules_on_wall', 'process_on_wall', 'joint_meeting_mechanism'],
+    systems: ['training', 'info_reporting', 'filing_archiving'],
+  },
+  湛河区: {
+    missing: ['process_on_wall'],
+    systems: ['training', 'info_reporting', 'feedback_visit', 'filing_archiving', 'accountability'],
+  },
   宝丰县: { missing: [], systems: ALL_SYSTEMS, pilotYear: 2014 },
-  叶县: { missing: ['in_party_petition_work', 'joint_meeting_mechanism'], systems: ['training', 'feedback_visit', 'filing_archiving', 'evaluation_reward'] },
-  鲁山县: { missing: ['unified_standard', 'rules_on_wall'], systems: ['training', 'info_reporting', 'filing_archiving'] },
+  叶县: {
+    missing: ['in_party_petition_work', 'joint_meeting_mechanism'],
+    systems: ['training', 'feedback_visit', 'filing_archiving', 'evaluation_reward'],
+  },
+  鲁山县: {
+    missing: ['unified_standard', 'rules_on_wall'],
+    systems: ['training', 'info_reporting', 'filing_archiving'],
+  },
   郏县: { missing: [], systems: ALL_SYSTEMS },
-  舞钢市: { missing: ['in_party_petition_work'], systems: ['training', 'info_reporting', 'filing_archiving', 'accountability'] },
-  汝州市: { missing: ['unified_standard'], systems: ['training', 'info_reporting', 'feedback_visit', 'filing_archiving', 'evaluation_reward'] },
+  舞钢市: {
+    missing: ['in_party_petition_work'],
+    systems: ['training', 'info_reporting', 'filing_archiving', 'accountability'],
+  },
+  汝州市: {
+    missing: ['unified_standard'],
+    systems: ['training', 'info_reporting', 'feedback_visit', 'filing_archiving', 'evaluation_reward'],
+  },
 };
 
 /** A county outside the demo's ten (the scale generator's) takes one of their profiles in turn. */
@@ -43,10 +64,12 @@ function standingOf(county: County) {
 }
 
 const SYSTEM_SUMMARIES: Record<SystemKind, string> = {
-  training: '妇女信访代理员学习培训制度：每年至少组织两次集中培训，新聘代理员岗前培训，学习信访条例和妇女权益保障法律法规。',
+  training:
+    '妇女信访代理员学习培训制度：每年至少组织两次集中培训，新聘代理员岗前培训，学习信访条例和妇女权益保障法律法规。',
   info_reporting: '信息上报制度：代理案件按月汇总，重大、群体性案件二十四小时内报告县妇联和县信访局。',
   feedback_visit: '反馈回访制度：案件办结后七日内出具答复意见书，办结一个月内对信访妇女进行回访。',
-  filing_archiving: '立案归档制度：一案一卷，按附件2—7填写登记表、协议书、告知书、办案记录和答复意见书，结案后及时归档。',
+  filing_archiving:
+    '立案归档制度：一案一卷，按附件2—7填写登记表、协议书、告知书、办案记录和答复意见书，结案后及时归档。',
   evaluation_reward: '考核奖励制度：每年对代理员工作情况进行考核，评选优秀妇女信访代理员并给予表彰。',
   accountability: '责任追究制度：对推诿、敷衍、泄露当事人隐私等行为，视情节予以批评教育直至取消代理员资格。',
 };

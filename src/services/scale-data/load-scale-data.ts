@@ -89,7 +89,10 @@ export async function loadScaleData(
     }
     progress({ phase: '重建索引', done: indexes.length, total: indexes.length });
     for (const [table] of [...small, ['petition_case'], ['case_document'], ['case_log']]) {
-      await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), coalesce((SELECT max(id) FROM ${table}), 0) + 1, false)`, [table]);
+      await client.query(
+        `SELECT setval(pg_get_serial_sequence($1, 'id'), coalesce((SELECT max(id) FROM ${table}), 0) + 1, false)`,
+        [table],
+      );
     }
     await client.query('COMMIT');
   } catch (e) {
@@ -111,10 +114,14 @@ async function copyCases(
   const rng = new Random(hash(`scale/${seed}/cases`));
   const filesRng = new Random(hash(`scale/${seed}/case-files`));
   const choose = agentChooser(world.agents.agents);
-  const jointMeetingCountyIds = new Set(world.workPoints.filter((w) => w.joint_meeting_mechanism).map((w) => w.county_id));
+  const jointMeetingCountyIds = new Set(
+    world.workPoints.filter((w) => w.joint_meeting_mechanism).map((w) => w.county_id),
+  );
   const ctx: CaseContext = { counties: world.counties, agents: [], jointMeetingCountyIds, usedIdNumbers: new Set() };
   const countyPicks = world.counties.map((c, i) => [i, world.countyWeights[i]] as [number, number]);
-  const choosers = world.counties.map((c) => (r: Random, t: Parameters<typeof choose>[1], on: Day) => choose(r, t, on, c.id));
+  const choosers = world.counties.map(
+    (c) => (r: Random, t: Parameters<typeof choose>[1], on: Day) => choose(r, t, on, c.id),
+  );
   const caseSeq = new Map<string, number>();
   const archiveSeq = new Map<string, number>();
   const days = today - CASES_FROM + 1;
@@ -153,7 +160,12 @@ async function copyCases(
     for (const l of files.logRows) l.id += counts.case_log;
 
     caseColumns ??= Object.keys(cases[0].row);
-    await copyIn(client, 'petition_case', caseColumns, [linesOf(cases.map((c) => c.row), caseColumns)]);
+    await copyIn(client, 'petition_case', caseColumns, [
+      linesOf(
+        cases.map((c) => c.row),
+        caseColumns,
+      ),
+    ]);
     if (files.documentRows.length) {
       docColumns ??= Object.keys(files.documentRows[0]);
       await copyIn(client, 'case_document', docColumns, [linesOf(files.documentRows, docColumns)]);
@@ -190,7 +202,16 @@ function linesOf(rows: readonly object[], columns: readonly string[]): string {
 
 /** After the load: statistics and the visibility map, so plans and index-only counts are right at once. */
 export async function analyzeScaleData(client: pg.ClientBase): Promise<void> {
-  for (const table of ['organization', 'admin_user', 'agent', 'certificate', 'certificate_review', 'petition_case', 'case_document', 'case_log']) {
+  for (const table of [
+    'organization',
+    'admin_user',
+    'agent',
+    'certificate',
+    'certificate_review',
+    'petition_case',
+    'case_document',
+    'case_log',
+  ]) {
     await client.query(`VACUUM (ANALYZE) ${table}`);
   }
 }

@@ -15,8 +15,15 @@ import { buildWorkPoints, buildWorkSystems } from '../demo-data/work-points.js';
 // Two-character place names: first × second characters, in a fixed shuffled order, never repeated.
 const FIRST = '安宁平兴丰和长永清新东西南北中上下龙凤金石白青华明德顺泰康福寿云山河林阳春'.split('');
 const SECOND = '城川原州阳水谷坪岗桥岭店集营堡庄湖泉台坡沟源乐川溪陵门关塘洲港'.split('');
-const TOWNSHIP_SUFFIXES: [string, number][] = [['镇', 50], ['乡', 30], ['街道', 20]];
-const VILLAGE_SUFFIXES: [string, number][] = [['村', 80], ['社区', 20]];
+const TOWNSHIP_SUFFIXES: [string, number][] = [
+  ['镇', 50],
+  ['乡', 30],
+  ['街道', 20],
+];
+const VILLAGE_SUFFIXES: [string, number][] = [
+  ['村', 80],
+  ['社区', 20],
+];
 const COUNTY_SUFFIXES = ['县', '区', '市'];
 
 export const SCALE_CITY_CODE = '410400';
@@ -46,7 +53,8 @@ function placeNames(rng: Random): string[] {
 export function buildScaleWorld(opts: { counties: number; agents: number; seed?: string }): ScaleWorld {
   const rng = new Random(hash(`scale/${opts.seed ?? 'wpa-scale'}/world`));
   const names = placeNames(rng);
-  if (opts.counties < 1 || opts.counties > Math.min(names.length, 8999)) throw new Error(`counties must be 1…${Math.min(names.length, 8999)}`);
+  if (opts.counties < 1 || opts.counties > Math.min(names.length, 8999))
+    throw new Error(`counties must be 1…${Math.min(names.length, 8999)}`);
   const rows: OrganizationRow[] = [];
   const created = timestamp(PROGRAM_START);
   const add = (row: Omit<OrganizationRow, 'id' | 'created_at' | 'updated_at'>): number => {
@@ -56,8 +64,15 @@ export function buildScaleWorld(opts: { counties: number; agents: number; seed?:
   };
   const none = { short_name: null, contact_person: null, contact_phone: null, address: null };
   const cityId = add({
-    code: SCALE_CITY_CODE, name: '平顶山市', short_name: '平顶山', level: 'city', parent_id: null, county_id: null,
-    contact_person: '市妇联权益部', contact_phone: '0375-2666938', address: '平顶山市新华区建设路中段市妇联',
+    code: SCALE_CITY_CODE,
+    name: '平顶山市',
+    short_name: '平顶山',
+    level: 'city',
+    parent_id: null,
+    county_id: null,
+    contact_person: '市妇联权益部',
+    contact_phone: '0375-2666938',
+    address: '平顶山市新华区建设路中段市妇联',
   });
   const counties: County[] = [];
   for (let i = 0; i < opts.counties; i++) {
@@ -65,15 +80,25 @@ export function buildScaleWorld(opts: { counties: number; agents: number; seed?:
     const name = shortName + COUNTY_SUFFIXES[i % 3];
     const code = String(411001 + i);
     const county: County = {
-      id: 0, code, name, shortName,
+      id: 0,
+      code,
+      name,
+      shortName,
       contactPerson: `${rng.pick(['李', '王', '张', '刘', '陈', '杨', '赵'])}${rng.pick(['静', '敏', '丽娟', '红霞', '玉梅', '春燕'])}`,
       contactPhone: `0375-${rng.digits(7)}`,
       address: `${name}人民路${rng.int(1, 200)}号${name}妇联`,
       townships: [],
     };
     county.id = add({
-      code, name, short_name: shortName, level: 'county', parent_id: cityId, county_id: null,
-      contact_person: county.contactPerson, contact_phone: county.contactPhone, address: county.address,
+      code,
+      name,
+      short_name: shortName,
+      level: 'county',
+      parent_id: cityId,
+      county_id: null,
+      contact_person: county.contactPerson,
+      contact_phone: county.contactPhone,
+      address: county.address,
     });
     rows[county.id - 1].county_id = county.id;
     counties.push(county);
@@ -93,7 +118,14 @@ export function buildScaleWorld(opts: { counties: number; agents: number; seed?:
         const vname = rng.pick(names) + rng.weighted(VILLAGE_SUFFIXES);
         const vcode = tcode + String(200 + v).padStart(3, '0');
         township.villages.push({
-          id: add({ ...none, code: vcode, name: vname, level: 'village', parent_id: township.id, county_id: county.id }),
+          id: add({
+            ...none,
+            code: vcode,
+            name: vname,
+            level: 'village',
+            parent_id: township.id,
+            county_id: county.id,
+          }),
           name: vname,
         });
       }
@@ -107,7 +139,14 @@ export function buildScaleWorld(opts: { counties: number; agents: number; seed?:
   const staffByCounty = new Map<number, number>();
   for (const county of counties) {
     const id = users.length + 1;
-    users.push({ ...city, id, email: scaleStaffEmail(county.code), name: `${county.name}妇联${county.contactPerson}`, role: 'county_staff', county_id: county.id });
+    users.push({
+      ...city,
+      id,
+      email: scaleStaffEmail(county.code),
+      name: `${county.name}妇联${county.contactPerson}`,
+      role: 'county_staff',
+      county_id: county.id,
+    });
     staffByCounty.set(county.id, id);
   }
 

@@ -7,18 +7,32 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, with the flags this offline machine needs. */
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install chromium fonts-noto-cjk (.ci/run does)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} missing: apt-get install chromium fonts-noto-cjk (.ci/run does)`);
   return chromium.launch({
     executablePath: CHROMIUM,
     // --lang: the browser's own widgets speak the users' language where its Chinese locale is installed
-    args: ['--lang=zh-CN', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--lang=zh-CN',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
 }
 
 export async function newPage(browser: Browser, baseUrl: string): Promise<Page> {
   // the users' clock: dates typed in a UTC+8 browser must stay the day they typed
   const context = await browser.newContext({
-    baseURL: baseUrl, viewport: { width: 1440, height: 960 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true,
+    baseURL: baseUrl,
+    viewport: { width: 1440, height: 960 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
   });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
@@ -30,7 +44,9 @@ export async function newPage(browser: Browser, baseUrl: string): Promise<Page> 
  * fetch it once in beforeAll, with a generous timeout, so that no step's timeout has to allow for it.
  */
 export async function warmUp(baseUrl: string): Promise<void> {
-  const res = await fetch(`${baseUrl}/admin/frontend/assets/components.bundle.js`, { signal: AbortSignal.timeout(120_000) });
+  const res = await fetch(`${baseUrl}/admin/frontend/assets/components.bundle.js`, {
+    signal: AbortSignal.timeout(120_000),
+  });
   if (!res.ok) throw new Error(`component bundle: HTTP ${res.status}`);
   await res.arrayBuffer();
 }
@@ -61,7 +77,8 @@ const UNTRANSLATED = [
 export async function chineseText(page: Page): Promise<string> {
   const text = await page.locator('body').innerText();
   for (const pattern of UNTRANSLATED) {
-    if (pattern.test(text)) throw new Error(`untranslated text ${pattern} on ${page.url()}: ${text.match(pattern)![0]}`);
+    if (pattern.test(text))
+      throw new Error(`untranslated text ${pattern} on ${page.url()}: ${text.match(pattern)![0]}`);
   }
   return text;
 }
@@ -76,7 +93,8 @@ export async function shot(page: Page, name: string): Promise<string> {
     const pane = document.querySelector<HTMLElement>('[data-css="app-content"]');
     return pane ? pane.scrollHeight + pane.getBoundingClientRect().top : document.documentElement.scrollHeight;
   });
-  if (height > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.min(Math.ceil(height), 8000) });
+  if (height > viewport.height)
+    await page.setViewportSize({ width: viewport.width, height: Math.min(Math.ceil(height), 8000) });
   try {
     await page.screenshot({ path: file, fullPage: true });
   } finally {

@@ -66,7 +66,12 @@ export async function submitActionForm(page: Page, action: string, values: Recor
 }
 
 /** Runs a record action that must succeed: back on the record page with the success notice. */
-export async function runAction(page: Page, action: string, values: Record<string, string>, success: string | RegExp): Promise<string> {
+export async function runAction(
+  page: Page,
+  action: string,
+  values: Record<string, string>,
+  success: string | RegExp,
+): Promise<string> {
   await openAction(page, action);
   await submitActionForm(page, action, values);
   await page.waitForURL(/\/records\/\d+\/show$/);
