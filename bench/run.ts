@@ -14,8 +14,8 @@ import express from 'express';
 import pg from 'pg';
 import { actionableDueSql } from '../src/services/case-deadline-query.js';
 import { localDate } from '../src/domain/dates.js';
-import { SCALE_DEFAULTS, useScaleDatabase } from '../src/services/scale-data/scale-database.js';
-import { scaleStaffEmail } from '../src/services/scale-data/scale-world.js';
+import { SCALE_DEFAULTS, useScaleDatabase } from '../src/seed/scale-data/scale-database.js';
+import { scaleStaffEmail } from '../src/seed/scale-data/scale-world.js';
 import { refreshReportingSnapshots } from '../src/reports/reporting-snapshots.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { createDataSource } from '../ormconfig.js';
 import { loadConfig } from '../src/config.js';
 import { createApp } from '../src/server.js';
-import { useScaleDatabase, SCALE_DEFAULTS } from '../src/services/scale-data/scale-database.js';
+import { useScaleDatabase, SCALE_DEFAULTS } from '../src/seed/scale-data/scale-database.js';
 
 useScaleDatabase();
 const url =

@@ -4,7 +4,7 @@ import { migrate } from './database/migrate.js';
 import { createDataSource } from '../ormconfig.js';
 import { startSnapshotRefresher } from './reports/reporting-snapshots.js';
 import { createApp } from './server.js';
-import { isDatabaseEmpty, loadDemoData } from './services/demo-data/load-demo-data.js';
+import { isDatabaseEmpty, loadDemoData } from './seed/demo-data/load-demo-data.js';
 
 const DEMO_SEED_LOCK = 4_140_400;
 

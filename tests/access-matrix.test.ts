@@ -37,7 +37,7 @@ beforeAll(async () => {
   xinhua = await countyId(app.db, '新华区');
   yexian = await countyId(app.db, '叶县');
   // the tables the demo leaves empty get one row per county (notices, reports, inspections and their
-  // findings and rectifications have demo rows for both counties: src/services/demo-data/supervision.ts)
+  // findings and rectifications have demo rows for both counties: src/seed/demo-data/supervision.ts)
   for (const c of [xinhua, yexian]) {
     await app.db.query(
       `INSERT INTO analysis_report (county_id, period_start, period_end, report_date, contact_person, contact_phone) VALUES ($1, '2025-01-01', '2025-12-31', '2026-01-05', '张红', '13937512345')`,

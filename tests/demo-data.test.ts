@@ -7,7 +7,7 @@ import { validateOrganization } from '../src/domain/organization-rules.js';
 import { validatePetitionCase } from '../src/domain/petition-case-rules.js';
 import { validateTraining } from '../src/domain/training-rules.js';
 import { validateWorkPoint } from '../src/domain/work-point-rules.js';
-import { buildDemoData, isDatabaseEmpty, loadDemoData } from '../src/services/demo-data/load-demo-data.js';
+import { buildDemoData, isDatabaseEmpty, loadDemoData } from '../src/seed/demo-data/load-demo-data.js';
 import { createTestDatabase } from './support/database.js';
 
 const TABLES = [

@@ -1,7 +1,7 @@
 import { addDays } from '../src/domain/dates.js';
 import { validateInfoReport } from '../src/domain/info-report-rules.js';
 import { validateInspection, validateRectification } from '../src/domain/supervision-rules.js';
-import { buildDemoData } from '../src/services/demo-data/load-demo-data.js';
+import { buildDemoData } from '../src/seed/demo-data/load-demo-data.js';
 import { chinaToday } from '../src/admin/scoped-resource.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { count, countyId, validIdNumber } from './support/fixtures.js';

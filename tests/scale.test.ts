@@ -11,7 +11,7 @@ import {
   refreshReportingSnapshots,
 } from '../src/reports/reporting-snapshots.js';
 import { actionableDueSql, deadlineFilterSql } from '../src/services/case-deadline-query.js';
-import { loadScaleData } from '../src/services/scale-data/load-scale-data.js';
+import { loadScaleData } from '../src/seed/scale-data/load-scale-data.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { createTestDatabase } from './support/database.js';
 

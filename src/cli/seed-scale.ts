@@ -5,9 +5,9 @@ import { openDatabase } from '../database/connection.js';
 import { migrate } from '../database/migrate.js';
 import { localDate } from '../domain/dates.js';
 import { refreshReportingSnapshots } from '../reports/reporting-snapshots.js';
-import { analyzeScaleData, loadScaleData, progressBar } from '../services/scale-data/load-scale-data.js';
-import { SCALE_DEFAULTS, useScaleDatabase } from '../services/scale-data/scale-database.js';
-import { scaleStaffEmail } from '../services/scale-data/scale-world.js';
+import { analyzeScaleData, loadScaleData, progressBar } from '../seed/scale-data/load-scale-data.js';
+import { SCALE_DEFAULTS, useScaleDatabase } from '../seed/scale-data/scale-database.js';
+import { scaleStaffEmail } from '../seed/scale-data/scale-world.js';
 import { runCli } from './run-cli.js';
 
 // `npm run seed:scale -- --cases 1000000 --agents 50000 [--counties 100] [--today 2026-11-25] [--seed s]`:

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../database/connection.js';
 import { migrate } from '../database/migrate.js';
-import { loadDemoData } from '../services/demo-data/load-demo-data.js';
+import { loadDemoData } from '../seed/demo-data/load-demo-data.js';
 import { runCli } from './run-cli.js';
 
 // `npm run seed`: (re)loads the demo data into DATABASE_URL, or into the embedded PostgreSQL the app uses.

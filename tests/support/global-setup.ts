@@ -14,7 +14,7 @@ export default async function globalSetup(): Promise<void> {
   const { startEmbeddedPostgres, withDatabase } = await import('../../src/database/embedded-postgres.js');
   const { migrate } = await import('../../src/database/migrate.js');
   const { TEMPLATE_DB, DEMO_TEMPLATE_DB } = await import('./database.js');
-  const { loadDemoData } = await import('../../src/services/demo-data/load-demo-data.js');
+  const { loadDemoData } = await import('../../src/seed/demo-data/load-demo-data.js');
 
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
