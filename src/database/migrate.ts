@@ -2,13 +2,15 @@ import { runner } from 'node-pg-migrate';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { syncLegalCalendarAt } from './legal-calendar-sync.js';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 export const MIGRATIONS_TABLE = 'pgmigrations';
 
 /**
  * Applies pending migrations. node-pg-migrate holds a PostgreSQL advisory lock while it runs, so two
- * instances starting together apply each migration once.
+ * instances starting together apply each migration once. Then copies the legal calendar (holidays, 调休)
+ * of the chinese-days package into reporting.legal_calendar when it changed (legal-calendar-sync.ts).
  */
 export async function migrate(databaseUrl: string, log: (msg: string) => void = () => {}): Promise<string[]> {
   const applied = await runner({
@@ -24,6 +26,7 @@ export async function migrate(databaseUrl: string, log: (msg: string) => void = 
     logger: { debug: () => {}, info: () => {}, warn: log, error: log },
   });
   for (const m of applied) log(`已执行迁移 ${m.name}`);
+  if (await syncLegalCalendarAt(databaseUrl)) log('已更新法定节假日日历');
   return applied.map((m) => m.name);
 }
 

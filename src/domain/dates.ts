@@ -77,3 +77,9 @@ export function addYears(date: string, years: number): string {
   const lastDay = new Date(utcMs(year, month + 1, 0)).getUTCDate();
   return format(utcMs(year, month, Math.min(start.getUTCDate(), lastDay)));
 }
+
+/** The day of the week, ISO style: 1 Monday … 6 Saturday, 7 Sunday. */
+export function isoWeekday(date: string): number {
+  const day = new Date(parseOrThrow(date)).getUTCDay();
+  return day === 0 ? 7 : day;
+}
