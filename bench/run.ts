@@ -24,10 +24,15 @@ const { values: args } = parseArgs({
     iterations: { type: 'string', default: '100' },
     warmup: { type: 'string', default: '10' },
     'no-refresh': { type: 'boolean', default: false },
+    /** CI's small bench: print the figures, keep bench/results as it is */
+    'no-save': { type: 'boolean', default: false },
+    /** simultaneous sessions in the concurrency run */
+    clients: { type: 'string', default: '20' },
   },
 });
 const ITERATIONS = Number(args.iterations);
 const WARMUP = Number(args.warmup);
+const CLIENTS = Number(args.clients);
 const log = (msg: string) => console.error(`[bench] ${msg}`);
 
 useScaleDatabase();
@@ -80,6 +85,12 @@ function rssMb(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
+/** what the bench reads of AdminJS's API answers */
+interface ApiAnswer {
+  data?: { snapshotAt?: string | null };
+  notice?: { type?: string; message?: string };
+}
+
 class Session {
   private cookie = '';
   constructor(readonly base: string) {}
@@ -93,23 +104,50 @@ class Session {
       .getSetCookie()
       .map((c) => c.split(';')[0])
       .join('; ');
+    await res.text();
     if (res.status !== 302 || res.headers.get('location') !== '/admin')
       throw new Error(`login as ${email} refused (${res.status})`);
     return this;
   }
-  async get(p: string): Promise<any> {
+  async get(p: string): Promise<ApiAnswer> {
     const res = await fetch(this.base + p, { headers: { cookie: this.cookie } });
     const body = await res.text();
     if (res.status !== 200) throw new Error(`GET ${p}: ${res.status} ${body.slice(0, 200)}`);
-    return JSON.parse(body);
+    return JSON.parse(body) as ApiAnswer;
   }
-  async post(p: string, form: Record<string, string>): Promise<any> {
+  async post(p: string, form: Record<string, string>): Promise<ApiAnswer> {
     const body = new FormData();
     for (const [k, v] of Object.entries(form)) body.append(k, v);
     const res = await fetch(this.base + p, { method: 'POST', headers: { cookie: this.cookie }, body });
     const text = await res.text();
     if (res.status !== 200) throw new Error(`POST ${p}: ${res.status} ${text.slice(0, 200)}`);
-    return JSON.parse(text);
+    return JSON.parse(text) as ApiAnswer;
+  }
+}
+
+/**
+ * Every session the bench needs, each signed in once and reused. The app refuses more than 60 sign-ins a
+ * minute from one address (LOGIN_ATTEMPTS_PER_MINUTE in src/server.ts, every attempt counted) and the
+ * bench is one address, so it stays well under that: one session per account and slot, and the
+ * transitions come from as few counties as possible.
+ */
+class Sessions {
+  static readonly BUDGET = 50;
+  private readonly sessions = new Map<string, Promise<Session>>();
+  constructor(readonly base: string) {}
+  get logins(): number {
+    return this.sessions.size;
+  }
+  of(email: string, slot = 0): Promise<Session> {
+    const key = `${email}#${slot}`;
+    let session = this.sessions.get(key);
+    if (!session) {
+      if (this.sessions.size >= Sessions.BUDGET)
+        throw new Error(`the bench would sign in more than ${Sessions.BUDGET} times (the app's login throttle)`);
+      session = new Session(this.base).login(email);
+      this.sessions.set(key, session);
+    }
+    return session;
   }
 }
 
@@ -118,7 +156,7 @@ function floorApp(pool: pg.Pool, ctx: { countyId: number; today: string; voidabl
   const app = express();
   const live = ctx.voidable ? ' AND voided_at IS NULL' : '';
   const due = actionableDueSql('petition_case');
-  const references = async (rows: any[]) => {
+  const references = async (rows: { county_id?: number; township_id?: number; agent_id?: number }[]) => {
     const orgIds = [...new Set(rows.flatMap((r) => [r.county_id, r.township_id]).filter(Boolean))];
     const agentIds = [...new Set(rows.map((r) => r.agent_id).filter(Boolean))];
     const [orgs, agents] = await Promise.all([
@@ -129,7 +167,7 @@ function floorApp(pool: pg.Pool, ctx: { countyId: number; today: string; voidabl
   };
   app.get('/list', async (req, res) => {
     const where = [`county_id = $1${live}`];
-    const params: unknown[] = [ctx.countyId];
+    const params: unknown[] = [req.query.county ? Number(req.query.county) : ctx.countyId];
     if (req.query.state) where.push(`state = $${params.push(req.query.state)}`);
     if (req.query.deadline === 'overdue') where.push(`${due} < $${params.push(ctx.today)}::date`);
     const w = where.join(' AND ');
@@ -210,6 +248,18 @@ function floorApp(pool: pg.Pool, ctx: { countyId: number; today: string; voidabl
 }
 
 // ---------------------------------------------------------------- measuring
+interface ConcurrentFigure {
+  name: string;
+  clients: number;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  floorPerSecond: number;
+  floorP50: number;
+  floorP95: number;
+}
+
 interface Figure {
   name: string;
   p50: number;
@@ -242,12 +292,34 @@ async function measure(
   return times;
 }
 
+/** `clients` loops at once, each warming up once and then sending `perClient` requests back to back. */
+async function concurrently(
+  clients: number,
+  perClient: number,
+  run: (client: number) => Promise<unknown>,
+): Promise<{ times: number[]; perSecond: number }> {
+  await Promise.all(Array.from({ length: clients }, (_, c) => run(c)));
+  const times: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let i = 0; i < perClient; i++) {
+        const t = performance.now();
+        await run(c);
+        times.push(performance.now() - t);
+      }
+    }),
+  );
+  return { times, perSecond: times.length / ((performance.now() - started) / 1000) };
+}
+
 async function main(): Promise<void> {
   log(`starting the app (scale database ${dbUrl.replace(/:[^:@/]+@/, ':***@')})…`);
   const app = await startApp();
   log(`login page served after ${app.startupSeconds.toFixed(1)} s`);
   const startRss = rssMb(app.child.pid!).rss;
-  const pool = new pg.Pool({ connectionString: dbUrl, max: 4 });
+  // as many connections as the app's own pool (node-postgres' default 10), for the concurrency run
+  const pool = new pg.Pool({ connectionString: dbUrl, max: 10 });
   const floorServer = { close: () => {} } as { close: () => void };
   try {
     const today = localDate(new Date());
@@ -274,12 +346,15 @@ async function main(): Promise<void> {
       ])
     ).rows.map((r) => r.id);
     const needed = (ITERATIONS + WARMUP) * 2;
+    // from the counties with the most representing cases first: each county is one more sign-in
     const representing = (
       await pool.query(
-        `SELECT c.id, o.code FROM petition_case c JOIN organization o ON o.id = c.county_id
-          WHERE c.state = 'representing' AND c.representing_since <= $1::date${live.replace('voided_at', 'c.voided_at')}
-            AND EXISTS (SELECT 1 FROM case_log l WHERE l.case_id = c.id)
-          ORDER BY c.id DESC LIMIT $2`,
+        `SELECT id, code FROM (
+           SELECT c.id, o.code, c.county_id, count(*) OVER (PARTITION BY c.county_id) AS in_county
+             FROM petition_case c JOIN organization o ON o.id = c.county_id
+            WHERE c.state = 'representing' AND c.representing_since <= $1::date${live.replace('voided_at', 'c.voided_at')}
+              AND EXISTS (SELECT 1 FROM case_log l WHERE l.case_id = c.id)) r
+          ORDER BY in_county DESC, county_id, id DESC LIMIT $2`,
         [today, needed],
       )
     ).rows;
@@ -287,6 +362,14 @@ async function main(): Promise<void> {
       log(`only ${representing.length} representing cases for ${needed} transitions: re-seed for a full run`);
     const appCases = representing.filter((_, i) => i % 2 === 0);
     const floorCases = representing.filter((_, i) => i % 2 === 1);
+    // the concurrency run: the clerks of the busiest counties, each on their own list
+    const busiest = (
+      await pool.query(
+        `SELECT o.id, o.code FROM petition_case c JOIN organization o ON o.id = c.county_id
+          GROUP BY o.id, o.code ORDER BY count(*) DESC, o.code LIMIT $1`,
+        [CLIENTS],
+      )
+    ).rows as { id: number; code: string }[];
 
     const floor = floorApp(pool, { countyId: county.id, today, voidable }).listen(0, '127.0.0.1');
     await new Promise((r) => floor.once('listening', r));
@@ -299,12 +382,10 @@ async function main(): Promise<void> {
       return body;
     };
 
-    const staff = await new Session(app.base).login(scaleStaffEmail(county.code));
-    const leader = await new Session(app.base).login('leader@example.org');
-    const staffByCounty = new Map<string, Session>();
-    const staffOf = async (code: string) =>
-      staffByCounty.get(code) ??
-      staffByCounty.set(code, await new Session(app.base).login(scaleStaffEmail(code))).get(code)!;
+    const sessions = new Sessions(app.base);
+    const staff = await sessions.of(scaleStaffEmail(county.code));
+    const leader = await sessions.of('leader@example.org');
+    const staffOf = (code: string) => sessions.of(scaleStaffEmail(code));
     for (const c of appCases) await staffOf(c.code);
     const year = Number(today.slice(0, 4));
     const snapshotsInUse = (await leader.get(`/admin/api/dashboard?year=${year}`)).data?.snapshotAt != null;
@@ -354,7 +435,7 @@ async function main(): Promise<void> {
       },
       {
         name: 'state transition (终结)',
-        target: '<50 ms',
+        target: '<50 ms, ≤3×',
         limit: 50,
         app: async (i) => {
           const c = appCases[i % appCases.length];
@@ -401,8 +482,47 @@ async function main(): Promise<void> {
       };
       f.ratioP50 = f.p50 / f.floorP50;
       f.ratioP95 = f.p95 / f.floorP95;
-      f.met = f.p95 < s.limit && (!s.target.includes('3×') || f.ratioP95 <= 3);
+      f.met = f.p95 < s.limit && (!s.target.includes('3×') || (f.ratioP50 <= 3 && f.ratioP95 <= 3));
       figures.push(f);
+    }
+
+    // a busy Monday morning: CLIENTS sessions at once, each sending its next request when the last answers
+    const perClient = Math.max(3, Math.round(ITERATIONS / 5));
+    const clerks = await Promise.all(
+      Array.from({ length: CLIENTS }, (_, i) => {
+        const c = busiest[i % busiest.length];
+        return sessions.of(scaleStaffEmail(c.code), Math.floor(i / busiest.length)).then((s) => ({ s, county: c }));
+      }),
+    );
+    const leaders = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => sessions.of('leader@example.org', i)));
+    log(`${sessions.logins} sign-ins in all`);
+    const busy: ConcurrentFigure[] = [];
+    for (const [name, appClient, floorClient] of [
+      [
+        `case list, page 1 (${CLIENTS} county clerks)`,
+        (i: number) => clerks[i].s.get(LIST),
+        (i: number) => floorGet(`/list?county=${clerks[i].county.id}`),
+      ],
+      [
+        `dashboard data (${CLIENTS} leader sessions)`,
+        (i: number) => leaders[i].get(`/admin/api/dashboard?year=${year}`),
+        () => floorGet(`/dashboard?year=${year}&snapshot=${snapshotsInUse}`),
+      ],
+    ] as const) {
+      log(`${name}…`);
+      const app = await concurrently(CLIENTS, perClient, appClient);
+      const floor = await concurrently(CLIENTS, perClient, floorClient);
+      busy.push({
+        name,
+        clients: CLIENTS,
+        requests: app.times.length,
+        perSecond: app.perSecond,
+        p50: pct(app.times, 50),
+        p95: pct(app.times, 95),
+        floorPerSecond: floor.perSecond,
+        floorP50: pct(floor.times, 50),
+        floorP95: pct(floor.times, 95),
+      });
     }
 
     const memory = rssMb(app.child.pid!);
@@ -432,13 +552,16 @@ async function main(): Promise<void> {
       serverPeakRssMb: memory.peak,
       snapshotRefreshSeconds: refreshSeconds,
       figures,
+      concurrency: busy,
     };
     printTable(result);
-    const dir = path.join(ROOT, 'bench/results');
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${result.date.slice(0, 10)}-${cases}.json`);
-    fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
-    log(`written ${path.relative(ROOT, file)}`);
+    if (!args['no-save']) {
+      const dir = path.join(ROOT, 'bench/results');
+      fs.mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `${result.date.slice(0, 10)}-${cases}.json`);
+      fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+      log(`written ${path.relative(ROOT, file)}`);
+    }
   } finally {
     floorServer.close();
     await pool.end();
@@ -456,6 +579,7 @@ function printTable(r: {
   serverPeakRssMb: number;
   snapshotRefreshSeconds: number | null;
   iterations: number;
+  concurrency: ConcurrentFigure[];
 }) {
   const ms = (n: number) => n.toFixed(1).padStart(7);
   const x = (n: number) => `${n.toFixed(1)}×`.padStart(6);
@@ -466,7 +590,14 @@ function printTable(r: {
       (f) =>
         `${f.name.padEnd(40)}  ${ms(f.p50)} ${ms(f.p95)}  ${ms(f.floorP50)} ${ms(f.floorP95)}  ${x(f.ratioP50)} ${x(f.ratioP95)}  ${f.target.padEnd(12)}  ${f.met ? 'yes' : 'NO'}`,
     ),
-    `start to login page: ${r.startupSeconds.toFixed(1)} s (target < 15 s)  server RSS at start ${r.serverRssAtStartMb.toFixed(0)} MB, after the run ${r.serverRssMb.toFixed(0)} MB (peak ${r.serverPeakRssMb.toFixed(0)} MB, target < 400 MB)` +
+    '',
+    `${'concurrent sessions'.padEnd(40)}  ${'req/s'.padStart(7)} ${'p50'.padStart(7)} ${'p95'.padStart(7)}  ${'floor/s'.padStart(7)} ${'floor50'.padStart(7)} ${'floor95'.padStart(7)}  requests`,
+    ...r.concurrency.map(
+      (f) =>
+        `${f.name.padEnd(40)}  ${ms(f.perSecond)} ${ms(f.p50)} ${ms(f.p95)}  ${ms(f.floorPerSecond)} ${ms(f.floorP50)} ${ms(f.floorP95)}  ${f.requests}`,
+    ),
+    '',
+    `start to login page: ${r.startupSeconds.toFixed(1)} s (target < 3 s)  server RSS at start ${r.serverRssAtStartMb.toFixed(0)} MB, after the run ${r.serverRssMb.toFixed(0)} MB (peak ${r.serverPeakRssMb.toFixed(0)} MB, target < 250 MB)` +
       (r.snapshotRefreshSeconds === null ? '' : `  snapshot refresh: ${r.snapshotRefreshSeconds.toFixed(1)} s`),
   ];
   console.log(lines.join('\n'));
