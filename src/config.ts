@@ -25,6 +25,11 @@ export interface Config {
   reportingSnapshotMinCases: number;
   /** how often the snapshots are refreshed, in minutes (REPORTING_REFRESH_MINUTES, default 10; 0: never) */
   reportingRefreshMinutes: number;
+  /**
+   * where petitioners reach this app from outside (PUBLIC_BASE_URL, no trailing slash): the query page's
+   * address printed with its QR code on the 告知书 and 答复意见书; required in production
+   */
+  publicBaseUrl: string;
 }
 
 export interface MetabaseConfig {
@@ -108,6 +113,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const metabase = metabaseConfig(env, problems);
 
+  const publicBaseUrl = (env.PUBLIC_BASE_URL ?? '').replace(/\/+$/, '');
+  if (publicBaseUrl && !/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(publicBaseUrl))
+    problems.push(
+      `PUBLIC_BASE_URL must be an http:// or https:// address without query, e.g. https://fnxf.example.gov.cn (got "${env.PUBLIC_BASE_URL}")`,
+    );
+  if (production && !publicBaseUrl)
+    problems.push(
+      'PUBLIC_BASE_URL is required in production (printed on the 告知书 and 答复意见书 for the query page)',
+    );
+
   const dataDir = path.resolve(env.DATA_DIR || '.data');
   const config: Config = {
     nodeEnv,
@@ -123,7 +138,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metabase,
     reportingSnapshotMinCases: count('REPORTING_SNAPSHOT_MIN_CASES', 20_000, 1_000_000_000),
     reportingRefreshMinutes: count('REPORTING_REFRESH_MINUTES', 10, 24 * 60),
+    publicBaseUrl: '',
   };
+  config.publicBaseUrl = publicBaseUrl || `http://localhost:${config.port}`;
   if (production && !env.UPLOAD_DIR)
     problems.push('UPLOAD_DIR is required in production (where scanned documents are kept)');
   if (problems.length) throw new ConfigError(problems);

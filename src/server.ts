@@ -20,6 +20,8 @@ import { caseFilesRouter } from './admin/files/case-files.router.js';
 import { attachmentsRouter } from './admin/files/attachments.router.js';
 import { yearEndFilesRouter } from './admin/files/year-end-files.router.js';
 import { securityHeaders } from './web/security-headers.js';
+import { QUERY_PATH } from './web/query/query-page.js';
+import { queryRouter } from './web/query/query.router.js';
 
 export interface AppDeps {
   config: Config;
@@ -74,6 +76,8 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
     }
   });
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath));
+  // 《信访工作条例》第二十一条: the petitioner's own page, public, outside the admin and its session
+  app.use(QUERY_PATH, queryRouter({ dataSource, publicBaseUrl: config.publicBaseUrl, now }));
 
   const PgStore = connectPgSimple(session);
   const sessionOptions: session.SessionOptions = {
