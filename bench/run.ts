@@ -14,7 +14,9 @@ import express from 'express';
 import pg from 'pg';
 import { actionableDueSql } from '../src/services/case-deadline-query.js';
 import { localDate } from '../src/domain/dates.js';
-import { SCALE_DEFAULTS, useScaleDatabase } from '../src/seed/scale-data/scale-database.js';
+import { useScaleDatabase } from '../src/seed/scale-data/scale-database.js';
+import { loadConfig } from '../src/config.js';
+import { openDatabase } from '../src/database/connection.js';
 import { scaleStaffEmail } from '../src/seed/scale-data/scale-world.js';
 import { refreshReportingSnapshots } from '../src/reports/reporting-snapshots.js';
 
@@ -28,6 +30,8 @@ const { values: args } = parseArgs({
     'no-save': { type: 'boolean', default: false },
     /** simultaneous sessions in the concurrency run */
     clients: { type: 'string', default: '20' },
+    /** the app through tsx from the sources, as `npm start` runs in development (default: the compiled build) */
+    tsx: { type: 'boolean', default: false },
   },
 });
 const ITERATIONS = Number(args.iterations);
@@ -36,9 +40,6 @@ const CLIENTS = Number(args.clients);
 const log = (msg: string) => console.error(`[bench] ${msg}`);
 
 useScaleDatabase();
-const dbUrl =
-  process.env.DATABASE_URL ??
-  `postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? SCALE_DEFAULTS.port}/wpa`;
 
 // ---------------------------------------------------------------- the app, as `npm start` runs it
 async function freePort(): Promise<number> {
@@ -49,15 +50,28 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startApp(): Promise<{ child: ChildProcess; base: string; startupSeconds: number }> {
+/**
+ * The app as production runs it: `NODE_ENV=production npm start` (the compiled dist/ on plain node, behind
+ * a TLS proxy — the bench sends X-Forwarded-Proto: https from loopback, so the secure cookie is set), on
+ * the database the bench opened. `--tsx`: the sources through tsx, as in development.
+ */
+async function startApp(dbUrl: string): Promise<{ child: ChildProcess; base: string; startupSeconds: number }> {
+  if (!args.tsx && !fs.existsSync(path.join(ROOT, 'dist/src/main.js')))
+    throw new Error('the bench measures the compiled server: npm run build first (or --tsx)');
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: dbUrl,
+    SEED_DEMO: 'false',
     // no background snapshot refresh in the middle of a measurement (its cost is measured on its own)
-    env: { ...process.env, PORT: String(port), SEED_DEMO: 'false', REPORTING_REFRESH_MINUTES: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+    REPORTING_REFRESH_MINUTES: '0',
+    UPLOAD_DIR: path.join(os.tmpdir(), 'wpa-bench-uploads'),
+    SESSION_SECRET: 'bench-only-session-secret-0123456789abcdef',
+    NODE_ENV: args.tsx ? 'development' : 'production',
+  };
+  const child = spawn(process.execPath, ['bin/start.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -65,7 +79,7 @@ async function startApp(): Promise<{ child: ChildProcess; base: string; startupS
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app exited:\n${output}`);
     try {
-      const res = await fetch(`${base}/admin/login`);
+      const res = await fetch(`${base}/admin/login`, { headers: PROXY });
       if (res.status === 200) {
         await res.text();
         break;
@@ -73,11 +87,17 @@ async function startApp(): Promise<{ child: ChildProcess; base: string; startupS
     } catch {
       // not listening yet
     }
-    if (performance.now() - started > 120_000) throw new Error(`the app did not start in 120 s:\n${output}`);
+    if (performance.now() - started > 120_000) {
+      child.kill('SIGKILL');
+      throw new Error(`the app did not start in 120 s:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return { child, base, startupSeconds: (performance.now() - started) / 1000 };
 }
+
+/** what the TLS proxy in front of a production server adds to each request */
+const PROXY = { 'x-forwarded-proto': 'https' };
 
 function rssMb(pid: number): { rss: number; peak: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -98,6 +118,7 @@ class Session {
     const res = await fetch(`${this.base}/admin/login`, {
       method: 'POST',
       body: new URLSearchParams({ email, password: 'demo12345' }),
+      headers: PROXY,
       redirect: 'manual',
     });
     this.cookie = res.headers
@@ -110,7 +131,7 @@ class Session {
     return this;
   }
   async get(p: string): Promise<ApiAnswer> {
-    const res = await fetch(this.base + p, { headers: { cookie: this.cookie } });
+    const res = await fetch(this.base + p, { headers: { ...PROXY, cookie: this.cookie } });
     const body = await res.text();
     if (res.status !== 200) throw new Error(`GET ${p}: ${res.status} ${body.slice(0, 200)}`);
     return JSON.parse(body) as ApiAnswer;
@@ -118,7 +139,7 @@ class Session {
   async post(p: string, form: Record<string, string>): Promise<ApiAnswer> {
     const body = new FormData();
     for (const [k, v] of Object.entries(form)) body.append(k, v);
-    const res = await fetch(this.base + p, { method: 'POST', headers: { cookie: this.cookie }, body });
+    const res = await fetch(this.base + p, { method: 'POST', headers: { ...PROXY, cookie: this.cookie }, body });
     const text = await res.text();
     if (res.status !== 200) throw new Error(`POST ${p}: ${res.status} ${text.slice(0, 200)}`);
     return JSON.parse(text) as ApiAnswer;
@@ -314,14 +335,21 @@ async function concurrently(
 }
 
 async function main(): Promise<void> {
+  // the scale database (embedded, started here unless it is running or DATABASE_URL names one)
+  const db = await openDatabase(loadConfig({ ...process.env, NODE_ENV: 'development' }), log);
+  const dbUrl = db.url;
   log(`starting the app (scale database ${dbUrl.replace(/:[^:@/]+@/, ':***@')})…`);
-  const app = await startApp();
-  log(`login page served after ${app.startupSeconds.toFixed(1)} s`);
+  const app = await startApp(dbUrl).catch(async (e: unknown) => {
+    await db.stop();
+    throw e;
+  });
+  log(`${args.tsx ? 'tsx' : 'compiled'} server: login page served after ${app.startupSeconds.toFixed(1)} s`);
   const startRss = rssMb(app.child.pid!).rss;
   // as many connections as the app's own pool (node-postgres' default 10), for the concurrency run
   const pool = new pg.Pool({ connectionString: dbUrl, max: 10 });
   const floorServer = { close: () => {} } as { close: () => void };
   try {
+    await checkBundles(app.base);
     const today = localDate(new Date());
     const [{ cases }] = (await pool.query('SELECT count(*)::int AS cases FROM petition_case')).rows;
     const [county] = (
@@ -567,6 +595,18 @@ async function main(): Promise<void> {
     await pool.end();
     app.child.kill('SIGINT');
     await new Promise((r) => app.child.once('exit', r));
+    await db.stop();
+  }
+}
+
+/** The browser's scripts are served (in production: the bundles of `npm run build`), our components in them. */
+async function checkBundles(base: string): Promise<void> {
+  for (const file of ['app.bundle.js', 'components.bundle.js']) {
+    const res = await fetch(`${base}/admin/frontend/assets/${file}`, { headers: PROXY });
+    const body = await res.text();
+    if (res.status !== 200) throw new Error(`GET ${file}: ${res.status}`);
+    if (file === 'components.bundle.js' && !body.includes('Dashboard'))
+      throw new Error('components.bundle.js lacks the admin components');
   }
 }
 

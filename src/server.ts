@@ -37,7 +37,9 @@ const LOGIN_ATTEMPTS_PER_MINUTE = { count: 60, duration: 60 };
 /** The Express app: the admin at /admin, health probes; used by `npm start` and by the tests. */
 export async function createApp({ config, dataSource, now = () => new Date(), log = console.error }: AppDeps) {
   await prepareReporting(dataSource, config, log);
-  if (process.env.NODE_ENV !== 'production') dropStaleComponentBundle();
+  const production = process.env.NODE_ENV === 'production';
+  if (production) requirePrebuiltAdminAssets();
+  else dropStaleComponentBundle();
   const admin = await buildAdmin(dataSource, {
     dashboard: {
       component: Components.Dashboard,
@@ -64,6 +66,9 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
     PUBLIC_ASSETS_PATH,
     express.static(path.join(path.dirname(fileURLToPath(import.meta.url)), 'web/public'), { maxAge: '1h' }),
   );
+  // the browser bundles `npm run build` made, ahead of the admin's session (no session read for a script)
+  if (production)
+    app.use(`${admin.options.rootPath}/frontend/assets`, express.static(ADMIN_ASSETS_DIR, { maxAge: '1h' }));
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
   // ready: the database answers and every migration file is applied (load balancers, docker-compose)
   app.get('/readyz', async (_req, res) => {
@@ -153,6 +158,21 @@ declare module 'express-session' {
     adminUser?: unknown;
     redirectTo?: string;
   }
+}
+
+/** dist/admin-assets beside the compiled dist/src/server.js (src/cli/build.ts) */
+const ADMIN_ASSETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../admin-assets');
+
+/**
+ * In production AdminJS does not bundle the React components at start (ADMIN_JS_SKIP_BUNDLE, set by
+ * `npm start`): the compiled server serves the bundles `npm run build` made, and refuses to start without them.
+ */
+function requirePrebuiltAdminAssets(): void {
+  if (
+    process.env.ADMIN_JS_SKIP_BUNDLE !== 'true' ||
+    !fs.existsSync(path.join(ADMIN_ASSETS_DIR, 'components.bundle.js'))
+  )
+    throw new Error('生产环境请运行 npm run build 后用 NODE_ENV=production npm start 启动（缺少 dist/admin-assets）');
 }
 
 /**
