@@ -432,7 +432,7 @@ describe('the forms of the file as Word documents', () => {
     expect(body).toContain(`签订时间：${c.signed}`);
     // A4 with official margins, 仿宋 body and 宋体 title
     expect(got.xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-    expect(got.xml).toContain('w:eastAsia="仿宋"');
+    expect(got.xml).toContain('w:eastAsia="仿宋_GB2312"');
     expect(got.xml).toContain('w:eastAsia="宋体"');
   });
 

@@ -2,6 +2,7 @@
 // proposes, from the year's evaluation and the agents' records, then approves or rejects each proposal.
 import { DomainError } from './errors.js';
 import { percent } from './case-statistics.js';
+import { meetsStandard, standardByCode } from './creation-standards.js';
 
 export const COMMENDATION_POLICY = {
   /** work points suggested: the best-ranked counties not vetoed and not failed */
@@ -14,6 +15,16 @@ export const COMMENDATION_POLICY = {
 } as const;
 
 const RESULT_TEXT = { excellent: '优秀', passed: '合格', failed: '不合格' } as const;
+
+/**
+ * 主要事迹 in the words of a commendation: only what the unit achieved (考评 rank, the creation standards
+ * met), never a figure that reads as a shortfall. 办结率 and 按期答复率 are named when at or above
+ * the creation standard (创建标准 四、五).
+ */
+function standardsMet(met: { closure: boolean; replies: boolean }): string {
+  const names = [met.closure && '办结率', met.replies && '按期答复率'].filter(Boolean);
+  return names.length ? `，${names.join('、')}达到创建标准` : '';
+}
 
 export interface Suggestion {
   kind: 'work_point' | 'agent';
@@ -30,6 +41,8 @@ export interface RankedCounty {
   veto: boolean;
   result: keyof typeof RESULT_TEXT | null;
   workPointId: number | null;
+  /** creation standards the county met in the year's evaluation (item codes) */
+  standardsPassed?: readonly string[];
 }
 
 export interface AgentRecord {
@@ -52,7 +65,12 @@ export function suggestWorkPoints(year: number, counties: readonly RankedCounty[
       countyId: c.countyId,
       workPointId: c.workPointId,
       agentId: null,
-      reason: `${year}年度考评第${c.rank}名，总分${c.total}分，结果${RESULT_TEXT[c.result!]}`,
+      reason:
+        `${year}年度妇女信访代理工作考评${c.result === 'excellent' ? `结果${RESULT_TEXT.excellent}，` : ''}位列全市第${c.rank}名` +
+        standardsMet({
+          closure: c.standardsPassed?.includes('closure_rate') ?? false,
+          replies: c.standardsPassed?.includes('reply_on_time') ?? false,
+        }),
     }));
 }
 
@@ -79,13 +97,13 @@ export function suggestAgents(
     const n = perCounty.get(a.countyId) ?? 0;
     if (n >= COMMENDATION_POLICY.agentsPerCounty) continue;
     perCounty.set(a.countyId, n + 1);
-    const replies = a.repliesDue ? `，7日内出具答复意见率${rate(a)}%` : '';
+    const replies = a.repliesDue > 0 && meetsStandard(standardByCode('reply_on_time')!, rate(a)) === true;
     out.push({
       kind: 'agent',
       countyId: a.countyId,
       workPointId: null,
       agentId: a.agentId,
-      reason: `${year}年办结代理案件${a.casesConcluded}件${replies}，持证上岗`,
+      reason: `持证上岗，${year}年办结代理案件${a.casesConcluded}件${standardsMet({ closure: false, replies })}`,
     });
   }
   return out;

@@ -47,15 +47,13 @@ function cell(
     rowSpan: opts.rowSpan,
     borders: BORDERS,
     verticalAlign: VerticalAlign.CENTER,
-    children: value
-      .split('\n')
-      .map(
-        (line) =>
-          new Paragraph({
-            alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-            children: [text(line, { bold: opts.bold, size: 24 })],
-          }),
-      ),
+    children: value.split('\n').map(
+      (line) =>
+        new Paragraph({
+          alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [text(line, { bold: opts.bold, size: 24 })],
+        }),
+    ),
   });
 }
 

@@ -20,6 +20,8 @@ const forbidden = () => new DomainError('FORBIDDEN', '只有市妇联可以推�
 async function suggestionsFor(em: Query, year: number): Promise<Suggestion[]> {
   const counties: any[] = await em.query(
     `SELECT e.county_id, e.rank, e.total_score::float AS total, e.veto, e.result::text AS result,
+            ARRAY(SELECT i->>'code' FROM jsonb_array_elements(COALESCE(e.scores->'items', '[]')) i
+                   WHERE (i->>'passed')::boolean) AS standards_passed,
             (SELECT w.id FROM work_point w WHERE w.county_id = e.county_id ORDER BY w.id LIMIT 1) AS work_point_id
        FROM evaluation e WHERE e.year = $1 AND e.voided_at IS NULL`,
     [year],
@@ -44,6 +46,7 @@ async function suggestionsFor(em: Query, year: number): Promise<Suggestion[]> {
         veto: c.veto,
         result: c.result,
         workPointId: c.work_point_id,
+        standardsPassed: c.standards_passed,
       })),
     ),
     ...suggestAgents(

@@ -1,9 +1,9 @@
 import type { CaseFormData } from './case-form-data.js';
 import { FORM_TITLES } from './case-form-data.js';
-import { blank, chineseDate, emptyLine, para, run, title } from '../document-layout.js';
+import { blank, chineseDate, closing, emptyLine, para, run, title, type Block, type Run } from '../document-layout.js';
 
 /** The eight clauses of 附件2 as the notice words them; the first names the agent. */
-export function agreementClauses(agentName: string | null): (string | ReturnType<typeof blank>)[][] {
+export function agreementClauses(agentName: string | null): (string | Run)[][] {
   return [
     ['一、乙方接受甲方的委托，指定', blank(agentName, 6), '为代理信访事项的承办人。'],
     ['二、甲方必须向承办人真实叙述事实，提供相关证据材料。'],
@@ -19,10 +19,10 @@ export function agreementClauses(agentName: string | null): (string | ReturnType
 }
 
 // 附件2 代理协议书, with the parties, the agent and the matter filled in.
-export function agreementForm(d: CaseFormData) {
+export function agreementForm(d: CaseFormData): Block[] {
   return [
     title(FORM_TITLES.agreement),
-    para([run('编号：'), run(d.caseNo)], { indent: false, align: 'right' }),
+    para([run('编号：'), run(d.caseNo, { keep: true })], { indent: false, align: 'right' }),
     para([
       run('因'),
       blank(d.subject, 10),
@@ -33,18 +33,21 @@ export function agreementForm(d: CaseFormData) {
       run('（以下简称乙方）代理上访。经双方协议，订立下列条款，共同遵照履行。'),
     ]),
     ...agreementClauses(d.agent?.name ?? null).map((parts) => para(parts)),
-    emptyLine(),
-    para(
-      [
-        run('甲方：（信访妇女）'),
-        blank(d.petitioner.name, 5),
-        run('\u3000\u3000乙方：（代理人）'),
-        blank(d.agent?.name, 5),
-      ],
-      { indent: false },
-    ),
-    para([run(`乙方单位：${d.workPointName}（盖章）`)], { indent: false }),
-    emptyLine(),
-    para([run(`签订时间：${chineseDate(d.agreementSignedOn)}`)], { indent: false }),
+    // the parties, the seal and the date sign on the same sheet as the clauses
+    ...closing([
+      emptyLine(),
+      para(
+        [
+          run('甲方：（信访妇女）'),
+          blank(d.petitioner.name, 5),
+          run('\u3000\u3000乙方：（代理人）'),
+          blank(d.agent?.name, 5),
+        ],
+        { indent: false },
+      ),
+      para([run(`乙方单位：${d.workPointName}（盖章）`)], { indent: false }),
+      emptyLine(),
+      para([run('签订时间：'), run(chineseDate(d.agreementSignedOn), { keep: true })], { indent: false }),
+    ]),
   ];
 }

@@ -1,16 +1,16 @@
 import type { CaseFormData } from './case-form-data.js';
 import { FORM_TITLES } from './case-form-data.js';
-import { chineseDate, para, run, signatures, table, title } from '../document-layout.js';
+import { chineseDate, dottedDate, para, signatures, table, title, type Block } from '../document-layout.js';
 
-const BLANK_ROWS = 3;
+const BLANK_ROWS = 2;
 
 // 附件4 办案记录表: the case's particulars, then every handling-record entry in date order.
-export function handlingRecordForm(d: CaseFormData) {
+export function handlingRecordForm(d: CaseFormData): Block[] {
   const entries = d.logs.map((l, i) => ({
-    cells: [String(i + 1), chineseDate(l.loggedOn), l.handler, l.department ?? '', l.action, l.result ?? ''],
+    cells: [String(i + 1), dottedDate(l.loggedOn), l.handler, l.department ?? '', l.action, l.result ?? ''],
   }));
   // room to write by hand beneath the entries
-  const blanks = Array.from({ length: BLANK_ROWS }, () => ({ cells: ['', '', '', '', '', ''], minHeight: 900 }));
+  const blanks = Array.from({ length: BLANK_ROWS }, () => ({ cells: ['', '', '', '', '', ''], minHeight: 36 }));
   return [
     title(FORM_TITLES.handling_record),
     table(
@@ -21,10 +21,11 @@ export function handlingRecordForm(d: CaseFormData) {
         { cells: ['信访事项', { text: d.subject, span: 3 }] },
       ],
     ),
-    para([run('')], { indent: false }),
+    para([], { indent: false, size: 'table' }),
     table(
-      [2, 4, 3, 4, 7, 5],
+      [2, 5, 3, 4, 7, 5],
       [{ header: true, cells: ['序号', '日期', '经办人', '接洽部门', '办理情况', '办理结果'] }, ...entries, ...blanks],
+      { align: ['center', 'center', 'center', 'left', 'left', 'left'] },
     ),
     ...signatures([{ label: '代理员（签名）', name: d.agent?.name }], d.concludedOn),
   ];

@@ -1,10 +1,11 @@
 import { agreementForm } from './agreement.js';
 import { FORM_TITLES, type CaseFormData, type FormKind } from './case-form-data.js';
 import { handlingRecordForm } from './handling-record.js';
-import { renderDocument, type Block } from '../document-layout.js';
+import type { Block, DocumentSpec } from '../document-layout.js';
 import { notificationForm } from './notification.js';
 import { registrationForm } from './registration.js';
 import { replyOpinionForm } from './reply-opinion.js';
+import { renderDocument } from '../word-document.js';
 
 export { FORM_KINDS, FORM_TITLES, type CaseFormData, type FormKind } from './case-form-data.js';
 
@@ -16,7 +17,12 @@ const FORMS: Record<FormKind, (d: CaseFormData) => Block[]> = {
   reply_opinion: replyOpinionForm,
 };
 
+/** One form of the case's file (附件1–5) as a document description, for Word and for the case file's PDF. */
+export function caseFormSpec(kind: FormKind, data: CaseFormData): DocumentSpec {
+  return { title: FORM_TITLES[kind], scale: 'form', blocks: FORMS[kind](data) };
+}
+
 /** One form of the case's file (附件1–5) as a .docx. */
 export function renderCaseForm(kind: FormKind, data: CaseFormData): Promise<Buffer> {
-  return renderDocument({ title: FORM_TITLES[kind] }, FORMS[kind](data));
+  return renderDocument(caseFormSpec(kind, data));
 }

@@ -1,18 +1,19 @@
 import { CASE_POLICY } from '../../domain/case-policy.js';
 import type { CaseFormData } from './case-form-data.js';
 import { FORM_TITLES } from './case-form-data.js';
-import { blank, chineseDate, note, para, run, signatures, title } from '../document-layout.js';
+import { blank, chineseDate, note, para, run, signatures, title, type Block } from '../document-layout.js';
 
 // 附件3 告知书: what the petitioner is told when the agency begins (一式两份).
-export function notificationForm(d: CaseFormData) {
+export function notificationForm(d: CaseFormData): Block[] {
   const p = CASE_POLICY;
   return [
     title(FORM_TITLES.notification),
+    para([run('编号：'), run(d.caseNo, { keep: true })], { indent: false, align: 'right' }),
     para([blank(d.petitioner.name, 5), run('：')], { indent: false }),
     para([
       run(`您于${chineseDate(d.acceptedOn)}反映的`),
       blank(d.subject, 10),
-      run(`一事（编号：${d.caseNo}），已由${d.workPointName}受理，并指定妇女信访代理员`),
+      run(`一事，已由${d.workPointName}受理，并指定妇女信访代理员`),
       blank(d.agent?.name, 4),
       run('（联系电话：'),
       blank(d.agent?.phone, 6),
@@ -30,7 +31,7 @@ export function notificationForm(d: CaseFormData) {
     ...signatures(
       [{ label: '信访代理机构（盖章）', name: d.workPointName }, { label: '被代理人（签收）' }],
       d.notifiedOn,
+      [note('平顶山市妇女信访代理告知书一式两份，信访代理机构、被代理人各一份。')],
     ),
-    note('平顶山市妇女信访代理告知书一式两份，信访代理机构、被代理人各一份。'),
   ];
 }

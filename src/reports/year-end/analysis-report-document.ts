@@ -1,15 +1,6 @@
 import type { AnalysisPrintData } from '../../services/analysis-report-service.js';
-import {
-  blank,
-  chineseDate,
-  emptyLine,
-  para,
-  renderDocument,
-  run,
-  signatures,
-  table,
-  title,
-} from '../document-layout.js';
+import { blank, chineseDate, emptyLine, heading, para, run, signatures, table, title } from '../document-layout.js';
+import { renderDocument } from '../word-document.js';
 import type { FigureLabels } from './closure-statistics-table.js';
 
 const TITLE = '平顶山市妇女信访代理案件分析报告';
@@ -35,25 +26,28 @@ export function buildAnalysisReportDocument(d: AnalysisPrintData, labels: Figure
             `（${f.replyOnTimeRate ?? '—'}%）；信访人申请复查${f.reviewRequests}件。重点案件${f.keyCases}件，其中纳入信访联席会议${f.keyInJointMeeting}件；群体性案件${f.groupCases}件。`,
         ]),
         ...(f.accepted ? [para([`案件来源：${listed(f.bySource, labels.source)}。`])] : []),
-        para([run(`（以上数据由系统根据案件台账于${chineseDate(f.asOf)}统计）`, {}, 24)]),
+        para([run(`（以上数据截至${chineseDate(f.asOf)}）`, { size: 'note' })], { size: 'note' }),
       ]
     : [para([blank(null, 30)])];
   const analysis = (d.analysis ?? '').split('\n').filter((l) => l.trim());
-  return renderDocument({ title: TITLE }, [
-    title(TITLE),
-    table(
-      [2, 3, 2, 3],
-      [
-        { cells: ['报送单位', d.unit, '报告日期', chineseDate(d.reportDate)] },
-        { cells: ['统计期间', { text: `${chineseDate(d.periodStart)}至${chineseDate(d.periodEnd)}`, span: 3 }] },
-        { cells: ['联系人', d.contactPerson, '联系电话', d.contactPhone] },
-      ],
-    ),
-    emptyLine(),
-    para([run('一、案件基本情况', { bold: true })], { indent: false }),
-    ...overview,
-    para([run('二、案件分析', { bold: true })], { indent: false }),
-    ...(analysis.length ? analysis.map((l) => para([l.trim()])) : [para([blank(null, 30)]), para([blank(null, 30)])]),
-    ...signatures([{ label: '报送单位（盖章）', name: d.unit }], d.reportDate),
-  ]);
+  return renderDocument({
+    title: TITLE,
+    blocks: [
+      title(TITLE),
+      table(
+        [2, 3, 2, 3],
+        [
+          { cells: ['报送单位', d.unit, '报告日期', chineseDate(d.reportDate)] },
+          { cells: ['统计期间', { text: `${chineseDate(d.periodStart)}至${chineseDate(d.periodEnd)}`, span: 3 }] },
+          { cells: ['联系人', d.contactPerson, '联系电话', d.contactPhone] },
+        ],
+      ),
+      emptyLine(),
+      heading('一、案件基本情况'),
+      ...overview,
+      heading('二、案件分析'),
+      ...(analysis.length ? analysis.map((l) => para([l.trim()])) : [para([blank(null, 30)]), para([blank(null, 30)])]),
+      ...signatures([{ label: '报送单位（盖章）', name: d.unit }], d.reportDate),
+    ],
+  });
 }

@@ -1,6 +1,16 @@
-import { localDate } from '../../domain/dates.js';
 import type { ClosureSummary } from '../../services/annual-report-summary.js';
-import { chineseDate, LANDSCAPE_TEXT_WIDTH, para, renderDocument, run, table, title } from '../document-layout.js';
+import {
+  chineseDate,
+  heading,
+  LANDSCAPE,
+  LANDSCAPE_TEXT_WIDTH,
+  para,
+  run,
+  table,
+  title,
+  type Align,
+} from '../document-layout.js';
+import { renderDocument } from '../word-document.js';
 import {
   figureColumns,
   submissionText,
@@ -12,62 +22,76 @@ import {
 
 const cellText = (v: number | null | undefined) => (v == null ? '' : String(v));
 
-/** One ruled table: 县（市、区） down the side, the columns across, 合计 at the foot. */
+/**
+ * One ruled table: 县（市、区） down the side, the columns across, 合计 at the foot. Every figure is centred,
+ * the county names at the left; the header row repeats on a following page.
+ */
 function countyTable(
   summary: ClosureSummary,
   columns: FigureColumn[],
-  extra?: { header: string; value: (i: number) => string },
+  extra?: { header: string; width: number; value: (i: number) => string },
 ) {
-  const header = ['县（市、区）', ...columns.map((c) => c.header), ...(extra ? [extra.header] : [])];
+  // a heading's parenthesis (来电（含12338妇女维权热线）) goes to the note beneath: the row stays low
+  const header = [
+    '县（市、区）',
+    ...columns.map((c) => c.header.replace(/（.*）$/, '')),
+    ...(extra ? [extra.header] : []),
+  ];
   const rowOf = (name: string, f: Figures | null, more: string[]) => ({
     cells: [name, ...columns.map((c) => (f ? cellText(c.value(f)) : '')), ...more],
   });
+  const align: Align[] = ['left', ...columns.map((): Align => 'center'), ...(extra ? ['left' as const] : [])];
   return table(
-    [3, ...columns.map(() => 2), ...(extra ? [4] : [])],
+    [7, ...columns.map((c) => c.width), ...(extra ? [extra.width] : [])],
     [
       { cells: header, header: true },
       ...summary.lines.map((l, i) => rowOf(l.countyName, l.accepted?.figures ?? null, extra ? [extra.value(i)] : [])),
       rowOf('合计', summary.total, extra ? [`${summary.acceptedCount}个已审核通过`] : []),
     ],
-    LANDSCAPE_TEXT_WIDTH,
+    { width: LANDSCAPE_TEXT_WIDTH, align },
   );
 }
 
-/** 附件7 汇总 as a Word file: landscape A4, the figures in three tables (办理情况, 类别, 来源). */
+/**
+ * 附件7 汇总 as a Word file: landscape A4 in 小五, the figures in two tables (办理情况 with each county's
+ * 上报情况; 类别 and 来源 side by side), so the ten counties of the city fit one page.
+ */
 export function buildClosureDocument(summary: ClosureSummary, labels: FigureLabels, today: string): Promise<Buffer> {
   const { core, categories, sources } = figureColumns(labels);
-  const submitted = (i: number) => {
-    const line = summary.lines[i];
-    const when = line.submittedAt ? ` ${localDate(new Date(line.submittedAt))}` : '';
-    return `${submissionText(line)}${when}`;
-  };
-  return renderDocument({ title: summaryTitle(summary), landscape: true }, [
-    title(summaryTitle(summary)),
-    para(
-      [
-        run(
-          `汇总单位：平顶山市妇联权益部\u3000\u3000统计截止：${chineseDate(`${summary.year}-12-31`)}\u3000\u3000制表日期：${chineseDate(today)}`,
-          {},
-          24,
-        ),
-      ],
-      { indent: false },
-    ),
-    para([run('一、案件办理情况', { bold: true }, 28)], { indent: false }),
-    countyTable(summary, core, { header: '上报情况', value: submitted }),
-    para([run('二、案件类别', { bold: true }, 28)], { indent: false }),
-    countyTable(summary, categories),
-    para([run('三、案件来源', { bold: true }, 28)], { indent: false }),
-    countyTable(summary, sources),
-    para(
-      [
-        run(
-          '注：各县（市、区）数据为其审核通过版本上报时的快照；合计为已审核通过各县之和，办结率、按时答复率按合计数重新计算。',
-          {},
-          24,
-        ),
-      ],
-      { indent: false },
-    ),
-  ]);
+  return renderDocument({
+    title: summaryTitle(summary),
+    page: LANDSCAPE,
+    scale: 'statistics',
+    blocks: [
+      title(summaryTitle(summary)),
+      para(
+        [
+          run(
+            `汇总单位：平顶山市妇联权益部\u3000\u3000统计截止：${chineseDate(`${summary.year}-12-31`)}\u3000\u3000制表日期：${chineseDate(today)}`,
+          ),
+        ],
+        { indent: false },
+      ),
+      heading('一、案件办理情况'),
+      countyTable(
+        summary,
+        core.map((c) => ({ ...c, width: c.header.includes('率') ? 5 : 4 })),
+        { header: '上报情况', width: 12, value: (i) => submissionText(summary.lines[i]) },
+      ),
+      heading('二、案件类别与来源'),
+      countyTable(
+        summary,
+        [...categories, ...sources].map((c) => ({ ...c, width: 5 })),
+      ),
+      para(
+        [
+          run(
+            '注：各县（市、区）数据为其审核通过版本上报时的快照；合计为已审核通过各县之和，办结率、按时答复率按合计数计算；来电含12338妇女维权热线。',
+            { size: 'note' },
+          ),
+        ],
+        { indent: false, size: 'note' },
+      ),
+    ],
+  });
 }
