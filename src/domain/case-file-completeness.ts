@@ -57,3 +57,11 @@ export function missingFromFile(file: CaseFileContents): MissingItem[] {
 export function describeMissing(missing: readonly MissingItem[]): string {
   return `缺少：${missing.map((m) => m.label).join('、')}`;
 }
+
+/**
+ * 保管期限 on the file's cover: a key or group case is kept permanently, any other for 30 years (the
+ * 永久 / 定期30年 / 定期10年 scale of 信访 archives; an agency case file is never of the 10-year kind).
+ */
+export function retentionPeriod(c: { isKey: boolean; isGroup: boolean }): string {
+  return c.isKey || c.isGroup ? '永久' : '定期30年';
+}

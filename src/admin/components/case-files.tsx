@@ -23,6 +23,7 @@ interface CaseFile {
   archiveNo: string | null;
   canUpload: boolean;
   uploadMaxMb: number;
+  dossierHref: string;
   forms: { kind: string; title: string; href: string; available: boolean }[];
   kinds: { value: string; label: string }[];
   documents: {
@@ -51,6 +52,7 @@ const CaseFiles: React.FC<ActionProps> = ({ record }) => {
   const [kind, setKind] = useState('agreement');
   const [signedOn, setSignedOn] = useState(today());
   const [busy, setBusy] = useState(false);
+  const [dossier, setDossier] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const addNotice = useNotice();
   const base = `${root}/files/cases/${record?.id}`;
 
@@ -121,6 +123,41 @@ const CaseFiles: React.FC<ActionProps> = ({ record }) => {
           案卷材料齐全。
         </Text>
       )}
+
+      <H5>全卷（一案一卷）</H5>
+      <Box mb="xl">
+        <Button
+          type="button"
+          variant="contained"
+          disabled={dossier.busy}
+          onClick={async () => {
+            // fetched rather than followed, so a scan that cannot be merged shows its Chinese message here
+            setDossier({ busy: true, error: null });
+            const res = await fetch(file.dossierHref, { credentials: 'same-origin' });
+            if (!res.ok) {
+              const body = await res.json().catch(() => ({ error: '全卷生成失败，请稍后重试' }));
+              return setDossier({ busy: false, error: body.error });
+            }
+            const url = URL.createObjectURL(await res.blob());
+            const a = document.createElement('a');
+            a.href = url;
+            a.download = `${file.caseNo}-案卷.pdf`;
+            a.click();
+            URL.revokeObjectURL(url);
+            setDossier({ busy: false, error: null });
+          }}
+        >
+          {dossier.busy ? '正在生成全卷…' : '下载全卷（PDF）'}
+        </Button>
+        <Text mt="sm" color="grey60">
+          卷皮、卷内目录、附件1–5 与全部签字扫描件，逐页编号。
+        </Text>
+        {dossier.error ? (
+          <Text mt="sm" color="error" role="alert">
+            {dossier.error}
+          </Text>
+        ) : null}
+      </Box>
 
       <H5>文书（Word，A4 打印）</H5>
       <Box as="ul" mb="xl">

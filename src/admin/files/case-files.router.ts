@@ -11,6 +11,8 @@ import { DomainError } from '../../domain/errors.js';
 import { FORM_KINDS, FORM_TITLES, renderCaseForm, type FormKind } from '../../reports/case-forms/index.js';
 import { writeAudit } from '../../services/audit.js';
 import { loadCaseFormData } from '../../services/case-forms.js';
+import { buildCaseDossier } from '../../reports/case-dossier.js';
+import { loadDossierInput } from '../../services/case-dossier.js';
 import { fileCaseScan, storedPath } from '../../services/case-scans.js';
 import { caseFacts, caseFileContents } from '../../services/case-workflow.js';
 import { actorOf } from '../current-actor.js';
@@ -102,6 +104,7 @@ export function caseFilesRouter(deps: Deps): express.Router {
         archiveNo: row.archive_no,
         canUpload: can(actor, 'write', 'CaseDocument', { countyId: row.county_id }) && row.state !== 'archived',
         uploadMaxMb: Math.round(deps.uploadMaxBytes / 1024 / 1024),
+        dossierHref: `${base}/dossier.pdf`,
         forms: FORM_KINDS.map((kind) => ({
           kind,
           title: FORM_TITLES[kind],
@@ -151,6 +154,31 @@ export function caseFilesRouter(deps: Deps): express.Router {
       );
       res.send(buffer);
     } catch (e) {
+      next(e);
+    }
+  });
+
+  // 下载全卷（PDF）: 一案一卷 as one file, made now from the case and its scans
+  router.get('/cases/:caseId/dossier.pdf', async (req, res, next) => {
+    try {
+      const found = await loadCase(req, res, 'read');
+      if (!found) return;
+      const { actor, row } = found;
+      const input = await loadDossierInput(em(), row.id, { actor, uploadDir: deps.uploadDir, labels: LABELS });
+      const { pdf, entries } = await buildCaseDossier(input!);
+      await writeAudit(em(), {
+        actor,
+        action: 'download',
+        resource: 'PetitionCase',
+        recordId: row.id,
+        countyId: row.county_id,
+        changes: { dossier: { entries: entries.length, scans: input!.scans.length, bytes: pdf.length } },
+        ip: req.ip ?? null,
+      });
+      attachment(res, `${row.case_no}-案卷.pdf`, 'application/pdf');
+      res.send(Buffer.from(pdf));
+    } catch (e) {
+      if (e instanceof DomainError) return void fail(res, 422, e.message);
       next(e);
     }
   });
