@@ -59,7 +59,8 @@ export async function loadCaseFormData(
     isKey: c.is_key,
     inJointMeeting: c.in_joint_meeting,
     respondentDepartment: c.respondent_department,
-    agent: c.agent_name ? { name: c.agent_name, phone: c.agent_phone } : null,
+    // an agent's phone is personal data too: masked for a reader who may not see it
+    agent: c.agent_name ? { name: c.agent_name, phone: mask(c.agent_phone, maskPhone) } : null,
     acceptedOn: c.accepted_on,
     acceptanceNotifiedOn: c.acceptance_notified_on,
     agreementSignedOn: c.agreement_signed_on,
