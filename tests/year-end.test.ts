@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
-import { strFromU8, unzipSync } from 'fflate';
 import { isLateSubmission } from '../src/domain/annual-report-rules.js';
 import { annualStatisticsSection } from '../src/admin/dashboard/annual-statistics.section.js';
 import { annualFigures, submitAnnualReport } from '../src/services/annual-report-service.js';
 import { CLOSURE_SHEET } from '../src/reports/year-end/closure-statistics-workbook.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { countyId } from './support/fixtures.js';
+import { docxText } from './support/office.js';
 import type { Session } from './support/http.js';
 
 // Issue 7: 附件7 submitted, returned, accepted and summed up; 附件6; the evaluation with its veto; commendations.
@@ -16,9 +16,6 @@ let xinhuaStaff: Session;
 let leader: Session;
 let xinhua: number;
 let cityUser: { id: number; role: 'city_admin'; countyId: null; email: string };
-
-const docText = (body: ArrayBuffer) =>
-  strFromU8(unzipSync(new Uint8Array(body))['word/document.xml']).replace(/<[^>]+>/g, '');
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -221,7 +218,7 @@ describe('the all-county 结案统计表', () => {
 
     const docx = await leader.request('GET', '/admin/files/annual-reports/summary.docx?year=2025');
     expect(docx.status).toBe(200);
-    expect(docText(await docx.arrayBuffer())).toContain('2025年度平顶山市妇女信访代理案件结案统计表');
+    expect(docxText(await docx.arrayBuffer())).toContain('2025年度平顶山市妇女信访代理案件结案统计表');
     expect((await xinhuaStaff.request('GET', '/admin/files/annual-reports/summary.xlsx?year=2025')).status).toBe(403);
   });
 });
@@ -250,7 +247,7 @@ describe('附件6 case analysis report', () => {
     expect(rows[0].figures.accepted).toBe(n[0].n);
     const res = await xinhuaStaff.request('GET', `/admin/files/analysis-reports/${id}.docx`);
     expect(res.status).toBe(200);
-    const text = docText(await res.arrayBuffer());
+    const text = docxText(await res.arrayBuffer());
     expect(text).toContain('新华区妇联');
     expect(text).toContain(org[0].contact_person);
     expect(text).toContain('建议加强调解');
@@ -345,7 +342,7 @@ describe('the year’s evaluation and commendations', () => {
     expect(again.json.notice.message).toMatch(/已推荐 0 个/);
     const docx = await city.request('GET', '/admin/files/commendations/list.docx?filters.year=2025');
     expect(docx.status).toBe(200);
-    const text = docText(await docx.arrayBuffer());
+    const text = docxText(await docx.arrayBuffer());
     const { rows: wp } = await app.db.query(`SELECT name FROM work_point WHERE id = $1`, [chosen.work_point_id]);
     expect(text).toContain(wp[0].name);
     expect(text).toContain('2025年度妇女信访代理工作表彰名单');

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,3 +43,20 @@ export function printDocx(files: Record<string, Buffer>): Record<string, string[
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The body XML of a Word document. */
+export const documentXml = (docx: Uint8Array | ArrayBuffer): string =>
+  strFromU8(unzipSync(new Uint8Array(docx))['word/document.xml']);
+
+/**
+ * The visible text of a Word document's body XML as a reader sees it: paragraphs on their own lines, runs
+ * joined, and a non-breaking hyphen (how a case number is kept on one line) read as the hyphen it prints.
+ */
+export const visibleText = (xml: string): string =>
+  xml
+    .replace(/<w:noBreakHyphen\/>/g, '-')
+    .replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => `${p.replace(/<[^>]+>/g, '')}\n`)
+    .replace(/<[^>]+>/g, '');
+
+/** The visible text of a Word document. */
+export const docxText = (docx: Uint8Array | ArrayBuffer): string => visibleText(documentXml(docx));
