@@ -19,6 +19,7 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/database/connection.js';
 import { scaleStaffEmail } from '../src/seed/scale-data/scale-world.js';
 import { refreshReportingSnapshots } from '../src/reports/reporting-snapshots.js';
+import { typicalScans } from './dossier.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -69,6 +70,8 @@ async function startApp(dbUrl: string): Promise<{ child: ChildProcess; base: str
     REPORTING_REFRESH_MINUTES: '0',
     UPLOAD_DIR: path.join(os.tmpdir(), 'wpa-bench-uploads'),
     SESSION_SECRET: 'bench-only-session-secret-0123456789abcdef',
+    // production requires the address petitioners reach (printed with the query code); the bench's own
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     NODE_ENV: args.tsx ? 'development' : 'production',
   };
   const child = spawn(process.execPath, ['bin/start.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -135,6 +138,28 @@ class Session {
     const body = await res.text();
     if (res.status !== 200) throw new Error(`GET ${p}: ${res.status} ${body.slice(0, 200)}`);
     return JSON.parse(body) as ApiAnswer;
+  }
+  /** A file's bytes (a PDF or Word download). */
+  async bytes(p: string): Promise<Uint8Array> {
+    const res = await fetch(this.base + p, { headers: { ...PROXY, cookie: this.cookie } });
+    const body = new Uint8Array(await res.arrayBuffer());
+    if (res.status !== 200) throw new Error(`GET ${p}: ${res.status} ${new TextDecoder().decode(body.slice(0, 200))}`);
+    return body;
+  }
+  /** A signed scan filed on a case (上传扫描件). */
+  async upload(caseId: number, scan: { kind: string; name: string; body: Uint8Array }, signedOn: string) {
+    const form = new FormData();
+    form.append('kind', scan.kind);
+    form.append('signedOn', signedOn);
+    form.append('file', new Blob([new Uint8Array(scan.body)]), scan.name);
+    const res = await fetch(`${this.base}/admin/files/cases/${caseId}/documents`, {
+      method: 'POST',
+      headers: { ...PROXY, cookie: this.cookie },
+      body: form,
+    });
+    const text = await res.text();
+    if (res.status !== 201)
+      throw new Error(`upload ${scan.name} to case ${caseId}: ${res.status} ${text.slice(0, 200)}`);
   }
   async post(p: string, form: Record<string, string>): Promise<ApiAnswer> {
     const body = new FormData();
@@ -553,6 +578,24 @@ async function main(): Promise<void> {
       });
     }
 
+    // 下载全卷 of a typical file: the five forms and five signed scans, made at request time
+    log('下载全卷 (5 forms, 5 scans)…');
+    const [open] = (
+      await pool.query(
+        `SELECT id FROM petition_case WHERE county_id = $1 AND state <> 'archived' AND accepted_on <= $2::date${live}
+          ORDER BY id DESC LIMIT 1`,
+        [county.id, today],
+      )
+    ).rows;
+    for (const scan of await typicalScans()) await staff.upload(open.id, scan, today);
+    let dossierBytes = 0;
+    const dossierTimes = await measure(
+      async () => (dossierBytes = (await staff.bytes(`/admin/files/cases/${open.id}/dossier.pdf`)).length),
+      Math.max(3, Math.round(ITERATIONS / 5)),
+      1,
+    );
+    const dossier = { p50: pct(dossierTimes, 50), p95: pct(dossierTimes, 95), sizeMb: dossierBytes / 2 ** 20 };
+
     const memory = rssMb(app.child.pid!);
     let refreshSeconds: number | null = null;
     if (!args['no-refresh']) {
@@ -581,6 +624,7 @@ async function main(): Promise<void> {
       snapshotRefreshSeconds: refreshSeconds,
       figures,
       concurrency: busy,
+      dossier,
     };
     printTable(result);
     if (!args['no-save']) {
@@ -620,6 +664,7 @@ function printTable(r: {
   snapshotRefreshSeconds: number | null;
   iterations: number;
   concurrency: ConcurrentFigure[];
+  dossier: { p50: number; p95: number; sizeMb: number };
 }) {
   const ms = (n: number) => n.toFixed(1).padStart(7);
   const x = (n: number) => `${n.toFixed(1)}×`.padStart(6);
@@ -636,6 +681,8 @@ function printTable(r: {
       (f) =>
         `${f.name.padEnd(40)}  ${ms(f.perSecond)} ${ms(f.p50)} ${ms(f.p95)}  ${ms(f.floorPerSecond)} ${ms(f.floorP50)} ${ms(f.floorP95)}  ${f.requests}`,
     ),
+    '',
+    `下载全卷 (5 forms, 5 scans): p50 ${r.dossier.p50.toFixed(0)} ms, p95 ${r.dossier.p95.toFixed(0)} ms, ${r.dossier.sizeMb.toFixed(1)} MB (target < 3 s, < 10 MB)`,
     '',
     `start to login page: ${r.startupSeconds.toFixed(1)} s (target < 3 s)  server RSS at start ${r.serverRssAtStartMb.toFixed(0)} MB, after the run ${r.serverRssMb.toFixed(0)} MB (peak ${r.serverPeakRssMb.toFixed(0)} MB, target < 250 MB)` +
       (r.snapshotRefreshSeconds === null ? '' : `  snapshot refresh: ${r.snapshotRefreshSeconds.toFixed(1)} s`),

@@ -39,7 +39,8 @@ const input = (scans: DossierScan[], scansWithheld = 0) => ({
   retention: '永久',
 });
 
-it('puts the cover, the 卷内目录, the forms and the scans in one numbered PDF, fast and small', async () => {
+// How fast it is made is measured by `npm run bench` (下载全卷), not here.
+it('puts the cover, the 卷内目录, the forms and the scans in one numbered PDF, small', async () => {
   const scans = [
     scan('代理协议书（签字扫描件）', 'application/pdf', await scanPdf(2, 'AGREEMENT')),
     scan('代理告知书（签字扫描件）', 'image/png', scanPng()),
@@ -47,12 +48,8 @@ it('puts the cover, the 卷内目录, the forms and the scans in one numbered PD
     scan('证据材料', 'image/png', scanPng(), '2026-11-10'),
     scan('派出所告诫书', 'application/pdf', await scanPdf(1, 'WARNING')),
   ];
-  const started = Date.now();
   const { pdf, entries } = await buildCaseDossier(input(scans));
-  const elapsed = Date.now() - started;
   expect(pdf.length).toBeLessThan(10 * 1024 * 1024);
-  // 3 s on an idle server; the shared test machine gets slack
-  expect(elapsed).toBeLessThan(15_000);
 
   const pages = pdfPageTexts(pdf);
   expect((await PDFDocument.load(pdf)).getPageCount()).toBe(13); // cover, 目录, 5 forms, 2+1+1+1+1 scan pages
