@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AdminJSExpress from '@adminjs/express';
-import connectPgSimple from 'connect-pg-simple';
 import express from 'express';
 import session from 'express-session';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { DataSource } from 'typeorm';
+import type pg from 'pg';
 import { buildAdmin, PUBLIC_ASSETS_PATH } from './admin/admin.js';
 import { Components } from './admin/components/index.js';
 import { dashboardHandler } from './admin/dashboard/dashboard-handler.js';
@@ -20,6 +20,7 @@ import { caseFilesRouter } from './admin/files/case-files.router.js';
 import { attachmentsRouter } from './admin/files/attachments.router.js';
 import { yearEndFilesRouter } from './admin/files/year-end-files.router.js';
 import { securityHeaders } from './web/security-headers.js';
+import { recentUsers, sessionStore } from './web/session/session-store.js';
 import { QUERY_PATH } from './web/query/query-page.js';
 import { queryRouter } from './web/query/query.router.js';
 
@@ -84,12 +85,10 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
   // 《信访工作条例》第二十一条: the petitioner's own page, public, outside the admin and its session
   app.use(QUERY_PATH, queryRouter({ dataSource, publicBaseUrl: config.publicBaseUrl, now }));
 
-  const PgStore = connectPgSimple(session);
   const sessionOptions: session.SessionOptions = {
-    store: new PgStore({
-      pool: (dataSource.driver as PostgresDriver).master,
-      tableName: 'user_session',
-      pruneSessionInterval: config.nodeEnv === 'test' ? false : 15 * 60,
+    store: sessionStore(session, (dataSource.driver as PostgresDriver).master as pg.Pool, {
+      prune: config.nodeEnv !== 'test',
+      now,
     }),
     secret: config.sessionSecret,
     name: 'wpa.sid',
@@ -104,12 +103,13 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
     },
   };
   // Mounted before the admin router (whose own session middleware then steps aside), so the signed-in
-  // user can be re-read from admin_user on every request: deactivation and role changes act at once.
+  // user is re-read from admin_user (within USER_RECHECK_MS): deactivation and role changes act within 5 s.
+  const signedInUser = recentUsers((id) => reloadSessionUser(dataSource, id), now);
   app.use(admin.options.rootPath, session(sessionOptions), async (req, _res, next) => {
     const current = req.session.adminUser as { id: string } | undefined;
     if (!current) return next();
     try {
-      const fresh = await reloadSessionUser(dataSource, current.id);
+      const fresh = await signedInUser(current.id);
       if (fresh) req.session.adminUser = fresh;
       else delete req.session.adminUser;
       next();

@@ -1,4 +1,5 @@
 import { ACCESS, type ResourceId, type Role } from '../src/domain/access-policy.js';
+import { SESSION_TOUCH_MS, USER_RECHECK_MS } from '../src/web/session/session-store.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { count, countyId } from './support/fixtures.js';
 import type { Session } from './support/http.js';
@@ -15,6 +16,9 @@ const EMAIL: Record<Role, string> = {
 };
 
 let app: TestApp;
+// the server's clock, moved on by the tests that wait out a window (USER_RECHECK_MS, SESSION_TOUCH_MS)
+let clockOffsetMs = 0;
+const waitOut = (ms: number) => (clockOffsetMs += ms + 1);
 let xinhua: number;
 let yexian: number;
 const sessions = {} as Record<Role, Session>;
@@ -33,7 +37,7 @@ async function snapshot(table: string, id: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ now: () => new Date(Date.now() + clockOffsetMs) });
   xinhua = await countyId(app.db, '新华区');
   yexian = await countyId(app.db, '叶县');
   // the tables the demo leaves empty get one row per county (notices, reports, inspections and their
@@ -275,16 +279,58 @@ describe('audit log', () => {
 });
 
 describe('sessions follow the user table', () => {
-  it('drops a deactivated user and applies a role change on the next request', async () => {
+  it('drops a deactivated user and applies a role change within USER_RECHECK_MS', async () => {
     const s = app.session();
     expect(await s.login('weidong@example.org')).toBe(true);
     expect((await s.api('GET', '/resources/PetitionCase/actions/list')).status).toBe(200);
     await app.db.query(`UPDATE admin_user SET role = 'leader', county_id = NULL WHERE email = 'weidong@example.org'`);
+    waitOut(USER_RECHECK_MS);
     expect((await s.api('POST', `/resources/PetitionCase/records/${own.PetitionCase}/delete`, {})).status).toBe(403);
     await app.db.query(`UPDATE admin_user SET is_active = false WHERE email = 'weidong@example.org'`);
+    waitOut(USER_RECHECK_MS);
     const after = await s.request('GET', '/admin/api/resources/PetitionCase/actions/list');
     expect(after.status).toBe(302);
     expect(await app.session().login('weidong@example.org')).toBe(false);
+  });
+});
+
+describe('what a signed-in request costs the database', () => {
+  const expiry = async (s: Session) => {
+    // a signed cookie: s:<session id>.<signature>
+    const sid = /^s:([^.]+)\./.exec(decodeURIComponent(s.cookie('wpa.sid')!))![1];
+    const { rows } = await app.db.query('SELECT expire FROM user_session WHERE sid = $1', [sid]);
+    return (rows[0].expire as Date).getTime();
+  };
+
+  it('moves the session expiry at most once per SESSION_TOUCH_MS', async () => {
+    const s = app.session();
+    expect(await s.login('xinhua@example.org')).toBe(true);
+    await s.api('GET', '/resources/PetitionCase/actions/list');
+    const touched = await expiry(s);
+    // the store keeps whole seconds: a second later an unthrottled touch would move it
+    const aSecond = () => new Promise((r) => setTimeout(r, 1_100));
+    await aSecond();
+    await s.api('GET', '/resources/PetitionCase/actions/list');
+    expect(await expiry(s)).toBe(touched);
+    waitOut(SESSION_TOUCH_MS);
+    await aSecond();
+    await s.api('GET', '/resources/PetitionCase/actions/list');
+    expect(await expiry(s)).toBeGreaterThan(touched);
+  });
+
+  it('keeps what it read of the user for at most USER_RECHECK_MS', async () => {
+    const s = app.session();
+    expect(await s.login('lushan@example.org')).toBe(true);
+    expect((await s.api('GET', '/resources/PetitionCase/actions/list')).status).toBe(200);
+    await app.db.query(`UPDATE admin_user SET is_active = false WHERE email = 'lushan@example.org'`);
+    try {
+      // inside the window the row is not read again; past it, the deactivation acts
+      expect((await s.api('GET', '/resources/PetitionCase/actions/list')).status).toBe(200);
+      waitOut(USER_RECHECK_MS);
+      expect((await s.request('GET', '/admin/api/resources/PetitionCase/actions/list')).status).toBe(302);
+    } finally {
+      await app.db.query(`UPDATE admin_user SET is_active = true WHERE email = 'lushan@example.org'`);
+    }
   });
 });
 

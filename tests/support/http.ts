@@ -26,6 +26,11 @@ export class Session {
     return res;
   }
 
+  /** A cookie's value as the browser holds it. */
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
   /** The same browser session (cookies) against another server, e.g. a second app instance. */
   on(baseUrl: string): Session {
     const twin = new Session(baseUrl);
