@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, localDate } from '../../src/domain/dates.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { countyId, validIdNumber } from '../support/fixtures.js';
-import { docxText } from '../support/office.js';
+import { docxText, pdfPageTexts } from '../support/office.js';
 import { chineseText, launchBrowser, login, newPage, shot, warmUp } from './support/browser.js';
 import {
   journeySteps,
@@ -27,9 +28,13 @@ const today = localDate(new Date());
 const day = (offset: number) => addDays(today, offset);
 const SUBJECT = '离婚后宅基地分割纠纷（浏览器登记）';
 const AGENT = '赵淑芬';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+// a signed page as the office scanner saves it: one A4 page
+let PDF: Buffer;
 
 beforeAll(async () => {
+  const scan = await PDFDocument.create();
+  scan.addPage([595, 842]).drawText('SIGNED', { x: 60, y: 760, size: 24 });
+  PDF = Buffer.from(await scan.save());
   app = await startTestApp();
   await warmUp(app.baseUrl);
   browser = await launchBrowser();
@@ -236,6 +241,21 @@ step('downloads the five forms as Word documents and uploads their signed scans 
   ).toBe(5);
   await chineseText(page);
   await shot(page, 'case-11-case-file-complete');
+});
+
+step('downloads the whole file as one numbered PDF (下载全卷)', async () => {
+  const files = page.locator('[data-testid=case-files]');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    files.getByRole('button', { name: '下载全卷（PDF）' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`${caseNo}-案卷.pdf`);
+  const pages = pdfPageTexts(fs.readFileSync((await download.path())!));
+  // 卷皮, 卷内目录, the five forms, then the five one-page scans
+  expect(pages).toHaveLength(12);
+  expect(pages[0]).toContain(caseNo);
+  expect(pages[1].replace(/\s+/g, '')).toContain('卷内目录');
+  pages.forEach((text, i) => expect(text).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`)));
 });
 
 step('archives the file (立案归档), which locks it', async () => {
