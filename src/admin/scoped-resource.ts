@@ -29,6 +29,11 @@ export interface ResourceRules {
     values: Record<string, any>,
     ctx: { today: string; em: EntityManager; before: Record<string, any> | null },
   ) => FieldProblems | Promise<FieldProblems>;
+  /**
+   * text columns a list filter finds by characters (a name, a subject): looked up in their gram index
+   * (text_grams, migration chinese-text-search) instead of scanning every row for '%…%'
+   */
+  textSearch?: string[];
   /** list filters on computed values (not columns): filter value → a condition on the record's id */
   virtualFilters?: Record<string, (value: string, ctx: { today: string }) => FindOperator<unknown> | null>;
   /** form fields that are not columns (e.g. a password to hash): may set values, returns its problems */
@@ -159,9 +164,27 @@ export class ScopedResource extends Resource {
     }
   }
 
+  /** Filters on the textSearch columns go through their gram index; the match is then confirmed in order. */
+  private textFilters(filter: Filter): void {
+    for (const path of this.rules.textSearch ?? []) {
+      const f = filter.filters[path];
+      const text = typeof f?.value === 'string' ? f.value.trim() : '';
+      if (!f || !text || (f as { custom?: unknown }).custom) continue;
+      const [q, like] = [`grams_${path}`, `like_${path}`];
+      filter.filters[path] = {
+        ...f,
+        custom: Raw((column) => `text_grams(${column}) @> query_grams(:${q}) AND ${column} ILIKE :${like}`, {
+          [q]: text,
+          [like]: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        }),
+      } as Filter['filters'][string];
+    }
+  }
+
   /** The filter with the county forced for county staff: a forged `filters.countyId` is overwritten. */
   private scoped(filter: Filter, context?: ActionContext): Filter {
     this.saneFilters(filter);
+    this.textFilters(filter);
     const actor = actorOf(context);
     // nobody signed in: a county that does not exist, so nothing matches
     const county = actor ? countyScope(actor) : -1;

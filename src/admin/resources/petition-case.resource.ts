@@ -105,6 +105,7 @@ export const petitionCaseResource = defineResource(
     },
     // 立案归档 locks the file
     assertWritable: async (values) => assertFileWritable(values.state),
+    textSearch: ['petitionerName', 'subject'],
     virtualFilters: { deadline: deadlineFilter },
   },
   {
