@@ -84,7 +84,17 @@ describe.each(RESOURCES)('%s', (resource) => {
         continue;
       }
       expect({ role, list: list.status, search: search.status }).toEqual({ role, list: 200, search: 200 });
-      const counties = new Set([...list.json.records, ...search.json.records].map((r: any) => r.params.countyId));
+      // a picker's answer carries id and title only: its rows' counties are read back from the table
+      const found = search.json.records.map((r: any) => Number(r.id));
+      expect(search.json.records.every((r: any) => Object.keys(r.params).length <= 2)).toBe(true);
+      const { rows: searched } = await app.db.query(
+        `SELECT county_id FROM ${TABLE[resource]} WHERE id = ANY($1::int[])`,
+        [found],
+      );
+      const counties = new Set([
+        ...list.json.records.map((r: any) => r.params.countyId),
+        ...searched.map((r: { county_id: number | null }) => r.county_id),
+      ]);
       if (role === 'county_staff') {
         counties.delete(null);
         expect([...counties].every((c) => c === xinhua)).toBe(true);
@@ -210,6 +220,89 @@ describe('petitioners’ personal data', () => {
       expect(res.status).toBe(200);
       expect(JSON.stringify(res.json)).not.toContain(rows[0].idn);
       expect(JSON.stringify(res.json)).not.toContain(rows[0].phone);
+    }
+  });
+});
+
+/** 18-digit resident ID numbers and 11-digit mobiles, as a leaked page would carry them. */
+const ID_NUMBER = /(?<![\d*])\d{17}[\dXx](?![\d*])/g;
+const MOBILE = /(?<![\d*])1\d{10}(?![\d*])/g;
+
+describe('personal data by role (PERSONAL_DATA)', () => {
+  it('never gives a leader an agent’s ID number or phone, on lists, pages or through a reference', async () => {
+    const agent = own.Agent;
+    const certificate = own.Certificate;
+    const attendance = own.TrainingAttendance;
+    const paths = [
+      '/resources/Agent/actions/list?perPage=500',
+      `/resources/Agent/records/${agent}/show`,
+      '/resources/Agent/actions/search/',
+      '/resources/Certificate/actions/list?perPage=500',
+      `/resources/Certificate/records/${certificate}/show`,
+      '/resources/TrainingAttendance/actions/list?perPage=500',
+      `/resources/TrainingAttendance/records/${attendance}/show`,
+      '/resources/PetitionCase/actions/list?perPage=500',
+      `/resources/PetitionCase/records/${own.PetitionCase}/show`,
+      // a filter on a field the leader may not read would answer it one guess at a time
+      `/resources/Agent/actions/list?filters.idNumber=4104`,
+    ];
+    for (const path of paths) {
+      const res = await sessions.leader.api('GET', path);
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      const text = JSON.stringify(res.json);
+      expect({ path, ids: text.match(ID_NUMBER) ?? [], mobiles: text.match(MOBILE) ?? [] }).toEqual({
+        path,
+        ids: [],
+        mobiles: [],
+      });
+    }
+    // staff of the county call their agents: the phone in the list, the ID number on the agent's page
+    const { rows } = await app.db.query('SELECT id_number, phone FROM agent WHERE id = $1', [agent]);
+    const list = await sessions.county_staff.api('GET', '/resources/Agent/actions/list?perPage=500');
+    const row = list.json.records.find((r: any) => Number(r.id) === agent);
+    expect(row.params.phone).toBe(rows[0].phone);
+    expect(row.params.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    const show = await sessions.county_staff.api('GET', `/resources/Agent/records/${agent}/show`);
+    expect(show.json.record.params.idNumber).toBe(rows[0].id_number);
+  });
+
+  it('lets a referenced record travel with its id and title only', async () => {
+    const list = await sessions.city_admin.api('GET', '/resources/Certificate/actions/list?perPage=5');
+    const populated = list.json.records.flatMap((r: any) => Object.values(r.populated ?? {})) as any[];
+    expect(populated.length).toBeGreaterThan(0);
+    for (const p of populated) expect(Object.keys(p.params).length).toBeLessThanOrEqual(2);
+  });
+
+  it('never sends a password hash, to any role, on any path', async () => {
+    const { rows } = await app.db.query(`SELECT id FROM admin_user WHERE email = 'xinhua@example.org'`);
+    for (const path of [
+      '/resources/AdminUser/actions/list?perPage=500',
+      `/resources/AdminUser/records/${rows[0].id}/show`,
+      `/resources/AdminUser/records/${rows[0].id}/edit`,
+      '/resources/AdminUser/actions/search/',
+      '/resources/AuditLog/actions/list?perPage=500',
+    ]) {
+      const res = await sessions.city_admin.api('GET', path);
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      expect(JSON.stringify(res.json)).not.toMatch(/passwordHash|\$2[aby]\$/);
+    }
+    const page = await (await sessions.city_admin.get('/admin/resources/AdminUser')).text();
+    expect(page).not.toMatch(/\$2[aby]\$\d\d\$/);
+  });
+
+  it('lists a case’s signed scans for a leader but does not let her download them', async () => {
+    const [doc] = (
+      await app.db.query(
+        `UPDATE case_document SET storage_key = 'held-by-the-clerk.pdf', file_size = 1, mime_type = 'application/pdf'
+          WHERE id = (SELECT min(id) FROM case_document WHERE voided_at IS NULL AND storage_key IS NULL) RETURNING id`,
+      )
+    ).rows;
+    try {
+      const res = await sessions.leader.request('GET', `/admin/files/documents/${doc.id}`);
+      expect(res.status).toBe(403);
+      expect(await res.text()).toContain('不能下载');
+    } finally {
+      await app.db.query(`UPDATE case_document SET storage_key = NULL, file_size = NULL WHERE id = $1`, [doc.id]);
     }
   });
 });

@@ -1,7 +1,15 @@
 import { Resource } from '@adminjs/typeorm';
 import { flat, ForbiddenError, ValidationError, type ActionContext, type BaseRecord, type Filter } from 'adminjs';
 import { IsNull, Not, Raw, type BaseEntity, type EntityManager, type FindOperator, type ObjectLiteral } from 'typeorm';
-import { can, countyScope, maySeePersonalData, type Actor, type ResourceId } from '../domain/access-policy.js';
+import { can, countyScope, type Actor, type ResourceId } from '../domain/access-policy.js';
+import {
+  mayQueryBy,
+  PERSONAL_DATA,
+  personalValue,
+  seesInFull,
+  type PersonalSubject,
+  type PersonalView,
+} from '../domain/personal-data.js';
 import { DomainError, FieldErrors } from '../domain/errors.js';
 import { assertVersion, StaleVersion, VoidedRecord, voidReasonProblem } from '../domain/record-version.js';
 import { diffFields, writeAudit } from '../services/audit.js';
@@ -20,8 +28,8 @@ export interface ResourceRules {
   parent?: { property: string; entity: EntityClass; resource: ResourceId };
   /** references that must belong to the record's own county */
   sameCounty?: { property: string; entity: EntityClass; message: string }[];
-  /** personal data: masked in lists, searches and for leaders; full views are audited */
-  personal?: Record<string, (v: string | null) => string | null>;
+  /** whose personal data the record holds: shown per role as PERSONAL_DATA says; full views are audited */
+  personal?: PersonalSubject;
   /** never taken from a form: set by services and workflow actions only */
   readOnly?: string[];
   /** domain validation of the whole record as it would be saved */
@@ -186,6 +194,10 @@ export class ScopedResource extends Resource {
     this.saneFilters(filter);
     this.textFilters(filter);
     const actor = actorOf(context);
+    // a filter on a field its reader may not see in full would tell it, one guess at a time
+    for (const path of Object.keys(filter.filters)) {
+      if (this.rules.personal && !mayQueryBy(this.rules.personal, path, actor?.role)) delete filter.filters[path];
+    }
     // nobody signed in: a county that does not exist, so nothing matches
     const county = actor ? countyScope(actor) : -1;
     if (county !== null) {
@@ -231,7 +243,9 @@ export class ScopedResource extends Resource {
 
   async find(filter: Filter, params: any, context?: ActionContext): Promise<BaseRecord[]> {
     const records = await super.find(this.scoped(filter, context), params);
-    return records.map((r) => this.masked(r));
+    // the reference pickers (search) need the id and the title, nothing else
+    if (context?.action?.name === 'search') return records.map((r) => this.slim(r));
+    return records.map((r) => this.masked(r, actorOf(context), 'list'));
   }
 
   async findOne(id: string | number, context?: ActionContext): Promise<BaseRecord | null> {
@@ -244,8 +258,8 @@ export class ScopedResource extends Resource {
     // a voided record is gone for everyone but the city, who may restore it
     if (record.params.voidedAt && actor?.role !== 'city_admin') return null;
     if (!this.rules.personal) return record;
-    if (!actor || !maySeePersonalData(actor)) return this.masked(record);
-    if (context?.action?.name === 'show') {
+    this.masked(record, actor, 'record');
+    if (actor && seesInFull(this.rules.personal, actor.role) && context?.action?.name === 'show') {
       await writeAudit(this.manager, {
         actor,
         action: 'view_personal',
@@ -262,16 +276,37 @@ export class ScopedResource extends Resource {
     // references to voided records keep working: a case still names its (voided) agent
     const keys = ids.map(recordId).filter((k): k is number => k !== null);
     const records = keys.length ? await super.findMany(keys) : [];
+    // a bulk action loads its own records; anyone else (the populator) names a reference: id and title only
+    const own = context?.action?.isBulkType() && context.resource === (this as unknown);
     return records
       .filter((r) => can(actor, 'read', this.rules.id, { countyId: r.params.countyId ?? null }))
-      .map((r) => this.masked(r));
+      .map((r) => (own ? this.masked(r, actor, 'list') : this.slim(r)));
   }
 
-  private masked(record: BaseRecord): BaseRecord {
-    for (const [field, mask] of Object.entries(this.rules.personal ?? {})) {
-      if (record.params[field] != null) record.params[field] = mask(record.params[field]);
+  /** The record's personal fields as its reader may see them (PERSONAL_DATA): full, masked or left out. */
+  private masked(record: BaseRecord, actor: Actor | null, view: PersonalView): BaseRecord {
+    const subject = this.rules.personal;
+    if (!subject) return record;
+    for (const field of Object.keys(PERSONAL_DATA[subject])) {
+      if (!(field in record.params)) continue;
+      const value = personalValue(subject, field, actor?.role, view, record.params[field]);
+      if (value === undefined) delete record.params[field];
+      else record.params[field] = value;
     }
     return record;
+  }
+
+  /** A referenced record as it travels with another: its id and its title, none of its other columns. */
+  private slim(record: BaseRecord): BaseRecord {
+    const title = this.decorate().titleProperty().propertyPath;
+    const keep = { id: record.params.id, [title]: record.params[title] };
+    record.params = title in record.params ? keep : { id: record.params.id };
+    return record;
+  }
+
+  /** Personal fields, for the audit trail (their values are not written into it). */
+  private get personalFields(): string[] {
+    return this.rules.personal ? Object.keys(PERSONAL_DATA[this.rules.personal]) : [];
   }
 
   async create(params: Record<string, any>, context?: ActionContext): Promise<ObjectLiteral> {
@@ -291,7 +326,7 @@ export class ScopedResource extends Resource {
         resource: this.rules.id,
         recordId: saved.id,
         countyId: values.countyId ?? null,
-        changes: diffFields({}, values, Object.keys(this.rules.personal ?? {})),
+        changes: diffFields({}, values, this.personalFields),
       });
       return saved;
     });
@@ -313,7 +348,7 @@ export class ScopedResource extends Resource {
       await this.resolveCounty(em, actor, values, before);
       await this.rules.assertWritable?.(values, { em });
       await this.check(em, values, await this.rules.fromForm?.(params, values, { creating: false }), before);
-      const changes = diffFields(before, values, Object.keys(this.rules.personal ?? {}));
+      const changes = diffFields(before, values, this.personalFields);
       // nothing changed: nothing saved, no new version, nothing to audit
       if (!Object.keys(changes).length) return current;
       Object.assign(current, values);
@@ -443,7 +478,7 @@ export class ScopedResource extends Resource {
         resource: this.rules.id,
         recordId: pk,
         countyId: (current as any).countyId ?? null,
-        changes: diffFields({ ...current }, {}, Object.keys(this.rules.personal ?? {})),
+        changes: diffFields({ ...current }, {}, this.personalFields),
       });
     });
   }

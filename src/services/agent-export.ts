@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { maskIdNumber, maskPhone } from '../domain/personal-data.js';
+import type { Role } from '../domain/access-policy.js';
+import { personalValue } from '../domain/personal-data.js';
 import { buildSheet, type ExportColumn } from './agent-workbook.js';
 import { loadCertificates, standingOf } from './certificate-standing.js';
 
@@ -38,11 +39,14 @@ const COLUMNS: ExportColumn<ExportRow>[] = [
   { header: '本年度培训学时', width: 14, value: (r) => r.trainingHours },
 ];
 
-/** The agents `agentIds` (already access-filtered, in list order) as an .xlsx; personal data masked when asked. */
+/**
+ * The agents `agentIds` (already access-filtered, in list order) as an .xlsx; ID numbers and phones as
+ * PERSONAL_DATA lets `viewer` read them on an agent's page (an export is audited like a full view).
+ */
 export async function buildAgentExport(
   em: Pick<EntityManager, 'query'>,
   agentIds: number[],
-  opts: { today: string; maskPersonal: boolean },
+  opts: { today: string; viewer: Role },
 ): Promise<Buffer> {
   const rows: any[] = agentIds.length
     ? await em.query(
@@ -74,8 +78,8 @@ export async function buildAgentExport(
       village: r.village,
       name: r.name,
       gender: r.gender === 'female' ? '女' : '男',
-      idNumber: opts.maskPersonal ? maskIdNumber(r.id_number)! : r.id_number,
-      phone: opts.maskPersonal ? maskPhone(r.phone)! : r.phone,
+      idNumber: personalValue('agent', 'idNumber', opts.viewer, 'record', r.id_number) ?? '',
+      phone: personalValue('agent', 'phone', opts.viewer, 'record', r.phone) ?? '',
       employer: r.employer,
       appointedOn: r.appointed_on,
       status: r.status === 'active' ? '在岗' : '离岗',

@@ -19,7 +19,7 @@ export async function loadDossierInput(
   opts: { actor: Actor; uploadDir: string; labels: FormLabels },
 ): Promise<DossierInput | null> {
   const personal = maySeePersonalData(opts.actor);
-  const data = await loadCaseFormData(em, caseId, { personal, labels: opts.labels });
+  const data = await loadCaseFormData(em, caseId, { viewer: opts.actor.role, labels: opts.labels });
   if (!data) return null;
   const [c] = await em.query(
     `SELECT is_key, is_group, to_char(archived_on, 'YYYY-MM-DD') AS archived_on FROM petition_case WHERE id = $1`,

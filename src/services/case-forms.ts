@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { handlingDueOn } from '../domain/case-deadlines.js';
-import { maskAddress, maskIdNumber, maskPhone } from '../domain/personal-data.js';
+import type { Role } from '../domain/access-policy.js';
+import { personalValue, type PersonalSubject } from '../domain/personal-data.js';
 import type { CaseFormData } from '../reports/case-forms/index.js';
 
 export interface FormLabels {
@@ -10,12 +11,13 @@ export interface FormLabels {
 
 /**
  * What the forms of one case print (附件1–5): the case, its county, work point, agent and handling
- * records. Without `personal`, the petitioner's ID number, phone and address are masked (leaders).
+ * records. The petitioner's and the agent's personal data as PERSONAL_DATA lets `viewer` read them on a
+ * record's page (leaders: the petitioner's masked, the agent's phone left out).
  */
 export async function loadCaseFormData(
   em: EntityManager,
   caseId: number,
-  opts: { personal: boolean; labels: FormLabels },
+  opts: { viewer: Role; labels: FormLabels },
 ): Promise<CaseFormData | null> {
   const d = (col: string) => `to_char(c.${col}, 'YYYY-MM-DD') AS ${col}`;
   const [c] = await em.query(
@@ -36,8 +38,8 @@ export async function loadCaseFormData(
        FROM case_log WHERE case_id = $1 AND voided_at IS NULL ORDER BY logged_on, id`,
     [caseId],
   );
-  const mask = (value: string | null, fn: (v: string | null) => string | null | undefined) =>
-    opts.personal ? value : (fn(value) ?? null);
+  const mask = (subject: PersonalSubject, field: string, value: string | null) =>
+    personalValue(subject, field, opts.viewer, 'record', value) ?? null;
   return {
     caseNo: c.case_no,
     archiveNo: c.archive_no,
@@ -47,9 +49,9 @@ export async function loadCaseFormData(
     workPointName: c.work_point_name ?? `${c.county_name}妇女信访代理工作点`,
     petitioner: {
       name: c.petitioner_name,
-      idNumber: mask(c.petitioner_id_number, maskIdNumber),
-      phone: mask(c.petitioner_phone, maskPhone),
-      address: mask(c.petitioner_address, maskAddress),
+      idNumber: mask('petitioner', 'petitionerIdNumber', c.petitioner_id_number),
+      phone: mask('petitioner', 'petitionerPhone', c.petitioner_phone),
+      address: mask('petitioner', 'petitionerAddress', c.petitioner_address),
     },
     subject: c.subject,
     description: c.description,
@@ -59,8 +61,7 @@ export async function loadCaseFormData(
     isKey: c.is_key,
     inJointMeeting: c.in_joint_meeting,
     respondentDepartment: c.respondent_department,
-    // an agent's phone is personal data too: masked for a reader who may not see it
-    agent: c.agent_name ? { name: c.agent_name, phone: mask(c.agent_phone, maskPhone) } : null,
+    agent: c.agent_name ? { name: c.agent_name, phone: mask('agent', 'phone', c.agent_phone) } : null,
     acceptedOn: c.accepted_on,
     acceptanceNotifiedOn: c.acceptance_notified_on,
     agreementSignedOn: c.agreement_signed_on,

@@ -2,7 +2,7 @@ import type AdminJS from 'adminjs';
 import { Filter } from 'adminjs';
 import express, { type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { can, countyScope, maySeePersonalData, type Actor } from '../../domain/access-policy.js';
+import { can, countyScope, type Actor } from '../../domain/access-policy.js';
 import { mayPrintCertificate } from '../../domain/certificate-permissions.js';
 import { DomainError } from '../../domain/errors.js';
 import { buildCertificateDocx, DOCX_TYPE } from '../../reports/certificate-document.js';
@@ -103,7 +103,7 @@ export function agentFilesRouter(admin: AdminJS, ds: DataSource): express.Router
       const ids = records.map((r) => Number(r.id()));
       const body = await buildAgentExport(ds.manager, ids, {
         today: chinaToday(),
-        maskPersonal: !maySeePersonalData(actor),
+        viewer: actor.role,
       });
       await writeAudit(ds.manager, {
         actor,

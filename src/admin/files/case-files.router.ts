@@ -136,7 +136,7 @@ export function caseFilesRouter(deps: Deps): express.Router {
       if (NEEDS_CONCLUSION.includes(kind) && !row.concluded_on) {
         return void fail(res, 409, '案件尚未终结，不能生成答复意见书（附件5）：请先办理“终结”');
       }
-      const data = await loadCaseFormData(em(), row.id, { personal: maySeePersonalData(actor), labels: LABELS });
+      const data = await loadCaseFormData(em(), row.id, { viewer: actor.role, labels: LABELS });
       const buffer = await renderCaseForm(kind, data!);
       await writeAudit(em(), {
         actor,
@@ -226,6 +226,9 @@ export function caseFilesRouter(deps: Deps): express.Router {
         return void fail(res, 404, '文书不存在或无权访问');
       }
       if (!doc.storage_key) return void fail(res, 404, '该文书没有上传扫描件');
+      // a signed scan shows the petitioner's ID number, phone and address as written: listed for leaders, not
+      // downloadable (the same rule keeps scans out of their 全卷)
+      if (!maySeePersonalData(actor)) return void fail(res, 403, '领导账号可以查看文书目录，不能下载签字扫描件');
       const file = storedPath(deps.uploadDir, doc.storage_key);
       if (!fs.existsSync(file)) return void fail(res, 404, '文书文件不存在');
       await writeAudit(em(), {

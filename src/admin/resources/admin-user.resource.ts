@@ -7,6 +7,7 @@ export const adminUserResource = defineResource(
   AdminUser,
   {
     id: 'AdminUser',
+    personal: 'user',
     readOnly: ['passwordHash', 'failedLogins', 'lockedUntil', 'lastLoginAt'],
     // the form's plain `password` is checked against the policy, then only its hash is kept
     fromForm: async (params, values, { creating }) => {

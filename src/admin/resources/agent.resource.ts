@@ -61,6 +61,7 @@ export const agentResource = defineResource(
   Agent,
   {
     id: 'Agent',
+    personal: 'agent',
     sameCounty: [
       { property: 'townshipId', entity: Organization, message: '所选乡镇（街道）不属于本县（市、区）' },
       { property: 'villageId', entity: Organization, message: '所选村（社区）不属于本县（市、区）' },

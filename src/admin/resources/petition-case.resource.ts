@@ -3,7 +3,6 @@ import { Raw } from 'typeorm';
 import { describeDaysLeft, nextDeadline } from '../../domain/case-deadlines.js';
 import { assertFileWritable } from '../../domain/case-workflow.js';
 import { normalizeIdNumber } from '../../domain/id-number.js';
-import { maskAddress, maskIdNumber, maskPhone } from '../../domain/personal-data.js';
 import { validatePetitionCase } from '../../domain/petition-case-rules.js';
 import { Agent } from '../../entities/agent.js';
 import { Organization } from '../../entities/organization.js';
@@ -88,7 +87,7 @@ export const petitionCaseResource = defineResource(
   {
     id: 'PetitionCase',
     readOnly: WORKFLOW_FIELDS,
-    personal: { petitionerIdNumber: maskIdNumber, petitionerPhone: maskPhone, petitionerAddress: maskAddress },
+    personal: 'petitioner',
     sameCounty: [
       { property: 'townshipId', entity: Organization, message: '所选乡镇（街道）不属于本案所在县（市、区）' },
       { property: 'agentId', entity: Agent, message: '所选代理员不属于本案所在县（市、区）' },
