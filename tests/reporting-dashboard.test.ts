@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDataSource } from '../ormconfig.js';
 import { loadConfig } from '../src/config.js';
+import { percent } from '../src/domain/rounding.js';
 import { createApp } from '../src/server.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { createTestDatabase } from './support/database.js';
@@ -71,6 +72,24 @@ describe('the admin home dashboard', () => {
     expect(json.data.monthly.map((m: any) => [m.month, m.accepted])).toEqual(months.map((m) => [m.month, m.n]));
   });
 
+  it('pools the 全市 row from the counties: rates as sum ÷ sum, counts as totals, flags as counties met', async () => {
+    const { json } = await dashboardAs('leader@example.org', '?year=2025');
+    const { rows } = await app.db.query(
+      `SELECT count(*)::int AS accepted, count(*) FILTER (WHERE state IN ('concluded', 'archived'))::int AS closed
+       FROM reporting.case_facts WHERE accepted_year = 2025`,
+    );
+    const city = json.data.city;
+    expect(city.cases_accepted).toMatchObject({ kind: 'count', measure: rows[0].accepted, passed: null });
+    expect(city.closure_rate).toMatchObject({
+      kind: 'rate',
+      numerator: rows[0].closed,
+      denominator: rows[0].accepted,
+      measure: percent(rows[0].closed, rows[0].accepted),
+    });
+    const met = json.data.counties.filter((c: any) => c.passed.work_systems === true).length;
+    expect(city.work_systems).toMatchObject({ kind: 'flag', measure: null, countiesMet: met });
+  });
+
   it('gives county staff her county beside the city average, and no other county', async () => {
     const { status, json } = await dashboardAs('xinhua@example.org', '?year=2025');
     expect(status).toBe(200);
@@ -78,7 +97,7 @@ describe('the admin home dashboard', () => {
     expect(data.countyId).toBe(xinhua);
     expect(data.counties.map((c: any) => c.countyName)).toEqual(['新华区']);
     const { json: leader } = await dashboardAs('leader@example.org', '?year=2025');
-    expect(data.cityAverage).toEqual(leader.data.cityAverage);
+    expect(data.city).toEqual(leader.data.city);
     expect(data.counties[0]).toEqual(leader.data.counties.find((c: any) => c.countyId === xinhua));
     const others = ['卫东区', '石龙区', '湛河区', '宝丰县', '叶县', '鲁山县', '郏县', '舞钢市', '汝州市'];
     const text = JSON.stringify(json);

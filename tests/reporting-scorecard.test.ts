@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { certificateValidOn } from '../src/domain/certificate-validity.js';
-import { CREATION_STANDARDS, meetsStandard } from '../src/domain/creation-standards.js';
+import { countyVerdict } from '../src/domain/city-figures.js';
+import { CREATION_STANDARDS } from '../src/domain/creation-standards.js';
+import { percent, rateMeets } from '../src/domain/rounding.js';
 import { ENUM_LABELS } from '../src/admin/locale/enums.js';
 import { syncReportingLookups } from '../src/reports/reporting-lookups.js';
 import { createTestDatabase } from './support/database.js';
@@ -261,13 +263,21 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
   });
 
   it('judges pass and fail exactly as the domain policy does', async () => {
-    const { rows } = await db.query(`SELECT standard_code, measure, passed FROM reporting.county_scorecard`);
+    const { rows } = await db.query(
+      `SELECT standard_code, measure, passed, numerator, denominator FROM reporting.county_scorecard`,
+    );
+    const num = (v: string | null) => (v === null ? null : Number(v));
     for (const r of rows) {
       const standard = CREATION_STANDARDS.find((s) => s.code === r.standard_code)!;
       expect([r.standard_code, r.passed]).toEqual([
         r.standard_code,
-        meetsStandard(standard, r.measure === null ? null : Number(r.measure)),
+        countyVerdict(standard, {
+          measure: num(r.measure),
+          numerator: num(r.numerator),
+          denominator: num(r.denominator),
+        }),
       ]);
+      if (r.denominator !== null) expect(num(r.measure)).toBe(percent(Number(r.numerator), Number(r.denominator)));
     }
     const { rows: stored } = await db.query(
       `SELECT code, comparison, target FROM reporting.creation_standard ORDER BY sort_order`,
@@ -275,6 +285,38 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
     expect(stored.map((s) => [s.code, s.comparison, Number(s.target)])).toEqual(
       CREATION_STANDARDS.map((s) => [s.code, s.comparison, s.target]),
     );
+  });
+
+  it('rounds and judges rates in SQL exactly as src/domain/rounding.ts does', async () => {
+    const pairs: [number, number][] = [
+      [1673, 2000],
+      [1, 16],
+      [3, 16],
+      [13, 80],
+      [2, 3],
+      [1, 3],
+      [8996, 10000],
+      [17, 19],
+      [9, 10],
+      [0, 7],
+      [7, 7],
+    ];
+    for (const [part, whole] of pairs) {
+      const { rows } = await db.query(
+        `SELECT reporting.percent($1, $2) AS pct, reporting.rate_meets($1, $2, '>=', 90) AS meets`,
+        [part, whole],
+      );
+      expect([part, whole, Number(rows[0].pct), rows[0].meets]).toEqual([
+        part,
+        whole,
+        percent(part, whole),
+        rateMeets(part, whole, '>=', 90),
+      ]);
+    }
+    const { rows } = await db.query(
+      `SELECT reporting.percent(0, 0) AS pct, reporting.rate_meets(0, 0, '>=', 90) AS meets`,
+    );
+    expect(rows[0]).toEqual({ pct: null, meets: null });
   });
 
   it('shows case facts without personal data, with Chinese labels and deadlines', async () => {

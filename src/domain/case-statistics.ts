@@ -5,6 +5,7 @@
 import { CASE_POLICY } from './case-policy.js';
 import { CASE_STATES, type CaseState } from './case-workflow.js';
 import { addDays, compareDates } from './dates.js';
+import { percent } from './rounding.js';
 
 /** One case as the statistics need it (dates 'YYYY-MM-DD'). */
 export interface StatisticsCase {
@@ -54,9 +55,7 @@ export interface CaseFigures {
   groupCases: number;
 }
 
-export function percent(part: number, whole: number): number | null {
-  return whole > 0 ? Math.round((1000 * part) / whole) / 10 : null;
-}
+export { percent };
 
 const within = (date: string | null, from: string, to: string): date is string =>
   date != null && compareDates(date, from) >= 0 && compareDates(date, to) <= 0;

@@ -1,7 +1,7 @@
 // 表彰奖励 (平妇字〔2014〕17号 工作要求: outstanding work points and agents are commended). The city
 // proposes, from the year's evaluation and the agents' records, then approves or rejects each proposal.
 import { DomainError } from './errors.js';
-import { percent } from './case-statistics.js';
+import { percent } from './rounding.js';
 import { meetsStandard, standardByCode } from './creation-standards.js';
 
 export const COMMENDATION_POLICY = {

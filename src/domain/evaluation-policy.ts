@@ -3,6 +3,7 @@
 // deductions and pass marks are policy values: this is the one place to change them.
 import { CREATION_STANDARDS, type StandardCode } from './creation-standards.js';
 import { DomainError } from './errors.js';
+import { roundHalfUp1 } from './rounding.js';
 
 export const EVALUATION_POLICY = {
   /** points of each creation standard; they add up to 100 */
@@ -70,8 +71,6 @@ export interface EvaluationInputs {
   overdueRectifications: number;
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
-
 function standardScore(
   weight: number,
   comparison: '>=' | '<=',
@@ -83,11 +82,14 @@ function standardScore(
   if (passed) return { score: weight, note: '达标' };
   if (comparison === '<=') {
     return {
-      score: Math.max(0, round1(weight - (measure - target) * EVALUATION_POLICY.pointsPerExcess)),
+      score: Math.max(0, roundHalfUp1(weight - (measure - target) * EVALUATION_POLICY.pointsPerExcess)),
       note: '未达标，按超出数扣分',
     };
   }
-  return { score: target > 0 ? round1(weight * Math.max(0, measure / target)) : 0, note: '未达标，按完成比例计分' };
+  return {
+    score: target > 0 ? roundHalfUp1(weight * Math.max(0, measure / target)) : 0,
+    note: '未达标，按完成比例计分',
+  };
 }
 
 /** The scores the system proposes for a county and year, from its scorecard and the other inputs. */
@@ -175,7 +177,7 @@ export function adjustItem(
       field: 'score',
     });
   }
-  const score = round1(change.score);
+  const score = roundHalfUp1(change.score);
   if (score === item.score) throw Object.assign(new DomainError('UNCHANGED', '得分没有变化'), { field: 'score' });
   const adjustment: ScoreAdjustment = {
     from: item.score,
@@ -188,7 +190,7 @@ export function adjustItem(
 }
 
 export function totalScore(items: readonly EvaluationItem[]): number {
-  return Math.max(0, round1(items.reduce((sum, i) => sum + i.score, 0)));
+  return Math.max(0, roundHalfUp1(items.reduce((sum, i) => sum + i.score, 0)));
 }
 
 /** 一票否决 fails the county whatever its score. */

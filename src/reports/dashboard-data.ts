@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/access-policy.js';
 import { countyScope } from '../domain/access-policy.js';
-import { meetsStandard, type Comparison } from '../domain/creation-standards.js';
+import { cityFigure, type CityFigure, type CountyFigure } from '../domain/city-figures.js';
+import type { Comparison, CreationStandard } from '../domain/creation-standards.js';
 import { SNAPSHOTS, type Relations } from './reporting-snapshots.js';
 
 const LIVE = Object.fromEntries(Object.entries(SNAPSHOTS).map(([k, v]) => [k, v.live])) as Relations;
@@ -14,7 +15,7 @@ export interface StandardInfo {
   code: string;
   section: string;
   name: string;
-  unit: string;
+  unit: CreationStandard['unit'];
   comparison: Comparison;
   target: number;
 }
@@ -44,8 +45,8 @@ export interface DashboardData {
   standards: StandardInfo[];
   /** ranked; county staff get only her own county */
   counties: CountyScore[];
-  /** the mean of the ten counties' measures, judged against the same targets */
-  cityAverage: { measures: Measures; passed: Verdicts };
+  /** 全市: pooled from all counties (sum of numerators ÷ sum of denominators, as the Excel 合计), per standard */
+  city: Record<string, CityFigure>;
   /** the twelve months of the year; null for months after the day measured */
   monthly: { month: string; accepted: number | null; concluded: number | null }[];
   categories: { label: string; count: number }[];
@@ -55,7 +56,6 @@ export interface DashboardData {
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** The year shown by default: this year on China's calendar, as the warehouse counts it. */
 export async function currentReportingYear(db: RowSource): Promise<number> {
@@ -80,7 +80,8 @@ export async function loadDashboardData(
       `SELECT code, section, name, unit, comparison, target FROM reporting.creation_standard ORDER BY sort_order`,
     ),
     db.query(
-      `SELECT county_id, standard_code, measure, passed, as_of::text AS as_of FROM ${r.scorecard} WHERE year = $1`,
+      `SELECT county_id, standard_code, measure, passed, numerator, denominator, as_of::text AS as_of
+       FROM ${r.scorecard} WHERE year = $1`,
       [year],
     ),
     db.query(
@@ -111,7 +112,16 @@ export async function loadDashboardData(
 
   const standards: StandardInfo[] = standardRows.map((s) => ({ ...s, target: Number(s.target) }));
   const byCounty = new Map<number, { measures: Measures; passed: Verdicts }>();
+  const figures = new Map<string, CountyFigure[]>();
   for (const r of scoreRows) {
+    const list = figures.get(r.standard_code) ?? [];
+    list.push({
+      measure: num(r.measure),
+      passed: r.passed,
+      numerator: num(r.numerator),
+      denominator: num(r.denominator),
+    });
+    figures.set(r.standard_code, list);
     const entry = byCounty.get(r.county_id) ?? { measures: {}, passed: {} };
     entry.measures[r.standard_code] = num(r.measure);
     entry.passed[r.standard_code] = r.passed;
@@ -138,27 +148,12 @@ export async function loadDashboardData(
     countyId: county,
     standards,
     counties,
-    cityAverage: cityAverage(
-      standards,
-      [...byCounty.values()].map((c) => c.measures),
-    ),
+    city: Object.fromEntries(standards.map((s) => [s.code, cityFigure(s, figures.get(s.code) ?? [])])),
     monthly: twelveMonths(year, asOf, monthRows),
     categories: categoryRows,
     sources: sourceRows,
     snapshotAt: from.asOf ? from.asOf.toISOString() : null,
   };
-}
-
-/** Each standard's mean over the counties that have a measure, judged like a county. */
-export function cityAverage(standards: StandardInfo[], counties: Measures[]): { measures: Measures; passed: Verdicts } {
-  const measures: Measures = {};
-  const passed: Verdicts = {};
-  for (const s of standards) {
-    const values = counties.map((m) => m[s.code]).filter((v): v is number => v !== null && v !== undefined);
-    measures[s.code] = values.length ? round1(values.reduce((a, b) => a + b, 0) / values.length) : null;
-    passed[s.code] = meetsStandard(s, measures[s.code]);
-  }
-  return { measures, passed };
 }
 
 function twelveMonths(year: number, asOf: string, rows: { month: string; accepted: number; concluded: number }[]) {

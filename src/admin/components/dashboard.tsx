@@ -14,6 +14,7 @@ import {
 import React, { useEffect, useState } from 'react';
 import { Bar, Doughnut, Line } from 'react-chartjs-2';
 import type { DashboardResponse } from '../dashboard/dashboard-handler.js';
+import type { CityFigure } from '../../domain/city-figures.js';
 import type { CountyScore, DashboardData, StandardInfo } from '../../reports/dashboard-data.js';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, PointElement, LineElement, ArcElement, Tooltip, Legend);
@@ -73,6 +74,37 @@ function Verdict({
   );
 }
 
+function CityCell({ standard, figure }: { standard: StandardInfo; figure: CityFigure | undefined }) {
+  const cell: React.CSSProperties = {
+    padding: '6px 8px',
+    textAlign: 'center',
+    whiteSpace: 'nowrap',
+    border: '1px solid #fff',
+  };
+  if (!figure) return <td style={{ ...cell, ...VERDICT_STYLE.none }}>—</td>;
+  const met = `${figure.countiesMet} 县达标（共 ${figure.countiesAssessed} 县考核）`;
+  if (figure.kind === 'rate') {
+    const style =
+      figure.passed === true ? VERDICT_STYLE.pass : figure.passed === false ? VERDICT_STYLE.fail : VERDICT_STYLE.none;
+    return (
+      <td style={{ ...cell, ...style }} title={`${figure.numerator ?? 0} ÷ ${figure.denominator ?? 0}；${met}`}>
+        {formatMeasure(standard, figure.measure)}
+      </td>
+    );
+  }
+  if (figure.kind === 'count')
+    return (
+      <td style={{ ...cell, ...VERDICT_STYLE.none }} title={`全市合计；${met}`}>
+        {figure.measure ?? '—'}
+      </td>
+    );
+  return (
+    <td style={{ ...cell, ...VERDICT_STYLE.none }} title={met}>
+      {figure.countiesMet} 县达标
+    </td>
+  );
+}
+
 function Scorecard({ data }: { data: DashboardData }) {
   const th: React.CSSProperties = {
     padding: '6px 8px',
@@ -113,17 +145,17 @@ function Scorecard({ data }: { data: DashboardData }) {
                 ))}
               </tr>
             ) : (
-              <tr key="city" style={{ borderTop: '2px solid #ccc' }} data-testid="scorecard-city-average">
+              <tr key="city" style={{ borderTop: '2px solid #ccc' }} data-testid="scorecard-city">
                 <td />
-                <td style={{ padding: '6px 8px', fontWeight: 600 }}>全市平均</td>
+                <td
+                  style={{ padding: '6px 8px', fontWeight: 600 }}
+                  title="各县（市、区）合并计算：比率为分子之和 ÷ 分母之和，与附件7 Excel 合计一致"
+                >
+                  全市
+                </td>
                 <td />
                 {data.standards.map((s) => (
-                  <Verdict
-                    key={s.code}
-                    standard={s}
-                    value={data.cityAverage.measures[s.code]}
-                    passed={data.cityAverage.passed[s.code]}
-                  />
+                  <CityCell key={s.code} standard={s} figure={data.city[s.code]} />
                 ))}
               </tr>
             ),
@@ -158,10 +190,10 @@ const chartOptions = (percent: boolean) => ({
 });
 
 function Charts({ data }: { data: DashboardData }) {
-  const labels = [...data.counties.map((c) => c.countyName), '全市平均'];
+  const labels = [...data.counties.map((c) => c.countyName), '全市'];
   const series = (code: string) => [
     ...data.counties.map((c) => c.measures[code] ?? null),
-    data.cityAverage.measures[code] ?? null,
+    data.city[code]?.measure ?? null,
   ];
   const barColours = (colour: string) => [...data.counties.map(() => colour), '#9e9e9e'];
   const doughnut = (rows: { label: string; count: number }[]) => ({

@@ -65,11 +65,15 @@ ORDER BY county_code, sort_order`,
         visualization: {},
       },
       {
-        name: '全市平均',
-        description: '十个县（市、区）各项指标的平均值（不受县（市、区）筛选影响）',
+        name: '全市',
+        description:
+          '全市合并计算（不受县（市、区）筛选影响）：比率为各县分子之和 ÷ 分母之和（与附件7 Excel 合计一致），件数为合计，其余为达标县数',
         display: 'table',
         tags: ['year'],
-        sql: `SELECT standard_name AS "指标", round(avg(measure), 1) AS "全市平均", comparison || ' ' || target AS "目标", unit AS "单位"
+        sql: `SELECT standard_name AS "指标",
+  CASE WHEN unit = '%' THEN reporting.percent((sum(numerator) FILTER (WHERE denominator > 0))::bigint, sum(denominator)::bigint)
+       WHEN unit IN ('件', '次') THEN sum(measure) END AS "全市",
+  count(*) FILTER (WHERE passed) AS "达标县数", comparison || ' ' || target AS "目标", unit AS "单位"
 FROM reporting.county_scorecard
 WHERE year = ${YEAR}
 GROUP BY sort_order, standard_name, comparison, target, unit
