@@ -90,6 +90,23 @@ describe('the admin home dashboard', () => {
     expect(city.work_systems).toMatchObject({ kind: 'flag', measure: null, countiesMet: met });
   });
 
+  it('names 达标排名 and 考评名次 apart, and gives each standard its definition for the header', async () => {
+    const { rows } = await app.db.query(
+      `INSERT INTO evaluation (county_id, year, rank) SELECT id, 2025, 10 FROM organization WHERE name = '石龙区' AND level = 'county' RETURNING id, county_id`,
+    );
+    try {
+      const { json } = await dashboardAs('leader@example.org', '?year=2025');
+      const shilong = json.data.counties.find((c: any) => c.countyId === rows[0].county_id);
+      expect(shilong.evaluationRank).toBe(10);
+      expect(json.data.counties.filter((c: any) => c.evaluationRank !== null)).toHaveLength(1);
+      const overdue = json.data.standards.find((s: any) => s.code === 'overdue_cases');
+      expect(overdue.name).toBe('办理超期');
+      for (const s of json.data.standards) expect(s.description.length).toBeGreaterThan(5);
+    } finally {
+      await app.db.query(`DELETE FROM evaluation WHERE id = $1`, [rows[0].id]);
+    }
+  });
+
   it('gives county staff her county beside the city average, and no other county', async () => {
     const { status, json } = await dashboardAs('xinhua@example.org', '?year=2025');
     expect(status).toBe(200);

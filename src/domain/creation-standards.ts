@@ -116,7 +116,7 @@ export const CREATION_STANDARDS: readonly CreationStandard[] = [
   {
     code: 'overdue_cases',
     section: '（五）提高工作成效',
-    name: '超期未办结案件',
+    name: '办理超期',
     unit: '件',
     comparison: '<=',
     target: 0,

@@ -18,6 +18,8 @@ export interface StandardInfo {
   unit: CreationStandard['unit'];
   comparison: Comparison;
   target: number;
+  /** the figure's definition (口径), shown on hover */
+  description: string;
 }
 
 export type Measures = Record<string, number | null>;
@@ -26,7 +28,10 @@ export type Verdicts = Record<string, boolean | null>;
 export interface CountyScore {
   countyId: number;
   countyName: string;
+  /** 达标排名: this table's order by the share of standards met */
   rank: number;
+  /** 考评名次: the rank of the county's evaluation (考评) of the year, where one exists */
+  evaluationRank: number | null;
   standardsMet: number;
   standardsAssessed: number;
   passRatePct: number | null;
@@ -75,40 +80,45 @@ export async function loadDashboardData(
 ): Promise<DashboardData> {
   const county = countyScope(actor);
   const r = from.relations;
-  const [standardRows, scoreRows, rankRows, yearRows, monthRows, categoryRows, sourceRows] = await Promise.all([
-    db.query(
-      `SELECT code, section, name, unit, comparison, target FROM reporting.creation_standard ORDER BY sort_order`,
-    ),
-    db.query(
-      `SELECT county_id, standard_code, measure, passed, numerator, denominator, as_of::text AS as_of
+  const [standardRows, scoreRows, rankRows, yearRows, monthRows, categoryRows, sourceRows, evaluationRows] =
+    await Promise.all([
+      db.query(
+        `SELECT code, section, name, unit, comparison, target, description FROM reporting.creation_standard ORDER BY sort_order`,
+      ),
+      db.query(
+        `SELECT county_id, standard_code, measure, passed, numerator, denominator, as_of::text AS as_of
        FROM ${r.scorecard} WHERE year = $1`,
-      [year],
-    ),
-    db.query(
-      `SELECT county_id, county_name, rank, standards_met, standards_assessed, pass_rate_pct
+        [year],
+      ),
+      db.query(
+        `SELECT county_id, county_name, rank, standards_met, standards_assessed, pass_rate_pct
        FROM ${r.ranking} WHERE year = $1 ORDER BY rank, county_code`,
-      [year],
-    ),
-    db.query(
-      `SELECT DISTINCT year FROM ${r.monthCases}
+        [year],
+      ),
+      db.query(
+        `SELECT DISTINCT year FROM ${r.monthCases}
        UNION SELECT extract(year FROM reporting.today())::int ORDER BY year DESC`,
-    ),
-    db.query(
-      `SELECT to_char(month, 'YYYY-MM') AS month, sum(cases_accepted)::int AS accepted, sum(cases_concluded)::int AS concluded
+      ),
+      db.query(
+        `SELECT to_char(month, 'YYYY-MM') AS month, sum(cases_accepted)::int AS accepted, sum(cases_concluded)::int AS concluded
        FROM ${r.monthCases} WHERE year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY month`,
-      [year, county],
-    ),
-    db.query(
-      `SELECT category_label AS label, sum(cases)::int AS count FROM ${r.caseMix} AS mix
+        [year, county],
+      ),
+      db.query(
+        `SELECT category_label AS label, sum(cases)::int AS count FROM ${r.caseMix} AS mix
        WHERE year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY category_label ORDER BY count DESC, label`,
-      [year, county],
-    ),
-    db.query(
-      `SELECT source_label AS label, sum(cases)::int AS count FROM ${r.caseMix} AS mix
+        [year, county],
+      ),
+      db.query(
+        `SELECT source_label AS label, sum(cases)::int AS count FROM ${r.caseMix} AS mix
        WHERE year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY source_label ORDER BY count DESC, label`,
-      [year, county],
-    ),
-  ]);
+        [year, county],
+      ),
+      db.query(`SELECT county_id, rank FROM evaluation WHERE year = $1 AND voided_at IS NULL AND rank IS NOT NULL`, [
+        year,
+      ]),
+    ]);
+  const evaluationRank = new Map<number, number>(evaluationRows.map((e) => [e.county_id, e.rank]));
 
   const standards: StandardInfo[] = standardRows.map((s) => ({ ...s, target: Number(s.target) }));
   const byCounty = new Map<number, { measures: Measures; passed: Verdicts }>();
@@ -134,6 +144,7 @@ export async function loadDashboardData(
       countyId: r.county_id,
       countyName: r.county_name,
       rank: r.rank,
+      evaluationRank: evaluationRank.get(r.county_id) ?? null,
       standardsMet: Number(r.standards_met),
       standardsAssessed: Number(r.standards_assessed),
       passRatePct: num(r.pass_rate_pct),

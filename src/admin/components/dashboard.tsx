@@ -105,6 +105,10 @@ function CityCell({ standard, figure }: { standard: StandardInfo; figure: CityFi
   );
 }
 
+const RANK_HELP =
+  '达标排名：按本表达标率（达标项数 ÷ 考核项数）从高到低排列，并列时比较达标项数与办结率；由数据自动计算，不是考评结果';
+const EVALUATION_RANK_HELP = '考评名次：市妇联年度考评（考评菜单）确定的名次，含加减分与一票否决；尚未考评的为“—”';
+
 function Scorecard({ data }: { data: DashboardData }) {
   const th: React.CSSProperties = {
     padding: '6px 8px',
@@ -120,11 +124,18 @@ function Scorecard({ data }: { data: DashboardData }) {
       <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13 }} data-testid="scorecard">
         <thead>
           <tr>
-            <th style={th}>名次</th>
+            <th style={th} title={RANK_HELP}>
+              达标排名
+            </th>
+            <th style={th} title={EVALUATION_RANK_HELP}>
+              考评名次
+            </th>
             <th style={{ ...th, textAlign: 'left' }}>县（市、区）</th>
-            <th style={th}>达标项数</th>
+            <th style={th} title="达标项数 ÷ 考核项数（实际值为空的指标不考核）">
+              达标项数
+            </th>
             {data.standards.map((s) => (
-              <th key={s.code} style={th} title={s.section}>
+              <th key={s.code} style={th} title={`${s.section}　${s.name}：${s.description}`}>
                 {s.name}
                 <div style={{ fontWeight: 400, color: '#666' }}>{targetText(s)}</div>
               </th>
@@ -136,6 +147,9 @@ function Scorecard({ data }: { data: DashboardData }) {
             c ? (
               <tr key={c.countyId} data-testid={`scorecard-county-${c.countyId}`}>
                 <td style={{ padding: '6px 8px', textAlign: 'center', fontWeight: 600 }}>{c.rank}</td>
+                <td style={{ padding: '6px 8px', textAlign: 'center' }} data-testid="evaluation-rank">
+                  {c.evaluationRank ?? '—'}
+                </td>
                 <td style={{ padding: '6px 8px', whiteSpace: 'nowrap' }}>{c.countyName}</td>
                 <td style={{ padding: '6px 8px', textAlign: 'center' }}>
                   {c.standardsMet}/{c.standardsAssessed}
@@ -146,6 +160,7 @@ function Scorecard({ data }: { data: DashboardData }) {
               </tr>
             ) : (
               <tr key="city" style={{ borderTop: '2px solid #ccc' }} data-testid="scorecard-city">
+                <td />
                 <td />
                 <td
                   style={{ padding: '6px 8px', fontWeight: 600 }}
@@ -163,7 +178,8 @@ function Scorecard({ data }: { data: DashboardData }) {
         </tbody>
       </table>
       <Text mt="sm" style={{ fontSize: 12, color: '#666' }}>
-        绿色达标，红色未达标，灰色不考核。名次按达标率（达标项数 ÷ 考核项数）排列，并列时比较达标项数与办结率。 统计日{' '}
+        绿色达标，红色未达标，灰色不考核。达标排名按达标率（达标项数 ÷
+        考核项数）排列，并列时比较达标项数与办结率；考评名次取自市妇联年度考评。将鼠标停在列标题上可查看口径。 统计日{' '}
         {data.asOf}；案件指标按受理（或终结）年份计，代理员与证书指标按统计日计。
       </Text>
     </div>

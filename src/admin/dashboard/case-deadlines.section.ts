@@ -29,7 +29,9 @@ export const caseDeadlinesSection: HomeSectionProvider = async ({ ds, actor, now
     : countyRows(counts);
   const section: HomeListSection = {
     id: 'case-deadlines',
-    title: `案件期限提醒：已超期 ${overdue} 件，${CASE_POLICY.dueSoonDays}日内到期 ${total - overdue} 件`,
+    // 期限提醒·已超期 is any deadline the office missed (受理告知、办理、答复、复查…); the scorecard's 办理超期
+    // counts only the handling limit (条例第三十四条): two words for two figures
+    title: `期限提醒·已超期 ${overdue} 件，${CASE_POLICY.dueSoonDays}日内到期 ${total - overdue} 件`,
     empty: '没有超期或即将到期的案件',
     rows,
     moreHref: `${LIST}?filters.deadline=${overdue ? 'overdue' : 'due_soon'}`,
@@ -52,7 +54,7 @@ function countyRows(counts: DeadlineCounts[]): HomeListSection['rows'] {
     .sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon || a.countyId - b.countyId)
     .map((e) => ({
       label: e.countyName,
-      detail: `已超期 ${e.overdue} 件，即将到期 ${e.dueSoon} 件`,
+      detail: `期限提醒·已超期 ${e.overdue} 件，即将到期 ${e.dueSoon} 件`,
       href: `${LIST}?filters.countyId=${e.countyId}&filters.deadline=${e.overdue ? 'overdue' : 'due_soon'}`,
       tone: e.overdue ? 'danger' : 'warning',
     }));

@@ -312,7 +312,7 @@ export const RESOURCE_TRANSLATIONS = {
       veto: '一票否决',
       vetoReason: '否决原因',
       result: '考评结果',
-      rank: '名次',
+      rank: '考评名次',
       scoreTable: '考评明细',
     },
     { result: 'evaluation_result' },

@@ -44,7 +44,7 @@ export const DASHBOARDS: DashboardSpec[] = [
         description: '按达标率、达标项数、办结率排名',
         display: 'table',
         tags: ['county', 'year'],
-        sql: `SELECT rank AS "名次", county_name AS "县（市、区）", standards_met AS "达标项数", standards_assessed AS "考核项数",
+        sql: `SELECT rank AS "达标排名", county_name AS "县（市、区）", standards_met AS "达标项数", standards_assessed AS "考核项数",
   pass_rate_pct AS "达标率（%）", closure_rate_pct AS "办结率（%）"
 FROM reporting.county_ranking
 WHERE year = ${YEAR} ${COUNTY}
