@@ -1,3 +1,4 @@
+import { dissatisfiedRatingsSection } from '../src/admin/dashboard/dissatisfied-ratings.section.js';
 import { formatQueryCode } from '../src/domain/petitioner-view.js';
 import { reissueQueryCode } from '../src/services/petitioner-query.js';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -110,6 +111,54 @@ describe('the query code', () => {
     expect(rows[0].user_id).toBe(users[0].id);
     expect(rows[0].changes).not.toContain(fresh);
     expect(rows[0].changes).not.toContain(c.code);
+  });
+});
+
+describe('on the case page (admin)', () => {
+  const xinhuaCase = () =>
+    demoCase(`c.state = 'representing' AND c.county_id = (SELECT id FROM organization WHERE name = '新华区')`);
+
+  it('the clerk sees the code and the rating; the leader sees the rating but never the code', async () => {
+    const c = await xinhuaCase();
+    await post('/query/rating', { no: c.case_no, code: c.code, rating: 'satisfied' }); // refused: no reply yet
+    await app.db.query(
+      `INSERT INTO case_rating (case_id, rating, comment, first_rated_at, rated_at) VALUES ($1, 'dissatisfied', '<b>太慢</b>', now(), now())`,
+      [c.id],
+    );
+    const clerk = app.session();
+    expect(await clerk.login('xinhua@example.org')).toBe(true);
+    const page = await clerk.api('GET', `/resources/PetitionCase/records/${c.id}/show`);
+    expect(page.json.record.params.queryCode).toContain(formatQueryCode(c.code));
+    expect(page.json.record.params.petitionerRating).toContain('不满意');
+    expect(page.json.record.params.petitionerRating).toContain('<b>太慢</b>');
+    const leader = app.session();
+    expect(await leader.login('leader@example.org')).toBe(true);
+    const seen = await leader.api('GET', `/resources/PetitionCase/records/${c.id}/show`);
+    expect(seen.status).toBe(200);
+    expect(seen.json.record.params.petitionerRating).toContain('不满意');
+    expect(JSON.stringify(seen.json)).not.toContain(c.code);
+    expect(JSON.stringify(seen.json)).not.toContain(formatQueryCode(c.code));
+    const denied = await leader.api('POST', `/resources/PetitionCase/records/${c.id}/reissueQueryCode`, {
+      reason: '试图重置',
+    });
+    expect(denied.status).toBeGreaterThanOrEqual(400);
+    await app.db.query('DELETE FROM case_rating WHERE case_id = $1', [c.id]);
+  });
+
+  it('重新生成查询码 asks for a reason, then the old code stops working', async () => {
+    const c = await xinhuaCase();
+    const clerk = app.session();
+    expect(await clerk.login('xinhua@example.org')).toBe(true);
+    const path = `/resources/PetitionCase/records/${c.id}/reissueQueryCode`;
+    const { rowVersion } = (await clerk.api('GET', path)).json.record.params;
+    const blank = await clerk.api('POST', path, { reason: '  ', rowVersion });
+    expect(blank.json.record.errors.reason.message).toContain('原因');
+    expect((await get(url(c))).status).toBe(200);
+    const done = await clerk.api('POST', path, { reason: '信访人遗失告知书', rowVersion });
+    expect(done.json.notice).toEqual({ message: '查询码已重新生成，原查询码已失效', type: 'success' });
+    expect((await get(url(c))).status).toBe(404);
+    const { rows } = await app.db.query('SELECT code FROM case_query_code WHERE case_id = $1', [c.id]);
+    expect((await get(url({ case_no: c.case_no, code: rows[0].code }))).status).toBe(200);
   });
 });
 
@@ -252,6 +301,51 @@ describe('rating', () => {
       [String(c.id)],
     );
     expect(audit.map((r) => r.action)).toEqual(['public_rate', 'public_rerate']);
+  });
+
+  it('不满意 puts the case on its county’s home page; leaders see counts per county only', async () => {
+    const c = await replied();
+    expect((await post('/query/rating', { no: c.case_no, code: c.code, rating: 'dissatisfied' })).status).toBe(200);
+    const { rows: staff } = await app.db.query(
+      `SELECT id FROM admin_user WHERE role = 'county_staff' AND county_id = $1 LIMIT 1`,
+      [c.county_id],
+    );
+    const now = new Date();
+    const hers = await dissatisfiedRatingsSection({
+      ds: app.dataSource,
+      actor: { id: staff[0]?.id ?? 1, role: 'county_staff', countyId: c.county_id },
+      now,
+    });
+    expect(hers!.rows.map((r) => r.href)).toContain(`/admin/resources/PetitionCase/records/${c.id}/show`);
+    const { rows: other } = await app.db.query(
+      `SELECT id FROM organization WHERE level = 'county' AND id <> $1 LIMIT 1`,
+      [c.county_id],
+    );
+    const elsewhere = await dissatisfiedRatingsSection({
+      ds: app.dataSource,
+      actor: { id: 1, role: 'county_staff', countyId: other[0].id },
+      now,
+    });
+    expect(elsewhere!.rows.map((r) => r.href)).not.toContain(`/admin/resources/PetitionCase/records/${c.id}/show`);
+    const leader = await dissatisfiedRatingsSection({
+      ds: app.dataSource,
+      actor: { id: 1, role: 'leader', countyId: null },
+      now,
+    });
+    expect(leader!.total).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(leader!.rows)).not.toContain(c.case_no);
+    expect(JSON.stringify(leader!.rows)).not.toContain(c.subject);
+    // out of the window: off the home page
+    await app.db.query(
+      `UPDATE case_rating SET rated_at = now() - interval '61 days', first_rated_at = now() - interval '61 days' WHERE case_id = $1`,
+      [c.id],
+    );
+    const later = await dissatisfiedRatingsSection({
+      ds: app.dataSource,
+      actor: { id: 1, role: 'county_staff', countyId: c.county_id },
+      now,
+    });
+    expect(later!.rows.map((r) => r.href)).not.toContain(`/admin/resources/PetitionCase/records/${c.id}/show`);
   });
 
   it('counts in the county 满意率 (reporting.county_satisfaction)', async () => {

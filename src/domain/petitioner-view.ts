@@ -1,6 +1,7 @@
 // 《信访工作条例》第二十一条: the petitioner may query how her matter is being handled and rate it.
 // Pure rules of the public query page and the rating; time is passed in.
 import type { CaseFacts } from './case-workflow.js';
+import { problem, type FieldProblem } from './errors.js';
 
 export const PETITIONER_VIEW_POLICY = {
   /** a second rating replaces the first within this many days of the first, then it is locked */
@@ -12,6 +13,8 @@ export const PETITIONER_VIEW_POLICY = {
    * has set no target)
    */
   satisfactionTargetPct: null as number | null,
+  /** a 不满意 rating stays on the county's home page this many days (time for 反馈回访) */
+  dissatisfiedOnHomeDays: 60,
   /** lookups per address in `windowMinutes` (wrong or right), and wrong codes per case number */
   attemptsPerAddress: 30,
   failuresPerCase: 10,
@@ -94,6 +97,15 @@ export function cleanComment(input: unknown): string | null | 'TOO_LONG' | 'NOT_
   const text = input.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
   if (!text) return null;
   return [...text].length > PETITIONER_VIEW_POLICY.commentMaxLength ? 'TOO_LONG' : text;
+}
+
+/** 重新生成查询码的原因: required text (it is the audit's only account of why her printed code died). */
+export function reissueReasonProblem(input: unknown): FieldProblem | null {
+  const text = cleanComment(input);
+  if (text === null || text === 'NOT_TEXT') return problem('REISSUE_REASON_REQUIRED', '请填写重新生成查询码的原因');
+  if (text === 'TOO_LONG')
+    return problem('REISSUE_REASON_TOO_LONG', `原因不能超过${PETITIONER_VIEW_POLICY.commentMaxLength}个字`);
+  return null;
 }
 
 export type StepFacts = Pick<

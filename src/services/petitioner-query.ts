@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { can, type Actor } from '../domain/access-policy.js';
 import { describeDaysLeft, nextDeadline } from '../domain/case-deadlines.js';
 import { localDate } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError, FieldErrors } from '../domain/errors.js';
+import { assertCurrent } from '../domain/record-version.js';
 import {
   cleanComment,
   isRating,
@@ -11,6 +12,7 @@ import {
   RATING_LABELS,
   ratingLockedAt,
   ratingRefusal,
+  reissueReasonProblem,
   stepsTaken,
   type Rating,
 } from '../domain/petitioner-view.js';
@@ -252,20 +254,26 @@ export async function queryCodeOf(
   return row ?? null;
 }
 
-/** A new code for the case (the old one stops working at once), audited without either code. */
+/**
+ * A new code for the case (the old one stops working at once), audited with the clerk's reason and
+ * without either code. `expectedVersion` is the case page's version: a re-issue from an old page is refused.
+ */
 export async function reissueQueryCode(
   manager: EntityManager,
-  cmd: { caseId: number; actor: (Actor & { email?: string }) | null; reason: string },
+  cmd: { caseId: number; actor: (Actor & { email?: string }) | null; reason: unknown; expectedVersion?: unknown },
 ): Promise<string> {
+  const reason = reissueReasonProblem(cmd.reason);
+  if (reason) throw new FieldErrors({ reason });
   return manager.transaction(async (em) => {
     const [row] = await em.query(
-      'SELECT id, county_id AS "countyId", voided_at FROM petition_case WHERE id = $1 FOR UPDATE',
+      `SELECT id, county_id AS "countyId", voided_at AS "voidedAt", row_version AS "rowVersion"
+         FROM petition_case WHERE id = $1 FOR UPDATE`,
       [cmd.caseId],
     );
     if (!row || !can(cmd.actor, 'read', 'PetitionCase', row))
       throw new DomainError('NOT_FOUND', '案件不存在或无权访问');
     if (!can(cmd.actor, 'write', 'PetitionCase', row)) throw new DomainError('FORBIDDEN', '无权办理该案件');
-    if (row.voided_at) throw new DomainError('VOIDED', '该案件已作废');
+    assertCurrent(row, cmd.expectedVersion);
     const [issued] = await em.query(
       `INSERT INTO case_query_code (case_id, code, issued_by) VALUES ($1, new_query_code(), $2)
        ON CONFLICT (case_id) DO UPDATE SET code = EXCLUDED.code, issued_at = now(), issued_by = EXCLUDED.issued_by,
@@ -279,7 +287,7 @@ export async function reissueQueryCode(
       resource: 'PetitionCase',
       recordId: cmd.caseId,
       countyId: row.countyId,
-      changes: { reason: cmd.reason },
+      changes: { reason: String(cmd.reason).trim() },
     });
     return issued.code as string;
   });
@@ -296,4 +304,42 @@ export async function caseRatingOf(
     [caseId],
   );
   return row ?? null;
+}
+
+export interface DissatisfiedCase {
+  id: number;
+  caseNo: string;
+  subject: string;
+  countyId: number;
+  countyName: string;
+  ratedAt: Date;
+  comment: string | null;
+}
+
+/**
+ * The cases rated 不满意 since `since` (latest first, the first `limit`), and how many per county, in
+ * `countyId`'s scope (null: all counties). Voided cases are left out.
+ */
+export async function dissatisfiedRatings(
+  em: Pick<EntityManager, 'query'>,
+  countyId: number | null,
+  since: Date,
+  limit: number,
+): Promise<{ cases: DissatisfiedCase[]; perCounty: { countyId: number; countyName: string; count: number }[] }> {
+  const where = `r.rating = 'dissatisfied' AND r.rated_at >= $2 AND c.voided_at IS NULL
+                 AND ($1::int IS NULL OR c.county_id = $1)`;
+  const cases: DissatisfiedCase[] = await em.query(
+    `SELECT c.id, c.case_no AS "caseNo", c.subject, c.county_id AS "countyId", o.name AS "countyName",
+            r.rated_at AS "ratedAt", r.comment
+       FROM case_rating r JOIN petition_case c ON c.id = r.case_id JOIN organization o ON o.id = c.county_id
+      WHERE ${where} ORDER BY r.rated_at DESC, c.id LIMIT $3`,
+    [countyId, since, limit],
+  );
+  const perCounty = await em.query(
+    `SELECT c.county_id AS "countyId", o.name AS "countyName", count(*)::int AS count
+       FROM case_rating r JOIN petition_case c ON c.id = r.case_id JOIN organization o ON o.id = c.county_id
+      WHERE ${where} GROUP BY c.county_id, o.name ORDER BY count DESC, c.county_id`,
+    [countyId, since],
+  );
+  return { cases, perCounty };
 }

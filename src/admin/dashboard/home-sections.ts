@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../domain/access-policy.js';
 import { caseDeadlinesSection } from './case-deadlines.section.js';
+import { dissatisfiedRatingsSection } from './dissatisfied-ratings.section.js';
 import { noticesSection } from './notices.section.js';
 import { rectificationsSection } from './rectifications.section.js';
 import { certificateReviewsSection } from './certificate-reviews.section.js';
@@ -26,6 +27,7 @@ export type HomeSectionProvider = (ctx: { ds: DataSource; actor: Actor; now: Dat
  */
 export const HOME_SECTION_PROVIDERS: HomeSectionProvider[] = [];
 HOME_SECTION_PROVIDERS.push(caseDeadlinesSection);
+HOME_SECTION_PROVIDERS.push(dissatisfiedRatingsSection);
 HOME_SECTION_PROVIDERS.push(certificateReviewsSection);
 HOME_SECTION_PROVIDERS.push(noticesSection);
 HOME_SECTION_PROVIDERS.push(rectificationsSection);

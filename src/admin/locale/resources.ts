@@ -219,6 +219,8 @@ export const RESOURCE_TRANSLATIONS = {
       terminationReportedTo: '报告的上级部门',
       nextDeadline: '下一期限',
       daysLeft: '剩余天数',
+      queryCode: '信访人查询码',
+      petitionerRating: '信访人评价',
       deadline: '期限提醒',
       reopenedOn: '重新打开日期',
       reopenReason: '重新打开原因',

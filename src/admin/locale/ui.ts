@@ -35,6 +35,7 @@ export const CUSTOM_ACTIONS = {
   reviewCertificate: '年度审核',
   revokeCertificate: '吊销证书',
   downloadDocument: '下载文书',
+  reissueQueryCode: '重新生成查询码',
   exportXlsx: '导出Excel',
   printCertificate: '打印证书',
   importAgents: '从Excel导入',

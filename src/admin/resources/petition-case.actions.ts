@@ -1,11 +1,15 @@
 import type { Action, ActionContext, ActionRequest, ActionResponse, RecordActionResponse } from 'adminjs';
+import { can, maySeePersonalData } from '../../domain/access-policy.js';
 import { CASE_POLICY } from '../../domain/case-policy.js';
 import { CASE_EVENTS, isEventAvailable, type CaseEvent } from '../../domain/case-workflow.js';
+import { localDate } from '../../domain/dates.js';
+import { formatQueryCode, RATING_LABELS } from '../../domain/petitioner-view.js';
 import { PetitionCase } from '../../entities/petition-case.js';
+import { caseRatingOf, queryCodeOf, reissueQueryCode } from '../../services/petitioner-query.js';
 import { caseFacts, transitionCase } from '../../services/case-workflow.js';
 import type { ActionField } from '../components/action-form.js';
 import { Components } from '../components/index.js';
-import { refusal } from '../actions/form-action.js';
+import { recordFormHandler, refusal } from '../actions/form-action.js';
 import { actorOf } from '../current-actor.js';
 import { UI } from '../locale/ui.js';
 import { allowed } from '../resource-kit.js';
@@ -160,3 +164,58 @@ function workflowAction(event: CaseEvent): Partial<Action<RecordActionResponse>>
 export const workflowActions: Record<CaseEvent, Partial<Action<ActionResponse>>> = Object.fromEntries(
   CASE_EVENTS.map((event) => [event, workflowAction(event)]),
 ) as Record<CaseEvent, Partial<Action<ActionResponse>>>;
+
+// 《信访工作条例》第二十一条: the query code printed on her 告知书 is a credential to her case. Her county's
+// clerks and the city see it (they print it and re-issue it); leaders, read-only, never do.
+const mayHoldCode = (context: ActionContext) =>
+  can(actorOf(context), 'write', 'PetitionCase', { countyId: context.record?.params.countyId ?? null });
+
+/** 查询码 (for those who may hold it) and 信访人评价 (for all who read the case) on the case page. */
+export async function withPetitionerChannel(
+  response: ActionResponse,
+  _request: ActionRequest,
+  context: ActionContext,
+): Promise<ActionResponse> {
+  const params = response.record?.params;
+  if (!params?.id) return response;
+  const em = PetitionCase.getRepository().manager;
+  const caseId = Number(params.id);
+  const rating = await caseRatingOf(em, caseId);
+  const seesComment = maySeePersonalData(actorOf(context)!);
+  params.petitionerRating = rating
+    ? `${RATING_LABELS[rating.rating]}（${localDate(rating.ratedAt)}${rating.times > 1 ? `，共评价${rating.times}次` : ''}）` +
+      (seesComment && rating.comment ? `：${rating.comment}` : '')
+    : '尚未评价';
+  if (mayHoldCode(context)) {
+    const code = await queryCodeOf(em, caseId);
+    params.queryCode = code
+      ? `${formatQueryCode(code.code)}（${localDate(code.issuedAt)}生成${code.reissues ? `，已重新生成${code.reissues}次` : ''}）`
+      : '';
+  } else delete params.queryCode;
+  return response;
+}
+
+export const reissueQueryCodeAction: Partial<Action<ActionResponse>> = {
+  actionType: 'record',
+  icon: 'Key',
+  variant: 'danger',
+  component: Components.ActionForm,
+  isAccessible: (context: ActionContext) => write(context) && mayHoldCode(context),
+  isVisible: (context: ActionContext) => !context.record?.params.voidedAt,
+  custom: {
+    intro:
+      '信访人遗失告知书或查询码可能被他人知悉时，可重新生成查询码：原查询码立即失效，请重新打印代理告知书或答复意见书交信访人。操作记入操作日志。',
+    submitLabel: '重新生成',
+    fields: [{ name: 'reason', label: '重新生成的原因', type: 'textarea', required: true }],
+  },
+  handler: recordFormHandler(
+    ({ actor, recordId, payload, version }) =>
+      reissueQueryCode(PetitionCase.getRepository().manager, {
+        caseId: recordId,
+        actor,
+        reason: payload.reason,
+        expectedVersion: version,
+      }),
+    '查询码已重新生成，原查询码已失效',
+  ),
+};

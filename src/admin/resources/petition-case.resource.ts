@@ -20,7 +20,7 @@ import { caseFacts } from '../../services/case-workflow.js';
 import { Components } from '../components/index.js';
 import { allowed, defineResource, NAV } from '../resource-kit.js';
 import { chinaToday } from '../scoped-resource.js';
-import { workflowActions } from './petition-case.actions.js';
+import { reissueQueryCodeAction, withPetitionerChannel, workflowActions } from './petition-case.actions.js';
 
 // Workflow fields move only through the lifecycle actions, never through the edit form.
 const WORKFLOW_FIELDS = [
@@ -143,6 +143,8 @@ export const petitionCaseResource = defineResource(
       'state',
       'nextDeadline',
       'daysLeft',
+      'queryCode',
+      'petitionerRating',
       'countyId',
       'townshipId',
       'agentId',
@@ -215,6 +217,8 @@ export const petitionCaseResource = defineResource(
       reopenReason: { type: 'textarea' },
       nextDeadline: virtual(true),
       daysLeft: virtual(true),
+      queryCode: virtual(false),
+      petitionerRating: virtual(false),
       deadline: {
         type: 'string',
         availableValues: Object.entries(DEADLINE_FILTERS).map(([value, label]) => ({ value, label })),
@@ -223,11 +227,12 @@ export const petitionCaseResource = defineResource(
     },
     actions: {
       list: { after: addDeadlines(false) },
-      show: { after: addDeadlines(true) },
+      show: { after: [addDeadlines(true), withPetitionerChannel] },
       // the lock is enforced below the form too (assertWritable); this only hides the buttons
       edit: { isVisible: notArchived },
       delete: { isVisible: notArchived },
       ...workflowActions,
+      reissueQueryCode: reissueQueryCodeAction,
       downloadDocument: {
         actionType: 'record',
         icon: 'Download',
