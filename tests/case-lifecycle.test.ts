@@ -206,6 +206,20 @@ describe('a case from 受理 to 立案归档', () => {
       await act(id, 'conclude', { concludedOn: day(-6), outcome: '经协调已分割' }),
       '尚无办案记录（附件4）',
     );
+    const entry = {
+      caseId: id,
+      handler: '赵淑芬',
+      department: '新华区自然资源局',
+      action: '陪同信访人到区自然资源局反映宅基地分割问题',
+    };
+    // 一案一卷: nothing in the file is dated before the case was accepted, or in the future
+    for (const [loggedOn, message] of [
+      [day(-21), `记录日期不能早于本案受理日期（${day(-20)}）`],
+      [day(1), '日期不能晚于今天'],
+    ]) {
+      const early = await clerk.api('POST', '/resources/CaseLog/actions/new', { ...entry, loggedOn });
+      expect(early.json.record.errors.loggedOn.message).toBe(message);
+    }
     const log = await clerk.api('POST', '/resources/CaseLog/actions/new', {
       caseId: id,
       loggedOn: day(-10),
@@ -263,7 +277,18 @@ describe('a case from 受理 to 立案归档', () => {
       '归档日期不能早于答复意见书出具日期',
       'archivedOn',
     );
-    const archived = await act(id, 'archive', { archivedOn: today });
+    // 协议第五条: her 15 days to ask for a review run until day(13); before then only her written waiver
+    expectRefused(
+      await act(id, 'archive', { archivedOn: today }),
+      `协议第五条：信访人可在收到答复意见书后15日内申请复查，复查申请期至${day(13)}届满。请在${day(14)}及以后归档，或登记信访人书面放弃复查的日期`,
+      'archivedOn',
+    );
+    expectRefused(
+      await act(id, 'archive', { archivedOn: today, reviewDeclinedOn: day(-3) }),
+      '书面放弃复查的日期不能早于答复意见书出具日期',
+      'reviewDeclinedOn',
+    );
+    const archived = await act(id, 'archive', { archivedOn: today, reviewDeclinedOn: day(-1) });
     expectDone(archived);
     const row = await state(id);
     expect(row).toMatchObject({ state: 'archived', archived_on: today });
@@ -350,6 +375,11 @@ describe('a case from 受理 to 立案归档', () => {
       acceptedOn: day(-3),
     });
     const other = Number(created.json.record.params.id);
+    // 受理 before 代理 (创建标准 二; 条例第二十三条)
+    expectRefused(
+      await act(other, 'startRepresenting', { agreementSignedOn: today, notifiedOn: today, representingSince: today }),
+      '尚未登记受理：请先办理“受理”，登记书面告知信访人受理情况的日期（条例第二十三条），再开始代理',
+    );
     expectRefused(
       await act(other, 'terminate', { terminatedOn: today, terminationReason: '对方下落不明' }),
       '已报告的上级相关部门',

@@ -1,6 +1,7 @@
 import bcrypt from 'bcryptjs';
 import pg from 'pg';
 import { validateAgent } from '../src/domain/agent-rules.js';
+import { caseFileDateProblem, workflowOrderProblems } from '../src/domain/case-workflow.js';
 import { validateCertificateReview } from '../src/domain/certificate-review-rules.js';
 import { idNumberProblem } from '../src/domain/id-number.js';
 import { validateOrganization } from '../src/domain/organization-rules.js';
@@ -143,6 +144,27 @@ describe('demo rows', () => {
         ),
       ),
     ).toEqual([]);
+  });
+
+  it('follow the order of the workflow (受理-代理-终结-立案归档, 协议第五条 review window)', () => {
+    const camel = (row: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(row).map(([k, v]) => [k.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase()), v]),
+      );
+    expect(
+      data.petition_case
+        .map((c) => ({
+          caseNo: c.case_no,
+          problems: workflowOrderProblems(camel(c as unknown as Record<string, unknown>) as never),
+        }))
+        .filter((r) => r.problems.length),
+    ).toEqual([]);
+    const accepted = new Map(data.petition_case.map((c) => [c.id, c.accepted_on]));
+    const dated = [
+      ...data.case_log.map((l) => ({ caseId: l.case_id, date: l.logged_on })),
+      ...data.case_document.map((d) => ({ caseId: d.case_id, date: d.signed_on })),
+    ];
+    expect(dated.filter((d) => caseFileDateProblem(d.date, accepted.get(d.caseId), today, '日期'))).toEqual([]);
   });
 
   it('is the same on every build', () => {

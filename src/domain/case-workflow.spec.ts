@@ -6,6 +6,7 @@ import {
   CASE_STATE_LABELS,
   CASE_STATES,
   nextState,
+  workflowOrderProblems,
   type AgentStanding,
   type CaseEvent,
   type CaseFacts,
@@ -90,7 +91,7 @@ function caseIn(state: CaseState): CaseFacts {
     countyId: 1,
     agentId: 7,
     acceptedOn: '2026-10-01',
-    acceptanceNotifiedOn: null,
+    acceptanceNotifiedOn: '2026-10-02',
     agreementSignedOn: null,
     notifiedOn: null,
     representingSince: null,
@@ -104,6 +105,7 @@ function caseIn(state: CaseState): CaseFacts {
     reviewRequestedOn: null,
     reviewDepartment: null,
     reviewAnsweredOn: null,
+    reviewDeclinedOn: null,
     archivedOn: null,
     archiveNo: null,
     terminatedOn: null,
@@ -150,7 +152,7 @@ const INPUT: Record<CaseEvent, Record<string, string>> = {
   conclude: { concludedOn: '2026-11-01', outcome: '经协调已解决' },
   issueReply: { replyIssuedOn: '2026-11-06' },
   requestReview: { reviewRequestedOn: '2026-11-10', reviewDepartment: '市信访局', reviewAnsweredOn: '' },
-  archive: { archivedOn: '2026-11-12' },
+  archive: { archivedOn: '2026-11-12', reviewDeclinedOn: '2026-11-06' },
   terminate: { terminatedOn: '2026-11-01', terminationReason: '信访人撤回委托', terminationReportedTo: '区信访局' },
   reopen: { reopenReason: '补充复查材料' },
 };
@@ -183,7 +185,9 @@ describe('the transition table', () => {
       expect(r.code).toBe('TRANSITION_NOT_ALLOWED');
       expect(r.message).toBe(`案件当前状态为“${CASE_STATE_LABELS[state]}”，不能“${CASE_EVENT_LABELS[event]}”`);
     } else {
-      const c = event === 'issueReply' ? { ...caseIn(state), replyIssuedOn: null } : caseIn(state);
+      const c = caseIn(state);
+      if (event === 'issueReply') c.replyIssuedOn = null;
+      if (event === 'acceptCase') c.acceptanceNotifiedOn = null;
       expect(applyTransition(c, event, INPUT[event], ctx).state).toBe(expected);
     }
   });
@@ -194,15 +198,13 @@ describe('the transition table', () => {
   });
 
   it('offers only the legal events, and each once where it is done once', () => {
-    expect(availableEvents(caseIn('accepted'))).toEqual([
+    expect(availableEvents({ ...caseIn('accepted'), acceptanceNotifiedOn: null })).toEqual([
       'acceptCase',
       'startRepresenting',
       'extendDeadline',
       'terminate',
     ]);
-    expect(
-      availableEvents({ ...caseIn('representing'), acceptanceNotifiedOn: '2026-10-05', extensionDays: 10 }),
-    ).toEqual(['conclude', 'terminate']);
+    expect(availableEvents({ ...caseIn('representing'), extensionDays: 10 })).toEqual(['conclude', 'terminate']);
     expect(availableEvents(caseIn('concluded'))).toEqual(['requestReview', 'archive']);
     expect(availableEvents({ ...caseIn('concluded'), replyIssuedOn: null })).toEqual([
       'issueReply',
@@ -371,6 +373,15 @@ describe('applying an event', () => {
       '只能延长一次',
     ],
     ['a second reply', 'concluded', 'issueReply', {}, {}, 'REPLY_ALREADY_ISSUED', '已出具'],
+    [
+      'representing before the acceptance was recorded',
+      'accepted',
+      'startRepresenting',
+      { acceptanceNotifiedOn: null },
+      {},
+      'NOT_YET_ACCEPTED',
+      '尚未登记受理：请先办理“受理”，登记书面告知信访人受理情况的日期（条例第二十三条），再开始代理',
+    ],
   ])('refuses %s', (_name, state, event, facts, extra, code, text) => {
     const r = refusal(() => applyTransition({ ...caseIn(state), ...facts }, event, INPUT[event], { ...ctx, ...extra }));
     expect(r.code).toBe(code);
@@ -473,10 +484,61 @@ describe('applying an event', () => {
       { archivedOn: 'DATE_ORDER' },
     ],
     ['reopening without a reason', 'archived', 'reopen', {}, { reopenReason: 'REQUIRED' }],
+    [
+      'a start before the acceptance notice',
+      'accepted',
+      'startRepresenting',
+      { agreementSignedOn: '2026-10-01', notifiedOn: '2026-10-01', representingSince: '2026-10-01' },
+      { representingSince: 'DATE_ORDER' },
+    ],
+    [
+      'a declined review dated before the reply',
+      'concluded',
+      'archive',
+      { archivedOn: '2026-11-12', reviewDeclinedOn: '2026-11-04' },
+      { reviewDeclinedOn: 'DATE_ORDER' },
+    ],
   ])('marks the fields of %s', (_name, state, event, input, fields) => {
     const c = event === 'issueReply' ? { ...caseIn(state), replyIssuedOn: null } : caseIn(state);
     const r = refusal(() => applyTransition(c, event, input, ctx));
     expect(r.code).toBe('VALIDATION');
     expect(r.fields).toEqual(fields);
+  });
+});
+
+describe('the order of the file (受理-代理-终结-立案归档)', () => {
+  const replied = { ...caseIn('concluded'), concludedOn: '2026-10-10', replyIssuedOn: '2026-10-12' };
+
+  it('keeps the file open while the petitioner may still ask for a review (协议第五条: 15 days)', () => {
+    const r = refusal(() => applyTransition(replied, 'archive', { archivedOn: '2026-10-27' }, ctx));
+    expect(r.fields).toEqual({ archivedOn: 'REVIEW_WINDOW_OPEN' });
+    let message = '';
+    try {
+      applyTransition(replied, 'archive', { archivedOn: '2026-10-27' }, ctx);
+    } catch (e) {
+      message = (e as FieldErrors).errors.archivedOn.message;
+    }
+    expect(message).toBe(
+      '协议第五条：信访人可在收到答复意见书后15日内申请复查，复查申请期至2026-10-27届满。请在2026-10-28及以后归档，或登记信访人书面放弃复查的日期',
+    );
+  });
+
+  it('archives the day after the window, or earlier when she declined in writing (the date recorded)', () => {
+    expect(applyTransition(replied, 'archive', { archivedOn: '2026-10-28' }, ctx).changes).toEqual({
+      archivedOn: '2026-10-28',
+    });
+    expect(
+      applyTransition(replied, 'archive', { archivedOn: '2026-10-14', reviewDeclinedOn: '2026-10-13' }, ctx).changes,
+    ).toEqual({ archivedOn: '2026-10-14', reviewDeclinedOn: '2026-10-13' });
+    const reviewed = { ...replied, reviewRequestedOn: '2026-10-15', reviewAnsweredOn: '2026-10-20' };
+    expect(applyTransition(reviewed, 'archive', { archivedOn: '2026-10-21' }, ctx).state).toBe('archived');
+  });
+
+  it('finds stored dates out of order', () => {
+    expect(workflowOrderProblems(caseIn('concluded'))).toEqual([]);
+    expect(workflowOrderProblems({ ...caseIn('representing'), acceptanceNotifiedOn: null })).toEqual([
+      '开始代理早于受理告知',
+    ]);
+    expect(workflowOrderProblems({ ...replied, archivedOn: '2026-10-20' })).toHaveLength(1);
   });
 });

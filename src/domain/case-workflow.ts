@@ -4,9 +4,9 @@ import type { Role } from './access-policy.js';
 import { describeMissing, missingFromFile } from './case-file-completeness.js';
 import { CASE_POLICY, type CasePolicy } from './case-policy.js';
 import { certificateValidOn, type CertificateDates, type ReviewDates } from './certificate-validity.js';
-import { compareDates } from './dates.js';
-import { DomainError, FieldErrors, ProblemCollector, problem } from './errors.js';
-import { isBlank, maxLength, readDate, required } from './field-checks.js';
+import { addDays, compareDates } from './dates.js';
+import { DomainError, FieldErrors, ProblemCollector, problem, type FieldProblem } from './errors.js';
+import { isBlank, maxLength, notBefore, pastDateCheck, readDate, required } from './field-checks.js';
 
 export const CASE_STATES = ['accepted', 'representing', 'concluded', 'archived', 'terminated'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
@@ -95,6 +95,8 @@ export interface CaseFacts {
   reviewRequestedOn: string | null;
   reviewDepartment: string | null;
   reviewAnsweredOn: string | null;
+  /** 附件2 第五条: the day she declined in writing to ask for a review (the window then closes early) */
+  reviewDeclinedOn: string | null;
   archivedOn: string | null;
   archiveNo: string | null;
   terminatedOn: string | null;
@@ -194,11 +196,13 @@ const STEPS: { readonly [E in CaseEvent]: Step } = {
 
   // 持证上岗; 附件2 and 附件3 come before the representation
   startRepresenting: (c, form, ctx) => {
+    requireAcceptance(c);
     const agent = requireAgent(c, ctx.agent);
     const agreementSignedOn = form.date('agreementSignedOn', [[c.acceptedOn, '协议签订日期不能早于受理日期']]);
     const notifiedOn = form.date('notifiedOn', [[c.acceptedOn, '代理告知日期不能早于受理日期']]);
     const representingSince = form.date('representingSince', [
       [c.acceptedOn, '开始代理日期不能早于受理日期'],
+      [c.acceptanceNotifiedOn, '开始代理日期不能早于受理告知日期（先受理，后代理）'],
       [agreementSignedOn, '开始代理日期不能早于代理协议书（附件2）的签订日期'],
       [notifiedOn, '开始代理日期不能早于代理告知书（附件3）的送达日期'],
     ]);
@@ -275,13 +279,19 @@ const STEPS: { readonly [E in CaseEvent]: Step } = {
     const missing = missingFromFile({ ...ctx.file, ...c });
     if (missing.length)
       throw new DomainError('FILE_INCOMPLETE', `案卷材料不全，不能立案归档。${describeMissing(missing)}`);
-    return {
-      archivedOn: form.date('archivedOn', [
-        [c.concludedOn, '归档日期不能早于终结日期'],
-        [c.replyIssuedOn, '归档日期不能早于答复意见书出具日期'],
-        [c.reviewAnsweredOn, '归档日期不能早于复查答复日期'],
-      ]),
-    };
+    const reviewDeclinedOn = c.reviewDeclinedOn
+      ? c.reviewDeclinedOn
+      : form.optionalDate('reviewDeclinedOn', [[c.replyIssuedOn, '书面放弃复查的日期不能早于答复意见书出具日期']]);
+    const archivedOn = form.date('archivedOn', [
+      [c.concludedOn, '归档日期不能早于终结日期'],
+      [c.replyIssuedOn, '归档日期不能早于答复意见书出具日期'],
+      [c.reviewAnsweredOn, '归档日期不能早于复查答复日期'],
+      [reviewDeclinedOn, '归档日期不能早于信访人书面放弃复查的日期'],
+    ]);
+    form.throwIfProblems();
+    const open = reviewWindowOpenOn({ ...c, reviewDeclinedOn }, archivedOn!, ctx.policy);
+    if (open) throw new FieldErrors({ archivedOn: problem('REVIEW_WINDOW_OPEN', open) });
+    return reviewDeclinedOn === c.reviewDeclinedOn ? { archivedOn } : { archivedOn, reviewDeclinedOn };
   },
 
   // 附件2 第六条: reported to the higher department, the agreement dissolved
@@ -305,6 +315,71 @@ const STEPS: { readonly [E in CaseEvent]: Step } = {
     };
   },
 };
+
+// 受理-代理-终结-立案归档 (创建标准 二): representation starts only after the acceptance was recorded,
+// i.e. the petitioner was told in writing that her matter was received (条例第二十三条)
+function requireAcceptance(c: CaseFacts): void {
+  if (!c.acceptanceNotifiedOn) {
+    throw new DomainError(
+      'NOT_YET_ACCEPTED',
+      '尚未登记受理：请先办理“受理”，登记书面告知信访人受理情况的日期（条例第二十三条），再开始代理',
+    );
+  }
+}
+
+/** 附件2 第五条: the last day on which she may still ask the next level up to review the reply. */
+export function reviewWindowClosesOn(replyIssuedOn: string, policy: CasePolicy = CASE_POLICY): string {
+  return addDays(replyIssuedOn, policy.reviewWindowDays);
+}
+
+/**
+ * Why the file cannot be archived on `day` while the petitioner may still ask for a review (附件2 第五条:
+ * within 15 days of the reply), or null: the window has closed, she asked for a review (its answer is
+ * checked apart) or she declined it in writing.
+ */
+export function reviewWindowOpenOn(
+  c: Pick<CaseFacts, 'replyIssuedOn' | 'reviewRequestedOn' | 'reviewDeclinedOn'>,
+  day: string,
+  policy: CasePolicy = CASE_POLICY,
+): string | null {
+  if (!c.replyIssuedOn || c.reviewRequestedOn || c.reviewDeclinedOn) return null;
+  const closes = reviewWindowClosesOn(c.replyIssuedOn, policy);
+  if (compareDates(day, closes) > 0) return null;
+  return `协议第五条：信访人可在收到答复意见书后${policy.reviewWindowDays}日内申请复查，复查申请期至${closes}届满。请在${addDays(closes, 1)}及以后归档，或登记信访人书面放弃复查的日期`;
+}
+
+/**
+ * 一案一卷: a handling record (附件4) or a paper of the file is dated within the case's life — not before
+ * the case was accepted, not in the future.
+ */
+export function caseFileDateProblem(
+  date: string | null | undefined,
+  acceptedOn: string | null | undefined,
+  today: string,
+  label: string,
+): FieldProblem | null {
+  return pastDateCheck(date, today) ?? notBefore(date, acceptedOn, `${label}不能早于本案受理日期（${acceptedOn}）`);
+}
+
+/**
+ * The order of a case's recorded dates as the workflow enforces it step by step: 受理 before 代理,
+ * 附件2/附件3 before the representation, and no archiving inside the review window. Used to check data
+ * that did not come through the steps (the demo data, imports).
+ */
+export function workflowOrderProblems(c: CaseFacts, policy: CasePolicy = CASE_POLICY): string[] {
+  const found: string[] = [];
+  if (c.representingSince) {
+    if (!c.acceptanceNotifiedOn || compareDates(c.representingSince, c.acceptanceNotifiedOn) < 0)
+      found.push('开始代理早于受理告知');
+    for (const d of [c.agreementSignedOn, c.notifiedOn])
+      if (!d || compareDates(c.representingSince, d) < 0) found.push('开始代理早于代理协议书或代理告知书');
+  }
+  if (c.archivedOn) {
+    const open = reviewWindowOpenOn(c, c.archivedOn, policy);
+    if (open) found.push(open);
+  }
+  return found;
+}
 
 function requireAgent(c: CaseFacts, agent: AgentStanding | null): AgentStanding {
   if (c.agentId == null || !agent) {

@@ -195,6 +195,10 @@ export class PetitionCase extends BaseEntity {
   @Column({ type: 'date', name: 'review_answered_on', nullable: true })
   reviewAnsweredOn: string | null;
 
+  /** 附件2 第五条: she declined in writing to ask for a review; the file may be archived from then on */
+  @Column({ type: 'date', name: 'review_declined_on', nullable: true })
+  reviewDeclinedOn: string | null;
+
   @Column({ type: 'date', name: 'archived_on', nullable: true })
   archivedOn: string | null;
 

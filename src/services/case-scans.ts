@@ -11,7 +11,7 @@ import { readDate } from '../domain/field-checks.js';
 import { cleanFileName } from '../domain/stored-file.js';
 import { SNIFF_BYTES, sniffUploadType } from '../domain/upload-type.js';
 import { writeAudit } from './audit.js';
-import { assertCaseFileOpen } from './case-file-lock.js';
+import { assertCaseFileOpen, caseFileDateProblems } from './case-file-lock.js';
 
 const KINDS = [...REQUIRED_DOCUMENTS, 'other'] as const;
 type Kind = (typeof KINDS)[number];
@@ -80,6 +80,14 @@ export async function fileCaseScan(manager: EntityManager, u: ScanUpload): Promi
         throw new DomainError('FORBIDDEN', '案件不存在或无权操作');
       if (c.voided_at) throw new VoidedRecord();
       await assertCaseFileOpen(em, u.caseId);
+      const dated = await caseFileDateProblems(
+        em,
+        { caseId: u.caseId, signedOn },
+        'signedOn',
+        '签署日期',
+        localDate(u.now),
+      );
+      if (dated.signedOn) throw new DomainError(dated.signedOn.code, dated.signedOn.message);
       const title = u.title?.trim() || `${kindLabel(u.kind as Kind)}（签字扫描件）`;
       const [row] = await em.query(
         `INSERT INTO case_document (case_id, county_id, kind, title, signed_on, file_name, storage_key, mime_type, file_size, sha256, created_by)

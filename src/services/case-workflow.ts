@@ -35,6 +35,7 @@ const FACT_KEYS = [
   'reviewRequestedOn',
   'reviewDepartment',
   'reviewAnsweredOn',
+  'reviewDeclinedOn',
   'archivedOn',
   'archiveNo',
   'terminatedOn',

@@ -260,7 +260,8 @@ step('downloads the whole file as one numbered PDF (下载全卷)', async () => 
 
 step('archives the file (立案归档), which locks it', async () => {
   await casePage();
-  const message = await runAction(page, 'archive', { archivedOn: today }, '案件已立案归档');
+  // 协议第五条: the reply is two days old, so her review window is open; she declined it in writing yesterday
+  const message = await runAction(page, 'archive', { reviewDeclinedOn: day(-1), archivedOn: today }, '案件已立案归档');
   const {
     rows: [row],
   } = await app.db.query('SELECT state::text, archive_no FROM petition_case WHERE id = $1', [caseId]);

@@ -212,6 +212,7 @@ export const RESOURCE_TRANSLATIONS = {
       reviewRequestedOn: '复查申请日期',
       reviewDepartment: '复查机关',
       reviewAnsweredOn: '复查答复日期',
+      reviewDeclinedOn: '书面放弃复查日期',
       archivedOn: '归档日期',
       archiveNo: '档案号',
       terminatedOn: '解除代理日期',

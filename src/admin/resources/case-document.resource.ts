@@ -1,6 +1,6 @@
 import { CaseDocument } from '../../entities/case-document.js';
 import { PetitionCase } from '../../entities/petition-case.js';
-import { assertCaseFileOpen } from '../../services/case-file-lock.js';
+import { assertCaseFileOpen, caseFileDateProblems } from '../../services/case-file-lock.js';
 import { defineResource, NAV } from '../resource-kit.js';
 
 export const caseDocumentResource = defineResource(
@@ -11,6 +11,7 @@ export const caseDocumentResource = defineResource(
     readOnly: ['fileName', 'storageKey', 'mimeType', 'fileSize', 'sha256', 'createdById'],
     // 立案归档 locks the file: no document of an archived case is added, changed or removed
     assertWritable: (values, { em }) => assertCaseFileOpen(em, values.caseId),
+    validate: (values, { em, today }) => caseFileDateProblems(em, values, 'signedOn', '签署日期', today),
   },
   {
     navigation: NAV.cases,

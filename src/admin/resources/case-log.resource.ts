@@ -1,6 +1,6 @@
 import { CaseLog } from '../../entities/case-log.js';
 import { PetitionCase } from '../../entities/petition-case.js';
-import { assertCaseFileOpen } from '../../services/case-file-lock.js';
+import { assertCaseFileOpen, caseFileDateProblems } from '../../services/case-file-lock.js';
 import { defineResource, NAV } from '../resource-kit.js';
 
 export const caseLogResource = defineResource(
@@ -11,6 +11,7 @@ export const caseLogResource = defineResource(
     readOnly: ['createdById'],
     // 立案归档 locks the file: no handling record of an archived case is added, changed or removed
     assertWritable: (values, { em }) => assertCaseFileOpen(em, values.caseId),
+    validate: (values, { em, today }) => caseFileDateProblems(em, values, 'loggedOn', '记录日期', today),
   },
   {
     navigation: NAV.cases,

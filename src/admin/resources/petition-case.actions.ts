@@ -84,9 +84,16 @@ const FORMS: Record<CaseEvent, EventForm> = {
   },
   archive: {
     icon: 'Archive',
-    intro:
-      '一案一卷：归档前系统检查案卷是否齐全（登记表、代理协议书、代理告知书、办案记录表、答复意见书及其登记的日期和办理结果）。归档后自动编制档案号，案卷锁定，不能再修改。',
-    fields: [date('archivedOn', '归档日期')],
+    intro: `一案一卷：归档前系统检查案卷是否齐全（登记表、代理协议书、代理告知书、办案记录表、答复意见书及其登记的日期和办理结果）。协议第五条：信访人可在收到答复意见书后${CASE_POLICY.reviewWindowDays}日内申请复查，复查申请期届满后方可归档；信访人书面放弃复查的，登记放弃日期后即可归档。归档后自动编制档案号，案卷锁定，不能再修改。`,
+    fields: [
+      {
+        name: 'reviewDeclinedOn',
+        label: '信访人书面放弃复查的日期',
+        type: 'date',
+        help: '复查申请期届满前归档时填写，并将书面放弃声明归入案卷',
+      },
+      date('archivedOn', '归档日期'),
+    ],
   },
   terminate: {
     icon: 'XCircle',

@@ -86,9 +86,9 @@ export function buildCaseFiles(
 /** One to five entries between the start of representation and its end (or today); returns their days. */
 function addLog(rng: Random, files: CaseFiles, c: DemoCase, staff: number | null, today: Day): Day[] {
   const p = c.progress;
-  if (p.agreementSigned === null) return [];
+  if (p.notified === null) return [];
   const until = p.concluded ?? p.terminated ?? today;
-  const days = Array.from({ length: rng.int(1, 5) }, () => rng.int(p.agreementSigned!, until)).sort((a, b) => a - b);
+  const days = Array.from({ length: rng.int(1, 5) }, () => rng.int(p.notified!, until)).sort((a, b) => a - b);
   const templates: LogTemplate[] = days.map(() => rng.pick(LOG_TEMPLATES));
   if (c.row.in_joint_meeting) templates[Math.floor(templates.length / 2)] = JOINT_MEETING_LOG;
   days.forEach((on, i) => {

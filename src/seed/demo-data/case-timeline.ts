@@ -1,3 +1,4 @@
+import { CASE_POLICY } from '../../domain/case-policy.js';
 import { DEMO_TODAY, Day } from './calendar.js';
 import { Random } from './random.js';
 
@@ -19,6 +20,8 @@ export interface Plan {
         on: Day;
         reply: Day | null;
         review: { requested: Day; answered: Day } | null;
+        /** she declined the review in writing (附件2 第五条), so the file could be archived early */
+        reviewDeclined: Day | null;
         archived: Day | null;
       }
     | { kind: 'terminated'; on: Day };
@@ -36,6 +39,7 @@ export interface Progress {
   reply: Day | null;
   reviewRequested: Day | null;
   reviewAnswered: Day | null;
+  reviewDeclined: Day | null;
   archived: Day | null;
   terminated: Day | null;
 }
@@ -98,20 +102,26 @@ export function planCase(rng: Random, accepted: Day): Plan {
         : null;
     const review = requested === null ? null : { requested, answered: requested + rng.int(10, 30) };
     const fileFrom = review?.answered ?? reply ?? concluded;
-    const archived = rng.weighted([
+    const drawn = rng.weighted([
       [fileFrom + rng.int(3, 45), 85],
       [fileFrom + rng.int(60, 300), 10],
       [null, 5],
     ]);
-    plan.closing = { kind: 'concluded', on: concluded, reply, review, archived };
+    // 一案一卷: no file is archived without its reply (附件5)
+    const archived = reply === null ? null : drawn;
+    // 附件2 第五条: archived inside the review window only when she declined the review in writing
+    const early = archived !== null && review === null && archived <= reply! + CASE_POLICY.reviewWindowDays;
+    const reviewDeclined = early ? reply! + Math.floor((archived - reply!) / 2) : null;
+    plan.closing = { kind: 'concluded', on: concluded, reply, review, reviewDeclined, archived };
   }
-  // 条例第二十三条: acceptance is notified within 15 days; some counties are late, some never record it
+  // 条例第二十三条: acceptance is notified within 15 days; some counties are late
   const notice = rng.weighted([
     [accepted + rng.int(1, 10), 85],
     [accepted + rng.int(16, 25), 10],
     [null, 5],
   ]);
-  plan.acceptanceNotified = notice === null ? null : Math.min(notice, plan.closing.on);
+  // 受理 before 代理: the notice is given at the latest when the agreement is signed
+  plan.acceptanceNotified = Math.min(notice ?? agreementSigned, agreementSigned);
   return plan;
 }
 
@@ -129,6 +139,7 @@ export function progressOn(plan: Plan, today: Day = DEMO_TODAY): Progress {
     reply: null,
     reviewRequested: null,
     reviewAnswered: null,
+    reviewDeclined: null,
     archived: null,
     terminated: null,
   };
@@ -150,6 +161,7 @@ export function progressOn(plan: Plan, today: Day = DEMO_TODAY): Progress {
   p.reply = happened(closing.reply);
   p.reviewRequested = happened(closing.review?.requested ?? null);
   p.reviewAnswered = p.reviewRequested === null ? null : happened(closing.review?.answered ?? null);
+  p.reviewDeclined = happened(closing.reviewDeclined);
   p.archived = happened(closing.archived);
   if (p.archived !== null) p.state = 'archived';
   return p;
@@ -166,6 +178,7 @@ export function lastEvent(p: Progress): Day {
     p.reply,
     p.reviewRequested,
     p.reviewAnswered,
+    p.reviewDeclined,
     p.archived,
     p.terminated,
   ];

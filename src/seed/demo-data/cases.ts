@@ -77,6 +77,7 @@ export interface PetitionCaseRow {
   review_requested_on: string | null;
   review_department: string | null;
   review_answered_on: string | null;
+  review_declined_on: string | null;
   archived_on: string | null;
   archive_no: string | null;
   terminated_on: string | null;
@@ -188,7 +189,8 @@ export function draftCase(
     acceptance_notified_on: date(p.acceptanceNotified),
     agreement_signed_on: date(p.agreementSigned),
     notified_on: date(p.notified),
-    representing_since: date(p.agreementSigned),
+    // 开始代理 once both the agreement (附件2) is signed and the notification (附件3) served
+    representing_since: date(p.notified),
     extension_days: p.extension?.days ?? null,
     extension_approved_by: p.extension ? `${county.name}信访局` : null,
     extension_reason: p.extension ? rng.pick(EXTENSION_REASONS) : null,
@@ -199,6 +201,7 @@ export function draftCase(
     review_requested_on: date(p.reviewRequested),
     review_department: p.reviewRequested === null ? null : rng.pick(['平顶山市信访局', '平顶山市妇联权益部']),
     review_answered_on: date(p.reviewAnswered),
+    review_declined_on: date(p.reviewDeclined),
     archived_on: date(p.archived),
     archive_no: null,
     terminated_on: date(p.terminated),
