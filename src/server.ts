@@ -19,6 +19,8 @@ import { agentFilesRouter, FILES_PATH } from './admin/files/agent-files.router.j
 import { caseFilesRouter } from './admin/files/case-files.router.js';
 import { attachmentsRouter } from './admin/files/attachments.router.js';
 import { yearEndFilesRouter } from './admin/files/year-end-files.router.js';
+import { inlineStateGuard } from './web/inline-state.js';
+import { isSameOrigin } from './web/same-origin.js';
 import { securityHeaders } from './web/security-headers.js';
 import { recentUsers, sessionStore } from './web/session/session-store.js';
 import { QUERY_PATH } from './web/query/query-page.js';
@@ -33,6 +35,7 @@ export interface AppDeps {
 }
 
 const SESSION_IDLE_MINUTES = 120;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const LOGIN_ATTEMPTS_PER_MINUTE = { count: 60, duration: 60 };
 
 /** The Express app: the admin at /admin, health probes; used by `npm start` and by the tests. */
@@ -104,14 +107,25 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
   };
   // Mounted before the admin router (whose own session middleware then steps aside), so the signed-in
   // user is re-read from admin_user (within USER_RECHECK_MS): deactivation and role changes act within 5 s.
+  // CSRF: a browser says where a state-changing request comes from; only this site's pages may send one
+  // (a same-site attacker on a sibling host is another origin: SameSite=Lax alone would let it through)
+  app.use(admin.options.rootPath, (req, res, next) =>
+    SAFE_METHODS.has(req.method) || isSameOrigin(req, config.publicBaseUrl)
+      ? next()
+      : void res.status(403).json({ error: '请求不是从本系统的页面发出的，已拒绝（跨站请求）' }),
+  );
   const signedInUser = recentUsers((id) => reloadSessionUser(dataSource, id), now);
   app.use(admin.options.rootPath, session(sessionOptions), async (req, _res, next) => {
     const current = req.session.adminUser as { id: string } | undefined;
     if (!current) return next();
     try {
       const fresh = await signedInUser(current.id);
-      if (fresh) req.session.adminUser = fresh;
-      else delete req.session.adminUser;
+      if (!fresh) delete req.session.adminUser;
+      else {
+        // new rights, new session id: what was issued for the old role does not carry the new one
+        if (!sameRights(current, fresh)) await renewSession(req);
+        req.session.adminUser = fresh;
+      }
       next();
     } catch (e) {
       next(e);
@@ -126,8 +140,12 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
       // per address, on top of the per-account lockout: one client guessing across many accounts is
       // slowed down too (AdminJS counts in this process's memory; each instance throttles on its own)
       maxRetries: LOGIN_ATTEMPTS_PER_MINUTE,
-      authenticate: (email: string, password: string, ctx?: { req: express.Request }) =>
-        authenticate(dataSource, email, password, now(), ctx?.req.ip ?? null),
+      authenticate: async (email: string, password: string, ctx?: { req: express.Request }) => {
+        const user = await authenticate(dataSource, email, password, now(), ctx?.req.ip ?? null);
+        // a session id known before the login (planted by someone else) must not become a signed-in one
+        if (user && ctx) await renewSession(ctx.req);
+        return user;
+      },
     },
     null,
     sessionOptions,
@@ -148,9 +166,27 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
   );
   app.use(`${admin.options.rootPath}${FILES_PATH}`, yearEndFilesRouter({ dataSource, now }));
   app.use(`${admin.options.rootPath}/api`, adminApiStatus, knownActionsOnly(admin));
-  app.use(admin.options.rootPath, router);
+  app.use(admin.options.rootPath, inlineStateGuard, router);
   app.use(errorResponder(log));
   return { app, admin };
+}
+
+/** A new session id for the same browser (express-session regenerate), keeping where it was going. */
+function renewSession(req: express.Request): Promise<void> {
+  const { redirectTo } = req.session;
+  return new Promise((resolve, reject) =>
+    req.session.regenerate((e) => {
+      if (e) return reject(e);
+      if (redirectTo) req.session.redirectTo = redirectTo;
+      resolve();
+    }),
+  );
+}
+
+function sameRights(before: unknown, after: unknown): boolean {
+  const a = before as { role?: unknown; countyId?: unknown };
+  const b = after as { role?: unknown; countyId?: unknown };
+  return a.role === b.role && (a.countyId ?? null) === (b.countyId ?? null);
 }
 
 declare module 'express-session' {

@@ -441,6 +441,64 @@ describe('web hardening', () => {
     expect(cookie).toMatch(/SameSite=Lax/);
   });
 
+  it('gives a new session id at login, and the id known before it signs nobody in', async () => {
+    // a session someone else holds (here: signed in as another user) handed to this browser
+    const s = app.session();
+    expect(await s.login('leader@example.org')).toBe(true);
+    const before = s.cookie('wpa.sid');
+    expect(before).toBeTruthy();
+    expect(await s.login('xinhua@example.org')).toBe(true);
+    expect(s.cookie('wpa.sid')).not.toBe(before);
+    expect((await s.api('GET', '/resources/Agent/actions/list')).status).toBe(200);
+    const planted = await fetch(`${app.baseUrl}/admin/api/resources/Agent/actions/list`, {
+      headers: { cookie: `wpa.sid=${before}` },
+      redirect: 'manual',
+    });
+    expect(planted.status).not.toBe(200);
+  });
+
+  it('refuses a state-changing request sent from another origin, even a sibling host, writing nothing', async () => {
+    const s = app.session();
+    expect(await s.login('xinhua@example.org')).toBe(true);
+    const { rows } = await app.db.query(
+      `SELECT id, row_version FROM work_system WHERE county_id = $1 AND voided_at IS NULL ORDER BY id LIMIT 1`,
+      [xinhua],
+    );
+    const before = await snapshot('work_system', rows[0].id);
+    const audits = (await app.db.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;
+    const cookie = `wpa.sid=${s.cookie('wpa.sid')}`;
+    const form = new URLSearchParams({ rowVersion: String(rows[0].row_version), remarks: '跨站改写' });
+    for (const headers of [
+      { origin: 'https://evil.example' } as Record<string, string>,
+      { origin: 'http://files.localhost:1' },
+      { origin: 'null' },
+      { 'sec-fetch-site': 'same-site' },
+      { 'sec-fetch-site': 'cross-site' },
+    ]) {
+      const res = await fetch(`${app.baseUrl}/admin/api/resources/WorkSystem/records/${rows[0].id}/edit`, {
+        method: 'POST',
+        headers: { cookie, ...headers },
+        body: form,
+      });
+      expect({ headers, status: res.status }).toEqual({ headers, status: 403 });
+      expect((await res.json()).error).toContain('跨站');
+    }
+    const login = await fetch(`${app.baseUrl}/admin/login`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example' },
+      body: new URLSearchParams({ email: 'city@example.org', password: 'demo12345' }),
+      redirect: 'manual',
+    });
+    expect(login.status).toBe(403);
+    expect(await snapshot('work_system', rows[0].id)).toBe(before);
+    expect((await app.db.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n).toBe(audits);
+    // the site's own page may
+    const own = await fetch(`${app.baseUrl}/admin/api/resources/WorkSystem/records/${rows[0].id}/show`, {
+      headers: { cookie, origin: app.baseUrl },
+    });
+    expect(own.status).toBe(200);
+  });
+
   it('answers unknown API paths without a stack trace', async () => {
     const res = await sessions.city_admin.api('POST', '/resources/PetitionCase/bulk/bulkDelete', {});
     expect(res.status).toBe(404);

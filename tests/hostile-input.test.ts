@@ -43,13 +43,11 @@ interface Prop {
 
 function editProps(resource: ResourceId): Prop[] {
   const decorated = app.admin.findResource(resource).decorate();
-  return decorated
-    .getProperties({ where: 'edit' })
-    .map((p) => ({
-      path: p.propertyPath,
-      type: p.type(),
-      reference: (p.property.reference() as string | null) ?? null,
-    }));
+  return decorated.getProperties({ where: 'edit' }).map((p) => ({
+    path: p.propertyPath,
+    type: p.type(),
+    reference: (p.property.reference() as string | null) ?? null,
+  }));
 }
 
 /** A row of `resource` in a county (null: any), not voided. */
@@ -425,6 +423,52 @@ describe('text that looks like code', () => {
     expect((await app.db.query(`SELECT to_regclass('petition_case') AS t`)).rows[0].t).toBe('petition_case');
     const shown = await sessions.county.api('GET', `/resources/CaseLog/records/${target}/show`);
     expect(shown.json.record.params.action).toBe(HTML);
+  });
+});
+
+describe('stored text in the page’s inline state', () => {
+  const BREAKOUT = '</script><script>alert(1)</script><!--\u2028\u2029&amp;';
+
+  it('comes back inert: the state is escaped for an inline script, which alone carries the CSP nonce', async () => {
+    const name = `张${BREAKOUT}`;
+    const { rows } = await app.db.query(`SELECT name FROM organization WHERE id = $1`, [xinhua]);
+    // a user of her own (the signed-in user is re-read every few seconds; a fresh one has no cached copy)
+    await app.db.query(
+      `INSERT INTO admin_user (email, name, role, county_id, password_hash)
+       SELECT 'inline-state@example.org', $1, role, county_id, password_hash FROM admin_user WHERE email = 'xinhua@example.org'`,
+      [name],
+    );
+    await app.db.query(`UPDATE organization SET name = $1 WHERE id = $2`, [`新华区${BREAKOUT}`, xinhua]);
+    try {
+      const s = app.session();
+      expect(await s.login('inline-state@example.org')).toBe(true);
+      for (const path of [
+        '/admin',
+        '/admin/resources/PetitionCase',
+        '/admin/resources/Agent/actions/new',
+        '/admin/login',
+      ]) {
+        const res = await s.get(path);
+        const html = await res.text();
+        expect({ path, status: res.status }).toEqual({ path, status: 200 });
+        const csp = res.headers.get('content-security-policy') ?? '';
+        const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+        expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+        // every inline script carries the nonce; no other script element begins anywhere in the page
+        const scripts = html.match(/<script(?![^>]*\ssrc=)[^>]*>/g) ?? [];
+        expect(scripts.length).toBeGreaterThan(0);
+        expect(scripts.every((tag) => tag === `<script nonce="${nonce}">`)).toBe(true);
+        expect(html).not.toContain('<script>alert(1)');
+        expect(html).not.toMatch(/[\u2028\u2029]/);
+        if (path === '/admin/login') continue;
+        // and the state still reads back as the name that was saved
+        const state = /window\.REDUX_STATE = (.*);\n/.exec(html)![1];
+        expect(JSON.parse(state).session.title).toBe(name);
+      }
+    } finally {
+      await app.db.query(`UPDATE admin_user SET is_active = false WHERE email = 'inline-state@example.org'`);
+      await app.db.query(`UPDATE organization SET name = $1 WHERE id = $2`, [rows[0].name, xinhua]);
+    }
   });
 });
 

@@ -13,6 +13,7 @@ const CONSTRAINT_MESSAGES: Record<string, [field: string, message: string]> = {
   uq_petition_case_case_no: ['caseNo', '案件编号已存在'],
   uq_petition_case_archive_no: ['archiveNo', '档案号已存在'],
   uq_annual_report_county_year_version: ['year', '该县（市、区）本年度的这一版本已存在'],
+  uq_annual_report_live: ['year', '该年度的统计表已存在，请打开已有的统计表；被退回的，请在其上选择“修改后重新上报”'],
   uq_evaluation_county_year: ['year', '该县（市、区）本年度已有考评'],
   ck_organization_code: ['code', '行政区划代码应为6位（县级）、9位（乡级）或12位（村级）数字'],
   ck_organization_parent: ['parentId', '除市级外必须选择上级单位'],

@@ -11,7 +11,13 @@ import {
   type PersonalView,
 } from '../domain/personal-data.js';
 import { DomainError, FieldErrors } from '../domain/errors.js';
-import { assertVersion, StaleVersion, VoidedRecord, voidReasonProblem } from '../domain/record-version.js';
+import {
+  assertVersion,
+  assertVersionGiven,
+  StaleVersion,
+  VoidedRecord,
+  voidReasonProblem,
+} from '../domain/record-version.js';
 import { diffFields, writeAudit } from '../services/audit.js';
 import { toValidationError } from './db-errors.js';
 import { actorOf } from './current-actor.js';
@@ -376,6 +382,7 @@ export class ScopedResource extends Resource {
   private async assertVersion(em: EntityManager, row: Record<string, any>, submitted: unknown): Promise<void> {
     if (row.rowVersion === undefined) return;
     try {
+      assertVersionGiven(submitted);
       assertVersion(row.rowVersion, submitted);
     } catch (e) {
       if (!(e instanceof StaleVersion)) {

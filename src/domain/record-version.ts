@@ -45,6 +45,15 @@ export function assertVersion(current: number, submitted: unknown): void {
   if (version !== current) throw new StaleVersion(current, version);
 }
 
+/**
+ * A change posted over HTTP names the version its page showed: without it, nothing tells a save based on
+ * an old page from a current one, so it is refused (a service called by the program itself may omit it).
+ */
+export function assertVersionGiven(submitted: unknown): void {
+  if (readVersion(submitted) === null)
+    throw new DomainError('VERSION_REQUIRED', '请求缺少记录版本号，请刷新页面后再保存（以免覆盖他人刚保存的修改）');
+}
+
 /** The record as its services lock it: refused when voided, or when the page was based on an older version. */
 export function assertCurrent(row: { rowVersion: number; voidedAt?: Date | null }, submitted: unknown): void {
   if (row.voidedAt) throw new VoidedRecord();

@@ -24,6 +24,11 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 @Check('ck_annual_report_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
 @Index('ix_annual_report_voided_by', ['voidedById'])
 @Unique('uq_annual_report_county_year_version', ['countyId', 'year', 'version'])
+// one live version that is not returned per county and year (附件7: one table per county and year)
+@Index('uq_annual_report_live', ['countyId', 'year'], {
+  unique: true,
+  where: `voided_at IS NULL AND status <> 'returned'`,
+})
 @Check('ck_annual_report_year', `year BETWEEN 2014 AND 2100`)
 @Index('ix_annual_report_submitted_by', ['submittedById'])
 @Index('ix_annual_report_reviewed_by', ['reviewedById'])

@@ -1,3 +1,4 @@
+import { assertCurrent } from '../domain/record-version.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { can, type Actor } from '../domain/access-policy.js';
 import type { UnitContact } from '../domain/analysis-report-rules.js';
@@ -38,11 +39,13 @@ export async function refreshAnalysisFigures(
   actor: Actor & { email?: string },
   reportId: number,
   today: string,
+  expectedVersion?: unknown,
 ) {
   return ds.transaction(async (em) => {
     const report = await em.findOne(AnalysisReport, { where: { id: reportId }, lock: { mode: 'pessimistic_write' } });
     if (!report || !can(actor, 'write', 'AnalysisReport', report))
       throw new DomainError('FORBIDDEN', '无权修改该分析报告');
+    assertCurrent(report, expectedVersion);
     const figures = await analysisFigures(em, report.countyId, report.periodStart, report.periodEnd, today);
     report.figures = figures as unknown as Record<string, unknown>;
     await em.save(report);

@@ -30,6 +30,11 @@ export function annualFigures(
   return countyFigures(em, countyId, yearPeriod(year), today);
 }
 
+/** Serialises the creation of a county's table for a year (新建, 修改后重新上报) until the transaction ends. */
+export async function lockCountyYear(em: Pick<EntityManager, 'query'>, countyId: number, year: number): Promise<void> {
+  await em.query(`SELECT pg_advisory_xact_lock(hashtext('annual_report:' || $1::text), $2::int)`, [countyId, year]);
+}
+
 async function isLatest(em: EntityManager, report: AnnualReport): Promise<boolean> {
   const [{ latest }] = await em.query(
     `SELECT max(version) AS latest FROM annual_report WHERE county_id = $1 AND year = $2`,
@@ -191,6 +196,7 @@ export function reviseAnnualReport(
     reportId,
     'revise',
     async (em, report, latest) => {
+      await lockCountyYear(em, report.countyId, report.year);
       applyReportStep({ ...report, isLatest: latest }, 'revise', {}, now);
       const draft = await em.save(
         em.create(AnnualReport, {

@@ -1,3 +1,4 @@
+import { assertCurrent } from '../domain/record-version.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { can, type Actor } from '../domain/access-policy.js';
 import {
@@ -119,11 +120,15 @@ export async function decideCommendations(
   ids: number[],
   decision: CommendationDecision,
   today: string,
+  /** the version the page showed, when one record is decided from its page */
+  expectedVersion?: unknown,
 ): Promise<number> {
   if (!can(actor, 'write', 'Commendation')) throw forbidden();
   return ds.transaction(async (em) => {
     const rows = await em.find(Commendation, { where: ids.map((id) => ({ id })), lock: { mode: 'pessimistic_write' } });
     for (const c of rows) {
+      // a voided proposal takes no decision; one decided from an older page is refused
+      assertCurrent(c, rows.length === 1 ? expectedVersion : undefined);
       const outcome = decideCommendation(c.status, decision, today);
       const before = { status: c.status, approvedOn: c.approvedOn };
       Object.assign(c, outcome);

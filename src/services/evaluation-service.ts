@@ -1,3 +1,4 @@
+import { assertCurrent } from '../domain/record-version.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { can, type Actor } from '../domain/access-policy.js';
 import { DomainError } from '../domain/errors.js';
@@ -134,11 +135,14 @@ async function onEvaluation(
   action: string,
   change: (e: Evaluation) => Record<string, unknown>,
   now: Date,
+  expectedVersion?: unknown,
 ): Promise<Evaluation> {
   if (!can(actor, 'write', 'Evaluation')) throw forbidden();
   return ds.transaction(async (em) => {
     const e = await em.findOne(Evaluation, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!e) throw new DomainError('NOT_FOUND', '考评记录不存在');
+    // a second city session working from an older page must not overwrite the first one's adjustment
+    assertCurrent(e, expectedVersion);
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('evaluation'), $1::int)`, [e.year]);
     const before = { totalScore: e.totalScore, result: e.result, veto: e.veto, vetoReason: e.vetoReason };
     const extra = change(e);
@@ -166,7 +170,7 @@ export function adjustEvaluationScore(
   ds: DataSource,
   actor: SignedIn,
   id: number,
-  input: { code?: string; score?: string | number; reason?: string },
+  input: { code?: string; score?: string | number; reason?: string; rowVersion?: unknown },
   now: Date,
 ) {
   return onEvaluation(
@@ -192,11 +196,18 @@ export function adjustEvaluationScore(
       };
     },
     now,
+    input.rowVersion,
   );
 }
 
 /** 一票否决: the county fails whatever its score; the reason is required. */
-export function vetoEvaluation(ds: DataSource, actor: SignedIn, id: number, input: { vetoReason?: string }, now: Date) {
+export function vetoEvaluation(
+  ds: DataSource,
+  actor: SignedIn,
+  id: number,
+  input: { vetoReason?: string; rowVersion?: unknown },
+  now: Date,
+) {
   return onEvaluation(
     ds,
     actor,
@@ -210,11 +221,18 @@ export function vetoEvaluation(ds: DataSource, actor: SignedIn, id: number, inpu
       return {};
     },
     now,
+    input.rowVersion,
   );
 }
 
 /** 撤销否决, with the reason it no longer applies (kept in the audit). */
-export function liftVeto(ds: DataSource, actor: SignedIn, id: number, input: { reason?: string }, now: Date) {
+export function liftVeto(
+  ds: DataSource,
+  actor: SignedIn,
+  id: number,
+  input: { reason?: string; rowVersion?: unknown },
+  now: Date,
+) {
   return onEvaluation(
     ds,
     actor,
@@ -229,5 +247,6 @@ export function liftVeto(ds: DataSource, actor: SignedIn, id: number, input: { r
       return { reason: input.reason.trim() };
     },
     now,
+    input.rowVersion,
   );
 }

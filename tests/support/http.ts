@@ -48,6 +48,17 @@ export class Session {
     path: string,
     body?: Record<string, unknown>,
   ): Promise<{ status: number; json: any }> {
+    // like the page it is posted from, a record's form sends the version the page was loaded with; a test
+    // that means to leave it out says so (`rowVersion: undefined` or '')
+    if (
+      method === 'POST' &&
+      !(body && 'rowVersion' in body) &&
+      /^\/resources\/[^/]+\/records\/[^/]+\/[^/?]+/.test(path)
+    ) {
+      const page = await this.api('GET', path);
+      const version = page.json?.record?.params?.rowVersion;
+      if (version !== undefined) body = { ...(body ?? {}), rowVersion: version };
+    }
     const form = body ? toForm(body) : undefined;
     const res = await this.request(method, `/admin/api${path}`, form);
     const text = await res.text();
@@ -70,6 +81,6 @@ export class Session {
 /** The flat key/value form AdminJS's front end posts. */
 function toForm(body: Record<string, unknown>): FormData {
   const form = new FormData();
-  for (const [k, v] of Object.entries(body)) form.append(k, v === null ? '' : String(v));
+  for (const [k, v] of Object.entries(body)) if (v !== undefined) form.append(k, v === null ? '' : String(v));
   return form;
 }

@@ -1,3 +1,4 @@
+import { assertVersionGiven } from '../../domain/record-version.js';
 import {
   NotFoundError,
   ValidationError,
@@ -66,6 +67,7 @@ export function recordFormHandler(
     if (request.method === 'get' || !actor) return { record: record.toJSON(currentAdmin) };
     const payload = (request.payload ?? {}) as Payload;
     try {
+      if (record.params.rowVersion !== undefined) assertVersionGiven(payload.rowVersion);
       await run({ actor, recordId: Number(record.id()), payload, version: payload.rowVersion, context });
     } catch (e) {
       const refused = await refusal(e, resource.id(), record.id());

@@ -89,7 +89,8 @@ export const analysisReportResource = defineResource(
           fields: [],
         },
         handler: recordFormHandler(
-          ({ actor, recordId }) => refreshAnalysisFigures(dataSource(), actor, recordId, chinaToday()),
+          ({ actor, recordId, version }) =>
+            refreshAnalysisFigures(dataSource(), actor, recordId, chinaToday(), version),
           '已重新统计本期数据',
         ),
       },

@@ -8,7 +8,7 @@ import {
 import type { CaseFigures } from '../../domain/case-statistics.js';
 import { DomainError, problem, type FieldProblems } from '../../domain/errors.js';
 import { AnnualReport } from '../../entities/annual-report.js';
-import { annualFigures } from '../../services/annual-report-service.js';
+import { annualFigures, lockCountyYear } from '../../services/annual-report-service.js';
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { figuresHtml } from '../figures-view.js';
@@ -79,6 +79,8 @@ export const annualReportResource = defineResource(
       if (!Number.isInteger(Number(values.countyId))) return { countyId: problem('REQUIRED', '请选择报送单位') };
       const yearProblem = reportableYearProblem(year, today);
       if (yearProblem) return { year: problem('YEAR', yearProblem) };
+      // concurrent 新建 for one county and year wait for each other, so the second one sees the first
+      await lockCountyYear(em, Number(values.countyId), year);
       const existing = await em.query(
         `SELECT status::text AS status FROM annual_report WHERE county_id = $1 AND year = $2 AND voided_at IS NULL`,
         [values.countyId, year],

@@ -25,7 +25,8 @@ const decide = (decision: 'approve' | 'reject') => ({
     fields: [],
   },
   handler: recordFormHandler(
-    ({ actor, recordId }) => decideCommendations(dataSource(), actor, [recordId], decision, chinaToday()),
+    ({ actor, recordId, version }) =>
+      decideCommendations(dataSource(), actor, [recordId], decision, chinaToday(), version),
     decision === 'approve' ? '已批准表彰' : '已决定不予表彰',
   ),
 });
