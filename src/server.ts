@@ -14,7 +14,7 @@ import { prepareReporting } from './admin/dashboard/reporting-setup.js';
 import { pendingMigrations } from './database/migrate.js';
 import type { Config } from './config.js';
 import { authenticate, reloadSessionUser } from './services/auth-service.js';
-import { adminApiStatus, errorResponder, knownActionsOnly } from './admin/api-status.js';
+import { adminApiStatus, errorResponder, knownActionsOnly, noNulInUrl, saneListQuery } from './admin/api-status.js';
 import { agentFilesRouter, FILES_PATH } from './admin/files/agent-files.router.js';
 import { caseFilesRouter } from './admin/files/case-files.router.js';
 import { attachmentsRouter } from './admin/files/attachments.router.js';
@@ -73,6 +73,7 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
   // the browser bundles `npm run build` made, ahead of the admin's session (no session read for a script)
   if (production)
     app.use(`${admin.options.rootPath}/frontend/assets`, express.static(ADMIN_ASSETS_DIR, { maxAge: '1h' }));
+  app.use(noNulInUrl);
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
   // ready: the database answers and every migration file is applied (load balancers, docker-compose)
   app.get('/readyz', async (_req, res) => {
@@ -165,7 +166,7 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
     }),
   );
   app.use(`${admin.options.rootPath}${FILES_PATH}`, yearEndFilesRouter({ dataSource, now }));
-  app.use(`${admin.options.rootPath}/api`, adminApiStatus, knownActionsOnly(admin));
+  app.use(`${admin.options.rootPath}/api`, adminApiStatus, knownActionsOnly(admin), saneListQuery(admin));
   app.use(admin.options.rootPath, inlineStateGuard, router);
   app.use(errorResponder(log));
   return { app, admin };

@@ -1,6 +1,6 @@
 import type { ResourceId } from '../src/domain/access-policy.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { countyId } from './support/fixtures.js';
+import { countyId, validIdNumber } from './support/fixtures.js';
 import type { Session } from './support/http.js';
 import { RESOURCES, TABLE } from './support/tables.js';
 
@@ -469,6 +469,133 @@ describe('stored text in the page’s inline state', () => {
       await app.db.query(`UPDATE admin_user SET is_active = false WHERE email = 'inline-state@example.org'`);
       await app.db.query(`UPDATE organization SET name = $1 WHERE id = $2`, [rows[0].name, xinhua]);
     }
+  });
+});
+
+describe('bad requests, stale and duplicate writes (4xx in Chinese, never 5xx, nothing written)', () => {
+  const CJK = /[\u4e00-\u9fff]/;
+
+  it('refuses malformed list parameters with a 400 that says why', async () => {
+    const before = await checksum();
+    for (const q of [
+      'sortBy=;drop',
+      'sortBy=__proto__',
+      'sortBy=constructor',
+      'direction=sideways',
+      'perPage=-1',
+      'perPage=abc',
+      'perPage=100000',
+      'page=-5',
+      'page=abc',
+      'filters.name=a&filters.name=b',
+      'filters.name=%00x',
+      'sortBy=name&sortBy=id',
+    ]) {
+      const res = await sessions.city.api('GET', `/resources/Agent/actions/list?${q}`);
+      expect({ q, status: res.status }).toEqual({ q, status: 400 });
+      expect(res.json.error).toMatch(CJK);
+    }
+    const fine = await sessions.city.api(
+      'GET',
+      '/resources/Agent/actions/list?sortBy=name&direction=asc&perPage=20&page=2',
+    );
+    expect(fine.status).toBe(200);
+    expect(await checksum()).toBe(before);
+  });
+
+  it('answers bodies that do not parse and ids beyond 32 bits with a 4xx', async () => {
+    const before = await checksum();
+    const { rows } = await app.db.query(
+      `SELECT id FROM work_system WHERE county_id = $1 AND voided_at IS NULL LIMIT 1`,
+      [xinhua],
+    );
+    const edit = `/admin/api/resources/WorkSystem/records/${rows[0].id}/edit`;
+    const bodies: [string, string][] = [
+      ['application/json', '{"remarks": "x",'],
+      ['multipart/form-data; boundary=XYZ', '--XYZ\r\nContent-Disposition: form-data; name="remarks"\r\n\r\nabc'],
+      ['multipart/form-data', '--nope'],
+    ];
+    for (const [type, body] of bodies) {
+      const res = await sessions.county.request('POST', edit, new Blob([body], { type }));
+      expect({ type, status: res.status < 500 }).toEqual({ type, status: true });
+    }
+    for (const path of ['/admin/files/analysis-reports/99999999999.docx', '/admin/files/documents/99999999999']) {
+      const res = await sessions.city.request('GET', path);
+      expect({ path, status: res.status }).toEqual({ path, status: 404 });
+    }
+    expect(await checksum()).toBe(before);
+  });
+
+  it('refuses an edit that names no version, and a step on an evaluation from an older page', async () => {
+    const { rows } = await app.db.query(
+      `SELECT id FROM work_system WHERE county_id = $1 AND voided_at IS NULL ORDER BY id LIMIT 1`,
+      [xinhua],
+    );
+    const before = await checksum();
+    const res = await sessions.county.api('POST', `/resources/WorkSystem/records/${rows[0].id}/edit`, {
+      rowVersion: undefined,
+      remarks: '没有版本号的修改',
+    });
+    expect(refused(res)).toBe(true);
+    expect(JSON.stringify(res.json)).toContain('版本号');
+    expect(await checksum()).toBe(before);
+
+    await app.db.query(`INSERT INTO evaluation (county_id, year) VALUES ($1, 2025) ON CONFLICT DO NOTHING`, [xinhua]);
+    await sessions.city.api('POST', '/resources/Evaluation/actions/generateEvaluations', { year: '2025' });
+    const [e] = (
+      await app.db.query(`SELECT id, row_version FROM evaluation WHERE county_id = $1 AND year = 2025`, [xinhua])
+    ).rows;
+    const first = await sessions.city.api('POST', `/resources/Evaluation/records/${e.id}/adjustEvaluationScore`, {
+      rowVersion: e.row_version,
+      code: 'work_systems',
+      score: '1',
+      reason: '第一位管理员的调整',
+    });
+    const second = await sessions.city.api('POST', `/resources/Evaluation/records/${e.id}/adjustEvaluationScore`, {
+      rowVersion: e.row_version,
+      code: 'work_systems',
+      score: '2',
+      reason: '旧页面上的调整',
+    });
+    expect(first.json.notice.type).toBe('success');
+    expect(refused(second)).toBe(true);
+    expect(JSON.stringify(second.json)).toMatch(/已被他人修改|第\d+版/);
+  });
+
+  it('lets ten concurrent 新建 of one county’s 附件7 for a year make one table', async () => {
+    const year = 2024;
+    await app.db.query(`DELETE FROM annual_report WHERE county_id = $1 AND year = $2`, [xinhua, year]);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        sessions.county.api('POST', '/resources/AnnualReport/actions/new', { year: String(year) }),
+      ),
+    );
+    expect(answers.every((a) => a.status < 500)).toBe(true);
+    const { rows } = await app.db.query(
+      `SELECT count(*)::int AS n FROM annual_report WHERE county_id = $1 AND year = $2 AND voided_at IS NULL`,
+      [xinhua, year],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('lets the city create an agent through the form, ids posted as text', async () => {
+    const township = (
+      await app.db.query(
+        `SELECT id FROM organization WHERE county_id = $1 AND level = 'township' ORDER BY id LIMIT 1`,
+        [yexian],
+      )
+    ).rows[0].id;
+    const res = await sessions.city.api('POST', '/resources/Agent/actions/new', {
+      name: '王秀兰',
+      gender: 'female',
+      idNumber: validIdNumber('410422', '19800101', '024'),
+      phone: '13937500001',
+      countyId: String(yexian),
+      townshipId: String(township),
+      appointedOn: '2025-03-01',
+      status: 'active',
+    });
+    expect(res.json.notice?.type).toBe('success');
   });
 });
 

@@ -549,7 +549,9 @@ export class ScopedResource extends Resource {
       if (values[ref.property] == null) continue;
       const refId = recordId(values[ref.property]);
       const row = refId === null ? null : await em.findOne(ref.entity, { where: { id: refId } as any });
-      if (!row || (row as any).countyId !== values.countyId) throw fieldError(ref.property, 'county', ref.message);
+      // a form posts ids as text ('3'), a service as numbers (3): compared as ids
+      if (!row || recordId((row as any).countyId) !== recordId(values.countyId))
+        throw fieldError(ref.property, 'county', ref.message);
       if ((row as any).voidedAt && (!before || recordId(before[ref.property]) !== refId))
         throw fieldError(ref.property, 'voided', '所选记录已作废');
     }

@@ -40,6 +40,9 @@ async function head(file: string): Promise<Uint8Array> {
   }
 }
 
+/** case_document.title is varchar(200) */
+const TITLE_MAX = 200;
+
 async function sha256(file: string): Promise<string> {
   const { createHash } = await import('node:crypto');
   const hash = createHash('sha256');
@@ -65,6 +68,13 @@ export async function fileCaseScan(manager: EntityManager, u: ScanUpload): Promi
   }
   const type = sniffUploadType(await head(u.file.path));
   if (!type) throw new DomainError('FILE_TYPE', '只能上传 PDF、JPG 或 PNG 格式的扫描件');
+  // a title is kept as typed or refused, never cut (a cut title would misname the paper in the file)
+  if (u.title != null && typeof u.title !== 'string')
+    throw Object.assign(new DomainError('TITLE_INVALID', '文书标题应为文字'), { field: 'title' });
+  if ((u.title?.trim().length ?? 0) > TITLE_MAX)
+    throw Object.assign(new DomainError('TITLE_TOO_LONG', `文书标题不能超过${TITLE_MAX}个字`), { field: 'title' });
+  if (u.title?.includes('\u0000'))
+    throw Object.assign(new DomainError('TITLE_INVALID', '文书标题含有无效字符'), { field: 'title' });
   const signedOn = u.signedOn?.trim() ? readDate(u.signedOn) : null;
   if (u.signedOn?.trim() && (!signedOn || signedOn > localDate(u.now)))
     throw new DomainError('DATE_INVALID', '签署日期无效或晚于今天');
@@ -96,7 +106,7 @@ export async function fileCaseScan(manager: EntityManager, u: ScanUpload): Promi
           u.caseId,
           c.county_id,
           u.kind,
-          title.slice(0, 200),
+          title,
           signedOn,
           cleanFileName(u.file.name),
           storageKey,

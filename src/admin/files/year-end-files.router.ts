@@ -1,3 +1,4 @@
+import { recordId } from '../scoped-resource.js';
 import express, { type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { can, type Actor, type ResourceId } from '../../domain/access-policy.js';
@@ -93,8 +94,8 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
     try {
       const actor = actorOf({ currentAdmin: req.session.adminUser });
       if (!actor) return void res.status(401).json({ error: '请先登录' });
-      const id = Number(req.params.id);
-      const data = Number.isInteger(id) ? await analysisPrintData(em(), id) : null;
+      const id = recordId(req.params.id);
+      const data = id !== null ? await analysisPrintData(em(), id) : null;
       if (!data || !can(actor, 'read', 'AnalysisReport', { countyId: data.countyId }))
         return void res.status(404).json({ error: '分析报告不存在或无权查看' });
       const body = await buildAnalysisReportDocument(data, FIGURE_LABELS);
