@@ -755,4 +755,42 @@ describe('uploads', () => {
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
     expect(got.headers.get('content-disposition')).toMatch(/^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''/);
   });
+
+  it('refuses an over-long or NUL-bearing scan title on its field, instead of cutting it', async () => {
+    const { rows } = await app.db.query(
+      `SELECT id FROM petition_case WHERE county_id = $1 AND state <> 'archived' AND voided_at IS NULL ORDER BY id LIMIT 1`,
+      [xinhua],
+    );
+    for (const title of [HUGE, '登记表\u0000副本']) {
+      const before = await checksum();
+      const form = new FormData();
+      form.append('kind', 'registration');
+      form.append('title', title);
+      form.append('file', new Blob([new Uint8Array(PDF)]), 'scan.pdf');
+      const res = await sessions.county.request('POST', `/admin/files/cases/${rows[0].id}/documents`, form);
+      expect({ title: title.slice(0, 8), status: res.status }).toEqual({ title: title.slice(0, 8), status: 400 });
+      expect(JSON.stringify(await res.json())).toMatch(/标题/);
+      expect(await checksum()).toBe(before);
+    }
+  });
+
+  it('takes a JSON number in a text field as the text a form would send, and refuses objects and NUL', async () => {
+    const { rows } = await app.db.query(`SELECT id, row_version FROM evaluation WHERE voided_at IS NULL LIMIT 1`);
+    const path = `/admin/api/resources/Evaluation/records/${rows[0].id}/liftVeto`;
+    const before = await checksum();
+    for (const body of [
+      { reason: 12345, rowVersion: rows[0].row_version },
+      { reason: { a: 1 }, rowVersion: rows[0].row_version },
+      { reason: '理由\u0000', rowVersion: rows[0].row_version },
+      { vetoReason: ['a', 'b'], rowVersion: rows[0].row_version },
+    ]) {
+      const res = await sessions.city.request(
+        'POST',
+        path,
+        new Blob([JSON.stringify(body)], { type: 'application/json' }),
+      );
+      expect({ body, status: res.status < 500 }).toEqual({ body, status: true });
+    }
+    expect(await checksum()).toBe(before);
+  });
 });

@@ -16,6 +16,24 @@ import type { Actor } from '../../domain/access-policy.js';
 
 type Payload = Record<string, string | undefined>;
 
+/**
+ * What a form posts is text: a JSON body may carry numbers and booleans (taken as the text a form would
+ * send), but not objects, lists or NUL bytes, which no field holds — those are refused on their field.
+ */
+export function formPayload(raw: unknown): Payload {
+  const payload: Payload = {};
+  const problems: Record<string, { code: string; message: string }> = {};
+  for (const [key, value] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'number' || typeof value === 'boolean') payload[key] = String(value);
+    else if (typeof value !== 'string') problems[key] = { code: 'INPUT_TYPE', message: '格式不对，请填写文字' };
+    else if (value.includes('\u0000')) problems[key] = { code: 'INPUT_TYPE', message: '内容含有无效字符' };
+    else payload[key] = value;
+  }
+  if (Object.keys(problems).length) throw new FieldErrors(problems);
+  return payload;
+}
+
 /** A refused step as the form shows it: on its field when the error names one, else for the record. */
 export function formErrors(e: DomainError): Record<string, { message: string }> {
   if (e instanceof FieldErrors)
@@ -65,8 +83,9 @@ export function recordFormHandler(
     if (!record) throw new NotFoundError('记录不存在', 'recordFormHandler');
     const actor = actorOf(context);
     if (request.method === 'get' || !actor) return { record: record.toJSON(currentAdmin) };
-    const payload = (request.payload ?? {}) as Payload;
+    let payload: Payload = {};
     try {
+      payload = formPayload(request.payload);
       if (record.params.rowVersion !== undefined) assertVersionGiven(payload.rowVersion);
       await run({ actor, recordId: Number(record.id()), payload, version: payload.rowVersion, context });
     } catch (e) {
@@ -97,7 +116,7 @@ export function resourceFormHandler(
     const actor = actorOf(context);
     if (request.method === 'get' || !actor) return {};
     try {
-      const message = await run({ actor, payload: (request.payload ?? {}) as Payload, context });
+      const message = await run({ actor, payload: formPayload(request.payload), context });
       return {
         notice: { message, type: 'success' },
         redirectUrl: context.h.resourceActionUrl({ resourceId: context.resource.id(), actionName: 'list' }),
