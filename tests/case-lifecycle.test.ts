@@ -1,3 +1,4 @@
+import { addYears } from '../src/domain/dates.js';
 import { caseDeadlinesSection } from '../src/admin/dashboard/case-deadlines.section.js';
 import { HOME_SECTION_PROVIDERS } from '../src/admin/dashboard/home-sections.js';
 import { addDays, localDate } from '../src/domain/dates.js';
@@ -135,7 +136,39 @@ describe('a case from 受理 to 立案归档', () => {
 
   it('starts representing only with the agreement, the notification and a certified agent of the county', async () => {
     const form = { agreementSignedOn: day(-18), notifiedOn: day(-18), representingSince: day(-17) };
-    expectRefused(await act(id, 'startRepresenting', form), '尚未指定代理员');
+    expectRefused(await act(id, 'startRepresenting', form), '尚未指定代理员', 'agentId');
+    // 持证上岗: the step's picker lists only agents of the county in post with a certificate valid today
+    const township = await firstTownship(app.db, xinhua);
+    const { rows: others } = await app.db.query(
+      `INSERT INTO agent (county_id, township_id, name, id_number, phone, appointed_on, status)
+       VALUES ($1, $2, '无证员', $3, '13937500001', $4, 'active'), ($1, $2, '离岗员', $5, '13937500002', $4, 'inactive')
+       RETURNING id`,
+      [
+        xinhua,
+        township,
+        validIdNumber('410402', '19810101', '128'),
+        day(-400),
+        validIdNumber('410402', '19820101', '128'),
+      ],
+    );
+    const opened = await clerk.api('GET', `/resources/PetitionCase/records/${id}/startRepresenting`);
+    const choices: { value: string; label: string }[] = JSON.parse(opened.json.record.params.agentChoices);
+    const { rows: names } = await app.db.query('SELECT name FROM organization WHERE id = $1', [township]);
+    expect(choices).toContainEqual({
+      value: String(agentId),
+      label: `赵淑芬（${names[0].name}，证书有效期至${addYears(day(-15), 1)}）`,
+    });
+    for (const other of others) expect(choices.map((c) => c.value)).not.toContain(String(other.id));
+    expectRefused(
+      await act(id, 'startRepresenting', { ...form, agentId: others[1].id }),
+      '代理员离岗员已离岗，请改派在岗的代理员',
+      'agentId',
+    );
+    expectRefused(
+      await act(id, 'startRepresenting', { ...form, agentId: others[0].id }),
+      /代理员无证员在.*没有有效的代理员资格证书/,
+      'agentId',
+    );
     const edited = await clerk.api('POST', `/resources/PetitionCase/records/${id}/edit`, {
       agentId,
       state: 'concluded',
@@ -154,7 +187,11 @@ describe('a case from 受理 to 立案归档', () => {
       'representingSince',
     );
     // the certificate was issued 15 days ago: on day -17 she was not yet certified
-    expectRefused(await act(id, 'startRepresenting', form), /代理员赵淑芬在.*没有有效的代理员资格证书（持证上岗/);
+    expectRefused(
+      await act(id, 'startRepresenting', form),
+      /代理员赵淑芬在.*没有有效的代理员资格证书（持证上岗/,
+      'agentId',
+    );
     expect((await state(id)).state).toBe('accepted');
     expectDone(
       await act(id, 'startRepresenting', {

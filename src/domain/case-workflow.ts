@@ -6,7 +6,7 @@ import { CASE_POLICY, type CasePolicy } from './case-policy.js';
 import { certificateValidOn, type CertificateDates, type ReviewDates } from './certificate-validity.js';
 import { addDays, compareDates } from './dates.js';
 import { DomainError, FieldErrors, ProblemCollector, problem, type FieldProblem } from './errors.js';
-import { isBlank, maxLength, notBefore, pastDateCheck, readDate, required } from './field-checks.js';
+import { isBlank, maxLength, notBefore, pastDateCheck, readDate, readRecordId, required } from './field-checks.js';
 
 export const CASE_STATES = ['accepted', 'representing', 'concluded', 'archived', 'terminated'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
@@ -197,7 +197,9 @@ const STEPS: { readonly [E in CaseEvent]: Step } = {
   // 持证上岗; 附件2 and 附件3 come before the representation
   startRepresenting: (c, form, ctx) => {
     requireAcceptance(c);
-    const agent = requireAgent(c, ctx.agent);
+    // the agent is chosen in the step itself; a case that names one already keeps her unless changed
+    const agentId = form.id('agentId') ?? c.agentId;
+    const agent = requireAgent({ ...c, agentId }, ctx.agent);
     const agreementSignedOn = form.date('agreementSignedOn', [[c.acceptedOn, '协议签订日期不能早于受理日期']]);
     const notifiedOn = form.date('notifiedOn', [[c.acceptedOn, '代理告知日期不能早于受理日期']]);
     const representingSince = form.date('representingSince', [
@@ -209,12 +211,14 @@ const STEPS: { readonly [E in CaseEvent]: Step } = {
     form.throwIfProblems();
     const day = representingSince!;
     if (!agent.certificates.some((x) => certificateValidOn(x.certificate, x.reviews, day))) {
-      throw new DomainError(
+      throw agentError(
         'AGENT_NOT_CERTIFIED',
         `代理员${agent.name}在${day}没有有效的代理员资格证书（持证上岗，证书一年一审核），不能开始代理。请先办理证书发放或年度审核，或改派持证的代理员`,
       );
     }
-    return { agreementSignedOn, notifiedOn, representingSince };
+    return agentId === c.agentId
+      ? { agreementSignedOn, notifiedOn, representingSince }
+      : { agentId, agreementSignedOn, notifiedOn, representingSince };
   },
 
   // 条例第三十四条: once, at most 30 days, approved by the head of the unit, the reason told to her
@@ -381,14 +385,19 @@ export function workflowOrderProblems(c: CaseFacts, policy: CasePolicy = CASE_PO
   return found;
 }
 
+/** A refused choice of agent, shown on the form's 代理员 field. */
+function agentError(code: string, message: string): DomainError {
+  return Object.assign(new DomainError(code, message), { field: 'agentId' });
+}
+
 function requireAgent(c: CaseFacts, agent: AgentStanding | null): AgentStanding {
   if (c.agentId == null || !agent) {
-    throw new DomainError('AGENT_MISSING', '尚未指定代理员：请先编辑案件，选择承办本案的代理员，再开始代理');
+    throw agentError('AGENT_MISSING', '尚未指定代理员：请选择承办本案的代理员（在岗、持有效代理员证）');
   }
   if (agent.countyId !== c.countyId) {
-    throw new DomainError('AGENT_OTHER_COUNTY', `代理员${agent.name}不属于本案所在县（市、区），不能承办本案`);
+    throw agentError('AGENT_OTHER_COUNTY', `代理员${agent.name}不属于本案所在县（市、区），不能承办本案`);
   }
-  if (!agent.active) throw new DomainError('AGENT_INACTIVE', `代理员${agent.name}已离岗，请改派在岗的代理员`);
+  if (!agent.active) throw agentError('AGENT_INACTIVE', `代理员${agent.name}已离岗，请改派在岗的代理员`);
   return agent;
 }
 
@@ -436,6 +445,15 @@ class Form {
     const raw = this.raw(field);
     this.problems.add(field, required(raw, message) ?? (max ? maxLength(raw, max) : null));
     return raw;
+  }
+
+  /** An optional record id (a picker's value); a value that is no id is refused on the field. */
+  id(field: string): number | null {
+    const raw = this.raw(field);
+    if (raw == null) return null;
+    const id = readRecordId(raw);
+    if (id === null) this.problems.add(field, problem('CHOICE_INVALID', '请从列表中选择'));
+    return id;
   }
 
   wholeNumber(field: string, min: number, max: number, message: string): number | null {

@@ -24,6 +24,12 @@ export function readNumber(value: NumberInput): number | null {
 }
 
 /** The date when it is a valid 'YYYY-MM-DD', else null (blank and invalid alike). */
+/** A record id as a form or a URL gives it: a positive 32-bit integer, else null. */
+export function readRecordId(value: unknown): number | null {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  return /^\d{1,10}$/.test(text) && Number(text) >= 1 && Number(text) <= 2_147_483_647 ? Number(text) : null;
+}
+
 export function readDate(value: TextInput): string | null {
   return !isBlank(value) && isValidDate(value.trim()) ? value.trim() : null;
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { certificateValidOn } from '../domain/certificate-validity.js';
+import { certificateValidOn, certificateValidUntil } from '../domain/certificate-validity.js';
+import { compareDates } from '../domain/dates.js';
 import { isValidDate } from '../domain/dates.js';
 import { problem, type FieldProblems } from '../domain/errors.js';
 import { loadCertificates } from './certificate-standing.js';
@@ -47,4 +48,39 @@ export async function caseAgentProblems(
   const day = !before && values.acceptedOn && isValidDate(values.acceptedOn) ? values.acceptedOn : today;
   const { eligible, reason } = await agentEligibilityOn(em, agentId, day);
   return eligible ? {} : { agentId: problem('AGENT_NOT_CERTIFIED', reason!) };
+}
+
+export interface EligibleAgent {
+  id: number;
+  name: string;
+  township: string;
+  /** the last day of the certificate's current one-year term */
+  validUntil: string;
+  /** how a picker shows her: name, township and certificate expiry */
+  label: string;
+}
+
+/**
+ * The agents who may take a case of the county on `day` (持证上岗): in post, of the county, not voided,
+ * with a certificate valid that day; by township and name. What every agent picker of a case offers.
+ */
+export async function eligibleAgents(em: Query, countyId: number, day: string): Promise<EligibleAgent[]> {
+  const agents: { id: number; name: string; township: string }[] = await em.query(
+    `SELECT a.id, a.name, o.name AS township
+       FROM agent a JOIN organization o ON o.id = a.township_id
+      WHERE a.county_id = $1 AND a.status = 'active' AND a.voided_at IS NULL
+      ORDER BY o.name, a.name, a.id`,
+    [countyId],
+  );
+  const certificates = await loadCertificates(em, { agentIds: agents.map((a) => a.id) });
+  const found: EligibleAgent[] = [];
+  for (const a of agents) {
+    const until = certificates
+      .filter((c) => c.agentId === a.id && certificateValidOn(c.cert, c.reviews, day))
+      .map((c) => certificateValidUntil(c.cert, c.reviews, day)!)
+      .sort(compareDates)
+      .pop();
+    if (until) found.push({ ...a, validUntil: until, label: `${a.name}（${a.township}，证书有效期至${until}）` });
+  }
+  return found;
 }

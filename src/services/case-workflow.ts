@@ -9,6 +9,7 @@ import {
   type TransitionInput,
 } from '../domain/case-workflow.js';
 import { localDate } from '../domain/dates.js';
+import { readRecordId } from '../domain/field-checks.js';
 import { DomainError } from '../domain/errors.js';
 import { assertCurrent } from '../domain/record-version.js';
 import { PetitionCase } from '../entities/petition-case.js';
@@ -82,6 +83,11 @@ export async function caseFileContents(em: EntityManager, caseId: number): Promi
   return { documentKinds: kinds.map((k) => k.kind), handlingRecordCount: n };
 }
 
+/** The agent a step names: the one chosen in its form (if a valid id), else the case's own. */
+function chosenAgentId(input: TransitionInput, current: number | null): number | null {
+  return readRecordId(input.agentId) ?? current;
+}
+
 export interface TransitionCommand {
   caseId: number;
   event: CaseEvent;
@@ -109,7 +115,7 @@ export async function transitionCase(manager: EntityManager, cmd: TransitionComm
     const { state, changes } = applyTransition(before, cmd.event, cmd.input, {
       today,
       actorRole: cmd.actor!.role,
-      agent: cmd.event === 'startRepresenting' ? await agentStanding(em, row.agentId) : null,
+      agent: cmd.event === 'startRepresenting' ? await agentStanding(em, chosenAgentId(cmd.input, row.agentId)) : null,
       file: await caseFileContents(em, row.id),
     });
     const after: CaseFacts = { ...before, ...changes, state };

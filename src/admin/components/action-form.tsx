@@ -10,7 +10,25 @@ export interface ActionField {
   type: 'date' | 'text' | 'textarea' | 'select' | 'number';
   required?: boolean;
   options?: { value: string; label: string }[];
+  /** a select whose options depend on the record: the record param holding them as JSON (set by the GET) */
+  choicesParam?: string;
   help?: string;
+}
+
+type Choice = { value: string; label: string };
+
+function choicesOf(f: ActionField, params: Record<string, unknown> | undefined): Choice[] {
+  const raw = f.choicesParam ? params?.[f.choicesParam] : undefined;
+  return typeof raw === 'string' ? (JSON.parse(raw) as Choice[]) : (f.options ?? []);
+}
+
+/** A field's first value: today for a date, the record's own value when it is one of the choices. */
+function initialValue(f: ActionField, params: Record<string, unknown> | undefined, today: string): string {
+  if (f.type === 'date') return today;
+  const own = params?.[f.name];
+  return f.type === 'select' && own != null && choicesOf(f, params).some((c) => c.value === String(own))
+    ? String(own)
+    : '';
 }
 
 const api = new ApiClient();
@@ -29,7 +47,7 @@ const ActionForm: React.FC<ActionProps> = ({ resource, action, record, records }
   const custom = (action.custom ?? {}) as { fields?: ActionField[]; intro?: string; submitLabel?: string };
   const fields = custom.fields ?? [];
   const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(fields.map((f) => [f.name, f.type === 'date' ? localToday() : ''])),
+    Object.fromEntries(fields.map((f) => [f.name, initialValue(f, record?.params, localToday())])),
   );
   const [errors, setErrors] = useState<Record<string, { message: string }>>({});
   const [busy, setBusy] = useState(false);
@@ -105,7 +123,7 @@ const ActionForm: React.FC<ActionProps> = ({ resource, action, record, records }
               style={{ width: '100%', padding: 8 }}
             >
               <option value="">请选择</option>
-              {(f.options ?? []).map((o) => (
+              {choicesOf(f, record?.params).map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
                 </option>

@@ -6,6 +6,7 @@ import { localDate } from '../../domain/dates.js';
 import { formatQueryCode, RATING_LABELS } from '../../domain/petitioner-view.js';
 import { PetitionCase } from '../../entities/petition-case.js';
 import { caseRatingOf, queryCodeOf, reissueQueryCode } from '../../services/petitioner-query.js';
+import { eligibleAgents } from '../../services/agent-eligibility.js';
 import { caseFacts, transitionCase } from '../../services/case-workflow.js';
 import type { ActionField } from '../components/action-form.js';
 import { Components } from '../components/index.js';
@@ -13,12 +14,15 @@ import { recordFormHandler, refusal } from '../actions/form-action.js';
 import { actorOf } from '../current-actor.js';
 import { UI } from '../locale/ui.js';
 import { allowed } from '../resource-kit.js';
+import { chinaToday } from '../scoped-resource.js';
 
 interface EventForm {
   icon: string;
   intro: string;
   fields: ActionField[];
   submitLabel?: string;
+  /** record params the form's pickers read their options from (see ActionField.choicesParam) */
+  choices?: (params: Record<string, unknown>) => Promise<Record<string, string>>;
 }
 
 const date = (name: string, label: string, help?: string): ActionField => ({
@@ -40,12 +44,24 @@ const FORMS: Record<CaseEvent, EventForm> = {
   startRepresenting: {
     icon: 'Play',
     intro:
-      '开始代理前须签订代理协议书（附件2）并送达代理告知书（附件3）；承办的代理员须属本县（市、区），并在开始代理之日持有有效的资格证书（持证上岗）。代理员请在“编辑”中指定。',
+      '开始代理前须登记受理告知，签订代理协议书（附件2）并送达代理告知书（附件3）；承办的代理员须属本县（市、区）、在岗，并在开始代理之日持有有效的资格证书（持证上岗）。',
     fields: [
+      {
+        name: 'agentId',
+        label: '承办代理员',
+        type: 'select',
+        required: true,
+        choicesParam: 'agentChoices',
+        help: '只列出本县（市、区）在岗、今天持有效代理员证的代理员（乡镇、证书有效期）',
+      },
       date('agreementSignedOn', '代理协议签订日期'),
       date('notifiedOn', '代理告知日期'),
       date('representingSince', '开始代理日期'),
     ],
+    choices: async (params) => {
+      const agents = await eligibleAgents(PetitionCase.getRepository().manager, Number(params.countyId), chinaToday());
+      return { agentChoices: JSON.stringify(agents.map((a) => ({ value: String(a.id), label: a.label }))) };
+    },
   },
   extendDeadline: {
     icon: 'Clock',
@@ -140,7 +156,11 @@ function workflowAction(event: CaseEvent): Partial<Action<RecordActionResponse>>
     ): Promise<RecordActionResponse> => {
       const { record, currentAdmin, h } = context;
       if (!record) throw new Error('record action without a record');
-      if (request.method === 'get') return { record: record.toJSON(currentAdmin) };
+      if (request.method === 'get') {
+        const json = record.toJSON(currentAdmin);
+        Object.assign(json.params, await form.choices?.(record.params));
+        return { record: json };
+      }
       try {
         const saved = await transitionCase(PetitionCase.getRepository().manager, {
           caseId: Number(record.id()),
