@@ -53,9 +53,11 @@ describe('the admin home dashboard', () => {
   it('matches an independent SQL count', async () => {
     const { json } = await dashboardAs('leader@example.org', '?year=2025');
     const { rows } = await app.db.query(
+      // 办结率 as of 31 December from the cases' own dates: concluded ÷ due (concluded, dissolved or past the limit)
       `SELECT county_id, count(*)::int AS accepted,
-         round(100.0 * count(*) FILTER (WHERE state IN ('concluded', 'archived')) / count(*), 1)::float AS closure
-       FROM petition_case WHERE accepted_on BETWEEN '2025-01-01' AND '2025-12-31' GROUP BY county_id`,
+         round(100.0 * count(*) FILTER (WHERE concluded_on <= '2025-12-31' AND (terminated_on IS NULL OR terminated_on > '2025-12-31'))
+           / NULLIF(count(*) FILTER (WHERE (concluded_on <= '2025-12-31' AND (terminated_on IS NULL OR terminated_on > '2025-12-31')) OR terminated_on <= '2025-12-31' OR due_on < '2025-12-31'), 0), 1)::float AS closure
+       FROM reporting.case_facts WHERE accepted_on BETWEEN '2025-01-01' AND '2025-12-31' GROUP BY county_id`,
     );
     for (const r of rows) {
       const c = json.data.counties.find((x: any) => x.countyId === r.county_id);
@@ -75,7 +77,8 @@ describe('the admin home dashboard', () => {
   it('pools the 全市 row from the counties: rates as sum ÷ sum, counts as totals, flags as counties met', async () => {
     const { json } = await dashboardAs('leader@example.org', '?year=2025');
     const { rows } = await app.db.query(
-      `SELECT count(*)::int AS accepted, count(*) FILTER (WHERE state IN ('concluded', 'archived'))::int AS closed
+      `SELECT count(*)::int AS accepted, count(*) FILTER (WHERE concluded_on <= '2025-12-31' AND (terminated_on IS NULL OR terminated_on > '2025-12-31'))::int AS closed,
+         count(*) FILTER (WHERE (concluded_on <= '2025-12-31' AND (terminated_on IS NULL OR terminated_on > '2025-12-31')) OR terminated_on <= '2025-12-31' OR due_on < '2025-12-31')::int AS due
        FROM reporting.case_facts WHERE accepted_year = 2025`,
     );
     const city = json.data.city;
@@ -83,11 +86,39 @@ describe('the admin home dashboard', () => {
     expect(city.closure_rate).toMatchObject({
       kind: 'rate',
       numerator: rows[0].closed,
-      denominator: rows[0].accepted,
-      measure: percent(rows[0].closed, rows[0].accepted),
+      denominator: rows[0].due,
+      measure: percent(rows[0].closed, rows[0].due),
     });
     const met = json.data.counties.filter((c: any) => c.passed.work_systems === true).length;
     expect(city.work_systems).toMatchObject({ kind: 'flag', measure: null, countiesMet: met });
+  });
+
+  it('says which day it measures, and shows 办结情况 as the 附件7 counts it on that day', async () => {
+    const { json: past } = await dashboardAs('leader@example.org', '?year=2025');
+    expect([past.data.asOf, past.data.measuredToday]).toEqual(['2025-12-31', false]);
+    const { rows } = await app.db.query(`SELECT reporting.today()::text AS today`);
+    const thisYear = Number(rows[0].today.slice(0, 4));
+    const { json: now } = await dashboardAs('leader@example.org', `?year=${thisYear}`);
+    expect([now.data.asOf, now.data.measuredToday]).toEqual([rows[0].today, true]);
+
+    const { counties, city, definitions } = past.data.closure;
+    expect(counties).toHaveLength(10);
+    for (const line of counties) {
+      const score = past.data.counties.find((c: any) => c.countyId === line.countyId);
+      expect([line.countyName, line.closureRate]).toEqual([score.countyName, score.measures.closure_rate]);
+      expect(line.closed + line.terminated).toBeLessThanOrEqual(line.closureDue);
+    }
+    const sum = (k: string) => counties.reduce((n: number, l: any) => n + l[k], 0);
+    expect(city).toMatchObject({
+      countyName: '全市',
+      accepted: sum('accepted'),
+      closureDue: sum('closureDue'),
+      terminated: sum('terminated'),
+      closureRate: percent(sum('closed'), sum('closureDue')),
+      onTimeClosureRate: percent(sum('closedOnTime'), sum('closureDue')),
+    });
+    expect(city.closureRate).toBe(past.data.city.closure_rate.measure);
+    expect(definitions.closureRate.definition).toContain('应办结');
   });
 
   it('names 达标排名 and 考评名次 apart, and gives each standard its definition for the header', async () => {

@@ -1,10 +1,12 @@
 import pg from 'pg';
 import { certificateValidOn } from '../src/domain/certificate-validity.js';
-import { countyVerdict } from '../src/domain/city-figures.js';
+import { sumFigures } from '../src/domain/case-statistics.js';
+import { cityFigure, countyVerdict } from '../src/domain/city-figures.js';
 import { CREATION_STANDARDS } from '../src/domain/creation-standards.js';
 import { percent, rateMeets } from '../src/domain/rounding.js';
 import { ENUM_LABELS } from '../src/admin/locale/enums.js';
 import { syncReportingLookups } from '../src/reports/reporting-lookups.js';
+import { countyFigures, yearPeriod } from '../src/services/case-statistics-query.js';
 import { createTestDatabase } from './support/database.js';
 import { validIdNumber } from './support/fixtures.js';
 
@@ -196,7 +198,7 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
       certified_agents: { measure: 60, passed: false }, // a1, a2, a3 of a1, a2, a3, a4, a7
       certificate_reviews: { measure: 50, passed: false }, // due: a2, a3, a4, a5; done in time: a2, a4
       cases_accepted: { measure: 6, passed: true }, // c1 c2 c3 c4 c5 c7
-      closure_rate: { measure: 33.3, passed: false }, // c1, c2 of 6
+      closure_rate: { measure: 50, passed: false }, // c1, c2 of 4 due (c1 c2, c4 past its limit, c5 解除代理; c3 c7 inside)
       reply_on_time: { measure: 33.3, passed: false }, // concluded 2023: c1 on time, c2 after 11 days, c6 none
       archived_share: { measure: 33.3, passed: false }, // c1 of c1, c2, c6
       overdue_cases: { measure: 2, passed: false }, // open on 2023-12-31 past due: c4, c8 (c7 extended, c3 in time)
@@ -380,33 +382,78 @@ describe('reporting on the demo data', () => {
   });
 
   it('matches an independent count of the program tables for every county', async () => {
-    const year = 2025;
     const { rows: independent } = await db.query(
       `SELECT county_id,
          count(*)::int AS accepted,
-         round(100.0 * count(*) FILTER (WHERE state IN ('concluded', 'archived')) / count(*), 1)::float AS closure,
+         count(*) FILTER (WHERE concluded_on <= '2025-12-31' AND (terminated_on IS NULL OR terminated_on > '2025-12-31'))::int AS closed,
+         count(*) FILTER (WHERE terminated_on <= '2025-12-31')::int AS terminated,
          (SELECT count(*)::int FROM training t WHERE t.county_id = pc.county_id AND t.held_on BETWEEN '2025-01-01' AND '2025-12-31') AS trainings
-       FROM petition_case pc WHERE accepted_on BETWEEN '2025-01-01' AND '2025-12-31' GROUP BY county_id`,
-    );
-    const { rows: replies } = await db.query(
-      `SELECT county_id, round(100.0 * count(*) FILTER (WHERE reply_issued_on <= concluded_on + 7) / count(*), 1)::float AS on_time
-       FROM petition_case WHERE concluded_on BETWEEN '2025-01-01' AND '2025-12-31' GROUP BY county_id`,
+       FROM petition_case pc WHERE accepted_on BETWEEN '2025-01-01' AND '2025-12-31' AND voided_at IS NULL GROUP BY county_id`,
     );
     const { rows: warehouse } = await db.query(
-      `SELECT county_id, cases_accepted::int, closure_rate_pct::float, reply_on_time_pct::float, trainings_held::int
-       FROM reporting.county_measures WHERE year = $1`,
-      [year],
+      `SELECT county_id, cases_accepted::int AS accepted, cases_closed::int AS closed, cases_terminated::int AS terminated,
+         trainings_held::int AS trainings
+       FROM reporting.county_measures WHERE year = 2025`,
     );
     expect(warehouse).toHaveLength(10);
-    for (const w of warehouse) {
-      const i = independent.find((r) => r.county_id === w.county_id);
-      expect([w.county_id, w.cases_accepted, w.closure_rate_pct, w.trainings_held]).toEqual([
-        w.county_id,
-        i.accepted,
-        i.closure,
-        i.trainings,
+    for (const w of warehouse) expect(w).toEqual(independent.find((r) => r.county_id === w.county_id));
+  });
+
+  it('measures a past year as the 附件7 computed on 31 December of that year counts it', async () => {
+    const em = { query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows };
+    for (const year of [2023, 2025]) {
+      const { rows: measures } = await db.query(
+        `SELECT county_id, as_of::text, cases_accepted::int, cases_due::int, cases_closed::int, cases_closed_on_time::int,
+           cases_terminated::int, closure_rate_pct::float, on_time_closure_pct::float, replies_due::int,
+           replies_on_time::int, reply_on_time_pct::float, key_cases::int, key_cases_in_joint_meeting::int
+         FROM reporting.county_measures WHERE year = $1 ORDER BY county_id`,
+        [year],
+      );
+      const paper = [];
+      for (const m of measures) {
+        expect(m.as_of).toBe(`${year}-12-31`);
+        const f = await countyFigures(em, m.county_id, yearPeriod(year), `${year}-12-31`);
+        paper.push(f);
+        expect([year, m]).toEqual([
+          year,
+          {
+            county_id: m.county_id,
+            as_of: `${year}-12-31`,
+            cases_accepted: f.accepted,
+            cases_due: f.closureDue,
+            cases_closed: f.closed,
+            cases_closed_on_time: f.closedOnTime,
+            cases_terminated: f.terminated,
+            closure_rate_pct: f.closureRate,
+            on_time_closure_pct: f.onTimeClosureRate,
+            replies_due: f.repliesDue,
+            replies_on_time: f.repliesOnTime,
+            reply_on_time_pct: f.replyOnTimeRate,
+            key_cases: f.keyCases,
+            key_cases_in_joint_meeting: f.keyInJointMeeting,
+          },
+        ]);
+      }
+      // the city row is the 合计 of those papers
+      const total = sumFigures(paper);
+      const { rows: scorecard } = await db.query(
+        `SELECT standard_code, measure, passed, numerator::int, denominator::int FROM reporting.county_scorecard
+          WHERE year = $1 AND standard_code IN ('closure_rate', 'reply_on_time')`,
+        [year],
+      );
+      const city = (code: string) =>
+        cityFigure(
+          CREATION_STANDARDS.find((s) => s.code === code)!,
+          scorecard
+            .filter((r) => r.standard_code === code)
+            .map((r) => ({ ...r, measure: r.measure === null ? null : Number(r.measure) })),
+        );
+      expect([year, city('closure_rate').measure, city('closure_rate').denominator]).toEqual([
+        year,
+        total.closureRate,
+        total.closureDue,
       ]);
-      expect(w.reply_on_time_pct).toBe(replies.find((r) => r.county_id === w.county_id).on_time);
+      expect([year, city('reply_on_time').measure]).toEqual([year, total.replyOnTimeRate]);
     }
   });
 

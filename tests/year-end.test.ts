@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { isLateSubmission } from '../src/domain/annual-report-rules.js';
 import { annualStatisticsSection } from '../src/admin/dashboard/annual-statistics.section.js';
 import { annualFigures, submitAnnualReport } from '../src/services/annual-report-service.js';
+import { percent } from '../src/domain/rounding.js';
 import { CLOSURE_SHEET } from '../src/reports/year-end/closure-statistics-workbook.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { countyId } from './support/fixtures.js';
@@ -194,7 +195,10 @@ describe('the all-county 结案统计表', () => {
       expect([name, counties.map((r) => r.getCell(col(name)).value)]).toEqual([name, db.map((d) => d.figures[key])]);
       expect([name, total.getCell(col(name)).value]).toEqual([name, sum(key)]);
     }
-    expect(total.getCell(col('办结率(%)')).value).toBe(Math.round((1000 * sum('closed')) / sum('accepted')) / 10);
+    expect(total.getCell(col('应办结')).value).toBe(sum('closureDue'));
+    expect(total.getCell(col('办结率(%)')).value).toBe(percent(sum('closed'), sum('closureDue')));
+    expect(total.getCell(col('按期办结率(%)')).value).toBe(percent(sum('closedOnTime'), sum('closureDue')));
+    expect(total.getCell(col('解除代理')).value).toBe(db.reduce((s, d) => s + d.figures.byState.terminated, 0));
     expect(total.getCell(col('婚姻家庭纠纷')).value).toBe(
       db.reduce((s, d) => s + (d.figures.byCategory.marriage_family ?? 0), 0),
     );

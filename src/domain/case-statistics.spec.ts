@@ -1,3 +1,4 @@
+import { handlingDueOn } from './case-deadlines.js';
 import { caseStatistics, stateOn, sumFigures, type StatisticsCase } from './case-statistics.js';
 
 const base: StatisticsCase = {
@@ -7,6 +8,7 @@ const base: StatisticsCase = {
   inJointMeeting: false,
   isGroup: false,
   acceptedOn: '2025-03-01',
+  handlingDueOn: '2025-04-30',
   representingSince: null,
   concludedOn: null,
   replyIssuedOn: null,
@@ -14,7 +16,11 @@ const base: StatisticsCase = {
   terminatedOn: null,
   reviewRequestedOn: null,
 };
-const c = (over: Partial<StatisticsCase>): StatisticsCase => ({ ...base, ...over });
+const c = (over: Partial<StatisticsCase> & { extensionDays?: number }): StatisticsCase => {
+  const { extensionDays = null, ...rest } = over;
+  const acceptedOn = over.acceptedOn ?? base.acceptedOn;
+  return { ...base, handlingDueOn: handlingDueOn({ acceptedOn, extensionDays }), ...rest };
+};
 
 // A fixture year (2025), counted by hand below.
 const CASES: StatisticsCase[] = [
@@ -77,8 +83,13 @@ describe('caseStatistics (附件7 of a fixture year)', () => {
   });
 
   it('computes the closure rate, the replies, review requests and key cases', () => {
+    // due by 2025-12-31: 1, 2, 3 (concluded), 4 (past its limit 2025-10-07), 5 (解除代理); 6 is inside its limit
+    expect(f.closureDue).toBe(5);
     expect(f.closed).toBe(3);
-    expect(f.closureRate).toBe(50);
+    expect(f.closedOnTime).toBe(3);
+    expect(f.terminated).toBe(1);
+    expect(f.closureRate).toBe(60);
+    expect(f.onTimeClosureRate).toBe(60);
     // concluded in 2025: cases 1, 2, 3, 7; due: 1 (on time), 2 (late), 7 (overdue); 3 still inside its 7 days
     expect(f.concluded).toBe(4);
     expect(f.repliesDue).toBe(3);
@@ -103,8 +114,58 @@ describe('caseStatistics (附件7 of a fixture year)', () => {
     const total = sumFigures([a, b]);
     expect(total.accepted).toBe(7);
     expect(total.closed).toBe(4);
-    expect(total.closureRate).toBe(57.1);
+    expect(total.closureDue).toBe(6);
+    expect(total.closureRate).toBe(66.7);
     expect(total.byCategory.marriage_family).toBe(5);
     expect(total.byState.archived).toBe(2);
+  });
+});
+
+describe('办结率 and 按期办结率 at their edges', () => {
+  const year = { from: '2025-01-01', to: '2025-12-31' };
+  const ofYear = (cases: StatisticsCase[]) => caseStatistics(cases, year, '2025-12-31');
+
+  it('counts a case concluded on 31 December in that year, one concluded on 1 January as not concluded', () => {
+    // both accepted 2025-10-01, limit 2025-11-30: due by the year end
+    const dec31 = ofYear([c({ acceptedOn: '2025-10-01', concludedOn: '2025-12-31' })]);
+    expect([dec31.closureDue, dec31.closed, dec31.closedOnTime, dec31.closureRate]).toEqual([1, 1, 0, 100]);
+    const jan1 = ofYear([c({ acceptedOn: '2025-10-01', concludedOn: '2026-01-01' })]);
+    expect([jan1.closureDue, jan1.closed, jan1.closureRate, jan1.onTimeClosureRate]).toEqual([1, 0, 0, 0]);
+  });
+
+  it('leaves a case still inside its limit out, until it is concluded or its limit has passed', () => {
+    // accepted 2025-11-15: the limit runs to 2026-01-14
+    const open = ofYear([c({ acceptedOn: '2025-11-15' })]);
+    expect([open.accepted, open.closureDue, open.closureRate]).toEqual([1, 0, null]);
+    const done = ofYear([c({ acceptedOn: '2025-11-15', concludedOn: '2025-12-10' })]);
+    expect([done.closureDue, done.closed, done.closedOnTime]).toEqual([1, 1, 1]);
+    // the limit's last day itself is still inside it
+    const lastDay = caseStatistics([c({ acceptedOn: '2025-10-01' })], year, '2025-11-30');
+    expect(lastDay.closureDue).toBe(0);
+    expect(caseStatistics([c({ acceptedOn: '2025-10-01' })], year, '2025-12-01').closureDue).toBe(1);
+  });
+
+  it('gives an extended case its extension (条例第三十四条)', () => {
+    // accepted 2025-10-15: 60 days end 2025-12-14, with 30 more 2026-01-13
+    const extended = ofYear([c({ acceptedOn: '2025-10-15', extensionDays: 30 })]);
+    expect(extended.closureDue).toBe(0);
+    expect(ofYear([c({ acceptedOn: '2025-10-15' })]).closureDue).toBe(1);
+    const lateButExtended = ofYear([c({ acceptedOn: '2025-10-15', extensionDays: 30, concludedOn: '2025-12-20' })]);
+    expect([lateButExtended.closed, lateButExtended.closedOnTime]).toEqual([1, 1]);
+  });
+
+  it('counts 解除代理 on its own and in 应办结 as not concluded (附件2 第六条)', () => {
+    const f = ofYear([
+      c({ acceptedOn: '2025-11-20', terminatedOn: '2025-12-01' }),
+      c({ acceptedOn: '2025-03-01', concludedOn: '2025-03-20' }),
+    ]);
+    expect([f.terminated, f.closureDue, f.closed, f.closureRate]).toEqual([1, 2, 1, 50]);
+  });
+
+  it('rounds x.x5 half up: 3 of 16 due concluded is 18.75 %, shown as 18.8 %', () => {
+    const cases = Array.from({ length: 16 }, (_, i) =>
+      c({ acceptedOn: '2025-01-01', concludedOn: i < 3 ? '2025-02-01' : null }),
+    );
+    expect(ofYear(cases).closureRate).toBe(18.8);
   });
 });

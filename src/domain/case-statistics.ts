@@ -1,7 +1,9 @@
 // The case figures of a county and period: 附件7 案件结案统计表 (a calendar year) and the figures of 附件6
-// 案件分析报告 (any period). Counted as reporting.county_measures counts them (docs/reporting.md): cases by
-// the day they were accepted (states, categories, sources, closure rate, key cases), replies by the day the
-// case was concluded, review requests by the day they were made — each as known on the day `asOf`.
+// 案件分析报告 (any period) — the one definition of each figure (docs/reporting.md「各项数字的口径」), which
+// reporting.county_measures counts alike: cases by the day they were accepted (states, categories, sources,
+// closure rate, key cases), replies by the day the case was concluded, review requests by the day they were
+// made — each from the cases' own dates as they stood on the measuring day `asOf` (31 December for a past
+// year, today for this one): a case concluded on 1 January was not concluded in the year before.
 import { CASE_POLICY } from './case-policy.js';
 import { CASE_STATES, type CaseState } from './case-workflow.js';
 import { addDays, compareDates } from './dates.js';
@@ -15,6 +17,8 @@ export interface StatisticsCase {
   inJointMeeting: boolean;
   isGroup: boolean;
   acceptedOn: string;
+  /** the last day of the handling limit, extension included (条例第三十四条; case-deadlines.handlingDueOn) */
+  handlingDueOn: string;
   representingSince: string | null;
   concludedOn: string | null;
   replyIssuedOn: string | null;
@@ -28,6 +32,27 @@ export interface Period {
   to: string;
 }
 
+/**
+ * The definitions (口径) of the case figures, in the words shown on hover on the dashboard and printed in
+ * docs/reporting.md; the counting below and reporting.county_measures follow them.
+ */
+export const CASE_FIGURE_DEFINITIONS = {
+  accepted: { name: '受理案件数', definition: '统计期内受理的案件数（作废的不计）' },
+  closureDue: {
+    name: '应办结',
+    definition:
+      '当年受理的案件中，截至统计日已终结（含已立案归档）、已解除代理或已过办理期限（60日，含批准延期）的件数；仍在办理期限内的不计',
+  },
+  closed: { name: '已办结', definition: '当年受理的案件中，截至统计日已终结或已立案归档（且未解除代理）的件数' },
+  closureRate: { name: '办结率', definition: '已办结 ÷ 应办结；仍在办理期限内的案件不计入分母' },
+  closedOnTime: { name: '按期办结', definition: '已办结中，终结日在办理期限（含批准延期）最后一日之前或当日的件数' },
+  onTimeClosureRate: { name: '按期办结率', definition: '按期办结 ÷ 应办结' },
+  terminated: {
+    name: '解除代理',
+    definition: '当年受理的案件中，截至统计日已解除代理协议的件数（附件2第六条：无法办结），计入应办结、不计入已办结',
+  },
+} as const;
+
 export interface CaseFigures {
   period: Period;
   /** the day the figures describe: a snapshot is taken on the day it is submitted */
@@ -38,10 +63,21 @@ export interface CaseFigures {
   byState: Record<CaseState, number>;
   byCategory: Record<string, number>;
   bySource: Record<string, number>;
+  /**
+   * 应办结: of those, the cases that should have been concluded by `asOf` — concluded, dissolved (解除代理,
+   * 附件2 第六条 无法办结) or past their handling limit. A case still inside its limit is not counted yet.
+   */
+  closureDue: number;
   /** 已办结: of those, concluded or archived by `asOf` */
   closed: number;
-  /** 办结率 (%), one decimal; null without cases */
+  /** 按期办结: of those, concluded on or before the last day of the handling limit */
+  closedOnTime: number;
+  /** 解除代理: of the cases accepted, those dissolved by `asOf` (in 应办结 as not concluded) */
+  terminated: number;
+  /** 办结率 = 已办结 ÷ 应办结 (%), one decimal; null when no case is due */
   closureRate: number | null;
+  /** 按期办结率 = 按期办结 ÷ 应办结 (%) */
+  onTimeClosureRate: number | null;
   /** 当期终结: concluded in the period */
   concluded: number;
   /** of those, the replies already due (issued, or the 7 days are over) and those issued within 7 days */
@@ -90,8 +126,12 @@ export function caseStatistics(cases: readonly StatisticsCase[], period: Period,
     byState: zeroStates(),
     byCategory: {},
     bySource: {},
+    closureDue: 0,
     closed: 0,
+    closedOnTime: 0,
+    terminated: 0,
     closureRate: null,
+    onTimeClosureRate: null,
     concluded: 0,
     repliesDue: 0,
     repliesOnTime: 0,
@@ -109,7 +149,11 @@ export function caseStatistics(cases: readonly StatisticsCase[], period: Period,
       f.byState[state]++;
       bump(f.byCategory, c.category);
       bump(f.bySource, c.source);
-      if (state === 'concluded' || state === 'archived') f.closed++;
+      const closed = state === 'concluded' || state === 'archived';
+      if (closed) f.closed++;
+      if (closed && compareDates(c.concludedOn!, c.handlingDueOn) <= 0) f.closedOnTime++;
+      if (state === 'terminated') f.terminated++;
+      if (closed || state === 'terminated' || compareDates(asOf, c.handlingDueOn) > 0) f.closureDue++;
       if (c.isKey) f.keyCases++;
       if (c.isKey && c.inJointMeeting) f.keyInJointMeeting++;
       if (c.isGroup) f.groupCases++;
@@ -122,14 +166,23 @@ export function caseStatistics(cases: readonly StatisticsCase[], period: Period,
     }
     if (within(c.reviewRequestedOn, period.from, to)) f.reviewRequests++;
   }
-  f.closureRate = percent(f.closed, f.accepted);
-  f.replyOnTimeRate = percent(f.repliesOnTime, f.repliesDue);
+  rates(f);
   return f;
+}
+
+/** The rates of a set of counts: the one place where 办结率, 按期办结率 and 按时答复率 are divided. */
+function rates(f: Omit<CaseFigures, 'period' | 'asOf'>): void {
+  f.closureRate = percent(f.closed, f.closureDue);
+  f.onTimeClosureRate = percent(f.closedOnTime, f.closureDue);
+  f.replyOnTimeRate = percent(f.repliesOnTime, f.repliesDue);
 }
 
 const COUNTS = [
   'accepted',
+  'closureDue',
   'closed',
+  'closedOnTime',
+  'terminated',
   'concluded',
   'repliesDue',
   'repliesOnTime',
@@ -156,7 +209,6 @@ export function sumFigures(list: readonly CaseFigures[]): Omit<CaseFigures, 'per
     addCounts(total.byCategory, f.byCategory);
     addCounts(total.bySource, f.bySource);
   }
-  total.closureRate = percent(total.closed, total.accepted);
-  total.replyOnTimeRate = percent(total.repliesOnTime, total.repliesDue);
+  rates(total);
   return total;
 }

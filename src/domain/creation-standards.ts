@@ -93,7 +93,8 @@ export const CREATION_STANDARDS: readonly CreationStandard[] = [
     unit: '%',
     comparison: '>=',
     target: 90,
-    description: '当年受理的案件中已终结或已立案归档的百分比',
+    description:
+      '已办结 ÷ 应办结：当年受理、截至统计日已终结（含归档）、已解除代理或已过办理期限（60日，含批准延期）的案件为应办结，其中已终结或已立案归档的为已办结；仍在期限内的不计',
   },
   {
     code: 'reply_on_time',
@@ -120,7 +121,8 @@ export const CREATION_STANDARDS: readonly CreationStandard[] = [
     unit: '件',
     comparison: '<=',
     target: 0,
-    description: '统计日（年末或今日）仍在办理且已超过60日（含批准延期）办理期限的案件数（《信访工作条例》第三十四条）',
+    description:
+      '办理超期：统计日（往年12月31日，今年今日）仍在办理且已过60日（含批准延期）办理期限的案件数（《信访工作条例》第三十四条）；不同于首页“期限提醒·已超期”（任一期限）',
   },
   {
     code: 'key_cases_joint_meeting',

@@ -2,6 +2,8 @@ import type { Actor } from '../domain/access-policy.js';
 import { countyScope } from '../domain/access-policy.js';
 import { cityFigure, type CityFigure, type CountyFigure } from '../domain/city-figures.js';
 import type { Comparison, CreationStandard } from '../domain/creation-standards.js';
+import { CASE_FIGURE_DEFINITIONS } from '../domain/case-statistics.js';
+import { percent } from '../domain/rounding.js';
 import { SNAPSHOTS, type Relations } from './reporting-snapshots.js';
 
 const LIVE = Object.fromEntries(Object.entries(SNAPSHOTS).map(([k, v]) => [k, v.live])) as Relations;
@@ -39,12 +41,27 @@ export interface CountyScore {
   passed: Verdicts;
 }
 
+/** 办结情况 of a county (or the city, pooled) on the day measured: src/domain/case-statistics.ts definitions */
+export interface ClosureLine {
+  countyId: number | null;
+  countyName: string;
+  accepted: number;
+  closureDue: number;
+  closed: number;
+  closureRate: number | null;
+  closedOnTime: number;
+  onTimeClosureRate: number | null;
+  terminated: number;
+}
+
 /** What the admin home shows: one year, the counties this user may see, and the city average. */
 export interface DashboardData {
   year: number;
   years: number[];
   /** the day the year is measured on: its last day, or today */
   asOf: string;
+  /** true for the current year: measured as of today (统计截至今日), else as of 31 December */
+  measuredToday: boolean;
   /** null: all counties; else the one county of county staff */
   countyId: number | null;
   standards: StandardInfo[];
@@ -53,6 +70,8 @@ export interface DashboardData {
   /** 全市: pooled from all counties (sum of numerators ÷ sum of denominators, as the Excel 合计), per standard */
   city: Record<string, CityFigure>;
   /** the twelve months of the year; null for months after the day measured */
+  /** 办结情况 per county shown (ranked order) and the city's pooled line */
+  closure: { counties: ClosureLine[]; city: ClosureLine; definitions: typeof CASE_FIGURE_DEFINITIONS };
   monthly: { month: string; accepted: number | null; concluded: number | null }[];
   categories: { label: string; count: number }[];
   sources: { label: string; count: number }[];
@@ -80,44 +99,61 @@ export async function loadDashboardData(
 ): Promise<DashboardData> {
   const county = countyScope(actor);
   const r = from.relations;
-  const [standardRows, scoreRows, rankRows, yearRows, monthRows, categoryRows, sourceRows, evaluationRows] =
-    await Promise.all([
-      db.query(
-        `SELECT code, section, name, unit, comparison, target, description FROM reporting.creation_standard ORDER BY sort_order`,
-      ),
-      db.query(
-        `SELECT county_id, standard_code, measure, passed, numerator, denominator, as_of::text AS as_of
+  const [
+    standardRows,
+    scoreRows,
+    rankRows,
+    yearRows,
+    monthRows,
+    categoryRows,
+    sourceRows,
+    evaluationRows,
+    closureRows,
+    todayRows,
+  ] = await Promise.all([
+    db.query(
+      `SELECT code, section, name, unit, comparison, target, description FROM reporting.creation_standard ORDER BY sort_order`,
+    ),
+    db.query(
+      `SELECT county_id, standard_code, measure, passed, numerator, denominator, as_of::text AS as_of
        FROM ${r.scorecard} WHERE year = $1`,
-        [year],
-      ),
-      db.query(
-        `SELECT county_id, county_name, rank, standards_met, standards_assessed, pass_rate_pct
+      [year],
+    ),
+    db.query(
+      `SELECT county_id, county_name, rank, standards_met, standards_assessed, pass_rate_pct
        FROM ${r.ranking} WHERE year = $1 ORDER BY rank, county_code`,
-        [year],
-      ),
-      db.query(
-        `SELECT DISTINCT year FROM ${r.monthCases}
+      [year],
+    ),
+    db.query(
+      `SELECT DISTINCT year FROM ${r.monthCases}
        UNION SELECT extract(year FROM reporting.today())::int ORDER BY year DESC`,
-      ),
-      db.query(
-        `SELECT to_char(month, 'YYYY-MM') AS month, sum(cases_accepted)::int AS accepted, sum(cases_concluded)::int AS concluded
+    ),
+    db.query(
+      `SELECT to_char(month, 'YYYY-MM') AS month, sum(cases_accepted)::int AS accepted, sum(cases_concluded)::int AS concluded
        FROM ${r.monthCases} WHERE year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY month`,
-        [year, county],
-      ),
-      db.query(
-        `SELECT category_label AS label, sum(cases)::int AS count FROM ${r.caseMix} AS mix
+      [year, county],
+    ),
+    db.query(
+      `SELECT category_label AS label, sum(cases)::int AS count FROM ${r.caseMix} AS mix
        WHERE year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY category_label ORDER BY count DESC, label`,
-        [year, county],
-      ),
-      db.query(
-        `SELECT source_label AS label, sum(cases)::int AS count FROM ${r.caseMix} AS mix
+      [year, county],
+    ),
+    db.query(
+      `SELECT source_label AS label, sum(cases)::int AS count FROM ${r.caseMix} AS mix
        WHERE year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY source_label ORDER BY count DESC, label`,
-        [year, county],
-      ),
-      db.query(`SELECT county_id, rank FROM evaluation WHERE year = $1 AND voided_at IS NULL AND rank IS NOT NULL`, [
-        year,
-      ]),
-    ]);
+      [year, county],
+    ),
+    db.query(`SELECT county_id, rank FROM evaluation WHERE year = $1 AND voided_at IS NULL AND rank IS NOT NULL`, [
+      year,
+    ]),
+    db.query(
+      `SELECT county_id, cases_accepted::int AS accepted, cases_due::int AS due, cases_closed::int AS closed,
+           cases_closed_on_time::int AS closed_on_time, cases_terminated::int AS terminated
+         FROM ${r.closure} AS closure WHERE year = $1`,
+      [year],
+    ),
+    db.query(`SELECT reporting.today()::text AS today`),
+  ]);
   const evaluationRank = new Map<number, number>(evaluationRows.map((e) => [e.county_id, e.rank]));
 
   const standards: StandardInfo[] = standardRows.map((s) => ({ ...s, target: Number(s.target) }));
@@ -152,18 +188,47 @@ export async function loadDashboardData(
     }));
 
   const asOf: string = scoreRows[0]?.as_of ?? `${year}-12-31`;
+  const today: string = todayRows[0].today;
+  const closureOf = new Map<number, any>(closureRows.map((c) => [c.county_id, c]));
   return {
     year,
     years: yearRows.map((r) => r.year),
     asOf,
+    measuredToday: Number(today.slice(0, 4)) === year,
     countyId: county,
     standards,
     counties,
     city: Object.fromEntries(standards.map((s) => [s.code, cityFigure(s, figures.get(s.code) ?? [])])),
+    closure: {
+      counties: counties.map((c) => closureLine(c.countyId, c.countyName, [closureOf.get(c.countyId)])),
+      city: closureLine(null, '全市', closureRows),
+      definitions: CASE_FIGURE_DEFINITIONS,
+    },
     monthly: twelveMonths(year, asOf, monthRows),
     categories: categoryRows,
     sources: sourceRows,
     snapshotAt: from.asOf ? from.asOf.toISOString() : null,
+  };
+}
+
+/** One line of 办结情况: counts added (one county, or all of them for the city), rates divided once. */
+function closureLine(
+  countyId: number | null,
+  countyName: string,
+  rows: ({ accepted: number; due: number; closed: number; closed_on_time: number; terminated: number } | undefined)[],
+): ClosureLine {
+  const sum = (key: 'accepted' | 'due' | 'closed' | 'closed_on_time' | 'terminated') =>
+    rows.reduce((n, r) => n + (r?.[key] ?? 0), 0);
+  return {
+    countyId,
+    countyName,
+    accepted: sum('accepted'),
+    closureDue: sum('due'),
+    closed: sum('closed'),
+    closureRate: percent(sum('closed'), sum('due')),
+    closedOnTime: sum('closed_on_time'),
+    onTimeClosureRate: percent(sum('closed_on_time'), sum('due')),
+    terminated: sum('terminated'),
   };
 }
 

@@ -84,7 +84,7 @@ export const TYPE_SCALES = {
   /** a case's forms (附件1–5), each one sheet: 四号 body, 小四 in tables, 五号 notes */
   form: { title: 22, body: 14, table: 12, note: 10.5, line: 23, tableLine: 1.3 },
   /** wide statistics tables (附件7): 小五 in the cells so ten counties fit one landscape page */
-  statistics: { title: 18, body: 12, table: 9, note: 9, line: 18, tableLine: 1.2 },
+  statistics: { title: 18, body: 12, table: 9, note: 9, line: 18, tableLine: 1.1 },
 } satisfies Record<string, TypeScale>;
 export type TypeScaleName = keyof typeof TYPE_SCALES;
 

@@ -16,6 +16,11 @@ export const SNAPSHOTS = {
   scorecard: { snapshot: 'reporting.county_scorecard_snapshot', live: 'reporting.county_scorecard' },
   ranking: { snapshot: 'reporting.county_ranking_snapshot', live: 'reporting.county_ranking' },
   monthCases: { snapshot: 'reporting.county_month_cases_snapshot', live: 'reporting.county_month_cases' },
+  closure: {
+    snapshot: 'reporting.county_closure_snapshot',
+    live: `(SELECT county_id, year, as_of, cases_accepted, cases_due, cases_closed, closure_rate_pct,
+              cases_closed_on_time, on_time_closure_pct, cases_terminated FROM reporting.county_measures)`,
+  },
   caseMix: {
     snapshot: 'reporting.county_case_mix_snapshot',
     live: `(SELECT county_id, accepted_year AS year, category_label, source_label, count(*)::int AS cases

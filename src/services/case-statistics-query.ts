@@ -1,7 +1,7 @@
-import type { EntityManager } from 'typeorm';
 import { caseStatistics, type CaseFigures, type Period, type StatisticsCase } from '../domain/case-statistics.js';
 
-type Query = Pick<EntityManager, 'query'>;
+/** an EntityManager, a DataSource, or any client that returns the rows */
+type Query = { query(sql: string, params?: unknown[]): Promise<any> };
 
 /**
  * The county's cases that can count in `period` — accepted, concluded or with a review requested in it —
@@ -11,7 +11,7 @@ type Query = Pick<EntityManager, 'query'>;
 export async function loadStatisticsCases(em: Query, countyId: number, period: Period): Promise<StatisticsCase[]> {
   const rows: any[] = await em.query(
     `SELECT f.category, f.source, f.is_key, f.in_joint_meeting, f.is_group,
-            f.accepted_on::text AS accepted_on, f.representing_since::text AS representing_since,
+            f.accepted_on::text AS accepted_on, f.due_on::text AS due_on, f.representing_since::text AS representing_since,
             f.concluded_on::text AS concluded_on, f.reply_issued_on::text AS reply_issued_on,
             f.archived_on::text AS archived_on, f.terminated_on::text AS terminated_on,
             pc.review_requested_on::text AS review_requested_on
@@ -28,6 +28,7 @@ export async function loadStatisticsCases(em: Query, countyId: number, period: P
     inJointMeeting: r.in_joint_meeting,
     isGroup: r.is_group,
     acceptedOn: r.accepted_on,
+    handlingDueOn: r.due_on,
     representingSince: r.representing_since,
     concludedOn: r.concluded_on,
     replyIssuedOn: r.reply_issued_on,

@@ -15,7 +15,7 @@ import React, { useEffect, useState } from 'react';
 import { Bar, Doughnut, Line } from 'react-chartjs-2';
 import type { DashboardResponse } from '../dashboard/dashboard-handler.js';
 import type { CityFigure } from '../../domain/city-figures.js';
-import type { CountyScore, DashboardData, StandardInfo } from '../../reports/dashboard-data.js';
+import type { ClosureLine, CountyScore, DashboardData, StandardInfo } from '../../reports/dashboard-data.js';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, PointElement, LineElement, ArcElement, Tooltip, Legend);
 ChartJS.defaults.font.family = '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif';
@@ -178,12 +178,72 @@ function Scorecard({ data }: { data: DashboardData }) {
         </tbody>
       </table>
       <Text mt="sm" style={{ fontSize: 12, color: '#666' }}>
-        绿色达标，红色未达标，灰色不考核。达标排名按达标率（达标项数 ÷
-        考核项数）排列，并列时比较达标项数与办结率；考评名次取自市妇联年度考评。将鼠标停在列标题上可查看口径。 统计日{' '}
-        {data.asOf}；案件指标按受理（或终结）年份计，代理员与证书指标按统计日计。
+        {measuringDay(data)}
+        ：往年按当年12月31日、今年按今日，各案件按其自身日期计算。绿色达标，红色未达标，灰色不考核。达标排名按达标率（达标项数
+        ÷
+        考核项数）排列，并列时比较达标项数与办结率；考评名次取自市妇联年度考评。将鼠标停在列标题上可查看口径。案件指标按受理（或终结）年份计，代理员与证书指标按统计日计。
       </Text>
     </div>
   );
+}
+
+const CLOSURE_COLUMNS = [
+  'accepted',
+  'closureDue',
+  'closed',
+  'closureRate',
+  'closedOnTime',
+  'onTimeClosureRate',
+  'terminated',
+] as const;
+
+/** 办结情况: the closure figures of each county and the city, each header with its definition on hover. */
+function ClosureTable({ data }: { data: DashboardData }) {
+  const { counties, city, definitions } = data.closure;
+  const cell: React.CSSProperties = { padding: '4px 8px', textAlign: 'center', borderBottom: '1px solid #f0f0f0' };
+  const show = (line: ClosureLine, key: (typeof CLOSURE_COLUMNS)[number]) => {
+    const v = line[key];
+    if (v === null) return '—';
+    return key === 'closureRate' || key === 'onTimeClosureRate' ? `${v}%` : v;
+  };
+  return (
+    <div style={{ ...cardStyle, marginBottom: 24, overflowX: 'auto' }}>
+      <H4 mb="sm">办结情况（{measuringDay(data)}）</H4>
+      <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13 }} data-testid="closure-table">
+        <thead>
+          <tr>
+            <th style={{ ...cell, textAlign: 'left' }}>县（市、区）</th>
+            {CLOSURE_COLUMNS.map((k) => (
+              <th
+                key={k}
+                style={{ ...cell, cursor: 'help' }}
+                title={`${definitions[k].name}：${definitions[k].definition}`}
+              >
+                {definitions[k].name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {[...counties, city].map((line) => (
+            <tr key={line.countyId ?? 'city'} style={line.countyId === null ? { fontWeight: 600 } : undefined}>
+              <td style={{ ...cell, textAlign: 'left', whiteSpace: 'nowrap' }}>{line.countyName}</td>
+              {CLOSURE_COLUMNS.map((k) => (
+                <td key={k} style={cell}>
+                  {show(line, k)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** 统计截至 2025-12-31 for a past year, 截至今日 for this one. */
+function measuringDay(data: DashboardData): string {
+  return data.measuredToday ? `统计截至今日（${data.asOf}）` : `统计截至 ${data.asOf}`;
 }
 
 function ChartCard({ title, children }: { title: string; children: React.ReactNode }) {
@@ -392,9 +452,15 @@ const Dashboard: React.FC = () => {
               ))}
             </select>
           </label>
+          {res.data && (
+            <span data-testid="as-of" style={{ color: '#555' }}>
+              {measuringDay(res.data)}
+            </span>
+          )}
         </div>
         {res.data && <Scorecard data={res.data} />}
       </Box>
+      {res.data && <ClosureTable data={res.data} />}
       {res.data && <Charts data={res.data} />}
       {res.metabase?.urls.map((url) => (
         <iframe

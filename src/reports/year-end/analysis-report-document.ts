@@ -19,7 +19,12 @@ export function buildAnalysisReportDocument(d: AnalysisPrintData, labels: Figure
         para([
           `${chineseDate(d.periodStart)}至${chineseDate(d.periodEnd)}，本单位共受理妇女信访代理案件${f.accepted}件` +
             (f.accepted ? `，其中${listed(f.byCategory, labels.category)}` : '') +
-            `。已办结${f.closed}件，办结率${f.closureRate ?? '—'}%；代理中${f.byState.representing}件，尚未开始代理${f.byState.accepted}件，解除代理${f.byState.terminated}件。`,
+            // 办结率 = 已办结 ÷ 应办结 (src/domain/case-statistics.ts); figures frozen before 应办结 existed lack it
+            (f.closureDue === undefined
+              ? `。已办结${f.closed}件，办结率${f.closureRate ?? '—'}%；代理中`
+              : `。应办结${f.closureDue}件（仍在办理期限内的不计），已办结${f.closed}件，办结率${f.closureRate ?? '—'}%，` +
+                `按期办结率${f.onTimeClosureRate ?? '—'}%；代理中`) +
+            `${f.byState.representing}件，尚未开始代理${f.byState.accepted}件，解除代理${f.byState.terminated}件。`,
         ]),
         para([
           `本期终结案件${f.concluded}件，应出具答复意见书${f.repliesDue}件，其中终结后7日内出具${f.repliesOnTime}件` +

@@ -52,6 +52,9 @@ function countyTable(
   );
 }
 
+/** the first table: accepted, states and closure (办结) — the rest goes beside the categories and sources */
+const handling = (c: FigureColumn) => ['受理', '办理状态', '办结'].includes(c.group);
+
 /**
  * 附件7 汇总 as a Word file: landscape A4 in 小五, the figures in two tables (办理情况 with each county's
  * 上报情况; 类别 and 来源 side by side), so the ten counties of the city fit one page.
@@ -72,21 +75,21 @@ export function buildClosureDocument(summary: ClosureSummary, labels: FigureLabe
         ],
         { indent: false },
       ),
-      heading('一、案件办理情况'),
+      heading('一、案件受理与办结'),
       countyTable(
         summary,
-        core.map((c) => ({ ...c, width: c.header.includes('率') ? 5 : 4 })),
+        core.filter(handling).map((c) => ({ ...c, width: c.header.includes('率') ? 8 : 6 })),
         { header: '上报情况', width: 12, value: (i) => submissionText(summary.lines[i]) },
       ),
-      heading('二、案件类别与来源'),
+      heading('二、答复、复查与重点案件，案件类别与来源'),
       countyTable(
         summary,
-        [...categories, ...sources].map((c) => ({ ...c, width: 5 })),
+        [...core.filter((c) => !handling(c)), ...categories, ...sources].map((c) => ({ ...c, width: 5 })),
       ),
       para(
         [
           run(
-            '注：各县（市、区）数据为其审核通过版本上报时的快照；合计为已审核通过各县之和，办结率、按时答复率按合计数计算；来电含12338妇女维权热线。',
+            '注：各县（市、区）数据为其审核通过版本上报时的快照；合计为已审核通过各县之和，各率按合计数计算；应办结不含仍在办理期限内的案件；来电含12338妇女维权热线。',
             { size: 'note' },
           ),
         ],

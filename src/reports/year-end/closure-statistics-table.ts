@@ -40,8 +40,12 @@ export function figureColumns(labels: FigureLabels): {
       value: (f: Figures) => f.byState?.[s] ?? 0,
       width: 8,
     })),
+    // 应办结 and 按期办结 are absent from versions frozen before they were defined: shown blank, not 0
+    { group: '办结', header: '应办结', value: (f) => f.closureDue ?? null, width: 8 },
     { group: '办结', header: '已办结', value: (f) => f.closed, width: 8 },
     { group: '办结', header: '办结率(%)', value: (f) => f.closureRate, width: 9 },
+    { group: '办结', header: '按期办结', value: (f) => f.closedOnTime ?? null, width: 8 },
+    { group: '办结', header: '按期办结率(%)', value: (f) => f.onTimeClosureRate ?? null, width: 10 },
     { group: '答复', header: '当年终结', value: (f) => f.concluded, width: 8 },
     { group: '答复', header: '应出具答复', value: (f) => f.repliesDue, width: 9 },
     { group: '答复', header: '7日内答复', value: (f) => f.repliesOnTime, width: 9 },

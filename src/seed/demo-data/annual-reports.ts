@@ -1,4 +1,5 @@
 import { isLateSubmission } from '../../domain/annual-report-rules.js';
+import { handlingDueOn } from '../../domain/case-deadlines.js';
 import { caseStatistics, type StatisticsCase } from '../../domain/case-statistics.js';
 import type { AdminUserRow } from './users.js';
 import type { PetitionCaseRow } from './cases.js';
@@ -37,6 +38,7 @@ const statisticsCase = (r: PetitionCaseRow): StatisticsCase => ({
   inJointMeeting: r.in_joint_meeting,
   isGroup: r.is_group,
   acceptedOn: r.accepted_on,
+  handlingDueOn: handlingDueOn({ acceptedOn: r.accepted_on, extensionDays: r.extension_days }),
   representingSince: r.representing_since,
   concludedOn: r.concluded_on,
   replyIssuedOn: r.reply_issued_on,
