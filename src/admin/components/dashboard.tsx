@@ -7,6 +7,7 @@ import {
   Chart as ChartJS,
   Legend,
   LinearScale,
+  LineController,
   LineElement,
   PointElement,
   Tooltip,
@@ -17,7 +18,17 @@ import type { DashboardResponse } from '../dashboard/dashboard-handler.js';
 import type { CityFigure } from '../../domain/city-figures.js';
 import type { ClosureLine, CountyScore, DashboardData, StandardInfo } from '../../reports/dashboard-data.js';
 
-ChartJS.register(CategoryScale, LinearScale, BarElement, PointElement, LineElement, ArcElement, Tooltip, Legend);
+ChartJS.register(
+  CategoryScale,
+  LinearScale,
+  BarElement,
+  PointElement,
+  LineController,
+  LineElement,
+  ArcElement,
+  Tooltip,
+  Legend,
+);
 ChartJS.defaults.font.family = '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
 const api = new ApiClient();
@@ -259,7 +270,15 @@ const chartOptions = (percent: boolean) => ({
   responsive: true,
   maintainAspectRatio: false,
   animation: false as const,
-  plugins: { legend: { position: 'bottom' as const } },
+  plugins: {
+    legend: { position: 'bottom' as const },
+    tooltip: {
+      callbacks: {
+        label: (ctx: { dataset: { label?: string }; parsed: { y: number | null } }) =>
+          `${ctx.dataset.label ?? ''}：${ctx.parsed.y ?? '—'}${percent ? '%' : ''}`,
+      },
+    },
+  },
   scales: percent
     ? { y: { min: 0, max: 100, ticks: { callback: (v: string | number) => `${v}%` } } }
     : { y: { beginAtZero: true } },
@@ -271,6 +290,20 @@ function Charts({ data }: { data: DashboardData }) {
     ...data.counties.map((c) => c.measures[code] ?? null),
     data.city[code]?.measure ?? null,
   ];
+  // the standard's pass mark as a dashed line across the bars
+  const targetLine = (code: string) => {
+    const s = data.standards.find((x) => x.code === code);
+    return {
+      type: 'line' as const,
+      label: s ? `目标 ${targetText(s)}` : '目标',
+      data: labels.map(() => s?.target ?? null),
+      borderColor: '#c62828',
+      borderDash: [6, 4],
+      borderWidth: 1.5,
+      pointRadius: 0,
+      fill: false,
+    };
+  };
   const barColours = (colour: string) => [...data.counties.map(() => colour), '#9e9e9e'];
   const doughnut = (rows: { label: string; count: number }[]) => ({
     labels: rows.map((r) => r.label),
@@ -288,7 +321,10 @@ function Charts({ data }: { data: DashboardData }) {
         <Bar
           data={{
             labels,
-            datasets: [{ label: '办结率', data: series('closure_rate'), backgroundColor: barColours('#3f6fd8') }],
+            datasets: [
+              { label: '办结率', data: series('closure_rate'), backgroundColor: barColours('#3f6fd8') },
+              targetLine('closure_rate'),
+            ] as never,
           }}
           options={chartOptions(true)}
         />
@@ -297,7 +333,10 @@ function Charts({ data }: { data: DashboardData }) {
         <Bar
           data={{
             labels,
-            datasets: [{ label: '7日内答复率', data: series('reply_on_time'), backgroundColor: barColours('#3aa76d') }],
+            datasets: [
+              { label: '7日内答复率', data: series('reply_on_time'), backgroundColor: barColours('#3aa76d') },
+              targetLine('reply_on_time'),
+            ] as never,
           }}
           options={chartOptions(true)}
         />
