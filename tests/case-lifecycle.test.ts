@@ -135,6 +135,15 @@ describe('a case from 受理 to 立案归档', () => {
   });
 
   it('starts representing only with the agreement, the notification and a certified agent of the county', async () => {
+    // 组织层级: the township field takes a township, not a village or the county
+    const village = await app.db.query(
+      `SELECT id FROM organization WHERE level = 'village' AND county_id = $1 LIMIT 1`,
+      [xinhua],
+    );
+    for (const place of [village.rows[0].id, xinhua]) {
+      const wrong = await clerk.api('POST', `/resources/PetitionCase/records/${id}/edit`, { townshipId: place });
+      expect(wrong.json.record.errors.townshipId.message).toBe('请选择乡（镇、街道），所选地点不是乡（镇、街道）');
+    }
     const form = { agreementSignedOn: day(-18), notifiedOn: day(-18), representingSince: day(-17) };
     expectRefused(await act(id, 'startRepresenting', form), '尚未指定代理员', 'agentId');
     // 持证上岗: the step's picker lists only agents of the county in post with a certificate valid today

@@ -17,6 +17,7 @@ import {
 } from '../../services/case-deadline-query.js';
 import { nextCaseNo } from '../../services/case-numbering.js';
 import { caseFacts } from '../../services/case-workflow.js';
+import { placeLevelProblems } from '../../services/place-level.js';
 import { Components } from '../components/index.js';
 import { allowed, defineResource, NAV } from '../resource-kit.js';
 import { chinaToday } from '../scoped-resource.js';
@@ -97,7 +98,11 @@ export const petitionCaseResource = defineResource(
       if (typeof values.petitionerIdNumber === 'string')
         values.petitionerIdNumber = normalizeIdNumber(values.petitionerIdNumber);
       // 持证上岗: only an agent with a valid certificate may be assigned (issue 5)
-      return { ...(await caseAgentProblems(em, values, before, today)), ...validatePetitionCase(values, { today }) };
+      return {
+        ...(await placeLevelProblems(em, values, { townshipId: 'township' })),
+        ...(await caseAgentProblems(em, values, before, today)),
+        ...validatePetitionCase(values, { today }),
+      };
     },
     beforeInsert: async (values, { em }) => {
       values.state = 'accepted';
