@@ -121,6 +121,18 @@ describe('the admin home dashboard', () => {
     expect(definitions.closureRate.definition).toContain('应办结');
   });
 
+  it('counts the cases of a year that no submitted 附件7 holds (accepted after its figures were taken)', async () => {
+    const { json } = await dashboardAs('leader@example.org', '?year=2025');
+    const { rows } = await app.db.query(
+      `SELECT count(*)::int AS n FROM petition_case pc
+        WHERE pc.voided_at IS NULL AND pc.accepted_on BETWEEN '2025-01-01' AND '2025-12-31'
+          AND pc.accepted_on > COALESCE((SELECT max((r.figures->>'asOf')::date) FROM annual_report r
+                WHERE r.county_id = pc.county_id AND r.year = 2025 AND r.status = 'accepted'), '2024-12-31')`,
+    );
+    expect(rows[0].n).toBeGreaterThan(0);
+    expect(json.data.casesNotInAnnualReport).toBe(rows[0].n);
+  });
+
   it('names 达标排名 and 考评名次 apart, and gives each standard its definition for the header', async () => {
     const { rows } = await app.db.query(
       `INSERT INTO evaluation (county_id, year, rank) SELECT id, 2025, 10 FROM organization WHERE name = '石龙区' AND level = 'county' RETURNING id, county_id`,

@@ -70,6 +70,11 @@ export interface DashboardData {
   /** 全市: pooled from all counties (sum of numerators ÷ sum of denominators, as the Excel 合计), per standard */
   city: Record<string, CityFigure>;
   /** the twelve months of the year; null for months after the day measured */
+  /**
+   * 工作要求 年终统计: cases accepted in the year (in the counties shown) that no submitted or accepted 附件7
+   * of that year counts — accepted after the day its figures were taken, or of a county with none yet
+   */
+  casesNotInAnnualReport: number;
   /** 办结情况 per county shown (ranked order) and the city's pooled line */
   closure: { counties: ClosureLine[]; city: ClosureLine; definitions: typeof CASE_FIGURE_DEFINITIONS };
   monthly: { month: string; accepted: number | null; concluded: number | null }[];
@@ -110,6 +115,7 @@ export async function loadDashboardData(
     evaluationRows,
     closureRows,
     todayRows,
+    notReportedRows,
   ] = await Promise.all([
     db.query(
       `SELECT code, section, name, unit, comparison, target, description FROM reporting.creation_standard ORDER BY sort_order`,
@@ -153,6 +159,15 @@ export async function loadDashboardData(
       [year],
     ),
     db.query(`SELECT reporting.today()::text AS today`),
+    db.query(
+      `SELECT count(*)::int AS n FROM reporting.case_facts f
+        WHERE f.accepted_year = $1 AND ($2::int IS NULL OR f.county_id = $2)
+          AND NOT EXISTS (
+            SELECT 1 FROM annual_report r
+             WHERE r.county_id = f.county_id AND r.year = $1 AND r.status IN ('submitted', 'accepted')
+               AND r.voided_at IS NULL AND f.accepted_on <= (r.figures->>'asOf')::date)`,
+      [year, county],
+    ),
   ]);
   const evaluationRank = new Map<number, number>(evaluationRows.map((e) => [e.county_id, e.rank]));
 
@@ -195,6 +210,7 @@ export async function loadDashboardData(
     years: yearRows.map((r) => r.year),
     asOf,
     measuredToday: Number(today.slice(0, 4)) === year,
+    casesNotInAnnualReport: notReportedRows[0].n,
     countyId: county,
     standards,
     counties,
