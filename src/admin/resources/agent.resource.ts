@@ -1,5 +1,6 @@
 import type { ActionContext, ActionHandler, ActionResponse, After } from 'adminjs';
 import { validateAgent } from '../../domain/agent-rules.js';
+import { placeLevelProblems } from '../../services/place-level.js';
 import { mayTakeCertificateStep } from '../../domain/certificate-permissions.js';
 import { DomainError } from '../../domain/errors.js';
 import { normalizeIdNumber } from '../../domain/id-number.js';
@@ -66,9 +67,12 @@ export const agentResource = defineResource(
       { property: 'townshipId', entity: Organization, message: '所选乡镇（街道）不属于本县（市、区）' },
       { property: 'villageId', entity: Organization, message: '所选村（社区）不属于本县（市、区）' },
     ],
-    validate: (values, { today }) => {
+    validate: async (values, { today, em }) => {
       if (typeof values.idNumber === 'string') values.idNumber = normalizeIdNumber(values.idNumber);
-      return validateAgent(values, { today });
+      return {
+        ...(await placeLevelProblems(em, values, { townshipId: 'township', villageId: 'village' })),
+        ...validateAgent(values, { today }),
+      };
     },
   },
   {
