@@ -106,6 +106,7 @@ describe('a case from 受理 to 立案归档', () => {
         'downloadDocument',
         'edit',
         'extendDeadline',
+        'reissueQueryCode',
         'show',
         'startRepresenting',
         'terminate',
@@ -342,7 +343,12 @@ describe('a case from 受理 to 立案归档', () => {
     expect(archived.json.notice.message).toBe(`案件已立案归档，档案号 ${row.archive_no}`);
 
     const show = await clerk.api('GET', `/resources/PetitionCase/records/${id}/show`);
-    expect(show.json.record.recordActions.map((a: any) => a.name).sort()).toEqual(['downloadDocument', 'show']);
+    // the file is closed, but she may still look it up (条例第二十一条): a lost query code can be re-issued
+    expect(show.json.record.recordActions.map((a: any) => a.name).sort()).toEqual([
+      'downloadDocument',
+      'reissueQueryCode',
+      'show',
+    ]);
   });
 
   it('refuses every change to the archived file, at the data layer', async () => {

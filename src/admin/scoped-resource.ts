@@ -93,10 +93,14 @@ function fieldError(field: string, type: string, message: string): ValidationErr
  * AdminJS turns date fields into Date objects at UTC midnight; a `date` column keeps the calendar day
  * as text, and an unparseable one stays text so the validator can name it.
  */
-function asColumnValue(v: unknown, columnType: unknown): unknown {
+function asColumnValue(v: unknown, column: { type?: unknown; referencedColumn?: unknown } | undefined): unknown {
   if (v === '') return null;
-  if (v instanceof Date && columnType === 'date')
+  if (v instanceof Date && column?.type === 'date')
     return Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString().slice(0, 10);
+  // a form posts whole numbers and ids as text ('2'): kept as the number the row holds, so that an
+  // unchanged field is not taken for a change (a new version and an audit line for nothing)
+  if ((column?.type === 'integer' || column?.referencedColumn) && typeof v === 'string' && /^-?\d{1,10}$/.test(v.trim()))
+    return Number(v.trim());
   return v;
 }
 
@@ -498,7 +502,7 @@ export class ScopedResource extends Resource {
       const key = property.path();
       if (SYSTEM_FIELDS.includes(key) || this.rules.readOnly?.includes(key)) continue;
       if (!(key in prepared)) continue;
-      values[key] = asColumnValue(prepared[key], (property as any).column?.type);
+      values[key] = asColumnValue(prepared[key], (property as any).column);
     }
     return values;
   }

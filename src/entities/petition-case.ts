@@ -196,7 +196,7 @@ export class PetitionCase extends BaseEntity {
   reviewAnsweredOn: string | null;
 
   /** 附件2 第五条: she declined in writing to ask for a review; the file may be archived from then on */
-  @Column({ type: 'date', name: 'review_declined_on', nullable: true })
+  @Column({ type: 'date', name: 'review_declined_on', nullable: true, comment: '信访人书面放弃复查的日期（协议第五条）' })
   reviewDeclinedOn: string | null;
 
   @Column({ type: 'date', name: 'archived_on', nullable: true })
