@@ -1,5 +1,5 @@
 import { Resource } from '@adminjs/typeorm';
-import { flat, ForbiddenError, ValidationError, type ActionContext, type BaseRecord, type Filter } from 'adminjs';
+import { flat, ForbiddenError, ValidationError, type ActionContext, BaseRecord, type Filter } from 'adminjs';
 import { IsNull, Not, Raw, type BaseEntity, type EntityManager, type FindOperator, type ObjectLiteral } from 'typeorm';
 import { can, countyScope, type Actor, type ResourceId } from '../domain/access-policy.js';
 import {
@@ -50,6 +50,11 @@ export interface ResourceRules {
   textSearch?: string[];
   /** list filters on computed values (not columns): filter value → a condition on the record's id */
   virtualFilters?: Record<string, (value: string, ctx: { today: string }) => FindOperator<unknown> | null>;
+  /**
+   * list columns that are computed, sortable by an SQL expression on the listed row (`alias` is its table
+   * alias), e.g. 剩余天数 by the case's due day; rows without a value come last either way
+   */
+  virtualSorts?: Record<string, (alias: string) => string>;
   /** form fields that are not columns (e.g. a password to hash): may set values, returns its problems */
   fromForm?: (
     params: Record<string, any>,
@@ -252,10 +257,33 @@ export class ScopedResource extends Resource {
   }
 
   async find(filter: Filter, params: any, context?: ActionContext): Promise<BaseRecord[]> {
-    const records = await super.find(this.scoped(filter, context), params);
+    const sortSql = this.rules.virtualSorts?.[params?.sort?.sortBy];
+    const records = sortSql
+      ? await this.findSortedBy(sortSql, this.scoped(filter, context), params)
+      : await super.find(this.scoped(filter, context), params);
     // the reference pickers (search) need the id and the title, nothing else
     if (context?.action?.name === 'search') return records.map((r) => this.slim(r));
     return records.map((r) => this.masked(r, actorOf(context), 'list'));
+  }
+
+  /** A page of the list in the order of a computed column (virtualSorts), the id breaking ties. */
+  private async findSortedBy(sortSql: (alias: string) => string, filter: Filter, params: any): Promise<BaseRecord[]> {
+    // the adapter's filter converter is not exported: a stand-in model hands over the where it builds
+    let where: ObjectLiteral = {};
+    const standIn = { model: { find: async (options: { where: ObjectLiteral }) => ((where = options.where), []) } };
+    await Resource.prototype.find.call(standIn, filter, { limit: 1, offset: 0, sort: {} });
+    const direction = params.sort.direction === 'desc' ? 'DESC' : 'ASC';
+    const alias = 'listed';
+    const rows = await this.entity
+      .getRepository()
+      .createQueryBuilder(alias)
+      .setFindOptions({ where })
+      .orderBy(sortSql(alias), direction, 'NULLS LAST')
+      .addOrderBy(`${alias}.id`, 'DESC')
+      .limit(params.limit ?? 10)
+      .offset(params.offset ?? 0)
+      .getMany();
+    return rows.map((row) => new BaseRecord(row as any, this));
   }
 
   async findOne(id: string | number, context?: ActionContext): Promise<BaseRecord | null> {

@@ -17,6 +17,8 @@ export const Components = {
   AgentImport: add('AgentImport', 'agent-import'),
   /** page: townships by number of certified agents */
   CoveragePage: add('CoveragePage', 'coverage-page'),
+  /** the case list: search box, coloured states and deadlines, sort by days left, cards on a phone */
+  CaseList: add('CaseList', 'case-list'),
   /** 下载文书 on a case: the five forms as Word files, the file's scans and their upload */
   CaseFiles: add('CaseFiles', 'case-files'),
   /** the admin home: to-do lists, the county × creation-standard scorecard and charts, or Metabase */

@@ -223,6 +223,8 @@ export const RESOURCE_TRANSLATIONS = {
       queryCode: '信访人查询码',
       petitionerRating: '信访人评价',
       deadline: '期限提醒',
+      keyword: '搜索（案件编号、信访人、信访事项）',
+      deadlineUrgency: '期限紧急程度',
       reopenedOn: '重新打开日期',
       reopenReason: '重新打开原因',
     },

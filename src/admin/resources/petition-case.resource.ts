@@ -57,6 +57,8 @@ function withDeadline(record: RecordJSON | undefined, today: string, long: boole
   const next = nextDeadline(caseFacts(record.params), today);
   record.params.nextDeadline = next ? `${next.due} ${long ? next.label : next.short}` : '';
   record.params.daysLeft = next ? describeDaysLeft(next.daysLeft) : '';
+  // for the colour of the deadline in lists and on the case page: red when overdue, amber when due soon
+  record.params.deadlineUrgency = next?.urgency ?? '';
 }
 
 const addDeadlines = (long: boolean) => async (response: ActionResponse) => {
@@ -75,6 +77,19 @@ const deadlineFilter = (value: string, { today }: { today: string }) => {
     const table = alias.slice(0, alias.lastIndexOf('.'));
     return deadlineFilterSql(value as DeadlineFilter, actionableDueSql(table));
   }, deadlineParams(today));
+};
+
+// 搜索: one box for what a clerk has at hand — the case number, the petitioner's name or the matter
+const keywordFilter = (value: string) => {
+  const text = value.trim().slice(0, 50);
+  if (!text) return null;
+  const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return Raw((alias) => {
+    const t = alias.slice(0, alias.lastIndexOf('.'));
+    // names and subjects through their gram index (text_grams), as the column filters do
+    const byText = (column: string) => `(text_grams(${t}.${column}) @> query_grams(:kwText) AND ${t}.${column} ILIKE :kwLike)`;
+    return `(${t}.case_no ILIKE :kwLike OR ${byText('petitioner_name')} OR ${byText('subject')})`;
+  }, { kwText: text, kwLike: like });
 };
 
 const notArchived = (context: ActionContext) => context.record?.params.state !== 'archived';
@@ -111,7 +126,9 @@ export const petitionCaseResource = defineResource(
     // 立案归档 locks the file
     assertWritable: async (values) => assertFileWritable(values.state),
     textSearch: ['petitionerName', 'subject'],
-    virtualFilters: { deadline: deadlineFilter },
+    virtualFilters: { deadline: deadlineFilter, keyword: keywordFilter },
+    // 剩余天数 in the order of the due day the list filters use (no deadline: last)
+    virtualSorts: { daysLeft: (alias) => actionableDueSql(alias) },
   },
   {
     navigation: NAV.cases,
@@ -120,6 +137,7 @@ export const petitionCaseResource = defineResource(
     listProperties: [
       'caseNo',
       'petitionerName',
+      'subject',
       'state',
       'countyId',
       'agentId',
@@ -128,6 +146,7 @@ export const petitionCaseResource = defineResource(
       'daysLeft',
     ],
     filterProperties: [
+      'keyword',
       'caseNo',
       'state',
       'deadline',
@@ -223,7 +242,12 @@ export const petitionCaseResource = defineResource(
       terminationReason: { type: 'textarea' },
       reopenReason: { type: 'textarea' },
       nextDeadline: virtual(true),
-      daysLeft: virtual(true),
+      daysLeft: { ...virtual(true), isSortable: true },
+      deadlineUrgency: { ...virtual(false), isVisible: false },
+      keyword: {
+        type: 'string',
+        isVisible: { list: false, filter: true, show: false, edit: false },
+      },
       queryCode: virtual(false),
       petitionerRating: virtual(false),
       deadline: {
@@ -233,7 +257,7 @@ export const petitionCaseResource = defineResource(
       },
     },
     actions: {
-      list: { after: addDeadlines(false) },
+      list: { component: Components.CaseList, after: addDeadlines(false) },
       show: { after: [addDeadlines(true), withPetitionerChannel] },
       // the lock is enforced below the form too (assertWritable); this only hides the buttons
       edit: { isVisible: notArchived },
