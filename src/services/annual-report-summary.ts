@@ -27,6 +27,8 @@ export interface CountyReportLine {
 
 export interface ClosureSummary {
   year: number;
+  /** the county the table is of, when one county downloads her own; absent: the whole city */
+  county?: string;
   lines: CountyReportLine[];
   /** 合计 of the accepted reports */
   total: ReturnType<typeof sumFigures>;
@@ -77,9 +79,10 @@ export async function countyReportLines(
   }));
 }
 
-/** 结案统计表（汇总）: the accepted reports of every county, and their total. */
-export async function closureSummary(em: Query, year: number): Promise<ClosureSummary> {
-  const lines = await countyReportLines(em, year);
+/** 结案统计表（汇总）: the accepted reports of every county (or of `countyId` only), and their total. */
+export async function closureSummary(em: Query, year: number, countyId: number | null = null): Promise<ClosureSummary> {
+  const lines = await countyReportLines(em, year, countyId);
   const accepted = lines.flatMap((l) => (l.accepted ? [l.accepted.figures] : []));
-  return { year, lines, total: sumFigures(accepted), acceptedCount: accepted.length };
+  const county = countyId === null ? undefined : lines[0]?.countyName;
+  return { year, county, lines, total: sumFigures(accepted), acceptedCount: accepted.length };
 }

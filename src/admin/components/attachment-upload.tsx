@@ -1,5 +1,5 @@
 import { Box, Button, FormGroup, H4, Label, Text } from '@adminjs/design-system';
-import { useNotice, type ActionProps } from 'adminjs';
+import { useNotice, useTranslation, type ActionProps } from 'adminjs';
 import React, { useState } from 'react';
 import { useNavigate } from 'react-router';
 
@@ -13,6 +13,7 @@ const AttachmentUpload: React.FC<ActionProps> = ({ action, record, resource }) =
   const [error, setError] = useState('');
   const addNotice = useNotice();
   const navigate = useNavigate();
+  const { translateAction } = useTranslation();
 
   const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -41,7 +42,7 @@ const AttachmentUpload: React.FC<ActionProps> = ({ action, record, resource }) =
   return (
     <Box as="form" onSubmit={submit} variant="container" data-testid={`attachment-upload-${custom.owner}`}>
       <H4>
-        {action.label}
+        {translateAction(action.name, resource.id)}
         {record?.title ? `：${record.title}` : ''}
       </H4>
       {custom.intro && <Text mb="xl">{custom.intro}</Text>}

@@ -1,5 +1,5 @@
 import { Box, Button, H4, Text } from '@adminjs/design-system';
-import type { ActionProps } from 'adminjs';
+import { useTranslation, type ActionProps } from 'adminjs';
 import React from 'react';
 import { useLocation } from 'react-router';
 
@@ -7,7 +7,8 @@ import { useLocation } from 'react-router';
  * A download offered by an action. AdminJS actions answer with JSON, so the file itself comes from an
  * Express route: `custom.href` with `{id}` for the record; a list action passes on the list's filters.
  */
-const FileLink: React.FC<ActionProps> = ({ action, record }) => {
+const FileLink: React.FC<ActionProps> = ({ action, record, resource }) => {
+  const { translateAction } = useTranslation();
   const custom = (action.custom ?? {}) as { href: string; label?: string; intro?: string; keepFilters?: boolean };
   const location = useLocation();
   let href = custom.href.replace('{id}', encodeURIComponent(String(record?.id ?? '')));
@@ -15,7 +16,7 @@ const FileLink: React.FC<ActionProps> = ({ action, record }) => {
   return (
     <Box variant="container">
       <H4>
-        {action.label}
+        {translateAction(action.name, resource.id)}
         {record?.title ? `：${record.title}` : ''}
       </H4>
       {custom.intro && <Text mb="xl">{custom.intro}</Text>}

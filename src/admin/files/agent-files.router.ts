@@ -1,5 +1,4 @@
 import type AdminJS from 'adminjs';
-import { Filter } from 'adminjs';
 import express, { type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { can, countyScope, type Actor } from '../../domain/access-policy.js';
@@ -12,6 +11,8 @@ import { buildImportTemplate, XLSX_TYPE } from '../../services/agent-workbook.js
 import { writeAudit } from '../../services/audit.js';
 import { certificatePrintData } from '../../services/certificate-print-data.js';
 import { actorOf } from '../current-actor.js';
+import { sendDownload } from './download-headers.js';
+import { listedRecordIds } from './listed-records.js';
 import { chinaToday, recordId } from '../scoped-resource.js';
 
 // Files the admin's JSON actions cannot serve: the printable certificate, the agents' Excel template,
@@ -26,13 +27,6 @@ function signedIn(req: Request, res: Response): SignedIn | null {
   const actor = actorOf({ currentAdmin: req.session.adminUser });
   if (!actor) res.status(401).json({ error: '请先登录' });
   return actor;
-}
-
-function sendFile(res: Response, type: string, fileName: string, body: Buffer): void {
-  res.setHeader('Content-Type', type);
-  res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-  res.setHeader('Cache-Control', 'no-store');
-  res.send(body);
 }
 
 const queryNumber = (v: unknown): number | null => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null);
@@ -59,7 +53,7 @@ export function agentFilesRouter(admin: AdminJS, ds: DataSource): express.Router
         countyId: data.countyId,
         ip: req.ip,
       });
-      sendFile(res, DOCX_TYPE, `代理员证-${data.number}-${data.holder.name}.docx`, body);
+      sendDownload(res, `代理员证-${data.number}-${data.holder.name}.docx`, DOCX_TYPE, body);
     } catch (e) {
       next(e);
     }
@@ -75,7 +69,7 @@ export function agentFilesRouter(admin: AdminJS, ds: DataSource): express.Router
       const body = await buildImportTemplate(
         places.townships.map((t) => ({ name: t.name, villages: t.villages.map((v) => v.name) })),
       );
-      sendFile(res, XLSX_TYPE, '代理员导入模板.xlsx', body);
+      sendDownload(res, '代理员导入模板.xlsx', XLSX_TYPE, body);
     } catch (e) {
       next(e);
     }
@@ -86,21 +80,11 @@ export function agentFilesRouter(admin: AdminJS, ds: DataSource): express.Router
       const actor = signedIn(req, res);
       if (!actor) return;
       if (!can(actor, 'read', 'Agent')) return void res.status(403).json({ error: '无权导出代理员名单' });
-      const resource = admin.findResource('Agent');
-      // the list's own filters (filters.<path>=…), scoped by county exactly as the list is
-      const filters = Object.fromEntries(
-        Object.entries(req.query)
-          .filter(([k, v]) => k.startsWith('filters.') && typeof v === 'string' && v !== '')
-          .map(([k, v]) => [k.slice('filters.'.length), v as string]),
-      );
-      const context = { currentAdmin: req.session.adminUser } as never;
-      const filter = await new Filter(filters, resource).populate(context);
-      const records = await resource.find(
-        filter,
-        { limit: EXPORT_LIMIT, offset: 0, sort: { sortBy: 'id', direction: 'desc' } },
-        context,
-      );
-      const ids = records.map((r) => Number(r.id()));
+      const { ids, filters } = await listedRecordIds(admin, 'Agent', req, {
+        limit: EXPORT_LIMIT,
+        sortBy: 'id',
+        direction: 'desc',
+      });
       const body = await buildAgentExport(ds.manager, ids, {
         today: chinaToday(),
         viewer: actor.role,
@@ -113,7 +97,7 @@ export function agentFilesRouter(admin: AdminJS, ds: DataSource): express.Router
         ip: req.ip,
         changes: { rows: ids.length, filters },
       });
-      sendFile(res, XLSX_TYPE, `代理员名单-${chinaToday()}.xlsx`, body);
+      sendDownload(res, `代理员名单-${chinaToday()}.xlsx`, XLSX_TYPE, body);
     } catch (e) {
       next(e);
     }

@@ -6,6 +6,7 @@ import { DomainError } from '../../domain/errors.js';
 import { attachFile, findAttachment } from '../../services/attachment-service.js';
 import { actorOf } from '../current-actor.js';
 import { recordId } from '../scoped-resource.js';
+import { downloadHeaders } from './download-headers.js';
 
 interface Deps {
   dataSource: DataSource;
@@ -35,14 +36,8 @@ export function attachmentsRouter(deps: Deps): express.Router {
       const found =
         id === null ? null : await findAttachment(deps.dataSource, deps.uploadDir, actor, req.params.owner, id, key);
       if (!found) return void fail(res, 404, '文件不存在或无权查看');
-      // a download, never rendered in the admin's origin (issue 9): type from the sniffed content, RFC 5987 name
-      const ascii = found.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-      res.setHeader('Content-Type', found.mime);
-      res.setHeader(
-        'Content-Disposition',
-        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(found.name)}`,
-      );
-      res.setHeader('Cache-Control', 'private, no-store');
+      // a download, never rendered in the admin's origin: its type from the sniffed content
+      downloadHeaders(res, found.name, found.mime);
       res.sendFile(found.path, (err) => err && next(err));
     } catch (e) {
       next(e);

@@ -18,6 +18,7 @@ import { caseFacts, caseFileContents } from '../../services/case-workflow.js';
 import { actorOf } from '../current-actor.js';
 import { recordId } from '../scoped-resource.js';
 import { ENUM_LABELS } from '../locale/enums.js';
+import { downloadHeaders } from './download-headers.js';
 
 const LABELS = { category: ENUM_LABELS.case_category, source: ENUM_LABELS.case_source };
 // forms printed before the matter is done make no sense: 附件5 follows the conclusion
@@ -31,17 +32,6 @@ interface Deps {
 }
 
 const fail = (res: Response, status: number, message: string) => res.status(status).json({ error: message });
-
-/** RFC 6266 / 5987: a Chinese file name every browser keeps. */
-function attachment(res: Response, fileName: string, type: string): void {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '');
-  res.setHeader('Content-Type', type);
-  res.setHeader(
-    'Content-Disposition',
-    `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-  );
-  res.setHeader('Cache-Control', 'private, no-store');
-}
 
 /**
  * The case file's papers, beside the admin (AdminJS actions cannot stream files): the five forms as
@@ -147,7 +137,7 @@ export function caseFilesRouter(deps: Deps): express.Router {
         changes: { form: kind },
         ip: req.ip ?? null,
       });
-      attachment(
+      downloadHeaders(
         res,
         `${row.case_no}-${FORM_TITLES[kind]}.docx`,
         'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -175,7 +165,7 @@ export function caseFilesRouter(deps: Deps): express.Router {
         changes: { dossier: { entries: entries.length, scans: input!.scans.length, bytes: pdf.length } },
         ip: req.ip ?? null,
       });
-      attachment(res, `${row.case_no}-案卷.pdf`, 'application/pdf');
+      downloadHeaders(res, `${row.case_no}-案卷.pdf`, 'application/pdf');
       res.send(Buffer.from(pdf));
     } catch (e) {
       if (e instanceof DomainError) return void fail(res, 422, e.message);
@@ -239,7 +229,7 @@ export function caseFilesRouter(deps: Deps): express.Router {
         countyId: doc.county_id,
         ip: req.ip ?? null,
       });
-      attachment(res, doc.file_name ?? `${doc.title}.${doc.storage_key.split('.').pop()}`, doc.mime_type);
+      downloadHeaders(res, doc.file_name ?? `${doc.title}.${doc.storage_key.split('.').pop()}`, doc.mime_type);
       fs.createReadStream(file).on('error', next).pipe(res);
     } catch (e) {
       next(e);

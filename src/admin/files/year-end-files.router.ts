@@ -1,7 +1,7 @@
 import { recordId } from '../scoped-resource.js';
 import express, { type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { can, type Actor, type ResourceId } from '../../domain/access-policy.js';
+import { can, countyScope, type Actor, type ResourceId } from '../../domain/access-policy.js';
 import { defaultReportYear } from '../../domain/annual-report-rules.js';
 import { localDate } from '../../domain/dates.js';
 import { buildAnalysisReportDocument } from '../../reports/year-end/analysis-report-document.js';
@@ -16,6 +16,7 @@ import { writeAudit } from '../../services/audit.js';
 import { approvedCommendations } from '../../services/commendation-service.js';
 import { actorOf } from '../current-actor.js';
 import { FIGURE_LABELS } from '../figures-view.js';
+import { sendDownload } from './download-headers.js';
 
 // The year-end papers: 附件7 汇总 (Excel and Word), 附件6 per report, the commendation list. Mounted under
 // /admin/files after the session; each request is checked with `can` and written to the audit log.
@@ -26,17 +27,6 @@ interface Deps {
 }
 
 type SignedIn = Actor & { email?: string };
-
-function send(res: Response, type: string, fileName: string, body: Buffer): void {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-  res.setHeader('Content-Type', type);
-  res.setHeader(
-    'Content-Disposition',
-    `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-  );
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.send(body);
-}
 
 /** `year` or the list's `filters.year` (the download keeps the list's filters), else the default. */
 function yearOf(req: Request, fallback: number): number | null {
@@ -66,12 +56,15 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
   for (const format of ['xlsx', 'docx'] as const) {
     router.get(`/annual-reports/summary.${format}`, async (req, res, next) => {
       try {
-        const actor = cityWide(req, res, 'AnnualReport');
-        if (!actor) return;
+        const actor = actorOf({ currentAdmin: req.session.adminUser });
+        if (!actor) return void res.status(401).json({ error: '请先登录' });
+        if (!can(actor, 'read', 'AnnualReport')) return void res.status(403).json({ error: '无权下载结案统计表' });
         const today = localDate(now());
         const year = yearOf(req, defaultReportYear(today));
         if (!year) return void res.status(400).json({ error: '年度无效' });
-        const summary = await closureSummary(em(), year);
+        // a county's staff get her own county's accepted table; the city and leaders every county's
+        const county = countyScope(actor);
+        const summary = await closureSummary(em(), year, county);
         const body =
           format === 'xlsx'
             ? await buildClosureWorkbook(summary, FIGURE_LABELS, today)
@@ -83,7 +76,13 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
           ip: req.ip,
           changes: { summary: year, format, accepted: summary.acceptedCount },
         });
-        send(res, format === 'xlsx' ? XLSX_TYPE : DOCX_TYPE, `${year}年度结案统计表（全市汇总）.${format}`, body);
+        const unit = summary.county ?? '全市汇总';
+        sendDownload(
+          res,
+          `${year}年度结案统计表（${unit}）.${format}`,
+          format === 'xlsx' ? XLSX_TYPE : DOCX_TYPE,
+          body,
+        );
       } catch (e) {
         next(e);
       }
@@ -107,7 +106,7 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
         countyId: data.countyId,
         ip: req.ip,
       });
-      send(res, DOCX_TYPE, `案件分析报告-${data.unit}-${data.periodStart}至${data.periodEnd}.docx`, body);
+      sendDownload(res, `案件分析报告-${data.unit}-${data.periodStart}至${data.periodEnd}.docx`, DOCX_TYPE, body);
     } catch (e) {
       next(e);
     }
@@ -129,7 +128,7 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
         ip: req.ip,
         changes: { list: year, rows: lines.length },
       });
-      send(res, DOCX_TYPE, `${year}年度妇女信访代理工作表彰名单.docx`, body);
+      sendDownload(res, `${year}年度妇女信访代理工作表彰名单.docx`, DOCX_TYPE, body);
     } catch (e) {
       next(e);
     }

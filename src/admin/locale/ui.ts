@@ -53,6 +53,8 @@ export const CUSTOM_ACTIONS = {
   reviseAnnualReport: '修改后重新上报',
   closureSummaryXlsx: '全市结案统计表（Excel）',
   closureSummaryDocx: '全市结案统计表（Word）',
+  countyClosureXlsx: '本县结案统计表（Excel）',
+  countyClosureDocx: '本县结案统计表（Word）',
   refreshAnalysisFigures: '重新取数',
   downloadAnalysisReport: '下载分析报告',
   generateEvaluations: '生成考评',

@@ -38,19 +38,23 @@ const withFigures: After<ActionResponse> = async (response) => {
 // the all-county summary carries every county's figures: for the city and leaders, not one county's staff
 const readsAllCounties = (context: ActionContext) =>
   allowed('AnnualReport', 'read')(context) && actorOf(context)?.role !== 'county_staff';
+// …and a county's staff download her own county's accepted table
+const readsOwnCounty = (context: ActionContext) =>
+  allowed('AnnualReport', 'read')(context) && actorOf(context)?.role === 'county_staff';
 
-const summaryDownload = (format: 'xlsx' | 'docx', label: string) => ({
+const summaryDownload = (format: 'xlsx' | 'docx', label: string, county: boolean) => ({
   actionType: 'resource' as const,
   icon: 'Download',
   component: Components.FileLink,
   showInDrawer: true,
-  isAccessible: readsAllCounties,
+  isAccessible: county ? readsOwnCounty : readsAllCounties,
   custom: {
     href: `/admin/files/annual-reports/summary.${format}`,
     keepFilters: true,
     label,
-    intro:
-      '全市各县（市、区）审核通过的结案统计表（附件7）汇总：每县一行，最后一行为合计。年度取列表筛选中的“年度”，未筛选时为最近一个应报年度。',
+    intro: county
+      ? '本县（市、区）经市妇联审核通过的结案统计表（附件7），即审核通过版本上报时的数据。年度取列表筛选中的“年度”，未筛选时为最近一个应报年度。'
+      : '全市各县（市、区）审核通过的结案统计表（附件7）汇总：每县一行，最后一行为合计。年度取列表筛选中的“年度”，未筛选时为最近一个应报年度。',
   },
   handler: async () => ({}),
 });
@@ -136,8 +140,10 @@ export const annualReportResource = defineResource(
       edit: { isVisible: (context: ActionContext) => context.record?.params.status === 'draft' },
       delete: { isVisible: (context: ActionContext) => context.record?.params.status === 'draft' },
       ...annualReportActions,
-      closureSummaryXlsx: summaryDownload('xlsx', '下载全市结案统计表（Excel）'),
-      closureSummaryDocx: summaryDownload('docx', '下载全市结案统计表（Word）'),
+      closureSummaryXlsx: summaryDownload('xlsx', '下载全市结案统计表（Excel）', false),
+      closureSummaryDocx: summaryDownload('docx', '下载全市结案统计表（Word）', false),
+      countyClosureXlsx: summaryDownload('xlsx', '下载本县结案统计表（Excel）', true),
+      countyClosureDocx: summaryDownload('docx', '下载本县结案统计表（Word）', true),
     },
   },
 );

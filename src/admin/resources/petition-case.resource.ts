@@ -84,12 +84,16 @@ const keywordFilter = (value: string) => {
   const text = value.trim().slice(0, 50);
   if (!text) return null;
   const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return Raw((alias) => {
-    const t = alias.slice(0, alias.lastIndexOf('.'));
-    // names and subjects through their gram index (text_grams), as the column filters do
-    const byText = (column: string) => `(text_grams(${t}.${column}) @> query_grams(:kwText) AND ${t}.${column} ILIKE :kwLike)`;
-    return `(${t}.case_no ILIKE :kwLike OR ${byText('petitioner_name')} OR ${byText('subject')})`;
-  }, { kwText: text, kwLike: like });
+  return Raw(
+    (alias) => {
+      const t = alias.slice(0, alias.lastIndexOf('.'));
+      // names and subjects through their gram index (text_grams), as the column filters do
+      const byText = (column: string) =>
+        `(text_grams(${t}.${column}) @> query_grams(:kwText) AND ${t}.${column} ILIKE :kwLike)`;
+      return `(${t}.case_no ILIKE :kwLike OR ${byText('petitioner_name')} OR ${byText('subject')})`;
+    },
+    { kwText: text, kwLike: like },
+  );
 };
 
 const notArchived = (context: ActionContext) => context.record?.params.state !== 'archived';
@@ -264,6 +268,22 @@ export const petitionCaseResource = defineResource(
       delete: { isVisible: notArchived },
       ...workflowActions,
       reissueQueryCode: reissueQueryCodeAction,
+      exportXlsx: {
+        actionType: 'resource',
+        icon: 'Download',
+        component: Components.FileLink,
+        // in a drawer over the list, so the list's search, filters and order go with the export
+        showInDrawer: true,
+        isAccessible: allowed('PetitionCase', 'read'),
+        custom: {
+          href: '/admin/files/cases/register.xlsx',
+          keepFilters: true,
+          label: '下载Excel登记簿',
+          intro:
+            '导出当前列表（含搜索、筛选条件和排序）中您有权查看的全部案件：案件编号、信访人、信访事项、状态、期限与归档信息，不含身份证号、电话和住址。',
+        },
+        handler: async () => ({}),
+      },
       downloadDocument: {
         actionType: 'record',
         icon: 'Download',

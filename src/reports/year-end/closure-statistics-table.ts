@@ -83,6 +83,6 @@ export function submissionText(line: CountyReportLine): string {
   return `${status}（${line.isLate ? '逾期' : '按时'}）`;
 }
 
-export function summaryTitle(summary: Pick<ClosureSummary, 'year'>): string {
-  return `${summary.year}年度平顶山市妇女信访代理案件结案统计表`;
+export function summaryTitle(summary: Pick<ClosureSummary, 'year' | 'county'>): string {
+  return `${summary.year}年度${summary.county ?? '平顶山市'}妇女信访代理案件结案统计表`;
 }

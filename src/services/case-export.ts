@@ -1,0 +1,95 @@
+import { In, type EntityManager } from 'typeorm';
+import { describeDaysLeft, nextDeadline } from '../domain/case-deadlines.js';
+import { ENUM_LABELS } from '../admin/locale/enums.js';
+import { PetitionCase } from '../entities/petition-case.js';
+import { buildSheet, type ExportColumn } from './agent-workbook.js';
+import { caseFacts } from './case-workflow.js';
+
+interface RegisterRow {
+  caseNo: string;
+  petitionerName: string;
+  subject: string;
+  category: string;
+  source: string;
+  county: string;
+  township: string;
+  agent: string;
+  acceptedOn: string;
+  state: string;
+  nextDeadline: string;
+  daysLeft: string;
+  concludedOn: string;
+  replyIssuedOn: string;
+  archivedOn: string;
+  archiveNo: string;
+}
+
+// The register a petition office keeps (信访登记簿): who, what, where, who handles it, and where it stands.
+// No ID number, phone or address: a register is read and passed around, the case page holds those.
+const COLUMNS: ExportColumn<RegisterRow>[] = [
+  { header: '案件编号', width: 16, value: (r) => r.caseNo },
+  { header: '信访人', width: 10, value: (r) => r.petitionerName },
+  { header: '信访事项', width: 30, value: (r) => r.subject },
+  { header: '事项类别', width: 18, value: (r) => r.category },
+  { header: '信访来源', width: 14, value: (r) => r.source },
+  { header: '所属县（市、区）', width: 12, value: (r) => r.county },
+  { header: '所属乡（镇、街道）', width: 14, value: (r) => r.township },
+  { header: '代理员', width: 10, value: (r) => r.agent },
+  { header: '受理日期', width: 12, value: (r) => r.acceptedOn },
+  { header: '办理状态', width: 10, value: (r) => r.state },
+  { header: '下一期限', width: 28, value: (r) => r.nextDeadline },
+  { header: '剩余天数', width: 12, value: (r) => r.daysLeft },
+  { header: '终结日期', width: 12, value: (r) => r.concludedOn },
+  { header: '答复日期', width: 12, value: (r) => r.replyIssuedOn },
+  { header: '归档日期', width: 12, value: (r) => r.archivedOn },
+  { header: '档案号', width: 16, value: (r) => r.archiveNo },
+];
+
+const label = (labels: Record<string, string>, value: unknown) => labels[String(value)] ?? '';
+
+/**
+ * The cases `caseIds` (already access-filtered, in list order) as the office's register in .xlsx, with the
+ * next deadline as the case list shows it on `today`.
+ */
+export async function buildCaseRegister(
+  em: EntityManager,
+  caseIds: number[],
+  opts: { today: string },
+): Promise<Buffer> {
+  const cases = caseIds.length ? await em.find(PetitionCase, { where: { id: In(caseIds) } }) : [];
+  const names = new Map<string, string>();
+  if (cases.length) {
+    const rows: { key: string; name: string }[] = await em.query(
+      `SELECT 'o' || id AS key, name FROM organization WHERE id = ANY($1::int[])
+        UNION ALL SELECT 'a' || id, name FROM agent WHERE id = ANY($2::int[])`,
+      [cases.flatMap((c) => [c.countyId, c.townshipId ?? 0]), cases.map((c) => c.agentId ?? 0)],
+    );
+    for (const r of rows) names.set(r.key, r.name);
+  }
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  const out: RegisterRow[] = [];
+  for (const id of caseIds) {
+    const c = byId.get(id);
+    if (!c) continue;
+    const next = nextDeadline(caseFacts(c), opts.today);
+    out.push({
+      caseNo: c.caseNo,
+      petitionerName: c.petitionerName,
+      subject: c.subject,
+      category: label(ENUM_LABELS.case_category, c.category),
+      source: label(ENUM_LABELS.case_source, c.source),
+      county: names.get(`o${c.countyId}`) ?? '',
+      township: names.get(`o${c.townshipId}`) ?? '',
+      agent: names.get(`a${c.agentId}`) ?? '',
+      acceptedOn: c.acceptedOn,
+      state: label(ENUM_LABELS.case_state, c.state),
+      nextDeadline: next ? `${next.due} ${next.short}` : '',
+      daysLeft: next ? describeDaysLeft(next.daysLeft) : '',
+      concludedOn: c.concludedOn ?? '',
+      replyIssuedOn: c.replyIssuedOn ?? '',
+      archivedOn: c.archivedOn ?? '',
+      archiveNo: c.archiveNo ?? '',
+    });
+  }
+  return buildSheet('案件登记簿', COLUMNS, out);
+}
