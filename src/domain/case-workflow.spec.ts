@@ -1,6 +1,7 @@
 import {
   applyTransition,
   availableEvents,
+  expectedEvent,
   CASE_EVENT_LABELS,
   CASE_EVENTS,
   CASE_STATE_LABELS,
@@ -198,21 +199,40 @@ describe('the transition table', () => {
   });
 
   it('offers only the legal events, and each once where it is done once', () => {
+    // 开始代理 waits for 受理; 登记复查申请 and 立案归档 for the written reply
     expect(availableEvents({ ...caseIn('accepted'), acceptanceNotifiedOn: null })).toEqual([
       'acceptCase',
-      'startRepresenting',
       'extendDeadline',
       'terminate',
     ]);
+    expect(availableEvents(caseIn('accepted'))).toEqual(['startRepresenting', 'extendDeadline', 'terminate']);
     expect(availableEvents({ ...caseIn('representing'), extensionDays: 10 })).toEqual(['conclude', 'terminate']);
     expect(availableEvents(caseIn('concluded'))).toEqual(['requestReview', 'archive']);
-    expect(availableEvents({ ...caseIn('concluded'), replyIssuedOn: null })).toEqual([
-      'issueReply',
-      'requestReview',
-      'archive',
-    ]);
+    expect(availableEvents({ ...caseIn('concluded'), replyIssuedOn: null })).toEqual(['issueReply']);
     expect(availableEvents(caseIn('archived'))).toEqual(['reopen']);
     expect(availableEvents(caseIn('terminated'))).toEqual([]);
+  });
+
+  it('names the step the file expects next, one of those offered', () => {
+    const cases = [
+      { ...caseIn('accepted'), acceptanceNotifiedOn: null },
+      caseIn('accepted'),
+      caseIn('representing'),
+      { ...caseIn('concluded'), replyIssuedOn: null },
+      caseIn('concluded'),
+      { ...caseIn('concluded'), reviewRequestedOn: '2026-03-01', reviewAnsweredOn: null },
+    ];
+    expect(cases.map(expectedEvent)).toEqual([
+      'acceptCase',
+      'startRepresenting',
+      'conclude',
+      'issueReply',
+      'archive',
+      'requestReview',
+    ]);
+    for (const c of cases) expect(availableEvents(c)).toContain(expectedEvent(c));
+    expect(expectedEvent(caseIn('archived'))).toBeNull();
+    expect(expectedEvent(caseIn('terminated'))).toBeNull();
   });
 });
 

@@ -151,9 +151,36 @@ const ALREADY_DONE: { readonly [E in CaseEvent]: (c: CaseFacts) => DomainError |
   reopen: () => null,
 };
 
-/** Legal now: allowed from the current state and not already done. Drives which actions a clerk sees. */
+/** Events legal by state whose turn has not come yet: the step before them is still to be recorded. */
+const NOT_YET: { readonly [E in CaseEvent]?: (c: CaseFacts) => boolean } = {
+  // 条例第二十三条: the petitioner is told of the acceptance before anyone represents her
+  startRepresenting: (c) => !c.acceptanceNotifiedOn,
+  // 条例第三十五条: a review is asked of the written reply; 一案一卷: the reply is in the file before archiving
+  requestReview: (c) => !c.replyIssuedOn,
+  archive: (c) => !c.replyIssuedOn,
+};
+
+/** Legal now: allowed from the current state, its turn come, not already done. Drives which steps a clerk sees. */
 export function isEventAvailable(c: CaseFacts, event: CaseEvent): boolean {
-  return nextState(c.state, event) !== null && ALREADY_DONE[event](c) === null;
+  return nextState(c.state, event) !== null && !NOT_YET[event]?.(c) && ALREADY_DONE[event](c) === null;
+}
+
+/**
+ * The step the file expects next (受理 → 代理 → 终结 → 答复 → 立案归档), shown as the case page's main
+ * button; null when nothing is expected (archived, dissolved, or a review awaiting its answer).
+ */
+export function expectedEvent(c: CaseFacts): CaseEvent | null {
+  switch (c.state) {
+    case 'accepted':
+      return c.acceptanceNotifiedOn ? 'startRepresenting' : 'acceptCase';
+    case 'representing':
+      return 'conclude';
+    case 'concluded':
+      if (!c.replyIssuedOn) return 'issueReply';
+      return c.reviewRequestedOn && !c.reviewAnsweredOn ? 'requestReview' : 'archive';
+    default:
+      return null;
+  }
 }
 
 export function availableEvents(c: CaseFacts): CaseEvent[] {

@@ -2,6 +2,7 @@ import { Box, Button, FormGroup, FormMessage, H4, Input, Label, Text, TextArea }
 import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
 import React, { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { localToday } from './local-today.js';
 
 /** One field of a custom action's form, declared in the action's `custom.fields` on the server. */
 export interface ActionField {
@@ -33,11 +34,6 @@ function initialValue(f: ActionField, params: Record<string, unknown> | undefine
 
 const api = new ApiClient();
 
-/** Today in the user's own time zone (toISOString alone gives yesterday in China before 08:00). */
-function localToday(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
 
 /**
  * The form behind every custom record action that asks for input (dates, outcome, reasons): the

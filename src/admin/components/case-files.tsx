@@ -16,6 +16,7 @@ import {
 } from '@adminjs/design-system';
 import { useNotice, ViewHelpers, type ActionProps } from 'adminjs';
 import React, { useCallback, useEffect, useState } from 'react';
+import { localToday } from './local-today.js';
 
 interface CaseFile {
   caseNo: string;
@@ -40,7 +41,6 @@ interface CaseFile {
 }
 
 const root = new ViewHelpers().dashboardUrl().replace(/\/$/, '');
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * 下载文书 on a case: the five forms as Word files, the file's documents with their scans, what the
@@ -50,7 +50,7 @@ const CaseFiles: React.FC<ActionProps> = ({ record }) => {
   const [file, setFile] = useState<CaseFile | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [kind, setKind] = useState('agreement');
-  const [signedOn, setSignedOn] = useState(today());
+  const [signedOn, setSignedOn] = useState(localToday());
   const [busy, setBusy] = useState(false);
   const [dossier, setDossier] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const addNotice = useNotice();

@@ -19,6 +19,8 @@ export const Components = {
   CoveragePage: add('CoveragePage', 'coverage-page'),
   /** the case list: search box, coloured states and deadlines, sort by days left, cards on a phone */
   CaseList: add('CaseList', 'case-list'),
+  /** the case page as the file: standing, steps (the expected one first), papers, history, fields by part */
+  CaseShow: add('CaseShow', 'case-show'),
   /** 下载文书 on a case: the five forms as Word files, the file's scans and their upload */
   CaseFiles: add('CaseFiles', 'case-files'),
   /** the admin home: to-do lists, the county × creation-standard scorecard and charts, or Metabase */

@@ -14,6 +14,7 @@ import { loadCaseFormData } from '../../services/case-forms.js';
 import { buildCaseDossier } from '../../reports/case-dossier.js';
 import { loadDossierInput } from '../../services/case-dossier.js';
 import { fileCaseScan, storedPath } from '../../services/case-scans.js';
+import { caseTimeline } from '../../services/case-timeline.js';
 import { caseFacts, caseFileContents } from '../../services/case-workflow.js';
 import { actorOf } from '../current-actor.js';
 import { recordId } from '../scoped-resource.js';
@@ -111,6 +112,17 @@ export function caseFilesRouter(deps: Deps): express.Router {
         missingText: missing.length ? describeMissing(missing) : null,
         deadline: deadline && { ...deadline, text: describeDaysLeft(deadline.daysLeft) },
       });
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  // the case's history for its page: steps, handling records, papers and changes, with who recorded them
+  router.get('/cases/:caseId/timeline.json', async (req, res, next) => {
+    try {
+      const found = await loadCase(req, res, 'read');
+      if (!found) return;
+      res.json({ timeline: await caseTimeline(em(), found.row.id) });
     } catch (e) {
       next(e);
     }

@@ -225,6 +225,7 @@ export const RESOURCE_TRANSLATIONS = {
       deadline: '期限提醒',
       keyword: '搜索（案件编号、信访人、信访事项）',
       deadlineUrgency: '期限紧急程度',
+      expectedStep: '下一步',
       reopenedOn: '重新打开日期',
       reopenReason: '重新打开原因',
     },

@@ -36,6 +36,7 @@ export const CUSTOM_ACTIONS = {
   revokeCertificate: '吊销证书',
   downloadDocument: '下载文书',
   reissueQueryCode: '重新生成查询码',
+  addHandlingRecord: '新增办案记录',
   exportXlsx: '导出Excel',
   printCertificate: '打印证书',
   importAgents: '从Excel导入',

@@ -246,3 +246,34 @@ export const reissueQueryCodeAction: Partial<Action<ActionResponse>> = {
     '查询码已重新生成，原查询码已失效',
   ),
 };
+
+/**
+ * 新增办案记录 from the case itself (附件4 办案记录表): the handling record is created through the CaseLog
+ * resource, with its own checks (dates within the case, the file not archived) and audit.
+ */
+export const addHandlingRecordAction: Partial<Action<ActionResponse>> = {
+  actionType: 'record',
+  icon: 'Edit3',
+  component: Components.ActionForm,
+  isAccessible: (context: ActionContext) =>
+    can(actorOf(context), 'write', 'CaseLog', { countyId: context.record?.params.countyId ?? null }),
+  isVisible: (context: ActionContext) =>
+    !context.record?.params.voidedAt && ['accepted', 'representing', 'concluded'].includes(context.record?.params.state),
+  custom: {
+    intro: '办案记录表（附件4）：逐次记录代理员为本案做的工作——走访、调解、协调的部门和结果。终结前至少登记一条。',
+    submitLabel: '保存办案记录',
+    fields: [
+      { name: 'loggedOn', label: '记录日期', type: 'date', required: true },
+      { name: 'handler', label: '承办人', type: 'text', required: true, help: '代理员或经办人姓名' },
+      { name: 'department', label: '协调部门', type: 'text' },
+      { name: 'action', label: '办理情况', type: 'textarea', required: true },
+      { name: 'result', label: '办理结果', type: 'textarea' },
+    ],
+  },
+  handler: recordFormHandler(async ({ recordId, payload, context }) => {
+    const { loggedOn, handler, department, action, result } = payload;
+    await context._admin
+      .findResource('CaseLog')
+      .create({ caseId: String(recordId), loggedOn, handler, department, action, result }, context);
+  }, '办案记录已保存'),
+};

@@ -1,7 +1,7 @@
 import type { ActionContext, ActionResponse, RecordJSON } from 'adminjs';
 import { Raw } from 'typeorm';
 import { describeDaysLeft, nextDeadline } from '../../domain/case-deadlines.js';
-import { assertFileWritable } from '../../domain/case-workflow.js';
+import { assertFileWritable, expectedEvent } from '../../domain/case-workflow.js';
 import { normalizeIdNumber } from '../../domain/id-number.js';
 import { validatePetitionCase } from '../../domain/petition-case-rules.js';
 import { Agent } from '../../entities/agent.js';
@@ -21,7 +21,12 @@ import { placeLevelProblems } from '../../services/place-level.js';
 import { Components } from '../components/index.js';
 import { allowed, defineResource, NAV } from '../resource-kit.js';
 import { chinaToday } from '../scoped-resource.js';
-import { reissueQueryCodeAction, withPetitionerChannel, workflowActions } from './petition-case.actions.js';
+import {
+  addHandlingRecordAction,
+  reissueQueryCodeAction,
+  withPetitionerChannel,
+  workflowActions,
+} from './petition-case.actions.js';
 
 // Workflow fields move only through the lifecycle actions, never through the edit form.
 const WORKFLOW_FIELDS = [
@@ -59,6 +64,8 @@ function withDeadline(record: RecordJSON | undefined, today: string, long: boole
   record.params.daysLeft = next ? describeDaysLeft(next.daysLeft) : '';
   // for the colour of the deadline in lists and on the case page: red when overdue, amber when due soon
   record.params.deadlineUrgency = next?.urgency ?? '';
+  // the case page's main button
+  if (long) record.params.expectedStep = expectedEvent(caseFacts(record.params)) ?? '';
 }
 
 const addDeadlines = (long: boolean) => async (response: ActionResponse) => {
@@ -248,6 +255,7 @@ export const petitionCaseResource = defineResource(
       nextDeadline: virtual(true),
       daysLeft: { ...virtual(true), isSortable: true },
       deadlineUrgency: { ...virtual(false), isVisible: false },
+      expectedStep: { ...virtual(false), isVisible: false },
       keyword: {
         type: 'string',
         isVisible: { list: false, filter: true, show: false, edit: false },
@@ -262,12 +270,18 @@ export const petitionCaseResource = defineResource(
     },
     actions: {
       list: { component: Components.CaseList, after: addDeadlines(false) },
-      show: { after: [addDeadlines(true), withPetitionerChannel] },
+      // the page draws its own header: the case number and petitioner as title, the steps legal now
+      show: {
+        component: Components.CaseShow,
+        hideActionHeader: true,
+        after: [addDeadlines(true), withPetitionerChannel],
+      },
       // the lock is enforced below the form too (assertWritable); this only hides the buttons
       edit: { isVisible: notArchived },
       delete: { isVisible: notArchived },
       ...workflowActions,
       reissueQueryCode: reissueQueryCodeAction,
+      addHandlingRecord: addHandlingRecordAction,
       exportXlsx: {
         actionType: 'resource',
         icon: 'Download',
