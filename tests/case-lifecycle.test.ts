@@ -98,20 +98,21 @@ describe('a case from 受理 to 立案归档', () => {
 
     const show = await clerk.api('GET', `/resources/PetitionCase/records/${id}/show`);
     const actions = show.json.record.recordActions.map((a: any) => a.name).sort();
-    // issue 9: no delete; 作废 (void) with a reason instead
+    // no delete: 作废 (void) with a reason instead; 开始代理 waits until 受理 is recorded (条例第二十三条)
     expect(actions).toEqual(
       [
         'acceptCase',
+        'addHandlingRecord',
         'voidRecord',
         'downloadDocument',
         'edit',
         'extendDeadline',
         'reissueQueryCode',
         'show',
-        'startRepresenting',
         'terminate',
       ].sort(),
     );
+    expect(show.json.record.params.expectedStep).toBe('acceptCase');
     expect(show.json.record.params.nextDeadline).toBe(`${day(-5)} 书面告知受理（条例第二十三条）`);
     expect(show.json.record.params.daysLeft).toBe('已超期 5 天');
   });
@@ -259,16 +260,20 @@ describe('a case from 受理 to 立案归档', () => {
       department: '新华区自然资源局',
       action: '陪同信访人到区自然资源局反映宅基地分割问题',
     };
-    // 一案一卷: nothing in the file is dated before the case was accepted, or in the future
+    // 一案一卷: nothing in the file is dated before the case was accepted, or in the future — from the
+    // handling records' own list as from the case page's 新增办案记录
     for (const [loggedOn, message] of [
       [day(-21), `记录日期不能早于本案受理日期（${day(-20)}）`],
       [day(1), '日期不能晚于今天'],
     ]) {
       const early = await clerk.api('POST', '/resources/CaseLog/actions/new', { ...entry, loggedOn });
       expect(early.json.record.errors.loggedOn.message).toBe(message);
+      const onCase = await act(id, 'addHandlingRecord', { ...entry, caseId: undefined, loggedOn });
+      expect(onCase.json.record.errors.loggedOn.message).toBe(message);
     }
-    const log = await clerk.api('POST', '/resources/CaseLog/actions/new', {
-      caseId: id,
+    const { rows: none } = await app.db.query('SELECT count(*)::int AS n FROM case_log WHERE case_id = $1', [id]);
+    expect(none[0].n).toBe(0);
+    const log = await act(id, 'addHandlingRecord', {
       loggedOn: day(-10),
       handler: '赵淑芬',
       department: '新华区自然资源局',
@@ -276,6 +281,21 @@ describe('a case from 受理 to 立案归档', () => {
       result: '自然资源局答应10日内答复',
     });
     expectDone(log);
+    expect(log.json.notice.message).toBe('办案记录已保存');
+    // the case's history names it, with the clerk who recorded it, beside the steps so far
+    const history = await clerk.request('GET', `/admin/files/cases/${id}/timeline.json`);
+    const { timeline } = await history.json();
+    expect(timeline.map((e: any) => e.title)).toEqual(
+      expect.arrayContaining(['登记受理', '开始代理', '办案记录：陪同信访人到区自然资源局反映宅基地分割问题']),
+    );
+    const record = timeline.find((e: any) => e.kind === 'record');
+    expect(record).toMatchObject({
+      on: day(-10),
+      detail: '承办：赵淑芬（新华区自然资源局）；结果：自然资源局答应10日内答复',
+    });
+    expect(record.by).toBeTruthy();
+    const days = timeline.map((e: any) => e.on);
+    expect(days).toEqual([...days].sort());
     expectRefused(await act(id, 'conclude', { concludedOn: day(-6), outcome: '' }), '请填写办理结果', 'outcome');
     expectRefused(await act(id, 'conclude', { concludedOn: day(1), outcome: 'x' }), '日期不能晚于今天', 'concludedOn');
     expectDone(

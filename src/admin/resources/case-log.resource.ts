@@ -12,6 +12,10 @@ export const caseLogResource = defineResource(
     // 立案归档 locks the file: no handling record of an archived case is added, changed or removed
     assertWritable: (values, { em }) => assertCaseFileOpen(em, values.caseId),
     validate: (values, { em, today }) => caseFileDateProblems(em, values, 'loggedOn', '记录日期', today),
+    // who wrote the record down, for the case's history (办理经过)
+    beforeInsert: async (values, { actor }) => {
+      values.createdById = actor?.id ?? null;
+    },
   },
   {
     navigation: NAV.cases,
