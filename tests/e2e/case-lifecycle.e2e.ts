@@ -207,8 +207,9 @@ step('concludes (终结) and issues the reply opinion (出具答复意见)', asy
   await shot(page, 'case-09-reply-issued');
 });
 
-step('downloads the five forms as Word documents and uploads their signed scans (下载文书)', async () => {
-  await page.click('[data-testid=action-downloadDocument]');
+step('downloads the five forms as Word documents and uploads their signed scans, on the case page', async () => {
+  // the case page is the file: its papers are on it, no separate 下载文书 page to open
+  await casePage();
   const files = page.locator('[data-testid=case-files]');
   await files.waitFor();
   expect(await files.innerText()).toContain('归档前还缺少');
@@ -268,8 +269,15 @@ step('archives the file (立案归档), which locks it', async () => {
   expect(row.state).toBe('archived');
   expect(message).toContain(row.archive_no);
   await page.reload();
-  await page.waitForSelector('[data-testid=action-downloadDocument]');
+  await page.waitForSelector('[data-testid=case-files]');
   expect(await page.locator('[data-testid=action-edit]').count()).toBe(0);
+  expect(await page.locator('[data-testid=case-title]').innerText()).toContain(caseNo);
+  // 办理经过: every step of the file, from 登记受理 to 立案归档, with the papers put in it
+  const history = page.locator('[data-testid=case-timeline]');
+  await history.getByText('立案归档', { exact: true }).waitFor();
+  const lines = await history.locator('li').allInnerTexts();
+  for (const step of ['登记受理', '开始代理', '终结', '出具答复意见书（附件5）', '立案归档'])
+    expect({ step, found: lines.some((l) => l.includes(step)) }).toEqual({ step, found: true });
   const text = await chineseText(page);
   expect(text).toContain(row.archive_no);
   await shot(page, 'case-12-archived');
