@@ -271,3 +271,27 @@ function checkRawInput(resource: ScopedResource, rules: ResourceRules, request: 
     message: `请更正标出的字段后再保存：${fields.map((f) => problems[f].message).join('；')}`,
   });
 }
+
+/**
+ * A record titled by its county and what it is ("新华区 2026年度结案统计表（第2版）") rather than a bare
+ * year or date: the `heading` rule of a county's report, evaluation or analysis.
+ */
+export function countyHeading(describe: (row: Record<string, any>) => string): NonNullable<ResourceRules['heading']> {
+  return {
+    property: 'heading',
+    of: async (rows, em) => {
+      const ids = [...new Set(rows.map((r) => Number(r.countyId)).filter(Number.isInteger))];
+      const names = new Map<number, string>(
+        (await em.query('SELECT id, name FROM organization WHERE id = ANY($1::int[])', [ids])).map(
+          (o: { id: number; name: string }) => [o.id, o.name],
+        ),
+      );
+      return rows.map((r) => `${names.get(Number(r.countyId)) ?? ''} ${describe(r)}`.trim());
+    },
+  };
+}
+
+/** The virtual property a `heading` fills: the record's title, shown nowhere as a field of its own. */
+export const HEADING_PROPERTY = {
+  heading: { type: 'string' as const, isVisible: false },
+};

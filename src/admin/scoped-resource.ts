@@ -55,6 +55,11 @@ export interface ResourceRules {
    * alias), e.g. 剩余天数 by the case's due day; rows without a value come last either way
    */
   virtualSorts?: Record<string, (alias: string) => string>;
+  /**
+   * a record's title when no column says enough (a report titled by its year alone): `property` is a
+   * virtual property, the resource's titleProperty, filled for every record read (lists, pages, references)
+   */
+  heading?: { property: string; of: (rows: Record<string, any>[], em: EntityManager) => Promise<string[]> };
   /** form fields that are not columns (e.g. a password to hash): may set values, returns its problems */
   fromForm?: (
     params: Record<string, any>,
@@ -104,7 +109,11 @@ function asColumnValue(v: unknown, column: { type?: unknown; referencedColumn?: 
     return Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString().slice(0, 10);
   // a form posts whole numbers and ids as text ('2'): kept as the number the row holds, so that an
   // unchanged field is not taken for a change (a new version and an audit line for nothing)
-  if ((column?.type === 'integer' || column?.referencedColumn) && typeof v === 'string' && /^-?\d{1,10}$/.test(v.trim()))
+  if (
+    (column?.type === 'integer' || column?.referencedColumn) &&
+    typeof v === 'string' &&
+    /^-?\d{1,10}$/.test(v.trim())
+  )
     return Number(v.trim());
   return v;
 }
@@ -258,12 +267,26 @@ export class ScopedResource extends Resource {
 
   async find(filter: Filter, params: any, context?: ActionContext): Promise<BaseRecord[]> {
     const sortSql = this.rules.virtualSorts?.[params?.sort?.sortBy];
-    const records = sortSql
-      ? await this.findSortedBy(sortSql, this.scoped(filter, context), params)
-      : await super.find(this.scoped(filter, context), params);
+    const records = await this.headed(
+      sortSql
+        ? await this.findSortedBy(sortSql, this.scoped(filter, context), params)
+        : await super.find(this.scoped(filter, context), params),
+    );
     // the reference pickers (search) need the id and the title, nothing else
     if (context?.action?.name === 'search') return records.map((r) => this.slim(r));
     return records.map((r) => this.masked(r, actorOf(context), 'list'));
+  }
+
+  /** The records with their heading (rules.heading) filled in. */
+  private async headed(records: BaseRecord[]): Promise<BaseRecord[]> {
+    const heading = this.rules.heading;
+    if (!heading || !records.length) return records;
+    const titles = await heading.of(
+      records.map((r) => r.params),
+      this.manager,
+    );
+    records.forEach((r, i) => (r.params[heading.property] = titles[i]));
+    return records;
   }
 
   /** A page of the list in the order of a computed column (virtualSorts), the id breaking ties. */
@@ -289,7 +312,7 @@ export class ScopedResource extends Resource {
   async findOne(id: string | number, context?: ActionContext): Promise<BaseRecord | null> {
     const key = recordId(id);
     if (key === null) return null;
-    const record = await super.findOne(key);
+    const [record] = await this.headed([await super.findOne(key)].filter((r): r is BaseRecord => r !== null));
     if (!record) return null;
     const actor = actorOf(context);
     if (!can(actor, 'read', this.rules.id, { countyId: record.params.countyId ?? null })) return null;
@@ -313,7 +336,7 @@ export class ScopedResource extends Resource {
     const actor = actorOf(context);
     // references to voided records keep working: a case still names its (voided) agent
     const keys = ids.map(recordId).filter((k): k is number => k !== null);
-    const records = keys.length ? await super.findMany(keys) : [];
+    const records = keys.length ? await this.headed(await super.findMany(keys)) : [];
     // a bulk action loads its own records; anyone else (the populator) names a reference: id and title only
     const own = context?.action?.isBulkType() && context.resource === (this as unknown);
     return records

@@ -31,13 +31,15 @@ const COMMON: Dict = {
   countyId: '所属县（市、区）',
   county: '所属县（市、区）',
   remarks: '备注',
-  // issue 9: versions and voiding (作废) on every record of the program
+  // versions and voiding (作废) on every record of the program
   rowVersion: '记录版本',
   voidedAt: '作废时间',
   voidedById: '作废人',
   voidedBy: '作废人',
   voidReason: '作废原因',
   voided: '已作废',
+  // a record's title where it has no column of its own (resource-kit countyHeading)
+  heading: '标题',
 };
 
 function build(
@@ -366,6 +368,9 @@ export const RESOURCE_TRANSLATIONS = {
     recordId: '记录编号',
     changes: '变更内容',
     ip: 'IP地址',
+    actionLabel: '操作',
+    resourceLabel: '操作对象',
+    recordTitle: '记录',
   }),
 
   Notice: build(

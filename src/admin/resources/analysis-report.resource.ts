@@ -6,7 +6,7 @@ import { analysisFigures, refreshAnalysisFigures, unitOf } from '../../services/
 import { recordFormHandler } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { figuresHtml } from '../figures-view.js';
-import { allowed, defineResource, NAV } from '../resource-kit.js';
+import { allowed, countyHeading, defineResource, HEADING_PROPERTY, NAV } from '../resource-kit.js';
 import { chinaToday } from '../scoped-resource.js';
 
 const dataSource = () => AnalysisReport.getRepository().manager.connection;
@@ -30,6 +30,9 @@ export const analysisReportResource = defineResource(
   AnalysisReport,
   {
     id: 'AnalysisReport',
+    heading: countyHeading(
+      (r) => `案件分析报告（${String(r.periodStart ?? '').slice(0, 10)}至${String(r.periodEnd ?? '').slice(0, 10)}）`,
+    ),
     readOnly: ['figures', 'createdById'],
     // 附件6: the unit's contact and phone are the county's own unless the clerk gives others
     validate: async (values, { today, em }) => {
@@ -53,7 +56,7 @@ export const analysisReportResource = defineResource(
   },
   {
     navigation: NAV.evaluation,
-    titleProperty: 'reportDate',
+    titleProperty: 'heading',
     sort: { sortBy: 'periodStart', direction: 'desc' },
     listProperties: ['countyId', 'periodStart', 'periodEnd', 'reportDate', 'contactPerson', 'contactPhone'],
     filterProperties: ['countyId', 'periodStart', 'reportDate'],
@@ -70,6 +73,7 @@ export const analysisReportResource = defineResource(
     ],
     editProperties: ['countyId', 'periodStart', 'periodEnd', 'reportDate', 'contactPerson', 'contactPhone', 'analysis'],
     properties: {
+      ...HEADING_PROPERTY,
       analysis: { type: 'textarea', description: '本期案件的特点、原因分析和工作建议，由县（市、区）妇联撰写' },
       reportDate: { description: '不填为今天' },
       contactPerson: { isRequired: false, description: '不填时取本单位登记的联系人' },

@@ -12,7 +12,7 @@ import { annualFigures, lockCountyYear } from '../../services/annual-report-serv
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { figuresHtml } from '../figures-view.js';
-import { allowed, defineResource, NAV } from '../resource-kit.js';
+import { allowed, countyHeading, defineResource, HEADING_PROPERTY, NAV } from '../resource-kit.js';
 import { chinaToday } from '../scoped-resource.js';
 import { annualReportActions } from './annual-report.actions.js';
 
@@ -63,6 +63,7 @@ export const annualReportResource = defineResource(
   AnnualReport,
   {
     id: 'AnnualReport',
+    heading: countyHeading((r) => `${r.year}年度结案统计表（第${r.version ?? 1}版）`),
     // 作废 for everything that reached the city; a draft never submitted is the county's own scratch paper
     deletable: (row, actor) =>
       row.status === 'draft' && !row.submittedAt && actor.role === 'county_staff' && actor.countyId === row.countyId,
@@ -109,7 +110,7 @@ export const annualReportResource = defineResource(
   },
   {
     navigation: NAV.evaluation,
-    titleProperty: 'year',
+    titleProperty: 'heading',
     sort: { sortBy: 'year', direction: 'desc' },
     listProperties: ['countyId', 'year', 'version', 'status', 'submittedAt', 'isLate'],
     filterProperties: ['countyId', 'year', 'status', 'isLate'],
@@ -130,6 +131,7 @@ export const annualReportResource = defineResource(
     ],
     editProperties: ['countyId', 'year', 'remarks'],
     properties: {
+      ...HEADING_PROPERTY,
       remarks: { type: 'textarea' },
       year: { description: `每年12月20日前上报当年的结案统计表；数据由系统按案件台账计算，无需填写。` },
       statistics: { type: 'richtext', isVisible: { list: false, filter: false, show: true, edit: false } },

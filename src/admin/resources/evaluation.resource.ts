@@ -11,7 +11,7 @@ import {
 import { recordFormHandler, resourceFormHandler } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { evaluationHtml } from '../figures-view.js';
-import { allowed, defineResource, NAV } from '../resource-kit.js';
+import { allowed, countyHeading, defineResource, HEADING_PROPERTY, NAV } from '../resource-kit.js';
 
 const dataSource = () => Evaluation.getRepository().manager.connection;
 const write = allowed('Evaluation', 'write');
@@ -38,10 +38,14 @@ const POLICY_TEXT = `各项创建标准按权重计分（合计100分），另�
 
 export const evaluationResource = defineResource(
   Evaluation,
-  { id: 'Evaluation', readOnly: ['scores', 'totalScore', 'veto', 'vetoReason', 'result', 'rank'] },
+  {
+    id: 'Evaluation',
+    readOnly: ['scores', 'totalScore', 'veto', 'vetoReason', 'result', 'rank'],
+    heading: countyHeading((r) => `${r.year}年度考评`),
+  },
   {
     navigation: NAV.evaluation,
-    titleProperty: 'year',
+    titleProperty: 'heading',
     sort: { sortBy: 'year', direction: 'desc' },
     listProperties: ['countyId', 'year', 'totalScore', 'veto', 'result', 'rank'],
     filterProperties: ['countyId', 'year', 'veto', 'result'],
@@ -58,6 +62,7 @@ export const evaluationResource = defineResource(
     ],
     editProperties: ['countyId', 'year'],
     properties: {
+      ...HEADING_PROPERTY,
       vetoReason: { type: 'textarea' },
       scoreTable: { type: 'richtext', isVisible: { list: false, filter: false, show: true, edit: false } },
     },

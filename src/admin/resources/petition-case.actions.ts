@@ -258,7 +258,8 @@ export const addHandlingRecordAction: Partial<Action<ActionResponse>> = {
   isAccessible: (context: ActionContext) =>
     can(actorOf(context), 'write', 'CaseLog', { countyId: context.record?.params.countyId ?? null }),
   isVisible: (context: ActionContext) =>
-    !context.record?.params.voidedAt && ['accepted', 'representing', 'concluded'].includes(context.record?.params.state),
+    !context.record?.params.voidedAt &&
+    ['accepted', 'representing', 'concluded'].includes(context.record?.params.state),
   custom: {
     intro: '办案记录表（附件4）：逐次记录代理员为本案做的工作——走访、调解、协调的部门和结果。终结前至少登记一条。',
     submitLabel: '保存办案记录',
