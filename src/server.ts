@@ -18,6 +18,7 @@ import { adminApiStatus, errorResponder, knownActionsOnly, noNulInUrl, saneListQ
 import { agentFilesRouter, FILES_PATH } from './admin/files/agent-files.router.js';
 import { caseFilesRouter } from './admin/files/case-files.router.js';
 import { caseRegisterRouter } from './admin/files/case-register.router.js';
+import { choicesRouter } from './admin/files/choices.router.js';
 import { attachmentsRouter } from './admin/files/attachments.router.js';
 import { yearEndFilesRouter } from './admin/files/year-end-files.router.js';
 import { inlineStateGuard } from './web/inline-state.js';
@@ -154,6 +155,7 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
   );
   app.use(`${admin.options.rootPath}${FILES_PATH}`, agentFilesRouter(admin, dataSource));
   app.use(`${admin.options.rootPath}${FILES_PATH}`, caseRegisterRouter(admin, dataSource));
+  app.use(`${admin.options.rootPath}${FILES_PATH}`, choicesRouter(dataSource));
   app.use(
     `${admin.options.rootPath}${FILES_PATH}`,
     caseFilesRouter({ dataSource, uploadDir: config.uploadDir, uploadMaxBytes: config.uploadMaxMb * 1024 * 1024, now }),

@@ -12,6 +12,8 @@ import { recordFormHandler } from './actions/form-action.js';
 import { Components } from './components/index.js';
 import { actorOf } from './current-actor.js';
 import { inputProblems } from './form-input.js';
+import type { ChoiceKind } from './files/choices.router.js';
+import { placeLevelProblems } from '../services/place-level.js';
 import { ScopedResource, VOIDED_FILTER, type ResourceRules } from './scoped-resource.js';
 
 export const NAV = {
@@ -65,11 +67,28 @@ export function defineResource(
   return () => buildResource(entity, rules, options);
 }
 
+// a place field takes a place of its own level only, on every resource that has one (the organisations'
+// own tree excepted): a village is never saved, and printed, as the township or the county
+const PLACE_LEVELS = { countyId: 'county', townshipId: 'township', villageId: 'village' } as const;
+
+function withPlaceLevels(rules: ResourceRules): ResourceRules {
+  if (rules.id === 'Organization') return rules;
+  const own = rules.validate;
+  return {
+    ...rules,
+    validate: async (values, ctx) => ({
+      ...(await placeLevelProblems(ctx.em, values, PLACE_LEVELS)),
+      ...(await own?.(values, ctx)),
+    }),
+  };
+}
+
 function buildResource(
   entity: ConstructorParameters<typeof ScopedResource>[0],
-  rules: ResourceRules,
+  ownRules: ResourceRules,
   options: ResourceOptions,
 ): ResourceWithOptions {
+  const rules = withPlaceLevels(ownRules);
   const actions = guardedActions(rules.id) as Record<string, Partial<import('adminjs').Action<any>>>;
   for (const [name, extra] of Object.entries(options.actions ?? {})) {
     actions[name] = { ...(actions[name] ?? {}), ...extra };
@@ -96,6 +115,19 @@ function buildResource(
           filter: Components.DateRangeFilter,
         },
       };
+    }
+  }
+  // places by level (组织层级): a county field offers counties, a township field the townships of the chosen
+  // county, a village field the villages of the chosen township (the organisations' own tree is edited apart)
+  if (rules.id !== 'Organization') {
+    const pickers: Record<string, { choices: ChoiceKind; parent?: string }> = {
+      countyId: { choices: 'county' },
+      townshipId: { choices: 'township', parent: 'countyId' },
+      villageId: { choices: 'village', parent: 'townshipId' },
+    };
+    for (const [path, custom] of Object.entries(pickers)) {
+      if (!resource.property(path) || rules.readOnly?.includes(path)) continue;
+      properties[path] = { ...properties[path], custom, components: { edit: Components.PlacePicker } };
     }
   }
   if (resource.property('countyId') && !rules.readOnly?.includes('countyId') && !rules.parent) {

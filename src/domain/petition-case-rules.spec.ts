@@ -70,7 +70,7 @@ describe('petition case rules', () => {
       'ID_NUMBER_BIRTH_DATE',
     ],
     ['17 characters', { petitionerIdNumber: '41040219850312002' }, 'petitionerIdNumber', 'ID_NUMBER_FORMAT'],
-    ['a landline', { petitionerPhone: '0375-2666938' }, 'petitionerPhone', 'PHONE_INVALID'],
+    ['a phone number of 5 digits', { petitionerPhone: '12345' }, 'petitionerPhone', 'PHONE_INVALID'],
     ['no subject', { subject: '' }, 'subject', 'REQUIRED'],
     ['no acceptance date', { acceptedOn: null }, 'acceptedOn', 'REQUIRED'],
     ['an impossible acceptance date', { acceptedOn: '2023-02-29' }, 'acceptedOn', 'DATE_INVALID'],
@@ -123,5 +123,19 @@ describe('petition case rules', () => {
       subject: 'REQUIRED',
       acceptedOn: 'DATE_IN_FUTURE',
     });
+  });
+});
+
+describe('the petitioner’s phone', () => {
+  it('takes a mobile or a landline with its area code, and says which when neither', () => {
+    const ctx = { today: '2024-03-15' };
+    for (const phone of ['13803751234', '0375-2666938', '03752666938'])
+      expect({
+        phone,
+        problems: validatePetitionCase({ acceptedOn: '2024-03-01', petitionerPhone: phone }, ctx).petitionerPhone,
+      }).toEqual({ phone, problems: undefined });
+    expect(
+      validatePetitionCase({ acceptedOn: '2024-03-01', petitionerPhone: '1380375' }, ctx).petitionerPhone?.message,
+    ).toBe('电话应为11位手机号码或固定电话（如 0375-2666938）');
   });
 });

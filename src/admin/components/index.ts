@@ -27,6 +27,8 @@ export const Components = {
   Dashboard: add('Dashboard', 'dashboard'),
   /** 上传附件 on a notice, inspection or rectification (`custom.owner`): one PDF/JPG/PNG at a time */
   AttachmentUpload: add('AttachmentUpload', 'attachment-upload'),
+  /** the edit field of a place or an agent: the choices of its level within its county or township only */
+  PlacePicker: add('PlacePicker', 'place-picker'),
   /** the edit field of every `date` column: the browser's date input, posting the calendar day */
   DateInput: add('DateInput', 'date-input'),
   /** a `date` column in lists and on record pages: the calendar day, without AdminJS's local time */

@@ -1,6 +1,5 @@
 import type { ActionContext, ActionHandler, ActionResponse, After } from 'adminjs';
 import { validateAgent } from '../../domain/agent-rules.js';
-import { placeLevelProblems } from '../../services/place-level.js';
 import { mayTakeCertificateStep } from '../../domain/certificate-permissions.js';
 import { DomainError } from '../../domain/errors.js';
 import { normalizeIdNumber } from '../../domain/id-number.js';
@@ -69,10 +68,7 @@ export const agentResource = defineResource(
     ],
     validate: async (values, { today, em }) => {
       if (typeof values.idNumber === 'string') values.idNumber = normalizeIdNumber(values.idNumber);
-      return {
-        ...(await placeLevelProblems(em, values, { townshipId: 'township', villageId: 'village' })),
-        ...validateAgent(values, { today }),
-      };
+      return validateAgent(values, { today });
     },
   },
   {

@@ -17,7 +17,6 @@ import {
 } from '../../services/case-deadline-query.js';
 import { nextCaseNo } from '../../services/case-numbering.js';
 import { caseFacts } from '../../services/case-workflow.js';
-import { placeLevelProblems } from '../../services/place-level.js';
 import { Components } from '../components/index.js';
 import { allowed, defineResource, NAV } from '../resource-kit.js';
 import { chinaToday } from '../scoped-resource.js';
@@ -125,7 +124,6 @@ export const petitionCaseResource = defineResource(
         values.petitionerIdNumber = normalizeIdNumber(values.petitionerIdNumber);
       // 持证上岗: only an agent with a valid certificate may be assigned (issue 5)
       return {
-        ...(await placeLevelProblems(em, values, { townshipId: 'township' })),
         ...(await caseAgentProblems(em, values, before, today)),
         ...validatePetitionCase(values, { today }),
       };
@@ -247,12 +245,24 @@ export const petitionCaseResource = defineResource(
       'acceptedOn',
     ],
     properties: {
+      // marked before saving: what the 登记表 cannot be printed without
+      petitionerName: { isRequired: true },
+      subject: { isRequired: true },
+      acceptedOn: { isRequired: true },
+      category: { isRequired: true },
+      source: { isRequired: true },
+      petitionerPhone: { description: '手机或固定电话（如 0375-2666938）' },
       description: { type: 'textarea' },
       outcome: { type: 'textarea' },
       extensionReason: { type: 'textarea' },
       terminationReason: { type: 'textarea' },
       reopenReason: { type: 'textarea' },
       nextDeadline: virtual(true),
+      // the same agents 开始代理 offers: of the case's county, in post, certificate valid today (持证上岗)
+      agentId: {
+        custom: { choices: 'agent', parent: 'countyId', hint: '只列出本县（市、区）在岗、今天持有效代理员证的代理员' },
+        components: { edit: Components.PlacePicker },
+      },
       daysLeft: { ...virtual(true), isSortable: true },
       deadlineUrgency: { ...virtual(false), isVisible: false },
       expectedStep: { ...virtual(false), isVisible: false },

@@ -1,0 +1,88 @@
+import { FormGroup, FormMessage, Label, Text } from '@adminjs/design-system';
+import { useCurrentAdmin, useTranslation, ViewHelpers, type EditPropertyProps } from 'adminjs';
+import React, { useEffect, useState } from 'react';
+
+interface Choice {
+  value: string;
+  label: string;
+}
+
+const root = new ViewHelpers().dashboardUrl().replace(/\/$/, '');
+
+/**
+ * The edit field of a place or an agent (`custom.choices`: county, township, village, agent): only the
+ * choices of the right level, within the chosen county or township (`custom.parent`, the field it depends
+ * on) — a township field lists the townships of the case's county, not every place of the city; the agent
+ * field lists the agents who may take a case today. A county's staff see their own county as fixed text.
+ */
+const PlacePicker: React.FC<EditPropertyProps> = ({ property, record, onChange }) => {
+  const { translateProperty, tm } = useTranslation();
+  const [currentAdmin] = useCurrentAdmin();
+  const custom = (property.custom ?? {}) as { choices: string; parent?: string; hint?: string };
+  const parentValue = custom.parent ? String(record.params?.[custom.parent] ?? '') : '';
+  const value = String(record.params?.[property.path] ?? '');
+  const [choices, setChoices] = useState<Choice[] | null>(null);
+  const ownCounty = (currentAdmin as { countyId?: number | null } | null)?.countyId;
+  const error = record.errors?.[property.path];
+  const label = translateProperty(property.label, property.resourceId);
+  const fixedCounty = custom.choices === 'county' && ownCounty != null;
+
+  useEffect(() => {
+    if (fixedCounty) return;
+    const query = custom.parent ? `?parent=${encodeURIComponent(parentValue)}` : '';
+    setChoices(null);
+    fetch(`${root}/files/choices/${custom.choices}${query}`, { credentials: 'same-origin' })
+      .then((res) => res.json())
+      .then((body) => setChoices(body.choices ?? []))
+      .catch(() => setChoices([]));
+  }, [custom.choices, parentValue, fixedCounty]);
+
+  if (fixedCounty)
+    return (
+      <FormGroup>
+        <Label>{label}</Label>
+        <Text>{record.populated?.[property.path]?.title ?? '本县（市、区）'}（保存时自动填为本县）</Text>
+      </FormGroup>
+    );
+
+  // a value saved before (e.g. an agent whose certificate has since lapsed) stays visible, marked
+  const current = record.populated?.[property.path]?.title;
+  const options =
+    value && choices && !choices.some((c) => c.value === value)
+      ? [{ value, label: `${current ?? value}（不在可选范围内，请重新选择）` }, ...choices]
+      : (choices ?? []);
+  // a county's staff work in their own county: what depends on the county needs no choice of it first
+  const waiting = Boolean(custom.parent && !parentValue && !(custom.parent === 'countyId' && ownCounty != null));
+
+  return (
+    <FormGroup error={Boolean(error)}>
+      <Label required={property.isRequired} htmlFor={property.path}>
+        {label}
+      </Label>
+      <select
+        id={property.path}
+        name={property.path}
+        value={value}
+        disabled={property.isDisabled || waiting}
+        onChange={(e) => onChange(property.path, e.target.value)}
+        style={{ width: '100%', padding: 8, fontSize: 14 }}
+        data-testid={`picker-${property.path}`}
+      >
+        <option value="">{waiting ? '请先选择上一级' : choices === null ? '正在读取…' : '请选择'}</option>
+        {options.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+      {custom.hint || property.description ? (
+        <Text variant="sm" color="grey60">
+          {custom.hint ?? property.description}
+        </Text>
+      ) : null}
+      <FormMessage>{error && tm(error.message, property.resourceId)}</FormMessage>
+    </FormGroup>
+  );
+};
+
+export default PlacePicker;

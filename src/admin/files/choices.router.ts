@@ -1,0 +1,69 @@
+import express from 'express';
+import type { DataSource } from 'typeorm';
+import { countyScope } from '../../domain/access-policy.js';
+import { eligibleAgents } from '../../services/agent-eligibility.js';
+import { actorOf } from '../current-actor.js';
+import { chinaToday, recordId } from '../scoped-resource.js';
+
+export type ChoiceKind = 'county' | 'township' | 'village' | 'agent';
+const KINDS: readonly ChoiceKind[] = ['county', 'township', 'village', 'agent'];
+
+/**
+ * The options of a form's place and agent pickers, by level (组织层级) and within the user's county:
+ * counties; the townships of a county; the villages of a township; the agents who may take a case in a
+ * county today (in post, certificate valid: 持证上岗). The server refuses any other choice on save; this
+ * only keeps the wrong ones out of the list.
+ */
+export function choicesRouter(ds: DataSource): express.Router {
+  const router = express.Router();
+  router.get('/choices/:kind', async (req, res, next) => {
+    try {
+      const actor = actorOf({ currentAdmin: req.session.adminUser });
+      if (!actor) return void res.status(401).json({ error: '请先登录' });
+      const kind = req.params.kind as ChoiceKind;
+      if (!KINDS.includes(kind)) return void res.status(404).json({ error: '没有这种选项' });
+      const scope = countyScope(actor);
+      const parent = req.query.parent === undefined || req.query.parent === '' ? null : recordId(req.query.parent);
+      if (req.query.parent !== undefined && req.query.parent !== '' && parent === null)
+        return void res.status(400).json({ error: '上级地点无效' });
+      const rows = async (sql: string, params: unknown[]) =>
+        (await ds.manager.query(sql, params)) as { value: string; label: string }[];
+      let choices: { value: string; label: string }[] = [];
+      if (kind === 'county') {
+        choices = await rows(
+          `SELECT id::text AS value, name AS label FROM organization
+            WHERE level = 'county' AND voided_at IS NULL AND ($1::int IS NULL OR id = $1) ORDER BY code`,
+          [scope],
+        );
+      } else if (kind === 'township') {
+        const county = scope ?? parent;
+        if (county !== null)
+          choices = await rows(
+            `SELECT id::text AS value, name AS label FROM organization
+              WHERE level = 'township' AND parent_id = $1 AND voided_at IS NULL ORDER BY code`,
+            [county],
+          );
+      } else if (kind === 'village') {
+        if (parent !== null)
+          choices = await rows(
+            `SELECT v.id::text AS value, v.name AS label FROM organization v JOIN organization t ON t.id = v.parent_id
+              WHERE v.level = 'village' AND v.parent_id = $1 AND v.voided_at IS NULL
+                AND ($2::int IS NULL OR t.parent_id = $2) ORDER BY v.code`,
+            [parent, scope],
+          );
+      } else {
+        const county = scope ?? parent;
+        if (county !== null)
+          choices = (await eligibleAgents(ds.manager, county, chinaToday())).map((a) => ({
+            value: String(a.id),
+            label: a.label,
+          }));
+      }
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.json({ choices });
+    } catch (e) {
+      next(e);
+    }
+  });
+  return router;
+}
