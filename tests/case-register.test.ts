@@ -58,6 +58,21 @@ describe('搜索: one box for the case number, the petitioner and the matter', (
     }
   });
 
+  it('searches within the other filters: 已超期 and a name together give the overdue cases of that name', async () => {
+    const overdue = await listed(clerk, 'filters.deadline=overdue');
+    expect(overdue.length).toBeGreaterThan(1);
+    const name = overdue[0].params.petitionerName as string;
+    const both = await listed(clerk, `filters.deadline=overdue&filters.keyword=${encodeURIComponent(name)}`);
+    const byName = await listed(clerk, `filters.keyword=${encodeURIComponent(name)}`);
+    expect(both.map((r) => r.id).sort()).toEqual(
+      byName
+        .filter((r) => overdue.some((o) => o.id === r.id))
+        .map((r) => r.id)
+        .sort(),
+    );
+    expect(both.length).toBeGreaterThan(0);
+  });
+
   it('takes % and _ as characters and finds nothing for a word no case holds', async () => {
     expect(await listed(clerk, `filters.keyword=${encodeURIComponent('%')}`)).toEqual([]);
     expect(await listed(clerk, `filters.keyword=${encodeURIComponent('查无此人此事')}`)).toEqual([]);
@@ -158,3 +173,64 @@ describe('附件7: a county downloads her own accepted table', () => {
     expect(names.filter((n) => city.flat().includes(n)).length).toBe(names.length);
   });
 });
+
+describe('重复信访: her earlier cases before saving, and the list filter', () => {
+  it('lists her earlier cases of the county by ID number, or by name and phone together, never another county’s', async () => {
+    const {
+      rows: [earlier],
+    } = await app.db.query(
+      `SELECT id, case_no, petitioner_id_number, petitioner_name, petitioner_phone FROM petition_case
+        WHERE county_id = $1 AND voided_at IS NULL AND petitioner_id_number IS NOT NULL AND petitioner_phone IS NOT NULL
+        ORDER BY id LIMIT 1`,
+      [xinhua],
+    );
+    const ask = async (s: Session, q: Record<string, string>) => {
+      const res = await s.request('GET', `/admin/files/cases/repeats.json?${new URLSearchParams(q)}`);
+      return { status: res.status, body: await res.json() };
+    };
+    const byId = await ask(clerk, { idNumber: earlier.petitioner_id_number.toLowerCase() });
+    expect(byId.body.cases.map((c: any) => c.caseNo)).toContain(earlier.case_no);
+    const byNamePhone = await ask(clerk, { name: earlier.petitioner_name, phone: earlier.petitioner_phone });
+    expect(byNamePhone.body.cases.map((c: any) => c.caseNo)).toContain(earlier.case_no);
+    // a name alone is shared by too many women to say she came before
+    expect((await ask(clerk, { name: earlier.petitioner_name })).body.cases).toEqual([]);
+    // the case itself is not its own repeat when edited
+    const self = await ask(clerk, { idNumber: earlier.petitioner_id_number, exclude: String(earlier.id) });
+    expect(self.body.cases.map((c: any) => c.id)).not.toContain(earlier.id);
+    // another county's clerk learns nothing of her
+    const other = app.session();
+    expect(await other.login('weidong@example.org')).toBe(true);
+    expect((await ask(other, { idNumber: earlier.petitioner_id_number })).body.cases).toEqual([]);
+    expect((await ask(leader, { idNumber: earlier.petitioner_id_number })).status).toBe(403);
+  });
+
+  it('marks a new case of the same woman as 重复信访 in the list, and not her first one', async () => {
+    const {
+      rows: [first],
+    } = await app.db.query(
+      `SELECT c.* FROM petition_case c WHERE county_id = $1 AND voided_at IS NULL AND petitioner_id_number IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM petition_case e WHERE e.petitioner_id_number = c.petitioner_id_number AND e.id <> c.id)
+        ORDER BY id LIMIT 1`,
+      [xinhua],
+    );
+    const repeats = async () => (await listed(clerk, 'filters.repeat=true')).map((r) => Number(r.id));
+    expect(await repeats()).not.toContain(first.id);
+    const created = await clerk.api('POST', '/resources/PetitionCase/actions/new', {
+      petitionerName: first.petitioner_name,
+      petitionerIdNumber: first.petitioner_id_number,
+      subject: '再次反映赡养费未按期给付',
+      category: 'marriage_family',
+      source: 'visit',
+      acceptedOn: chinaDay(),
+    });
+    expect(created.json.notice?.type).toBe('success');
+    const id = Number(created.json.record.params.id);
+    const now = await repeats();
+    expect(now).toContain(id);
+    expect(now).not.toContain(first.id);
+  });
+});
+
+function chinaDay(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}

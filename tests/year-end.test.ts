@@ -223,7 +223,12 @@ describe('the all-county 结案统计表', () => {
     const docx = await leader.request('GET', '/admin/files/annual-reports/summary.docx?year=2025');
     expect(docx.status).toBe(200);
     expect(docxText(await docx.arrayBuffer())).toContain('2025年度平顶山市妇女信访代理案件结案统计表');
-    expect((await xinhuaStaff.request('GET', '/admin/files/annual-reports/summary.xlsx?year=2025')).status).toBe(403);
+    // a county's staff get their own county's table, never the others'
+    const own = await xinhuaStaff.request('GET', '/admin/files/annual-reports/summary.docx?year=2025');
+    expect(own.status).toBe(200);
+    const ownText = docxText(await own.arrayBuffer());
+    expect(ownText).toContain('2025年度新华区妇女信访代理案件结案统计表');
+    expect(ownText).not.toContain('卫东区');
   });
 });
 

@@ -1,6 +1,15 @@
 import { Resource } from '@adminjs/typeorm';
 import { flat, ForbiddenError, ValidationError, type ActionContext, BaseRecord, type Filter } from 'adminjs';
-import { IsNull, Not, Raw, type BaseEntity, type EntityManager, type FindOperator, type ObjectLiteral } from 'typeorm';
+import {
+  And,
+  IsNull,
+  Not,
+  Raw,
+  type BaseEntity,
+  type EntityManager,
+  type FindOperator,
+  type ObjectLiteral,
+} from 'typeorm';
 import { can, countyScope, type Actor, type ResourceId } from '../domain/access-policy.js';
 import {
   mayQueryBy,
@@ -239,20 +248,23 @@ export class ScopedResource extends Resource {
         custom: voided ? Not(IsNull()) : IsNull(),
       } as Filter['filters'][string];
     }
+    // every computed filter chosen (期限提醒 and a search together), all of them on the row's id
+    const conditions: FindOperator<unknown>[] = [];
     for (const [name, condition] of Object.entries(this.rules.virtualFilters ?? {})) {
       const selected = filter.filters[name];
       if (!selected) continue;
       delete filter.filters[name];
       const custom = condition(String(selected.value), { today: chinaToday() });
-      // the adapter passes `custom` to TypeORM as is (@adminjs/typeorm custom-filter.parser)
-      if (custom)
-        filter.filters.id = {
-          path: 'id',
-          property: this.property('id')!,
-          value: '',
-          custom,
-        } as Filter['filters'][string];
+      if (custom) conditions.push(custom);
     }
+    // the adapter passes `custom` to TypeORM as is (@adminjs/typeorm custom-filter.parser)
+    if (conditions.length)
+      filter.filters.id = {
+        path: 'id',
+        property: this.property('id')!,
+        value: '',
+        custom: conditions.length === 1 ? conditions[0] : And(...conditions),
+      } as Filter['filters'][string];
     return filter;
   }
 

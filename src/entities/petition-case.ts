@@ -73,6 +73,7 @@ export type CaseSource = (typeof CASE_SOURCES)[number];
 // partial (WHERE voided_at IS NULL), expression and trigram indexes are owned by the migration alone
 @Index('ix_petition_case_state_accepted_on', ['state', 'acceptedOn'])
 @Index('ix_petition_case_county_accepted_on', { synchronize: false })
+@Index('ix_petition_case_petitioner_id', { synchronize: false })
 @Index('ix_petition_case_county_state_accepted_on', { synchronize: false })
 @Index('ix_petition_case_county_case_no', { synchronize: false })
 @Index('ix_petition_case_county_petitioner_name', { synchronize: false })

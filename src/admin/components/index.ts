@@ -29,6 +29,8 @@ export const Components = {
   AttachmentUpload: add('AttachmentUpload', 'attachment-upload'),
   /** the edit field of a place or an agent: the choices of its level within its county or township only */
   PlacePicker: add('PlacePicker', 'place-picker'),
+  /** 信访人身份证号码 on the case form, listing her earlier cases (重复信访) before it is saved */
+  RepeatCheck: add('RepeatCheck', 'repeat-check'),
   /** the edit field of every `date` column: the browser's date input, posting the calendar day */
   DateInput: add('DateInput', 'date-input'),
   /** a `date` column in lists and on record pages: the calendar day, without AdminJS's local time */

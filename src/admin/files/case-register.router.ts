@@ -4,9 +4,10 @@ import type { DataSource } from 'typeorm';
 import { can, countyScope } from '../../domain/access-policy.js';
 import { writeAudit } from '../../services/audit.js';
 import { buildCaseRegister } from '../../services/case-export.js';
+import { earlierCases } from '../../services/repeat-petitions.js';
 import { XLSX_TYPE } from '../../services/agent-workbook.js';
 import { actorOf } from '../current-actor.js';
-import { chinaToday } from '../scoped-resource.js';
+import { chinaToday, recordId } from '../scoped-resource.js';
 import { sendDownload } from './download-headers.js';
 import { listedRecordIds } from './listed-records.js';
 
@@ -39,6 +40,29 @@ export function caseRegisterRouter(admin: AdminJS, ds: DataSource): express.Rout
         changes: { rows: ids.length, filters },
       });
       sendDownload(res, `信访代理案件登记簿-${today}.xlsx`, XLSX_TYPE, body);
+    } catch (e) {
+      next(e);
+    }
+  });
+  // 重复信访: her earlier cases, shown on the new case's form before it is saved
+  router.get('/cases/repeats.json', async (req, res, next) => {
+    try {
+      const actor = actorOf({ currentAdmin: req.session.adminUser });
+      if (!actor) return void res.status(401).json({ error: '请先登录' });
+      if (!can(actor, 'write', 'PetitionCase')) return void res.status(403).json({ error: '无权登记案件' });
+      const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 60) : null);
+      const cases = await earlierCases(
+        ds.manager,
+        {
+          idNumber: text(req.query.idNumber),
+          name: text(req.query.name),
+          phone: text(req.query.phone),
+          excludeId: recordId(req.query.exclude),
+        },
+        countyScope(actor),
+      );
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.json({ cases });
     } catch (e) {
       next(e);
     }

@@ -226,6 +226,7 @@ export const RESOURCE_TRANSLATIONS = {
       petitionerRating: '信访人评价',
       deadline: '期限提醒',
       keyword: '搜索（案件编号、信访人、信访事项）',
+      repeat: '重复信访',
       deadlineUrgency: '期限紧急程度',
       expectedStep: '下一步',
       reopenedOn: '重新打开日期',
@@ -238,6 +239,7 @@ export const RESOURCE_TRANSLATIONS = {
       isKey: true,
       inJointMeeting: true,
       deadline: { overdue: '已超期', due_soon: '即将到期（3日内）' },
+      repeat: { true: '此前在本县有过案件（按身份证号）' },
     },
   ),
 

@@ -16,6 +16,7 @@ import {
   type DeadlineFilter,
 } from '../../services/case-deadline-query.js';
 import { nextCaseNo } from '../../services/case-numbering.js';
+import { repeatPetitionSql } from '../../services/repeat-petitions.js';
 import { caseFacts } from '../../services/case-workflow.js';
 import { Components } from '../components/index.js';
 import { allowed, defineResource, NAV } from '../resource-kit.js';
@@ -135,7 +136,12 @@ export const petitionCaseResource = defineResource(
     // 立案归档 locks the file
     assertWritable: async (values) => assertFileWritable(values.state),
     textSearch: ['petitionerName', 'subject'],
-    virtualFilters: { deadline: deadlineFilter, keyword: keywordFilter },
+    virtualFilters: {
+      deadline: deadlineFilter,
+      keyword: keywordFilter,
+      repeat: (value) =>
+        value === 'true' ? Raw((alias) => repeatPetitionSql(alias.slice(0, alias.lastIndexOf('.')))) : null,
+    },
     // 剩余天数 in the order of the due day the list filters use (no deadline: last)
     virtualSorts: { daysLeft: (alias) => actionableDueSql(alias) },
   },
@@ -156,6 +162,7 @@ export const petitionCaseResource = defineResource(
     ],
     filterProperties: [
       'keyword',
+      'repeat',
       'caseNo',
       'state',
       'deadline',
@@ -270,6 +277,12 @@ export const petitionCaseResource = defineResource(
         type: 'string',
         isVisible: { list: false, filter: true, show: false, edit: false },
       },
+      repeat: {
+        type: 'string',
+        availableValues: [{ value: 'true', label: '此前在本县有过案件（按身份证号）' }],
+        isVisible: { list: false, filter: true, show: false, edit: false },
+      },
+      petitionerIdNumber: { components: { edit: Components.RepeatCheck } },
       queryCode: virtual(false),
       petitionerRating: virtual(false),
       deadline: {

@@ -1,0 +1,80 @@
+import { Box, FormGroup, FormMessage, Input, Label, Link, Text } from '@adminjs/design-system';
+import { useTranslation, ViewHelpers, type EditPropertyProps } from 'adminjs';
+import React, { useEffect, useState } from 'react';
+
+interface EarlierCase {
+  id: number;
+  caseNo: string;
+  acceptedOn: string;
+  state: string;
+  subject: string;
+}
+
+const h = new ViewHelpers();
+const root = h.dashboardUrl().replace(/\/$/, '');
+
+/**
+ * 信访人身份证号码 on the case form, with 重复信访 beside it: once her ID number (or her name and phone)
+ * is typed, her earlier cases in the county are listed with links before the case is saved.
+ */
+const RepeatCheck: React.FC<EditPropertyProps> = ({ property, record, onChange }) => {
+  const { translateProperty, tm } = useTranslation();
+  const params = record.params ?? {};
+  const idNumber = String(params[property.path] ?? '');
+  const name = String(params.petitionerName ?? '');
+  const phone = String(params.petitionerPhone ?? '');
+  const [earlier, setEarlier] = useState<EarlierCase[]>([]);
+  const error = record.errors?.[property.path];
+
+  useEffect(() => {
+    if (idNumber.trim().length < 18 && !(name.trim() && phone.trim().length >= 7)) return setEarlier([]);
+    const query = new URLSearchParams({ idNumber, name, phone, exclude: String(record.id ?? '') });
+    const timer = setTimeout(() => {
+      fetch(`${root}/files/cases/repeats.json?${query}`, { credentials: 'same-origin' })
+        .then((res) => (res.ok ? res.json() : { cases: [] }))
+        .then((body) => setEarlier(body.cases ?? []))
+        .catch(() => setEarlier([]));
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [idNumber, name, phone, record.id]);
+
+  return (
+    <FormGroup error={Boolean(error)}>
+      <Label required={property.isRequired} htmlFor={property.path}>
+        {translateProperty(property.label, property.resourceId)}
+      </Label>
+      <Input
+        id={property.path}
+        name={property.path}
+        width={1}
+        value={idNumber}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(property.path, e.target.value)}
+      />
+      <FormMessage>{error && tm(error.message, property.resourceId)}</FormMessage>
+      {earlier.length ? (
+        <Box
+          mt="sm"
+          p="default"
+          style={{ background: '#fffbeb', border: '1px solid #f59e0b', borderRadius: 4 }}
+          data-testid="repeat-warning"
+          role="status"
+        >
+          <Text fontWeight="bold">重复信访：该信访人此前已有 {earlier.length} 件案件，请先查阅</Text>
+          {earlier.map((c) => (
+            <Text key={c.id} mt="sm">
+              <Link
+                href={h.recordActionUrl({ resourceId: 'PetitionCase', recordId: String(c.id), actionName: 'show' })}
+                target="_blank"
+              >
+                {c.caseNo}
+              </Link>
+              　{c.acceptedOn} 受理　{c.state}　{c.subject}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
+    </FormGroup>
+  );
+};
+
+export default RepeatCheck;

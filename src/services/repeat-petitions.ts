@@ -1,0 +1,53 @@
+import type { EntityManager } from 'typeorm';
+import { ENUM_LABELS } from '../admin/locale/enums.js';
+import { normalizeIdNumber } from '../domain/id-number.js';
+
+export interface EarlierCase {
+  id: number;
+  caseNo: string;
+  acceptedOn: string;
+  state: string;
+  subject: string;
+}
+
+/**
+ * 重复信访: the cases a petitioner brought before, by her ID number, else by her name and phone together
+ * (a name alone is shared by too many), within `countyId` when given (a county's staff see their own).
+ */
+export async function earlierCases(
+  em: Pick<EntityManager, 'query'>,
+  who: { idNumber?: string | null; name?: string | null; phone?: string | null; excludeId?: number | null },
+  countyId: number | null,
+): Promise<EarlierCase[]> {
+  const idNumber = who.idNumber?.trim() ? normalizeIdNumber(who.idNumber) : null;
+  const name = who.name?.trim() || null;
+  const phone = who.phone?.trim() || null;
+  if (!idNumber && !(name && phone)) return [];
+  const rows: { id: number; case_no: string; accepted_on: string; state: string; subject: string }[] = await em.query(
+    `SELECT id, case_no, to_char(accepted_on, 'YYYY-MM-DD') AS accepted_on, state::text AS state, subject
+       FROM petition_case
+      WHERE voided_at IS NULL AND ($4::int IS NULL OR id <> $4) AND ($5::int IS NULL OR county_id = $5)
+        AND (petitioner_id_number = $1 OR ($1::text IS NULL AND petitioner_name = $2 AND petitioner_phone = $3))
+      ORDER BY accepted_on DESC, id DESC LIMIT 10`,
+    [idNumber, name, phone, who.excludeId ?? null, countyId],
+  );
+  const states = ENUM_LABELS.case_state as Record<string, string>;
+  return rows.map((r) => ({
+    id: r.id,
+    caseNo: r.case_no,
+    acceptedOn: r.accepted_on,
+    state: states[r.state] ?? r.state,
+    subject: r.subject,
+  }));
+}
+
+/**
+ * The list filter 重复信访: a case whose petitioner had an earlier case in the same county, by ID number
+ * (index ix_petition_case_petitioner_id). `t` is the listed row's alias.
+ */
+export function repeatPetitionSql(t: string): string {
+  // on one line: TypeORM quotes `t.column` only where a space, comma or bracket follows it
+  return `EXISTS (SELECT 1 FROM petition_case e
+    WHERE e.voided_at IS NULL AND e.petitioner_id_number IS NOT NULL AND e.petitioner_id_number = ${t}.petitioner_id_number
+      AND e.county_id = ${t}.county_id AND (e.accepted_on, e.id) < (${t}.accepted_on, ${t}.id))`.replace(/\s+/g, ' ');
+}
