@@ -158,7 +158,13 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
   app.use(`${admin.options.rootPath}${FILES_PATH}`, choicesRouter(dataSource));
   app.use(
     `${admin.options.rootPath}${FILES_PATH}`,
-    caseFilesRouter({ dataSource, uploadDir: config.uploadDir, uploadMaxBytes: config.uploadMaxMb * 1024 * 1024, now }),
+    caseFilesRouter({
+      dataSource,
+      uploadDir: config.uploadDir,
+      uploadMaxBytes: config.uploadMaxMb * 1024 * 1024,
+      publicBaseUrl: config.publicBaseUrl,
+      now,
+    }),
   );
   app.use(
     `${admin.options.rootPath}${FILES_PATH}`,

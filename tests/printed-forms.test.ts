@@ -1,4 +1,10 @@
-import { FORM_KINDS, FORM_TITLES, renderCaseForm, type FormKind } from '../src/reports/case-forms/index.js';
+import {
+  FORM_KINDS,
+  FORM_TITLES,
+  printedQuery,
+  renderCaseForm,
+  type FormKind,
+} from '../src/reports/case-forms/index.js';
 import { buildClosureDocument } from '../src/reports/year-end/closure-statistics-document.js';
 import { ENUM_LABELS } from '../src/admin/locale/enums.js';
 import type { CaseFigures } from '../src/domain/case-statistics.js';
@@ -24,8 +30,11 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 let printed: Record<string, string[]>;
 beforeAll(async () => {
   const files: Record<string, Buffer> = {};
-  for (const [sample, data] of Object.entries(FORM_SAMPLES))
-    for (const kind of FORM_KINDS) files[`${sample}-${kind}`] = await renderCaseForm(kind, data);
+  for (const [sample, data] of Object.entries(FORM_SAMPLES)) {
+    // as the clerk prints them: the 告知书 and 答复意见书 with the query page's address, code and QR code
+    const query = await printedQuery('https://fnxf.example.gov.cn', data.caseNo, '7K3QMX9D2F');
+    for (const kind of FORM_KINDS) files[`${sample}-${kind}`] = await renderCaseForm(kind, { ...data, query });
+  }
   printed = printDocx(files);
 }, 300_000);
 

@@ -1,5 +1,6 @@
 // 《信访工作条例》第二十一条: the petitioner may query how her matter is being handled and rate it.
 // Pure rules of the public query page and the rating; time is passed in.
+import { can, type Actor } from './access-policy.js';
 import type { CaseFacts } from './case-workflow.js';
 import { problem, type FieldProblem } from './errors.js';
 
@@ -36,6 +37,27 @@ export function normalizeQueryCode(input: unknown): string | null {
     .replace(/[IL]/g, '1')
     .replace(/O/g, '0');
   return QUERY_CODE.test(code) ? code : null;
+}
+
+/**
+ * The query code is a credential to her case: those who print it for her and re-issue it — her county's
+ * clerks and the city — hold it; a leader (read-only) never does, on a page, a printed form or a case file.
+ */
+export function mayHoldQueryCode(actor: Actor | null | undefined, countyId: number | null): boolean {
+  return can(actor, 'write', 'PetitionCase', { countyId });
+}
+
+/** the public query page, under PUBLIC_BASE_URL */
+export const QUERY_PAGE_PATH = '/query';
+
+/**
+ * What the QR code on her 告知书 and 答复意见书 opens: the query page with her case number and code filled
+ * in (the page answers a GET of ?no=&code= as it answers the form). The page sends no referrer and loads
+ * nothing from elsewhere, and the audit log records the number, never the code.
+ */
+export function queryPageUrl(publicBaseUrl: string, caseNo: string, code: string): string {
+  const base = publicBaseUrl.replace(/\/+$/, '');
+  return `${base}${QUERY_PAGE_PATH}?no=${encodeURIComponent(caseNo)}&code=${formatQueryCode(code)}`;
 }
 
 /** As printed and shown: two groups of five, "7K3QM-X9D2F". */

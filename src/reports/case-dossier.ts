@@ -138,7 +138,9 @@ export async function buildCaseDossier(input: DossierInput): Promise<{ pdf: Uint
   // the forms are laid out in a scratch document first: their page counts number the 卷内目录
   const scratch = await PDFDocument.create();
   const scratchFonts = await embedFonts(scratch);
-  const formPages = input.forms.map((k) => drawDocument(scratch, scratchFonts, caseFormSpec(k, input.data)).length);
+  const formPages: number[] = [];
+  for (const k of input.forms)
+    formPages.push((await drawDocument(scratch, scratchFonts, caseFormSpec(k, input.data))).length);
   const items = [
     ...input.forms.map((k, i) => ({ name: FORM_TITLES[k], date: formDate(k, input.data), pages: formPages[i] })),
     ...input.scans.map((s, i) => ({ name: `${s.title}（扫描件）`, date: s.signedOn, pages: scans[i].pages })),
@@ -156,16 +158,18 @@ export async function buildCaseDossier(input: DossierInput): Promise<{ pdf: Uint
       return e;
     });
   };
-  const tocPageCount = drawDocument(scratch, scratchFonts, {
-    title: '卷内目录',
-    scale: 'form',
-    blocks: tocBlocks(entriesFrom(100), input.scansWithheld),
-  }).length;
+  const tocPageCount = (
+    await drawDocument(scratch, scratchFonts, {
+      title: '卷内目录',
+      scale: 'form',
+      blocks: tocBlocks(entriesFrom(100), input.scansWithheld),
+    })
+  ).length;
   const entries = entriesFrom(2 + tocPageCount);
 
-  drawDocument(doc, fonts, { title: '卷皮', scale: 'form', blocks: coverBlocks(input) });
-  drawDocument(doc, fonts, { title: '卷内目录', scale: 'form', blocks: tocBlocks(entries, input.scansWithheld) });
-  for (const kind of input.forms) drawDocument(doc, fonts, caseFormSpec(kind, input.data));
+  await drawDocument(doc, fonts, { title: '卷皮', scale: 'form', blocks: coverBlocks(input) });
+  await drawDocument(doc, fonts, { title: '卷内目录', scale: 'form', blocks: tocBlocks(entries, input.scansWithheld) });
+  for (const kind of input.forms) await drawDocument(doc, fonts, caseFormSpec(kind, input.data));
   for (const [i, scan] of input.scans.entries()) {
     const loaded = scans[i];
     if (loaded.pdf) {

@@ -2,7 +2,8 @@
 // year-end statistics 附件7, the commendation list, the case file's cover and 卷内目录), as a Chinese
 // government office lays it out: A4 with the GB/T 9704 margins, titles in 宋体, body in 仿宋_GB2312.
 //
-// A document is described once, as plain blocks (paragraphs of runs, ruled tables) in points; the Word
+// A document is described once, as plain blocks (paragraphs of runs, ruled tables, an image with text
+// beside it) in points; the Word
 // renderer (word-document.ts) and the PDF renderer (pdf-document.ts) both draw the same description, so
 // a form is never written twice.
 
@@ -61,7 +62,28 @@ export interface TableBlock {
   keepNext: boolean;
 }
 
-export type Block = Para | TableBlock;
+/**
+ * An image (PNG) at the left of the text width, with paragraphs printed to its right, top-aligned: a QR
+ * code beside the address and code it carries. Never split over two pages.
+ */
+export interface ImageBlock {
+  kind: 'image';
+  png: Uint8Array;
+  /** printed size, in points */
+  width: number;
+  height: number;
+  /** what it shows, for a reader that cannot see it (Word's alt text) */
+  alt: string;
+  /** printed to the right of the image */
+  beside: Para[];
+  /** room between the image and the text beside it, in points */
+  gap: number;
+  before: number;
+  keepNext: boolean;
+  withPrevious?: boolean;
+}
+
+export type Block = Para | TableBlock | ImageBlock;
 
 /** the padding inside a table cell, in points */
 export const CELL_PADDING = { x: 4, y: 2 };
@@ -216,8 +238,24 @@ export function closing(lines: Para[]): Para[] {
 export function resolveKeeps(blocks: Block[]): Block[] {
   return blocks.map((b, i) => {
     const next = blocks[i + 1];
-    return next?.kind === 'para' && next.withPrevious ? { ...b, keepNext: true } : b;
+    return (next?.kind === 'para' || next?.kind === 'image') && next.withPrevious ? { ...b, keepNext: true } : b;
   });
+}
+
+/** An image with paragraphs to its right (see ImageBlock). */
+export function imageBeside(
+  image: { png: Uint8Array; width: number; height: number; alt: string },
+  beside: Para[],
+  opts: { gap?: number; before?: number; keepNext?: boolean } = {},
+): ImageBlock {
+  return {
+    kind: 'image',
+    ...image,
+    beside,
+    gap: opts.gap ?? 8,
+    before: opts.before ?? 0,
+    keepNext: opts.keepNext ?? false,
+  };
 }
 
 /** 注：…一式两份… */

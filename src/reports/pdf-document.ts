@@ -2,7 +2,7 @@
 // laid out here with the embedded font's own metrics (lines broken between characters, never inside a word,
 // a number or a kept run, no line beginning with a closing mark), paginated on A4 with the same keeps as
 // Word (keepNext, keepLines, rows never split, the header row repeated).
-import { rgb, setCharacterSpacing, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import { rgb, setCharacterSpacing, type PDFDocument, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import {
   CELL_PADDING,
   PORTRAIT,
@@ -12,6 +12,7 @@ import {
   type Align,
   type Block,
   type DocumentSpec,
+  type ImageBlock,
   type PageSpec,
   type Para,
   type Run,
@@ -156,6 +157,8 @@ interface Context {
   fonts: PdfFonts;
   scale: TypeScale;
   width: number;
+  /** the document's images, embedded before the layout */
+  images: Map<Uint8Array, PDFImage>;
 }
 
 function paraItems(p: Para, c: Context): Item[] {
@@ -246,19 +249,52 @@ function tableItems(t: TableBlock, c: Context): Item[] {
   return rows;
 }
 
+/** The image and the paragraphs to its right, top-aligned, as one item (never split). */
+function imageItems(b: ImageBlock, c: Context): Item[] {
+  const image = c.images.get(b.png)!;
+  const offset = b.width + b.gap;
+  const beside = b.beside.flatMap((p) => paraItems(p, { ...c, width: c.width - offset }));
+  const height =
+    b.before +
+    Math.max(
+      b.height,
+      beside.reduce((a, it) => a + it.height, 0),
+    );
+  return [
+    {
+      height,
+      glue: b.keepNext,
+      draw: (page, left, top) => {
+        const y = top - b.before;
+        page.drawImage(image, { x: left, y: y - b.height, width: b.width, height: b.height });
+        let used = 0;
+        for (const it of beside) {
+          it.draw(page, left + offset, y - used);
+          used += it.height;
+        }
+      },
+    },
+  ];
+}
+
 function blockItems(b: Block, c: Context): Item[] {
   switch (b.kind) {
     case 'para':
       return paraItems(b, c);
     case 'table':
       return tableItems(b, c);
+    case 'image':
+      return imageItems(b, c);
   }
 }
 
 /** Lays a document out and draws it onto new pages of `doc`; returns the pages it added. */
-export function drawDocument(doc: PDFDocument, fonts: PdfFonts, spec: DocumentSpec): PDFPage[] {
+export async function drawDocument(doc: PDFDocument, fonts: PdfFonts, spec: DocumentSpec): Promise<PDFPage[]> {
   const pageSpec: PageSpec = spec.page ?? PORTRAIT;
-  const c: Context = { fonts, scale: TYPE_SCALES[spec.scale ?? 'official'], width: textWidth(pageSpec) };
+  const images = new Map<Uint8Array, PDFImage>();
+  for (const b of spec.blocks)
+    if (b.kind === 'image' && !images.has(b.png)) images.set(b.png, await doc.embedPng(b.png));
+  const c: Context = { fonts, scale: TYPE_SCALES[spec.scale ?? 'official'], width: textWidth(pageSpec), images };
   const items = resolveKeeps(spec.blocks).flatMap((b) => blockItems(b, c));
   const avail = pageSpec.height - pageSpec.margin.top - pageSpec.margin.bottom;
   const pages: PDFPage[] = [];

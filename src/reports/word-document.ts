@@ -4,6 +4,7 @@ import {
   BorderStyle,
   Document,
   HeightRule,
+  ImageRun,
   LineRuleType,
   NoBreakHyphen,
   Packer,
@@ -22,11 +23,13 @@ import {
   CELL_PADDING,
   PORTRAIT,
   resolveKeeps,
+  textWidth,
   TYPE_SCALES,
   type Align,
   type Block,
   type DocumentSpec,
   type Face,
+  type ImageBlock,
   type Para,
   type Run,
   type TableBlock,
@@ -131,12 +134,67 @@ function wordTable(t: TableBlock, s: TypeScale): Table {
   });
 }
 
-function wordBlock(b: Block, s: TypeScale): Paragraph | Table {
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const pixels = (pt: number) => Math.round((pt * 96) / 72);
+
+/** The image and the text beside it: a borderless table of two cells, its one row never split. */
+function wordImage(b: ImageBlock, s: TypeScale, width: number): Table {
+  const left = twips(b.width + b.gap);
+  const right = twips(width) - left;
+  const none = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
+  const margins = { top: 0, bottom: 0, left: 0, right: 0 };
+  const keepNext = b.keepNext || undefined;
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: left + right, type: WidthType.DXA },
+    columnWidths: [left, right],
+    borders: { ...none, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        keepNext,
+        children: [
+          new TableCell({
+            width: { size: left, type: WidthType.DXA },
+            margins,
+            borders: none,
+            children: [
+              new Paragraph({
+                keepNext,
+                spacing: { before: twips(b.before), after: 0 },
+                children: [
+                  new ImageRun({
+                    type: 'png',
+                    data: b.png,
+                    transformation: { width: pixels(b.width), height: pixels(b.height) },
+                    altText: { name: b.alt, description: b.alt, title: b.alt },
+                  }),
+                ],
+              }),
+            ],
+          }),
+          new TableCell({
+            width: { size: right, type: WidthType.DXA },
+            margins,
+            borders: none,
+            children: b.beside.map((p, i) =>
+              paragraph({ ...p, keepNext: b.keepNext || p.keepNext, before: p.before + (i === 0 ? b.before : 0) }, s),
+            ),
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+function wordBlock(b: Block, s: TypeScale, width: number): Paragraph | Table {
   switch (b.kind) {
     case 'para':
       return paragraph(b, s);
     case 'table':
       return wordTable(b, s);
+    case 'image':
+      return wordImage(b, s, width);
   }
 }
 
@@ -183,7 +241,7 @@ export async function renderDocument(spec: DocumentSpec): Promise<Buffer> {
             },
           },
         },
-        children: resolveKeeps(spec.blocks).map((b) => wordBlock(b, s)),
+        children: resolveKeeps(spec.blocks).map((b) => wordBlock(b, s, textWidth(page))),
       },
     ],
   });

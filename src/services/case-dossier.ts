@@ -16,10 +16,14 @@ import { storedPath } from './case-scans.js';
 export async function loadDossierInput(
   em: EntityManager,
   caseId: number,
-  opts: { actor: Actor; uploadDir: string; labels: FormLabels },
+  opts: { actor: Actor; uploadDir: string; labels: FormLabels; publicBaseUrl: string },
 ): Promise<DossierInput | null> {
   const personal = maySeePersonalData(opts.actor);
-  const data = await loadCaseFormData(em, caseId, { viewer: opts.actor.role, labels: opts.labels });
+  const data = await loadCaseFormData(em, caseId, {
+    viewer: opts.actor.role,
+    labels: opts.labels,
+    query: { actor: opts.actor, publicBaseUrl: opts.publicBaseUrl },
+  });
   if (!data) return null;
   const [c] = await em.query(
     `SELECT is_key, is_group, to_char(archived_on, 'YYYY-MM-DD') AS archived_on FROM petition_case WHERE id = $1`,

@@ -1,8 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { handlingDueOn } from '../domain/case-deadlines.js';
-import type { Role } from '../domain/access-policy.js';
+import type { Actor, Role } from '../domain/access-policy.js';
+import { mayHoldQueryCode } from '../domain/petitioner-view.js';
 import { personalValue, type PersonalSubject } from '../domain/personal-data.js';
-import type { CaseFormData } from '../reports/case-forms/index.js';
+import { printedQuery, type CaseFormData } from '../reports/case-forms/index.js';
+import { queryCodeOf } from './petitioner-query.js';
 
 export interface FormLabels {
   category: Record<string, string>;
@@ -12,12 +14,14 @@ export interface FormLabels {
 /**
  * What the forms of one case print (附件1–5): the case, its county, work point, agent and handling
  * records. The petitioner's and the agent's personal data as PERSONAL_DATA lets `viewer` read them on a
- * record's page (leaders: the petitioner's masked, the agent's phone left out).
+ * record's page (leaders: the petitioner's masked, the agent's phone left out). With `query`, the query page's
+ * address, her code and its QR code for the 告知书 and 答复意见书 — only when `query.actor` may hold the code
+ * (her county's clerks, the city; never a leader).
  */
 export async function loadCaseFormData(
   em: EntityManager,
   caseId: number,
-  opts: { viewer: Role; labels: FormLabels },
+  opts: { viewer: Role; labels: FormLabels; query?: { actor: Actor; publicBaseUrl: string } },
 ): Promise<CaseFormData | null> {
   const d = (col: string) => `to_char(c.${col}, 'YYYY-MM-DD') AS ${col}`;
   const [c] = await em.query(
@@ -38,6 +42,7 @@ export async function loadCaseFormData(
        FROM case_log WHERE case_id = $1 AND voided_at IS NULL ORDER BY logged_on, id`,
     [caseId],
   );
+  const code = opts.query && mayHoldQueryCode(opts.query.actor, c.county_id) ? await queryCodeOf(em, caseId) : null;
   const mask = (subject: PersonalSubject, field: string, value: string | null) =>
     personalValue(subject, field, opts.viewer, 'record', value) ?? null;
   return {
@@ -81,5 +86,6 @@ export async function loadCaseFormData(
       action: l.action,
       result: l.result,
     })),
+    query: code ? await printedQuery(opts.query!.publicBaseUrl, c.case_no, code.code) : null,
   };
 }

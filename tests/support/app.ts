@@ -20,10 +20,12 @@ export interface TestApp {
 }
 
 /** The real Express app on a fresh clone of the demo database, listening on a free port. */
-export async function startTestApp(opts: { demo?: boolean; now?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { demo?: boolean; now?: () => Date; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const url = await createTestDatabase({ demo: opts.demo ?? true });
   const dataSource = await createDataSource(url).initialize();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: 'false' });
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: 'false', ...opts.env });
   const { app, admin } = await createApp({ config, dataSource, now: opts.now });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -36,6 +36,8 @@ const typical: CaseFormData = {
   outcome:
     '经代理员陪同信访人到光明路派出所反映情况，派出所已于2026年11月10日向李某出具家庭暴力告诫书。\n代理员协助信访人向新华区人民法院申请人身安全保护令，法院已于2026年11月20日作出裁定。\n社区妇联已将信访人家庭列入重点关注对象，定期回访。',
   replyIssuedOn: '2026-11-28',
+  // the QR code is added where a test prints it (tests/printed-forms.test.ts, printed-query-code.test.ts)
+  query: null,
   logs: [
     {
       loggedOn: '2026-11-03',

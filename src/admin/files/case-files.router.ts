@@ -29,6 +29,8 @@ interface Deps {
   dataSource: DataSource;
   uploadDir: string;
   uploadMaxBytes: number;
+  /** PUBLIC_BASE_URL: the query page printed on the 告知书 and 答复意见书 */
+  publicBaseUrl: string;
   now: () => Date;
 }
 
@@ -138,7 +140,11 @@ export function caseFilesRouter(deps: Deps): express.Router {
       if (NEEDS_CONCLUSION.includes(kind) && !row.concluded_on) {
         return void fail(res, 409, '案件尚未终结，不能生成答复意见书（附件5）：请先办理“终结”');
       }
-      const data = await loadCaseFormData(em(), row.id, { viewer: actor.role, labels: LABELS });
+      const data = await loadCaseFormData(em(), row.id, {
+        viewer: actor.role,
+        labels: LABELS,
+        query: { actor, publicBaseUrl: deps.publicBaseUrl },
+      });
       const buffer = await renderCaseForm(kind, data!);
       await writeAudit(em(), {
         actor,
@@ -166,7 +172,12 @@ export function caseFilesRouter(deps: Deps): express.Router {
       const found = await loadCase(req, res, 'read');
       if (!found) return;
       const { actor, row } = found;
-      const input = await loadDossierInput(em(), row.id, { actor, uploadDir: deps.uploadDir, labels: LABELS });
+      const input = await loadDossierInput(em(), row.id, {
+        actor,
+        uploadDir: deps.uploadDir,
+        labels: LABELS,
+        publicBaseUrl: deps.publicBaseUrl,
+      });
       const { pdf, entries } = await buildCaseDossier(input!);
       await writeAudit(em(), {
         actor,

@@ -3,7 +3,7 @@ import { can, maySeePersonalData } from '../../domain/access-policy.js';
 import { CASE_POLICY } from '../../domain/case-policy.js';
 import { CASE_EVENTS, isEventAvailable, type CaseEvent } from '../../domain/case-workflow.js';
 import { localDate } from '../../domain/dates.js';
-import { formatQueryCode, RATING_LABELS } from '../../domain/petitioner-view.js';
+import { formatQueryCode, mayHoldQueryCode, RATING_LABELS } from '../../domain/petitioner-view.js';
 import { PetitionCase } from '../../entities/petition-case.js';
 import { caseRatingOf, queryCodeOf, reissueQueryCode } from '../../services/petitioner-query.js';
 import { eligibleAgents } from '../../services/agent-eligibility.js';
@@ -195,7 +195,7 @@ export const workflowActions: Record<CaseEvent, Partial<Action<ActionResponse>>>
 // 《信访工作条例》第二十一条: the query code printed on her 告知书 is a credential to her case. Her county's
 // clerks and the city see it (they print it and re-issue it); leaders, read-only, never do.
 const mayHoldCode = (context: ActionContext) =>
-  can(actorOf(context), 'write', 'PetitionCase', { countyId: context.record?.params.countyId ?? null });
+  mayHoldQueryCode(actorOf(context), context.record?.params.countyId ?? null);
 
 /** 查询码 (for those who may hold it) and 信访人评价 (for all who read the case) on the case page. */
 export async function withPetitionerChannel(

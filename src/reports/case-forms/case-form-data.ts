@@ -1,3 +1,5 @@
+import type { PrintedQuery } from './printed-query.js';
+
 /** Everything the five forms of a case's file (附件1–5) print, read from the case by services/case-forms.ts. */
 export interface CaseFormData {
   caseNo: string;
@@ -27,6 +29,11 @@ export interface CaseFormData {
   outcome: string | null;
   replyIssuedOn: string | null;
   logs: { loggedOn: string; handler: string; department: string | null; action: string; result: string | null }[];
+  /**
+   * The query page, her code and its QR code, printed on the 告知书 and 答复意见书 (条例第二十一条); null
+   * on a leader's copy (the code is hers and her clerk's only)
+   */
+  query: PrintedQuery | null;
 }
 
 export const FORM_KINDS = ['registration', 'agreement', 'notification', 'handling_record', 'reply_opinion'] as const;

@@ -8,6 +8,7 @@ import { replyOpinionForm } from './reply-opinion.js';
 import { renderDocument } from '../word-document.js';
 
 export { FORM_KINDS, FORM_TITLES, type CaseFormData, type FormKind } from './case-form-data.js';
+export { printedQuery, type PrintedQuery } from './printed-query.js';
 
 const FORMS: Record<FormKind, (d: CaseFormData) => Block[]> = {
   registration: registrationForm,

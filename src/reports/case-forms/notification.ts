@@ -1,6 +1,7 @@
 import { CASE_POLICY } from '../../domain/case-policy.js';
 import type { CaseFormData } from './case-form-data.js';
 import { FORM_TITLES } from './case-form-data.js';
+import { closingWithQuery } from './printed-query.js';
 import { blank, chineseDate, note, para, run, signatures, title, type Block } from '../document-layout.js';
 
 // 附件3 告知书: what the petitioner is told when the agency begins (一式两份).
@@ -28,10 +29,16 @@ export function notificationForm(d: CaseFormData): Block[] {
       `四、案件办结后${p.replyDays}日内，代理机构向您出具妇女信访代理案件答复意见书；您对处理意见不服的，可于${p.reviewWindowDays}日内提交上一级相关部门复查。`,
     ]),
     para(['五、代理员无法办结的，将及时向上级相关部门反映情况，并与您解除代理协议。代理员不对代理结果作出任何承诺。']),
-    ...signatures(
-      [{ label: '信访代理机构（盖章）', name: d.workPointName }, { label: '被代理人（签收）' }],
-      d.notifiedOn,
-      [note('平顶山市妇女信访代理告知书一式两份，信访代理机构、被代理人各一份。')],
+    ...closingWithQuery(
+      signatures(
+        [{ label: '信访代理机构（盖章）', name: d.workPointName }, { label: '被代理人（签收）' }],
+        d.notifiedOn,
+        [note('平顶山市妇女信访代理告知书一式两份，信访代理机构、被代理人各一份。')],
+      ),
+      3,
+      d.query,
+      d.caseNo,
+      'notification',
     ),
   ];
 }
