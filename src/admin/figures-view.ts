@@ -14,11 +14,27 @@ const tableOf = (head: string[], rows: unknown[][]) =>
     .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
 
-/** The figures of 附件6/附件7 as one table: group, item, number. */
-export function figuresHtml(f: CaseFigures | null | undefined, note: string): string {
+/**
+ * The figures of 附件6/附件7 as one table: group, item, number; with `satisfaction` (附件6), the period's
+ * ratings and 满意率 too (figures taken before ratings were counted show none).
+ */
+export function figuresHtml(
+  f: CaseFigures | null | undefined,
+  note: string,
+  opts: { satisfaction?: boolean } = {},
+): string {
   if (!f || typeof f.accepted !== 'number') return '';
   const { core, categories, sources } = figureColumns(FIGURE_LABELS);
   const rows = [...core, ...categories, ...sources].map((c) => [c.group, c.header, c.value(f) ?? '—']);
+  if (opts.satisfaction && f.replies !== undefined)
+    rows.push(
+      ['信访人评价', '出具答复意见', f.replies],
+      ['信访人评价', '已评价', f.rated ?? 0],
+      ['信访人评价', '满意', f.satisfied ?? 0],
+      ['信访人评价', '基本满意', f.basicallySatisfied ?? 0],
+      ['信访人评价', '不满意', f.dissatisfied ?? 0],
+      ['信访人评价', '满意率(%)', f.satisfactionRate ?? '—'],
+    );
   return `<p>${esc(note)}（统计期间 ${esc(f.period.from)} 至 ${esc(f.period.to)}，统计日 ${esc(f.asOf)}）</p>${tableOf(['类别', '项目', '数值'], rows)}`;
 }
 

@@ -1,5 +1,12 @@
 import { handlingDueOn } from './case-deadlines.js';
-import { caseStatistics, stateOn, sumFigures, type StatisticsCase } from './case-statistics.js';
+import {
+  caseStatistics,
+  satisfactionMeets,
+  satisfactionRate,
+  stateOn,
+  sumFigures,
+  type StatisticsCase,
+} from './case-statistics.js';
 
 const base: StatisticsCase = {
   category: 'marriage_family',
@@ -167,5 +174,43 @@ describe('办结率 and 按期办结率 at their edges', () => {
       c({ acceptedOn: '2025-01-01', concludedOn: i < 3 ? '2025-02-01' : null }),
     );
     expect(ofYear(cases).closureRate).toBe(18.8);
+  });
+});
+
+describe('满意率 (条例第二十一条)', () => {
+  const replied = (replyIssuedOn: string, rating: StatisticsCase['rating']) =>
+    c({ acceptedOn: '2025-01-05', representingSince: '2025-01-06', concludedOn: '2025-02-01', replyIssuedOn, rating });
+  const cases = [
+    replied('2025-02-03', 'satisfied'),
+    replied('2025-02-04', 'basically_satisfied'),
+    replied('2025-02-05', 'dissatisfied'),
+    replied('2025-02-06', null), // not rated: not in the denominator
+    replied('2026-01-03', 'satisfied'), // replied after the period: another period's
+  ];
+
+  it('is (满意 + 基本满意) ÷ rated, of the replies issued in the period', () => {
+    const f = caseStatistics(cases, { from: '2025-01-01', to: '2025-12-31' }, '2026-03-01');
+    expect(f).toMatchObject({ replies: 4, rated: 3, satisfied: 1, basicallySatisfied: 1, dissatisfied: 1 });
+    expect(f.satisfactionRate).toBe(66.7);
+  });
+
+  it('has no rate without a rating, and sums counts before dividing', () => {
+    const none = caseStatistics([replied('2025-02-06', null)], { from: '2025-01-01', to: '2025-12-31' }, '2026-03-01');
+    expect(none.satisfactionRate).toBeNull();
+    const a = caseStatistics(cases.slice(0, 1), { from: '2025-01-01', to: '2025-12-31' }, '2026-03-01');
+    const b = caseStatistics(cases.slice(2, 3), { from: '2025-01-01', to: '2025-12-31' }, '2026-03-01');
+    expect(sumFigures([a, b]).satisfactionRate).toBe(50);
+    // figures stored before ratings were counted: no rate rather than a wrong one
+    const { replies: _r, rated: _n, satisfied: _s, basicallySatisfied: _b, dissatisfied: _d, ...old } = a;
+    expect(sumFigures([old]).satisfactionRate).toBeNull();
+  });
+
+  it('is judged against a target only when the city sets one, on the exact fraction', () => {
+    const counts = { rated: 2501, satisfied: 2250, basicallySatisfied: 0 }; // 89.96 %, shown as 90.0 %
+    expect(satisfactionRate(counts)).toBe(90);
+    expect(satisfactionMeets(counts, null)).toBeNull();
+    expect(satisfactionMeets(counts, 90)).toBe(false);
+    expect(satisfactionMeets({ rated: 10, satisfied: 9, basicallySatisfied: 0 }, 90)).toBe(true);
+    expect(satisfactionMeets({ rated: 0, satisfied: 0, basicallySatisfied: 0 }, 90)).toBeNull();
   });
 });

@@ -7,7 +7,7 @@
 import { CASE_POLICY } from './case-policy.js';
 import { CASE_STATES, type CaseState } from './case-workflow.js';
 import { addDays, compareDates } from './dates.js';
-import { percent } from './rounding.js';
+import { percent, rateMeets } from './rounding.js';
 
 /** One case as the statistics need it (dates 'YYYY-MM-DD'). */
 export interface StatisticsCase {
@@ -25,6 +25,8 @@ export interface StatisticsCase {
   archivedOn: string | null;
   terminatedOn: string | null;
   reviewRequestedOn: string | null;
+  /** her rating of the handling (条例第二十一条), the latest one; absent or null: not rated */
+  rating?: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
 }
 
 export interface Period {
@@ -52,6 +54,48 @@ export const CASE_FIGURE_DEFINITIONS = {
     definition: '当年受理的案件中，截至统计日已解除代理协议的件数（附件2第六条：无法办结），计入应办结、不计入已办结',
   },
 } as const;
+
+/**
+ * 满意率 (《信访工作条例》第二十一条: she rates the handling once the reply opinion is issued): of the cases
+ * whose 答复意见书 was issued in the period, those she rated 满意 or 基本满意 ÷ those she rated. Not rated is
+ * not in the denominator; no rating, no rate. Her latest rating counts, once per case, whenever she gave it
+ * (within her 15 days). reporting.county_satisfaction counts alike, per year of the reply.
+ */
+export const SATISFACTION_DEFINITIONS = {
+  replies: { name: '出具答复意见', definition: '统计期内出具答复意见书（附件5）的案件数（作废的不计）' },
+  rated: { name: '已评价', definition: '其中信访人已在查询页评价的件数（以最后一次评价为准，每案一次）' },
+  satisfactionRate: {
+    name: '满意率',
+    definition: '（满意＋基本满意）÷ 已评价；未评价的不计入分母，无评价时不计算；市妇联未设目标时不作达标判断',
+  },
+  ratedRate: { name: '参评率', definition: '已评价 ÷ 出具答复意见' },
+} as const;
+
+/** The counts 满意率 is made of. */
+export interface SatisfactionCounts {
+  replies: number;
+  rated: number;
+  satisfied: number;
+  basicallySatisfied: number;
+  dissatisfied: number;
+}
+
+/** 满意率 (%), one decimal; null without a rating. */
+export function satisfactionRate(c: Pick<SatisfactionCounts, 'rated' | 'satisfied' | 'basicallySatisfied'>) {
+  return percent(c.satisfied + c.basicallySatisfied, c.rated);
+}
+
+/**
+ * Whether the 满意率 meets the city's target, judged on the exact fraction; null while the city has set no
+ * target (PETITIONER_VIEW_POLICY.satisfactionTargetPct: not a creation standard) or nothing was rated.
+ */
+export function satisfactionMeets(
+  c: Pick<SatisfactionCounts, 'rated' | 'satisfied' | 'basicallySatisfied'>,
+  targetPct: number | null,
+): boolean | null {
+  if (targetPct === null) return null;
+  return rateMeets(c.satisfied + c.basicallySatisfied, c.rated, '>=', targetPct);
+}
 
 export interface CaseFigures {
   period: Period;
@@ -89,6 +133,17 @@ export interface CaseFigures {
   keyCases: number;
   keyInJointMeeting: number;
   groupCases: number;
+  /**
+   * 条例第二十一条: replies issued in the period and her ratings of them (SATISFACTION_DEFINITIONS); absent
+   * from figures taken before ratings were counted (a stored 附件6 or 附件7)
+   */
+  replies?: number;
+  rated?: number;
+  satisfied?: number;
+  basicallySatisfied?: number;
+  dissatisfied?: number;
+  /** 满意率 = (满意 + 基本满意) ÷ 已评价 (%); null without a rating */
+  satisfactionRate?: number | null;
 }
 
 export { percent };
@@ -140,6 +195,12 @@ export function caseStatistics(cases: readonly StatisticsCase[], period: Period,
     keyCases: 0,
     keyInJointMeeting: 0,
     groupCases: 0,
+    replies: 0,
+    rated: 0,
+    satisfied: 0,
+    basicallySatisfied: 0,
+    dissatisfied: 0,
+    satisfactionRate: null,
   };
   const to = compareDates(period.to, asOf) <= 0 ? period.to : asOf;
   for (const c of cases) {
@@ -165,16 +226,28 @@ export function caseStatistics(cases: readonly StatisticsCase[], period: Period,
       if (onTime) f.repliesOnTime++;
     }
     if (within(c.reviewRequestedOn, period.from, to)) f.reviewRequests++;
+    if (within(c.replyIssuedOn, period.from, to)) {
+      f.replies!++;
+      if (c.rating) f.rated!++;
+      if (c.rating === 'satisfied') f.satisfied!++;
+      if (c.rating === 'basically_satisfied') f.basicallySatisfied!++;
+      if (c.rating === 'dissatisfied') f.dissatisfied!++;
+    }
   }
   rates(f);
   return f;
 }
 
-/** The rates of a set of counts: the one place where 办结率, 按期办结率 and 按时答复率 are divided. */
+/** The rates of a set of counts: the one place where 办结率, 按期办结率, 按时答复率 and 满意率 are divided. */
 function rates(f: Omit<CaseFigures, 'period' | 'asOf'>): void {
   f.closureRate = percent(f.closed, f.closureDue);
   f.onTimeClosureRate = percent(f.closedOnTime, f.closureDue);
   f.replyOnTimeRate = percent(f.repliesOnTime, f.repliesDue);
+  f.satisfactionRate = satisfactionRate({
+    rated: f.rated ?? 0,
+    satisfied: f.satisfied ?? 0,
+    basicallySatisfied: f.basicallySatisfied ?? 0,
+  });
 }
 
 const COUNTS = [
@@ -190,6 +263,11 @@ const COUNTS = [
   'keyCases',
   'keyInJointMeeting',
   'groupCases',
+  'replies',
+  'rated',
+  'satisfied',
+  'basicallySatisfied',
+  'dissatisfied',
 ] as const;
 
 function addCounts(into: Record<string, number>, from: Record<string, number> | undefined): void {

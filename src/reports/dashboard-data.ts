@@ -2,7 +2,13 @@ import type { Actor } from '../domain/access-policy.js';
 import { countyScope } from '../domain/access-policy.js';
 import { cityFigure, type CityFigure, type CountyFigure } from '../domain/city-figures.js';
 import type { Comparison, CreationStandard } from '../domain/creation-standards.js';
-import { CASE_FIGURE_DEFINITIONS } from '../domain/case-statistics.js';
+import {
+  CASE_FIGURE_DEFINITIONS,
+  SATISFACTION_DEFINITIONS,
+  satisfactionMeets,
+  satisfactionRate,
+} from '../domain/case-statistics.js';
+import { PETITIONER_VIEW_POLICY } from '../domain/petitioner-view.js';
 import { percent } from '../domain/rounding.js';
 import { SNAPSHOTS, type Relations } from './reporting-snapshots.js';
 
@@ -54,6 +60,22 @@ export interface ClosureLine {
   terminated: number;
 }
 
+/** 满意率 of a county (or the city, pooled): src/domain/case-statistics.ts SATISFACTION_DEFINITIONS */
+export interface SatisfactionLine {
+  countyId: number | null;
+  countyName: string;
+  /** replies issued in the year */
+  replies: number;
+  rated: number;
+  satisfied: number;
+  basicallySatisfied: number;
+  dissatisfied: number;
+  satisfactionRate: number | null;
+  ratedRate: number | null;
+  /** against the city's target; null while none is set (not a creation standard) or nothing was rated */
+  meetsTarget: boolean | null;
+}
+
 /** What the admin home shows: one year, the counties this user may see, and the city average. */
 export interface DashboardData {
   year: number;
@@ -77,6 +99,16 @@ export interface DashboardData {
   casesNotInAnnualReport: number;
   /** 办结情况 per county shown (ranked order) and the city's pooled line */
   closure: { counties: ClosureLine[]; city: ClosureLine; definitions: typeof CASE_FIGURE_DEFINITIONS };
+  /**
+   * 满意率 per county shown (ranked order) and the city's pooled line, by the year the reply was issued;
+   * `targetPct` null: shown for information, no 达标 judgement (PETITIONER_VIEW_POLICY.satisfactionTargetPct)
+   */
+  satisfaction: {
+    counties: SatisfactionLine[];
+    city: SatisfactionLine;
+    targetPct: number | null;
+    definitions: typeof SATISFACTION_DEFINITIONS;
+  };
   monthly: { month: string; accepted: number | null; concluded: number | null }[];
   categories: { label: string; count: number }[];
   sources: { label: string; count: number }[];
@@ -116,6 +148,7 @@ export async function loadDashboardData(
     closureRows,
     todayRows,
     notReportedRows,
+    satisfactionRows,
   ] = await Promise.all([
     db.query(
       `SELECT code, section, name, unit, comparison, target, description FROM reporting.creation_standard ORDER BY sort_order`,
@@ -168,6 +201,12 @@ export async function loadDashboardData(
                AND r.voided_at IS NULL AND f.accepted_on <= (r.figures->>'asOf')::date)`,
       [year, county],
     ),
+    db.query(
+      `SELECT county_id, replies::int AS replies, ratings::int AS rated, satisfied::int AS satisfied,
+           basically_satisfied::int AS basically_satisfied, dissatisfied::int AS dissatisfied
+         FROM ${r.satisfaction} AS satisfaction WHERE year = $1`,
+      [year],
+    ),
   ]);
   const evaluationRank = new Map<number, number>(evaluationRows.map((e) => [e.county_id, e.rank]));
 
@@ -205,6 +244,8 @@ export async function loadDashboardData(
   const asOf: string = scoreRows[0]?.as_of ?? `${year}-12-31`;
   const today: string = todayRows[0].today;
   const closureOf = new Map<number, any>(closureRows.map((c) => [c.county_id, c]));
+  const satisfactionOf = new Map<number, any>(satisfactionRows.map((c) => [c.county_id, c]));
+  const targetPct = PETITIONER_VIEW_POLICY.satisfactionTargetPct;
   return {
     year,
     years: yearRows.map((r) => r.year),
@@ -219,6 +260,14 @@ export async function loadDashboardData(
       counties: counties.map((c) => closureLine(c.countyId, c.countyName, [closureOf.get(c.countyId)])),
       city: closureLine(null, '全市', closureRows),
       definitions: CASE_FIGURE_DEFINITIONS,
+    },
+    satisfaction: {
+      counties: counties.map((c) =>
+        satisfactionLine(c.countyId, c.countyName, [satisfactionOf.get(c.countyId)], targetPct),
+      ),
+      city: satisfactionLine(null, '全市', satisfactionRows, targetPct),
+      targetPct,
+      definitions: SATISFACTION_DEFINITIONS,
     },
     monthly: twelveMonths(year, asOf, monthRows),
     categories: categoryRows,
@@ -245,6 +294,39 @@ function closureLine(
     closedOnTime: sum('closed_on_time'),
     onTimeClosureRate: percent(sum('closed_on_time'), sum('due')),
     terminated: sum('terminated'),
+  };
+}
+
+type SatisfactionRow = {
+  replies: number;
+  rated: number;
+  satisfied: number;
+  basically_satisfied: number;
+  dissatisfied: number;
+};
+
+/** One line of 满意率: counts added (one county, or all of them for the city), the rate divided once. */
+function satisfactionLine(
+  countyId: number | null,
+  countyName: string,
+  rows: (SatisfactionRow | undefined)[],
+  targetPct: number | null,
+): SatisfactionLine {
+  const sum = (key: keyof SatisfactionRow) => rows.reduce((n, r) => n + (r?.[key] ?? 0), 0);
+  const counts = {
+    replies: sum('replies'),
+    rated: sum('rated'),
+    satisfied: sum('satisfied'),
+    basicallySatisfied: sum('basically_satisfied'),
+    dissatisfied: sum('dissatisfied'),
+  };
+  return {
+    countyId,
+    countyName,
+    ...counts,
+    satisfactionRate: satisfactionRate(counts),
+    ratedRate: percent(counts.rated, counts.replies),
+    meetsTarget: satisfactionMeets(counts, targetPct),
   };
 }
 

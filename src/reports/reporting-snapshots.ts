@@ -21,6 +21,11 @@ export const SNAPSHOTS = {
     live: `(SELECT county_id, year, as_of, cases_accepted, cases_due, cases_closed, closure_rate_pct,
               cases_closed_on_time, on_time_closure_pct, cases_terminated FROM reporting.county_measures)`,
   },
+  satisfaction: {
+    snapshot: 'reporting.county_satisfaction_snapshot',
+    live: `(SELECT county_id, year, replies, ratings, satisfied, basically_satisfied, dissatisfied, satisfaction_rate_pct,
+              rated_pct FROM reporting.county_satisfaction)`,
+  },
   caseMix: {
     snapshot: 'reporting.county_case_mix_snapshot',
     live: `(SELECT county_id, accepted_year AS year, category_label, source_label, count(*)::int AS cases

@@ -4,9 +4,9 @@ import { caseStatistics, type CaseFigures, type Period, type StatisticsCase } fr
 type Query = { query(sql: string, params?: unknown[]): Promise<any> };
 
 /**
- * The county's cases that can count in `period` — accepted, concluded or with a review requested in it —
- * read from the warehouse (reporting.case_facts; the review request from the case itself, which the
- * view does not carry).
+ * The county's cases that can count in `period` — accepted, concluded, replied to or with a review
+ * requested in it — read from the warehouse (reporting.case_facts; the review request and her rating
+ * from the case itself, which the view does not carry).
  */
 export async function loadStatisticsCases(em: Query, countyId: number, period: Period): Promise<StatisticsCase[]> {
   const rows: any[] = await em.query(
@@ -14,11 +14,13 @@ export async function loadStatisticsCases(em: Query, countyId: number, period: P
             f.accepted_on::text AS accepted_on, f.due_on::text AS due_on, f.representing_since::text AS representing_since,
             f.concluded_on::text AS concluded_on, f.reply_issued_on::text AS reply_issued_on,
             f.archived_on::text AS archived_on, f.terminated_on::text AS terminated_on,
-            pc.review_requested_on::text AS review_requested_on
+            pc.review_requested_on::text AS review_requested_on, r.rating::text AS rating
        FROM reporting.case_facts f
        JOIN petition_case pc ON pc.id = f.case_id
+       LEFT JOIN case_rating r ON r.case_id = f.case_id
       WHERE f.county_id = $1
-        AND (f.accepted_on BETWEEN $2 AND $3 OR f.concluded_on BETWEEN $2 AND $3 OR pc.review_requested_on BETWEEN $2 AND $3)`,
+        AND (f.accepted_on BETWEEN $2 AND $3 OR f.concluded_on BETWEEN $2 AND $3 OR f.reply_issued_on BETWEEN $2 AND $3
+             OR pc.review_requested_on BETWEEN $2 AND $3)`,
     [countyId, period.from, period.to],
   );
   return rows.map((r) => ({
@@ -35,6 +37,7 @@ export async function loadStatisticsCases(em: Query, countyId: number, period: P
     archivedOn: r.archived_on,
     terminatedOn: r.terminated_on,
     reviewRequestedOn: r.review_requested_on,
+    rating: r.rating,
   }));
 }
 

@@ -16,7 +16,13 @@ import React, { useEffect, useState } from 'react';
 import { Bar, Doughnut, Line } from 'react-chartjs-2';
 import type { DashboardResponse } from '../dashboard/dashboard-handler.js';
 import type { CityFigure } from '../../domain/city-figures.js';
-import type { ClosureLine, CountyScore, DashboardData, StandardInfo } from '../../reports/dashboard-data.js';
+import type {
+  ClosureLine,
+  CountyScore,
+  DashboardData,
+  SatisfactionLine,
+  StandardInfo,
+} from '../../reports/dashboard-data.js';
 
 ChartJS.register(
   CategoryScale,
@@ -246,6 +252,71 @@ function ClosureTable({ data }: { data: DashboardData }) {
               {CLOSURE_COLUMNS.map((k) => (
                 <td key={k} style={cell}>
                   {show(line, k)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * 信访人满意率 (条例第二十一条) by county and the city, by the year the reply was issued; each header with its
+ * definition on hover. A 达标 column only once the city sets a target.
+ */
+function SatisfactionTable({ data }: { data: DashboardData }) {
+  const { counties, city, targetPct, definitions } = data.satisfaction;
+  const cell: React.CSSProperties = { padding: '4px 8px', textAlign: 'center', borderBottom: '1px solid #f0f0f0' };
+  const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
+  const head = (name: string, title?: string) => (
+    <th style={{ ...cell, cursor: title ? 'help' : undefined }} title={title}>
+      {name}
+    </th>
+  );
+  const columns: [string, string | undefined, (l: SatisfactionLine) => React.ReactNode][] = [
+    [definitions.replies.name, definitions.replies.definition, (l) => l.replies],
+    [definitions.rated.name, definitions.rated.definition, (l) => l.rated],
+    ['满意', undefined, (l) => l.satisfied],
+    ['基本满意', undefined, (l) => l.basicallySatisfied],
+    ['不满意', undefined, (l) => l.dissatisfied],
+    [definitions.satisfactionRate.name, definitions.satisfactionRate.definition, (l) => pct(l.satisfactionRate)],
+    [definitions.ratedRate.name, definitions.ratedRate.definition, (l) => pct(l.ratedRate)],
+    ...(targetPct === null
+      ? []
+      : ([
+          [
+            `达标（≥${targetPct}%）`,
+            undefined,
+            (l: SatisfactionLine) => (l.meetsTarget === null ? '—' : l.meetsTarget ? '达标' : '未达标'),
+          ],
+        ] as [string, string | undefined, (l: SatisfactionLine) => React.ReactNode][])),
+  ];
+  return (
+    <div style={{ ...cardStyle, marginBottom: 24, overflowX: 'auto' }}>
+      <H4 mb="sm">信访人满意率（{data.year}年出具答复意见的案件）</H4>
+      <Text mb="sm" style={{ fontSize: 12, color: '#666' }} data-testid="satisfaction-note">
+        {targetPct === null
+          ? '市妇联尚未设定满意率目标：仅作参考，不作达标判断，不计入创建标准。'
+          : `市妇联设定的满意率目标为 ${targetPct}%。`}
+      </Text>
+      <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13 }} data-testid="satisfaction-table">
+        <thead>
+          <tr>
+            <th style={{ ...cell, textAlign: 'left' }}>县（市、区）</th>
+            {columns.map(([name, title]) => (
+              <React.Fragment key={name}>{head(name, title)}</React.Fragment>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {[...counties, city].map((line) => (
+            <tr key={line.countyId ?? 'city'} style={line.countyId === null ? { fontWeight: 600 } : undefined}>
+              <td style={{ ...cell, textAlign: 'left', whiteSpace: 'nowrap' }}>{line.countyName}</td>
+              {columns.map(([name, , value]) => (
+                <td key={name} style={cell}>
+                  {value(line)}
                 </td>
               ))}
             </tr>
@@ -504,6 +575,7 @@ const Dashboard: React.FC = () => {
         {res.data && <Scorecard data={res.data} />}
       </Box>
       {res.data && <ClosureTable data={res.data} />}
+      {res.data && <SatisfactionTable data={res.data} />}
       {res.data && <Charts data={res.data} />}
       {res.metabase?.urls.map((url) => (
         <iframe

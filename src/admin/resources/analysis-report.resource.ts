@@ -21,6 +21,7 @@ const withFigures: After<ActionResponse> = async (response) => {
     record.params.statistics = figuresHtml(
       figures,
       stale ? '统计期间已修改，请点击“重新取数”' : '由系统按案件台账统计',
+      { satisfaction: true },
     );
   }
   return response;

@@ -31,6 +31,16 @@ export function buildAnalysisReportDocument(d: AnalysisPrintData, labels: Figure
             `（${f.replyOnTimeRate ?? '—'}%）；信访人申请复查${f.reviewRequests}件。重点案件${f.keyCases}件，其中纳入信访联席会议${f.keyInJointMeeting}件；群体性案件${f.groupCases}件。`,
         ]),
         ...(f.accepted ? [para([`案件来源：${listed(f.bySource, labels.source)}。`])] : []),
+        // 条例第二十一条: her rating after the reply (满意率, src/domain/case-statistics.ts); figures taken before
+        // ratings were counted have none
+        ...(f.replies === undefined
+          ? []
+          : [
+              para([
+                `本期出具答复意见书${f.replies}件，信访人评价${f.rated ?? 0}件，其中满意${f.satisfied ?? 0}件、基本满意${f.basicallySatisfied ?? 0}件、不满意${f.dissatisfied ?? 0}件，` +
+                  `满意率${f.satisfactionRate ?? '—'}%（满意和基本满意占已评价的比例）。`,
+              ]),
+            ]),
         para([run(`（以上数据截至${chineseDate(f.asOf)}）`, { size: 'note' })], { size: 'note' }),
       ]
     : [para([blank(null, 30)])];
