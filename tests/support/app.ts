@@ -19,16 +19,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real Express app on a fresh clone of the demo database, listening on a free port. */
+/**
+ * The real Express app on a fresh clone of the demo database, listening on a free port (or `port`, for a
+ * PUBLIC_BASE_URL known before it starts: the address printed in the QR codes).
+ */
 export async function startTestApp(
-  opts: { demo?: boolean; now?: () => Date; env?: Record<string, string> } = {},
+  opts: { demo?: boolean; now?: () => Date; env?: Record<string, string>; port?: number } = {},
 ): Promise<TestApp> {
   const url = await createTestDatabase({ demo: opts.demo ?? true });
   const dataSource = await createDataSource(url).initialize();
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: 'false', ...opts.env });
   const { app, admin } = await createApp({ config, dataSource, now: opts.now });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = app.listen(opts.port ?? 0, '127.0.0.1', () => resolve(s));
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const db = new pg.Client({ connectionString: url });
