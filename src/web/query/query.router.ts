@@ -33,8 +33,11 @@ export interface QueryRouterDeps {
 
 const strictHeaders: RequestHandler = (_req, res, next) => {
   res.setHeader('Content-Security-Policy', QUERY_CSP);
-  // the address may carry her code (the QR code's link): never sent on to another site
-  res.setHeader('Referrer-Policy', 'no-referrer');
+  // the address may carry her code (the QR code's link): never sent on to another site. Not 'no-referrer':
+  // under it a browser posts the rating form with "Origin: null" (Fetch, serializing a request origin), which
+  // the cross-site guard must refuse; 'same-origin' keeps the true Origin on this site's own posts, and the
+  // Referer it adds goes only to this site, which already has the address
+  res.setHeader('Referrer-Policy', 'same-origin');
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('X-Robots-Tag', 'noindex, nofollow');
