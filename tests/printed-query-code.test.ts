@@ -5,6 +5,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
+import { errorResponder } from '../src/admin/api-status.js';
 import { formatQueryCode } from '../src/domain/petitioner-view.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import type { Session } from './support/http.js';
@@ -156,4 +157,18 @@ it('after 重新生成查询码 the forms print the new code; the old QR code op
   expect(after).not.toBe(before);
   expect((await opens(before)).status).toBe(404);
   expect((await opens(after)).status).toBe(200);
+});
+
+it('never writes the code of a query link to the error log', () => {
+  const lines: string[] = [];
+  const req = {
+    method: 'GET',
+    originalUrl: `/query?no=${encodeURIComponent('新华-2026-0007')}&code=7K3QM-X9D2F`,
+    accepts: () => 'html',
+  };
+  const res = { headersSent: true };
+  errorResponder((m) => lines.push(m))(new Error('boom'), req as never, res as never, () => undefined);
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain('/query?no=');
+  expect(lines[0]).not.toContain('7K3QM');
 });

@@ -75,7 +75,9 @@ export const errorResponder =
     const e = err as { statusCode?: number; status?: number; httpCode?: number; type?: string };
     // a body that does not parse (malformed JSON, a truncated multipart upload) is the client's fault
     const status = Number(e.statusCode ?? e.status ?? e.httpCode) || (isBodyError(err) ? 400 : 500);
-    if (status >= 500) log(`请求出错 ${req.method} ${req.originalUrl}: ${(err as Error)?.stack ?? String(err)}`);
+    // the query page's link carries her query code (条例第二十一条): never written to the log
+    const url = req.originalUrl.replace(/([?&]code=)[^&#]*/gi, '$1***');
+    if (status >= 500) log(`请求出错 ${req.method} ${url}: ${(err as Error)?.stack ?? String(err)}`);
     const message =
       status === 404
         ? '记录不存在'
