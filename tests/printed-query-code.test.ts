@@ -3,13 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import jsQRModule from 'jsqr';
-import { PNG } from 'pngjs';
 import { errorResponder } from '../src/admin/api-status.js';
 import { formatQueryCode } from '../src/domain/petitioner-view.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import type { Session } from './support/http.js';
 import { documentXml, pdfPageTexts, visibleText } from './support/office.js';
+import { docxImages, readQr as qrOf } from './support/qr.js';
 
 // 《信访工作条例》第二十一条: the 告知书 (附件3) and 答复意见书 (附件5) print the query page's address, her case
 // number and code, and a QR code that opens the page with both filled in — in Word and in the case file's
@@ -40,19 +39,6 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 const queryUrl = () => `${PUBLIC}/query?no=${encodeURIComponent(c.case_no)}&code=${formatQueryCode(c.code)}`;
-
-// jsqr is CommonJS whose types declare an ES default export
-const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as unknown as (
-  data: Uint8ClampedArray,
-  width: number,
-  height: number,
-) => { data: string } | null;
-
-/** the QR codes read from a PNG (a Word image, or a page rendered from the PDF) */
-function qrOf(png: Uint8Array): string | null {
-  const img = PNG.sync.read(Buffer.from(png));
-  return jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data ?? null;
-}
 
 /** each page of a PDF rendered as a printer would (poppler's pdftoppm, 150 dpi), as PNGs */
 function renderPages(pdf: Uint8Array): Uint8Array[] {
@@ -86,7 +72,7 @@ async function opens(url: string) {
 describe.each(['notification', 'reply_opinion'])('%s (Word)', (kind) => {
   it('prints a QR code of the query page with her number and code, and the address and code in words', async () => {
     const docx = await download(clerk, `forms/${kind}.docx`);
-    const media = Object.entries(unzipSync(docx)).filter(([name]) => name.startsWith('word/media/'));
+    const media = docxImages(docx);
     expect(media).toHaveLength(1);
     const url = qrOf(media[0][1]);
     expect(url).toBe(queryUrl());
@@ -138,21 +124,13 @@ describe('the case file (下载全卷, PDF)', () => {
 });
 
 it('after 重新生成查询码 the forms print the new code; the old QR code opens nothing', async () => {
-  const before = qrOf(
-    Object.entries(unzipSync(await download(clerk, 'forms/notification.docx'))).find(([n]) =>
-      n.startsWith('word/media/'),
-    )![1],
-  )!;
+  const before = qrOf(docxImages(await download(clerk, 'forms/notification.docx'))[0][1])!;
   const pathOf = `/resources/PetitionCase/records/${c.id}/reissueQueryCode`;
   const { rowVersion } = (await clerk.api('GET', pathOf)).json.record.params;
   expect((await clerk.api('POST', pathOf, { reason: '信访人遗失告知书', rowVersion })).status).toBe(200);
   const { rows } = await app.db.query('SELECT code FROM case_query_code WHERE case_id = $1', [c.id]);
   c = { ...c, code: rows[0].code };
-  const after = qrOf(
-    Object.entries(unzipSync(await download(clerk, 'forms/notification.docx'))).find(([n]) =>
-      n.startsWith('word/media/'),
-    )![1],
-  )!;
+  const after = qrOf(docxImages(await download(clerk, 'forms/notification.docx'))[0][1])!;
   expect(after).toBe(queryUrl());
   expect(after).not.toBe(before);
   expect((await opens(before)).status).toBe(404);

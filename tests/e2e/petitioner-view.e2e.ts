@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import { createServer } from 'node:net';
-import { unzipSync } from 'fflate';
-import jsQRModule from 'jsqr';
-import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { localDate } from '../../src/domain/dates.js';
 import { formatQueryCode } from '../../src/domain/petitioner-view.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { docxText } from '../support/office.js';
+import { docxImages, readQr } from '../support/qr.js';
 import { chineseText, launchBrowser, login, newPage, SCREENSHOT_DIR, shot, warmUp } from './support/browser.js';
 import { journeySteps, recordShown, runAction } from './support/forms.js';
 
@@ -15,13 +13,6 @@ import { journeySteps, recordShown, runAction } from './support/forms.js';
 // decodes to the query page with the case number and code, a phone-width browser (390 × 844) opens it and
 // sees where the case stands; once the clerk has concluded the case and issued the reply opinion, the phone
 // rates it, and the clerk sees the rating on the case.
-
-// jsqr is CommonJS whose types declare an ES default export
-const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as unknown as (
-  data: Uint8ClampedArray,
-  width: number,
-  height: number,
-) => { data: string } | null;
 
 let app: TestApp;
 let browser: Browser;
@@ -95,9 +86,8 @@ step('the clerk sees the query code on the case and downloads the 告知书 with
   const text = docxText(docx);
   expect(text).toContain(`${publicBase}/query`);
   expect(text).toContain(formatQueryCode(c.code));
-  const [image] = Object.entries(unzipSync(new Uint8Array(docx))).filter(([n]) => n.startsWith('word/media/'));
-  const png = PNG.sync.read(Buffer.from(image[1]));
-  qrUrl = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)!.data;
+  const [image] = docxImages(new Uint8Array(docx));
+  qrUrl = readQr(image[1])!;
   expect(qrUrl).toBe(`${publicBase}/query?no=${encodeURIComponent(c.case_no)}&code=${formatQueryCode(c.code)}`);
   await chineseText(clerk);
   await shot(clerk, 'petitioner-01-case-file');
