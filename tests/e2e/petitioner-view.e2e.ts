@@ -77,7 +77,7 @@ const casePage = async () => {
 step('the clerk sees the query code on the case and downloads the 告知书 with its QR code', async () => {
   await casePage();
   expect(await clerk.locator('[data-testid=property-show-queryCode]').innerText()).toContain(formatQueryCode(c.code));
-  await clerk.click('[data-testid=action-downloadDocument]');
+  // the case page holds its papers (下载文书)
   const files = clerk.locator('[data-testid=case-files]');
   await files.waitFor();
   const link = files.locator('ul a').filter({ hasText: '告知书' }).first();
