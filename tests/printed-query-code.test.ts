@@ -66,7 +66,9 @@ async function download(session: Session, file: string) {
 /** the page the QR code opens, asked of this app (PUBLIC_BASE_URL stands in front of it) */
 async function opens(url: string) {
   expect(url.startsWith(`${PUBLIC}/query?`)).toBe(true);
-  return fetch(app.baseUrl + url.slice(PUBLIC.length), { redirect: 'manual' });
+  const get = () => fetch(app.baseUrl + url.slice(PUBLIC.length), { redirect: 'manual' });
+  // as in download(): a kept-alive connection closed while the PDF was being rendered here
+  return get().catch(get);
 }
 
 describe.each(['notification', 'reply_opinion'])('%s (Word)', (kind) => {
