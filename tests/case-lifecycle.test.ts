@@ -1,7 +1,10 @@
 import { addYears } from '../src/domain/dates.js';
 import { caseDeadlinesSection } from '../src/admin/dashboard/case-deadlines.section.js';
 import { HOME_SECTION_PROVIDERS } from '../src/admin/dashboard/home-sections.js';
-import { addDays, localDate } from '../src/domain/dates.js';
+import { limitEnd } from '../src/domain/case-policy.js';
+import { addDays, daysBetween, localDate } from '../src/domain/dates.js';
+import { describeDaysLeft } from '../src/domain/case-deadlines.js';
+import { LEGAL_SCHEDULE } from '../src/services/legal-schedule.js';
 import { nextCaseNo } from '../src/services/case-numbering.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { count, countyId, firstTownship, validIdNumber } from './support/fixtures.js';
@@ -113,8 +116,10 @@ describe('a case from 受理 to 立案归档', () => {
       ].sort(),
     );
     expect(show.json.record.params.expectedStep).toBe('acceptCase');
-    expect(show.json.record.params.nextDeadline).toBe(`${day(-5)} 书面告知受理（条例第二十三条）`);
-    expect(show.json.record.params.daysLeft).toBe('已超期 5 天');
+    // 15 days counted to day(-5), moved to the next working day when that is a rest day (民法典第二百零三条)
+    const noticeDue = limitEnd(day(-20), 'acceptanceNoticeDays', LEGAL_SCHEDULE);
+    expect(show.json.record.params.nextDeadline).toBe(`${noticeDue} 书面告知受理（条例第二十三条）`);
+    expect(show.json.record.params.daysLeft).toBe(describeDaysLeft(daysBetween(today, noticeDue)));
   });
 
   it('refuses a step the state does not allow, with its message', async () => {
@@ -344,10 +349,12 @@ describe('a case from 受理 to 立案归档', () => {
       '归档日期不能早于答复意见书出具日期',
       'archivedOn',
     );
-    // 协议第五条: her 15 days to ask for a review run until day(13); before then only her written waiver
+    // 协议第五条: her 15 days to ask for a review run until day(13), or the next working day when that is a
+    // rest day (民法典第二百零三条); before then only her written waiver
+    const closes = limitEnd(day(-2), 'reviewWindowDays', LEGAL_SCHEDULE);
     expectRefused(
       await act(id, 'archive', { archivedOn: today }),
-      `协议第五条：信访人可在收到答复意见书后15日内申请复查，复查申请期至${day(13)}届满。请在${day(14)}及以后归档，或登记信访人书面放弃复查的日期`,
+      `协议第五条：信访人可在收到答复意见书后15日内申请复查，复查申请期至${closes}届满。请在${addDays(closes, 1)}及以后归档，或登记信访人书面放弃复查的日期`,
       'archivedOn',
     );
     expectRefused(
@@ -582,20 +589,23 @@ describe('the forms of the file as Word documents', () => {
 
 describe('deadlines in lists and on the home page', () => {
   it('filters the list to overdue and due-soon cases of her county', async () => {
-    // handled within 60 days (条例第三十四条): accepted 58 days ago, two days are left
+    // handled within 60 days (条例第三十四条): accepted 58 days ago, two days are left — or a few more when
+    // the 60th day is a rest day and the limit moves to the next working day (民法典第二百零三条)
+    const ago = [58, 59, 57].find((k) => daysBetween(today, limitEnd(day(-k), 'handlingDays', LEGAL_SCHEDULE)) <= 3)!;
+    const handlingDue = limitEnd(day(-ago), 'handlingDays', LEGAL_SCHEDULE);
     const created = await clerk.api('POST', '/resources/PetitionCase/actions/new', {
       subject: '家庭暴力求助',
       category: 'domestic_violence',
       source: 'visit',
       petitionerName: '刘翠萍',
-      acceptedOn: day(-58),
+      acceptedOn: day(-ago),
     });
     const soon = Number(created.json.record.params.id);
-    expectDone(await act(soon, 'acceptCase', { acceptanceNotifiedOn: day(-57) }));
+    expectDone(await act(soon, 'acceptCase', { acceptanceNotifiedOn: day(-ago + 1) }));
     const listed = await clerk.api('GET', '/resources/PetitionCase/actions/list?filters.deadline=due_soon&perPage=500');
     expect(listed.json.records.find((r: any) => r.params.id === soon).params).toMatchObject({
-      nextDeadline: `${day(2)} 办结`,
-      daysLeft: '还剩 2 天',
+      nextDeadline: `${handlingDue} 办结`,
+      daysLeft: describeDaysLeft(daysBetween(today, handlingDue)),
     });
     for (const filter of ['overdue', 'due_soon']) {
       const { json } = await clerk.api(

@@ -8,6 +8,7 @@ import { validateOrganization } from '../src/domain/organization-rules.js';
 import { validatePetitionCase } from '../src/domain/petition-case-rules.js';
 import { validateTraining } from '../src/domain/training-rules.js';
 import { validateWorkPoint } from '../src/domain/work-point-rules.js';
+import { LEGAL_SCHEDULE } from '../src/services/legal-schedule.js';
 import { buildDemoData, isDatabaseEmpty, loadDemoData } from '../src/seed/demo-data/load-demo-data.js';
 import { createTestDatabase } from './support/database.js';
 
@@ -155,7 +156,7 @@ describe('demo rows', () => {
       data.petition_case
         .map((c) => ({
           caseNo: c.case_no,
-          problems: workflowOrderProblems(camel(c as unknown as Record<string, unknown>) as never),
+          problems: workflowOrderProblems(camel(c as unknown as Record<string, unknown>) as never, LEGAL_SCHEDULE),
         }))
         .filter((r) => r.problems.length),
     ).toEqual([]);

@@ -88,12 +88,28 @@ export async function syncLegalCalendar(
        ON CONFLICT (id) DO UPDATE SET source = EXCLUDED.source, digest = EXCLUDED.digest, synced_at = EXCLUDED.synced_at`,
       [source, digest],
     );
+    await recomputeActionDue(client);
     await client.query('COMMIT');
     return true;
   } catch (e) {
     await client.query('ROLLBACK');
     throw e;
   }
+}
+
+/**
+ * The stored due days of the cases (petition_case.action_due_on, kept by a trigger on every write of a
+ * case) counted again on the new calendar: only the rows whose due day moves are written.
+ */
+async function recomputeActionDue(client: pg.ClientBase): Promise<void> {
+  const { rows } = await client.query<{ present: boolean }>(
+    `SELECT to_regprocedure('petition_case_action_due_on(petition_case)') IS NOT NULL AS present`,
+  );
+  if (!rows[0]?.present) return;
+  await client.query(
+    `UPDATE petition_case pc SET action_due_on = petition_case_action_due_on(pc)
+      WHERE pc.action_due_on IS DISTINCT FROM petition_case_action_due_on(pc)`,
+  );
 }
 
 /** Connects to `databaseUrl` and syncs (see syncLegalCalendar). */

@@ -1,9 +1,12 @@
-// The time limits running on a case (see CASE_POLICY for their sources), computed from its dates and
-// a `today` passed in. Deadlines the office must meet can be overdue; the petitioner's own windows
-// (review requests) are shown for information and are never "overdue".
-import { CASE_POLICY, type CasePolicy } from './case-policy.js';
+// The time limits running on a case (see CASE_POLICY for their sources), computed from its dates, the
+// legal calendar and a `today` passed in: each limit ends as CASE_LIMIT_COUNTING says (民法典第二百零一条、
+// 第二百零三条: a last day on a rest day moves to the next working day). Deadlines the office must meet can be
+// overdue; the petitioner's own windows (review requests) are shown for information and are never "overdue".
+// In SQL the same due day is petition_case.action_due_on (tests/case-deadlines-sql.test.ts).
+import { CASE_POLICY, limitEnd, limitPeriod, type CaseLimit, type CasePolicy } from './case-policy.js';
 import type { CaseFacts } from './case-workflow.js';
-import { addDays, compareDates, daysBetween } from './dates.js';
+import { compareDates, daysBetween } from './dates.js';
+import { explainMovedDue, missingScheduleNote, type HolidaySchedule } from './legal-calendar.js';
 
 export type DeadlineKind =
   'acceptanceNotice' | 'handling' | 'reply' | 'reviewAnswer' | 'reviewWindow' | 'reviewRequest' | 'reReviewRequest';
@@ -16,6 +19,13 @@ export interface Deadline {
   short: string;
   /** the last day on which it is still met */
   due: string;
+  /** the last day as counted, before a move off a rest day (民法典第二百零三条) */
+  counted: string;
+  /**
+   * For the case page: why the due day moved ("10月3日为法定节假日，顺延至10月8日（民法典第二百零三条）") and/or
+   * that a year's schedule is not published ("2027年节假日安排未发布，按双休日计算"); null when neither.
+   */
+  note: string | null;
   /** the office must act (true), or it is the petitioner's window (false) */
   actionable: boolean;
 }
@@ -23,7 +33,7 @@ export interface Deadline {
 export type Urgency = 'overdue' | 'due_soon' | 'later';
 
 export interface NextDeadline extends Deadline {
-  /** calendar days from today to the due day: 0 on the day, negative once overdue */
+  /** calendar days from today to the (moved) due day: 0 on the day, negative once overdue */
   daysLeft: number;
   urgency: Urgency;
 }
@@ -50,49 +60,56 @@ const SHORT: Record<DeadlineKind, string> = {
   reReviewRequest: '信访人申请复核',
 };
 
-/** The last day of the handling limit: 60 days from acceptance plus the one extension (条例第三十四条). */
+/**
+ * The last day of the handling limit: 60 days from acceptance plus the one extension (条例第三十四条), as
+ * one period on the legal calendar. SQL: reporting.case_facts.due_on.
+ */
 export function handlingDueOn(
   c: Pick<CaseFacts, 'acceptedOn' | 'extensionDays'>,
+  schedule: HolidaySchedule,
   policy: CasePolicy = CASE_POLICY,
 ): string {
-  return addDays(c.acceptedOn, policy.handlingDays + (c.extensionDays ?? 0));
+  return limitEnd(c.acceptedOn, 'handlingDays', schedule, { policy, extraDays: c.extensionDays ?? 0 });
 }
 
 /** Every limit still running on the case, whatever today is, earliest first. */
-export function openDeadlines(c: DeadlineFacts, policy: CasePolicy = CASE_POLICY): Deadline[] {
+export function openDeadlines(
+  c: DeadlineFacts,
+  schedule: HolidaySchedule,
+  policy: CasePolicy = CASE_POLICY,
+): Deadline[] {
   const found: Deadline[] = [];
-  const add = (kind: DeadlineKind, label: string, from: string, days: number, actionable: boolean) =>
-    found.push({ kind, label, short: SHORT[kind], due: addDays(from, days), actionable });
+  const add = (
+    kind: DeadlineKind,
+    label: string,
+    from: string,
+    limit: CaseLimit,
+    actionable: boolean,
+    extraDays = 0,
+  ) => {
+    const { counted, due } = limitPeriod(from, limit, schedule, { policy, extraDays });
+    const notes = [explainMovedDue(counted, due, schedule), missingScheduleNote(from, due, schedule)];
+    const note = notes.filter(Boolean).join('；') || null;
+    found.push({ kind, label, short: SHORT[kind], due, counted, note, actionable });
+  };
   switch (c.state) {
     case 'accepted':
     case 'representing':
       if (!c.acceptanceNotifiedOn)
-        add('acceptanceNotice', '书面告知受理（条例第二十三条）', c.acceptedOn, policy.acceptanceNoticeDays, true);
-      found.push({
-        kind: 'handling',
-        label: '办结期限（条例第三十四条）',
-        short: SHORT.handling,
-        due: handlingDueOn(c, policy),
-        actionable: true,
-      });
+        add('acceptanceNotice', '书面告知受理（条例第二十三条）', c.acceptedOn, 'acceptanceNoticeDays', true);
+      add('handling', '办结期限（条例第三十四条）', c.acceptedOn, 'handlingDays', true, c.extensionDays ?? 0);
       break;
     case 'concluded':
       if (!c.concludedOn) break;
       if (!c.replyIssuedOn) {
-        add('reply', '出具答复意见书（协议第五条）', c.concludedOn, policy.replyDays, true);
+        add('reply', '出具答复意见书（协议第五条）', c.concludedOn, 'replyDays', true);
       } else if (!c.reviewRequestedOn) {
-        add('reviewWindow', '信访人申请复查（协议第五条）', c.replyIssuedOn, policy.reviewWindowDays, false);
-        add('reviewRequest', '信访人申请复查（条例第三十五条）', c.replyIssuedOn, policy.reviewRequestDays, false);
+        add('reviewWindow', '信访人申请复查（协议第五条）', c.replyIssuedOn, 'reviewWindowDays', false);
+        add('reviewRequest', '信访人申请复查（条例第三十五条）', c.replyIssuedOn, 'reviewRequestDays', false);
       } else if (!c.reviewAnsweredOn) {
-        add('reviewAnswer', '复查答复（条例第三十五条）', c.reviewRequestedOn, policy.reviewAnswerDays, true);
+        add('reviewAnswer', '复查答复（条例第三十五条）', c.reviewRequestedOn, 'reviewAnswerDays', true);
       } else {
-        add(
-          'reReviewRequest',
-          '信访人申请复核（条例第三十六条）',
-          c.reviewAnsweredOn,
-          policy.reReviewRequestDays,
-          false,
-        );
+        add('reReviewRequest', '信访人申请复核（条例第三十六条）', c.reviewAnsweredOn, 'reReviewRequestDays', false);
       }
       break;
     case 'archived':
@@ -113,8 +130,13 @@ export function urgencyOf(daysLeft: number, policy: CasePolicy = CASE_POLICY): U
  * The deadline to show on the case: the earliest one the office must meet (overdue ones included);
  * failing that, the petitioner's window that closes first and has not closed yet. Null when none runs.
  */
-export function nextDeadline(c: DeadlineFacts, today: string, policy: CasePolicy = CASE_POLICY): NextDeadline | null {
-  const open = openDeadlines(c, policy);
+export function nextDeadline(
+  c: DeadlineFacts,
+  today: string,
+  schedule: HolidaySchedule,
+  policy: CasePolicy = CASE_POLICY,
+): NextDeadline | null {
+  const open = openDeadlines(c, schedule, policy);
   const chosen =
     open.find((d) => d.actionable) ?? open.find((d) => !d.actionable && compareDates(d.due, today) >= 0) ?? null;
   if (!chosen) return null;

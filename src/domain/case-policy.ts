@@ -1,4 +1,7 @@
-// The time limits a case is held to, in calendar days. One place, so that a change of policy is one edit.
+// The time limits a case is held to. One place, so that a change of policy is one edit.
+import { addDays } from './dates.js';
+import { addWorkingDays, endOfPeriod, type HolidaySchedule } from './legal-calendar.js';
+
 export const CASE_POLICY = {
   /** 条例第二十三条: the petitioner is told in writing within 15 days that the matter was received */
   acceptanceNoticeDays: 15,
@@ -16,8 +19,68 @@ export const CASE_POLICY = {
   reviewAnswerDays: 30,
   /** 条例第三十六条: a re-review is requested within 30 days of the review answer */
   reReviewRequestDays: 30,
-  /** lists and the home page warn this many days ahead (即将到期) */
+  /** lists and the home page warn this many calendar days ahead (即将到期); a warning, not a legal period */
   dueSoonDays: 3,
 } as const;
 
 export type CasePolicy = { readonly [K in keyof typeof CASE_POLICY]: number };
+
+/** A limit of CASE_POLICY that is a legal period (dueSoonDays is only a warning). */
+export type CaseLimit = Exclude<keyof typeof CASE_POLICY, 'dueSoonDays'>;
+
+/**
+ * How each limit is counted on the legal calendar (src/domain/legal-calendar.ts):
+ * - `calendarDays`: a period of days (“…日内”), 《民法典》第二百零一条 — it starts the day after the event —
+ *   and 第二百零三条 — a last day that is a statutory rest day moves to the next working day;
+ * - `workingDays`: working days (“…个工作日”), rest days skipped (e.g. 条例第二十三条: an office objects to an
+ *   assignment within 5个工作日 — a limit between offices, which this product does not track).
+ * Every limit of the notice (附件2) and of the 条例 that a case is held to is written in days (日), so all
+ * are calendar-day periods; a limit the law writes in working days is declared `workingDays` here and
+ * every deadline, list filter and figure follows (limitEnd; in SQL reporting.add_working_days).
+ */
+export const CASE_LIMIT_COUNTING: { readonly [K in CaseLimit]: 'calendarDays' | 'workingDays' } = {
+  acceptanceNoticeDays: 'calendarDays',
+  replyDays: 'calendarDays',
+  reviewWindowDays: 'calendarDays',
+  // the 60 days and the approved extension run as one period from acceptance (条例第三十四条)
+  handlingDays: 'calendarDays',
+  maxExtensionDays: 'calendarDays',
+  reviewRequestDays: 'calendarDays',
+  reviewAnswerDays: 'calendarDays',
+  reReviewRequestDays: 'calendarDays',
+};
+
+export interface LimitPeriod {
+  /** the last day as counted, before any move off a rest day */
+  counted: string;
+  /** the last day on which the limit is still met */
+  due: string;
+}
+
+/**
+ * The period of `limit` (plus `extraDays`, e.g. an approved extension) running from the event on `start`:
+ * the day it is counted to and the day it ends, on the legal calendar `schedule`.
+ */
+export function limitPeriod(
+  start: string,
+  limit: CaseLimit,
+  schedule: HolidaySchedule,
+  { policy = CASE_POLICY, extraDays = 0 }: { policy?: CasePolicy; extraDays?: number } = {},
+): LimitPeriod {
+  const days = policy[limit] + extraDays;
+  if (CASE_LIMIT_COUNTING[limit] === 'workingDays') {
+    const due = addWorkingDays(start, days, schedule);
+    return { counted: due, due };
+  }
+  return { counted: addDays(start, days), due: endOfPeriod(start, days, schedule) };
+}
+
+/** The last day of `limit` running from `start` (see limitPeriod). */
+export function limitEnd(
+  start: string,
+  limit: CaseLimit,
+  schedule: HolidaySchedule,
+  opts?: { policy?: CasePolicy; extraDays?: number },
+): string {
+  return limitPeriod(start, limit, schedule, opts).due;
+}

@@ -7,6 +7,8 @@ import {
   sumFigures,
   type StatisticsCase,
 } from './case-statistics.js';
+import { limitEnd } from './case-policy.js';
+import { WEEKENDS_ONLY } from './legal-calendar.js';
 
 const base: StatisticsCase = {
   category: 'marriage_family',
@@ -16,6 +18,7 @@ const base: StatisticsCase = {
   isGroup: false,
   acceptedOn: '2025-03-01',
   handlingDueOn: '2025-04-30',
+  replyDueOn: null,
   representingSince: null,
   concludedOn: null,
   replyIssuedOn: null,
@@ -26,7 +29,14 @@ const base: StatisticsCase = {
 const c = (over: Partial<StatisticsCase> & { extensionDays?: number }): StatisticsCase => {
   const { extensionDays = null, ...rest } = over;
   const acceptedOn = over.acceptedOn ?? base.acceptedOn;
-  return { ...base, handlingDueOn: handlingDueOn({ acceptedOn, extensionDays }), ...rest };
+  // due days on weekends only here (no holidays): a last day on a Saturday or Sunday moves to Monday
+  const concludedOn = over.concludedOn ?? null;
+  return {
+    ...base,
+    handlingDueOn: handlingDueOn({ acceptedOn, extensionDays }, WEEKENDS_ONLY),
+    replyDueOn: concludedOn && limitEnd(concludedOn, 'replyDays', WEEKENDS_ONLY),
+    ...rest,
+  };
 };
 
 // A fixture year (2025), counted by hand below.
@@ -41,12 +51,13 @@ const CASES: StatisticsCase[] = [
     isKey: true,
     inJointMeeting: true,
   }),
-  // 2 concluded, reply on day 9 (late), review requested in 2025; domestic violence by phone
+  // 2 concluded, reply on day 10 (late: the 7 days, counted to Saturday 17 May, end on Monday the 19th),
+  // review requested in 2025; domestic violence by phone
   c({
     acceptedOn: '2025-04-02',
     representingSince: '2025-04-03',
     concludedOn: '2025-05-10',
-    replyIssuedOn: '2025-05-19',
+    replyIssuedOn: '2025-05-20',
     reviewRequestedOn: '2025-06-01',
     category: 'domestic_violence',
     source: 'phone',
@@ -146,10 +157,11 @@ describe('办结率 and 按期办结率 at their edges', () => {
     expect([open.accepted, open.closureDue, open.closureRate]).toEqual([1, 0, null]);
     const done = ofYear([c({ acceptedOn: '2025-11-15', concludedOn: '2025-12-10' })]);
     expect([done.closureDue, done.closed, done.closedOnTime]).toEqual([1, 1, 1]);
-    // the limit's last day itself is still inside it
-    const lastDay = caseStatistics([c({ acceptedOn: '2025-10-01' })], year, '2025-11-30');
+    // the limit's last day itself is still inside it: 60 days counted to Sunday 30 November end on Monday
+    // 1 December (民法典第二百零三条)
+    const lastDay = caseStatistics([c({ acceptedOn: '2025-10-01' })], year, '2025-12-01');
     expect(lastDay.closureDue).toBe(0);
-    expect(caseStatistics([c({ acceptedOn: '2025-10-01' })], year, '2025-12-01').closureDue).toBe(1);
+    expect(caseStatistics([c({ acceptedOn: '2025-10-01' })], year, '2025-12-02').closureDue).toBe(1);
   });
 
   it('gives an extended case its extension (条例第三十四条)', () => {

@@ -4,7 +4,6 @@
 // closure rate, key cases), replies by the day the case was concluded, review requests by the day they were
 // made — each from the cases' own dates as they stood on the measuring day `asOf` (31 December for a past
 // year, today for this one): a case concluded on 1 January was not concluded in the year before.
-import { CASE_POLICY } from './case-policy.js';
 import { CASE_STATES, type CaseState } from './case-workflow.js';
 import { addDays, compareDates } from './dates.js';
 import { percent, rateMeets } from './rounding.js';
@@ -19,6 +18,8 @@ export interface StatisticsCase {
   acceptedOn: string;
   /** the last day of the handling limit, extension included (条例第三十四条; case-deadlines.handlingDueOn) */
   handlingDueOn: string;
+  /** the last day for the reply opinion (附件2 第五条; limitEnd(concludedOn, 'replyDays')), null before conclusion */
+  replyDueOn: string | null;
   representingSince: string | null;
   concludedOn: string | null;
   replyIssuedOn: string | null;
@@ -161,10 +162,16 @@ export function stateOn(c: StatisticsCase, asOf: string): CaseState {
   return 'accepted';
 }
 
-/** 附件2 第五条: true within 7 days, false when late or overdue on `asOf`, null while the 7 days run. */
-export function replyOnTime(c: Pick<StatisticsCase, 'concludedOn' | 'replyIssuedOn'>, asOf: string): boolean | null {
-  if (!c.concludedOn) return null;
-  const due = addDays(c.concludedOn, CASE_POLICY.replyDays);
+/**
+ * 附件2 第五条: true within 7 days, false when late or overdue on `asOf`, null while the 7 days run — the 7
+ * days on the legal calendar (replyDueOn: a last day on a rest day moves to the next working day).
+ */
+export function replyOnTime(
+  c: Pick<StatisticsCase, 'concludedOn' | 'replyIssuedOn' | 'replyDueOn'>,
+  asOf: string,
+): boolean | null {
+  if (!c.concludedOn || !c.replyDueOn) return null;
+  const due = c.replyDueOn;
   if (byThen(c.replyIssuedOn, asOf)) return compareDates(c.replyIssuedOn, due) <= 0;
   return compareDates(asOf, due) > 0 ? false : null;
 }

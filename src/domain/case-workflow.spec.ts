@@ -15,6 +15,7 @@ import {
   type TransitionContext,
 } from './case-workflow.js';
 import { DomainError, FieldErrors } from './errors.js';
+import { WEEKENDS_ONLY } from './legal-calendar.js';
 import { CUSTOM_ACTIONS, ENUM_LABELS } from '../admin/locale/zh-CN.js';
 
 // The whole table, written out: every state × every event; '-' is a refusal.
@@ -139,6 +140,7 @@ const ctx: TransitionContext = {
     documentKinds: ['registration', 'agreement', 'notification', 'handling_record', 'reply_opinion'],
     handlingRecordCount: 2,
   },
+  schedule: WEEKENDS_ONLY,
 };
 
 const INPUT: Record<CaseEvent, Record<string, string>> = {
@@ -554,11 +556,26 @@ describe('the order of the file (受理-代理-终结-立案归档)', () => {
     expect(applyTransition(reviewed, 'archive', { archivedOn: '2026-10-21' }, ctx).state).toBe('archived');
   });
 
+  it('counts the window on the legal calendar: a last day on a holiday moves to the next working day', () => {
+    // 15 days from 18 September counted to 3 October (国庆 1–7 October): the window closes on the 8th
+    const schedule = {
+      years: [2026],
+      holidays: Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [`2026-10-0${d}`, '国庆节'])),
+      workdays: {},
+    };
+    const c = { ...caseIn('concluded'), concludedOn: '2026-09-16', replyIssuedOn: '2026-09-18' };
+    const r = refusal(() => applyTransition(c, 'archive', { archivedOn: '2026-10-08' }, { ...ctx, schedule }));
+    expect(r.fields).toEqual({ archivedOn: 'REVIEW_WINDOW_OPEN' });
+    expect(applyTransition(c, 'archive', { archivedOn: '2026-10-09' }, { ...ctx, schedule }).state).toBe('archived');
+    // on weekends only, Saturday 3 October moves to Monday the 5th
+    expect(applyTransition(c, 'archive', { archivedOn: '2026-10-06' }, ctx).state).toBe('archived');
+  });
+
   it('finds stored dates out of order', () => {
-    expect(workflowOrderProblems(caseIn('concluded'))).toEqual([]);
-    expect(workflowOrderProblems({ ...caseIn('representing'), acceptanceNotifiedOn: null })).toEqual([
+    expect(workflowOrderProblems(caseIn('concluded'), WEEKENDS_ONLY)).toEqual([]);
+    expect(workflowOrderProblems({ ...caseIn('representing'), acceptanceNotifiedOn: null }, WEEKENDS_ONLY)).toEqual([
       '开始代理早于受理告知',
     ]);
-    expect(workflowOrderProblems({ ...replied, archivedOn: '2026-10-20' })).toHaveLength(1);
+    expect(workflowOrderProblems({ ...replied, archivedOn: '2026-10-20' }, WEEKENDS_ONLY)).toHaveLength(1);
   });
 });

@@ -2,9 +2,10 @@
 // The moves are data (TRANSITIONS); applyTransition is the only way a case changes state.
 import type { Role } from './access-policy.js';
 import { describeMissing, missingFromFile } from './case-file-completeness.js';
-import { CASE_POLICY, type CasePolicy } from './case-policy.js';
+import { CASE_POLICY, limitEnd, type CasePolicy } from './case-policy.js';
 import { certificateValidOn, type CertificateDates, type ReviewDates } from './certificate-validity.js';
 import { addDays, compareDates } from './dates.js';
+import type { HolidaySchedule } from './legal-calendar.js';
 import { DomainError, FieldErrors, ProblemCollector, problem, type FieldProblem } from './errors.js';
 import { isBlank, maxLength, notBefore, pastDateCheck, readDate, readRecordId, required } from './field-checks.js';
 
@@ -121,6 +122,8 @@ export interface TransitionContext {
   /** the agent named on the case, null when none is */
   agent: AgentStanding | null;
   file: { documentKinds: readonly string[]; handlingRecordCount: number };
+  /** the legal calendar the review window is counted on (民法典第二百零三条) */
+  schedule: HolidaySchedule;
   policy?: CasePolicy;
 }
 
@@ -320,7 +323,7 @@ const STEPS: { readonly [E in CaseEvent]: Step } = {
       [reviewDeclinedOn, '归档日期不能早于信访人书面放弃复查的日期'],
     ]);
     form.throwIfProblems();
-    const open = reviewWindowOpenOn({ ...c, reviewDeclinedOn }, archivedOn!, ctx.policy);
+    const open = reviewWindowOpenOn({ ...c, reviewDeclinedOn }, archivedOn!, ctx.schedule, ctx.policy);
     if (open) throw new FieldErrors({ archivedOn: problem('REVIEW_WINDOW_OPEN', open) });
     return reviewDeclinedOn === c.reviewDeclinedOn ? { archivedOn } : { archivedOn, reviewDeclinedOn };
   },
@@ -358,9 +361,16 @@ function requireAcceptance(c: CaseFacts): void {
   }
 }
 
-/** 附件2 第五条: the last day on which she may still ask the next level up to review the reply. */
-export function reviewWindowClosesOn(replyIssuedOn: string, policy: CasePolicy = CASE_POLICY): string {
-  return addDays(replyIssuedOn, policy.reviewWindowDays);
+/**
+ * 附件2 第五条: the last day on which she may still ask the next level up to review the reply — 15 days on
+ * the legal calendar (a last day on a rest day moves to the next working day, 民法典第二百零三条).
+ */
+export function reviewWindowClosesOn(
+  replyIssuedOn: string,
+  schedule: HolidaySchedule,
+  policy: CasePolicy = CASE_POLICY,
+): string {
+  return limitEnd(replyIssuedOn, 'reviewWindowDays', schedule, { policy });
 }
 
 /**
@@ -371,10 +381,11 @@ export function reviewWindowClosesOn(replyIssuedOn: string, policy: CasePolicy =
 export function reviewWindowOpenOn(
   c: Pick<CaseFacts, 'replyIssuedOn' | 'reviewRequestedOn' | 'reviewDeclinedOn'>,
   day: string,
+  schedule: HolidaySchedule,
   policy: CasePolicy = CASE_POLICY,
 ): string | null {
   if (!c.replyIssuedOn || c.reviewRequestedOn || c.reviewDeclinedOn) return null;
-  const closes = reviewWindowClosesOn(c.replyIssuedOn, policy);
+  const closes = reviewWindowClosesOn(c.replyIssuedOn, schedule, policy);
   if (compareDates(day, closes) > 0) return null;
   return `协议第五条：信访人可在收到答复意见书后${policy.reviewWindowDays}日内申请复查，复查申请期至${closes}届满。请在${addDays(closes, 1)}及以后归档，或登记信访人书面放弃复查的日期`;
 }
@@ -397,7 +408,11 @@ export function caseFileDateProblem(
  * 附件2/附件3 before the representation, and no archiving inside the review window. Used to check data
  * that did not come through the steps (the demo data, imports).
  */
-export function workflowOrderProblems(c: CaseFacts, policy: CasePolicy = CASE_POLICY): string[] {
+export function workflowOrderProblems(
+  c: CaseFacts,
+  schedule: HolidaySchedule,
+  policy: CasePolicy = CASE_POLICY,
+): string[] {
   const found: string[] = [];
   if (c.representingSince) {
     if (!c.acceptanceNotifiedOn || compareDates(c.representingSince, c.acceptanceNotifiedOn) < 0)
@@ -406,7 +421,7 @@ export function workflowOrderProblems(c: CaseFacts, policy: CasePolicy = CASE_PO
       if (!d || compareDates(c.representingSince, d) < 0) found.push('开始代理早于代理协议书或代理告知书');
   }
   if (c.archivedOn) {
-    const open = reviewWindowOpenOn(c, c.archivedOn, policy);
+    const open = reviewWindowOpenOn(c, c.archivedOn, schedule, policy);
     if (open) found.push(open);
   }
   return found;

@@ -69,8 +69,9 @@ export type CaseSource = (typeof CASE_SOURCES)[number];
 @Index('ix_petition_case_accepted_on', ['acceptedOn'])
 @Index('ix_petition_case_category', ['category'])
 @Index('ix_petition_case_source', ['source'])
-// issue 11: the county clerk's list sorts and filters (migrations/1764000500000_scale-indexes.ts); the
-// partial (WHERE voided_at IS NULL), expression and trigram indexes are owned by the migration alone
+// issue 11: the county clerk's list sorts and filters (migrations/1764000500000_scale-indexes.ts; the due
+// day's since migrations/1796172159507_deadlines-on-legal-calendar.ts); the partial (WHERE voided_at IS
+// NULL), expression and trigram indexes are owned by the migrations alone
 @Index('ix_petition_case_state_accepted_on', ['state', 'acceptedOn'])
 @Index('ix_petition_case_county_accepted_on', { synchronize: false })
 @Index('ix_petition_case_petitioner_id', { synchronize: false })
@@ -197,7 +198,12 @@ export class PetitionCase extends BaseEntity {
   reviewAnsweredOn: string | null;
 
   /** 附件2 第五条: she declined in writing to ask for a review; the file may be archived from then on */
-  @Column({ type: 'date', name: 'review_declined_on', nullable: true, comment: '信访人书面放弃复查的日期（协议第五条）' })
+  @Column({
+    type: 'date',
+    name: 'review_declined_on',
+    nullable: true,
+    comment: '信访人书面放弃复查的日期（协议第五条）',
+  })
   reviewDeclinedOn: string | null;
 
   @Column({ type: 'date', name: 'archived_on', nullable: true })
@@ -221,6 +227,20 @@ export class PetitionCase extends BaseEntity {
 
   @Column({ type: 'text', name: 'reopen_reason', nullable: true })
   reopenReason: string | null;
+
+  /**
+   * The last day of the office's next deadline on the legal calendar (src/domain/case-deadlines.ts), kept by
+   * the trigger tr_petition_case_action_due_on for the 已超期/即将到期 filters; never written by the app
+   */
+  @Column({
+    type: 'date',
+    name: 'action_due_on',
+    nullable: true,
+    insert: false,
+    update: false,
+    comment: '最近一项应办期限的最后一日（法定节假日顺延；触发器维护，供已超期/即将到期筛选）',
+  })
+  actionDueOn: string | null;
 
   /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
   @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })

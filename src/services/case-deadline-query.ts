@@ -1,23 +1,19 @@
 import type { EntityManager } from 'typeorm';
 import { nextDeadline, type NextDeadline } from '../domain/case-deadlines.js';
-import { CASE_POLICY, type CasePolicy } from '../domain/case-policy.js';
+import { CASE_POLICY } from '../domain/case-policy.js';
 import { addDays } from '../domain/dates.js';
+import { LEGAL_SCHEDULE } from './legal-schedule.js';
 
 /**
- * The due day of a case's earliest deadline the office must meet (openDeadlines, actionable ones), as
- * SQL on petition_case aliased `alias`, so lists can filter and count in the database. The day counts
- * come from CASE_POLICY; tests/case-deadlines-sql.test.ts checks it against the domain on every demo case.
+ * The due day of a case's earliest deadline the office must meet (openDeadlines, actionable ones, on the
+ * legal calendar), as SQL on petition_case aliased `alias`, so lists can filter and count in the database:
+ * the stored petition_case.action_due_on, which a trigger keeps through reporting.end_of_period with
+ * CASE_POLICY's day counts (migrations/1796172159507_deadlines-on-legal-calendar.ts) and which the indexes
+ * ix_petition_case_(county_)action_due hold. tests/case-deadlines-sql.test.ts checks it against the domain
+ * on every demo case.
  */
-export function actionableDueSql(alias: string, policy: CasePolicy = CASE_POLICY): string {
-  const n = (v: number) => String(Math.trunc(v));
-  return `(CASE
-    WHEN ${alias}.state IN ('accepted', 'representing') THEN LEAST(
-      CASE WHEN ${alias}.acceptance_notified_on IS NULL THEN ${alias}.accepted_on + ${n(policy.acceptanceNoticeDays)} END,
-      ${alias}.accepted_on + ${n(policy.handlingDays)} + coalesce(${alias}.extension_days, 0))
-    WHEN ${alias}.state = 'concluded' AND ${alias}.reply_issued_on IS NULL THEN ${alias}.concluded_on + ${n(policy.replyDays)}
-    WHEN ${alias}.state = 'concluded' AND ${alias}.review_requested_on IS NOT NULL AND ${alias}.review_answered_on IS NULL
-      THEN ${alias}.review_requested_on + ${n(policy.reviewAnswerDays)}
-  END)`;
+export function actionableDueSql(alias: string): string {
+  return `${alias}.action_due_on`;
 }
 
 export type DeadlineFilter = 'overdue' | 'due_soon';
@@ -62,7 +58,7 @@ export interface DeadlineCounts {
 
 /**
  * Per county, how many cases are overdue and how many fall due within CASE_POLICY.dueSoonDays: counted
- * in SQL on the indexed due day (migrations/1764000500000_scale-indexes.ts), no row leaves the database.
+ * in SQL on the indexed due day (petition_case.action_due_on), no row leaves the database.
  */
 export async function deadlineCounts(
   em: EntityManager,
@@ -109,7 +105,7 @@ export async function casesNeedingAction(
     [countyId, addDays(today, CASE_POLICY.dueSoonDays)],
   );
   return rows.flatMap((r) => {
-    const deadline = nextDeadline(r as never, today);
+    const deadline = nextDeadline(r as never, today, LEGAL_SCHEDULE);
     return deadline && deadline.urgency !== 'later'
       ? [{ id: r.id, caseNo: r.caseNo, subject: r.subject, countyId: r.countyId, countyName: r.countyName, deadline }]
       : [];

@@ -4,6 +4,7 @@ import type { Actor, Role } from '../domain/access-policy.js';
 import { mayHoldQueryCode } from '../domain/petitioner-view.js';
 import { personalValue, type PersonalSubject } from '../domain/personal-data.js';
 import { printedQuery, type CaseFormData } from '../reports/case-forms/index.js';
+import { LEGAL_SCHEDULE } from './legal-schedule.js';
 import { queryCodeOf } from './petitioner-query.js';
 
 export interface FormLabels {
@@ -72,7 +73,7 @@ export async function loadCaseFormData(
     agreementSignedOn: c.agreement_signed_on,
     notifiedOn: c.notified_on,
     representingSince: c.representing_since,
-    handlingDueOn: handlingDueOn({ acceptedOn: c.accepted_on, extensionDays: c.extension_days }),
+    handlingDueOn: handlingDueOn({ acceptedOn: c.accepted_on, extensionDays: c.extension_days }, LEGAL_SCHEDULE),
     extension: c.extension_days
       ? { days: c.extension_days, approvedBy: c.extension_approved_by, reason: c.extension_reason }
       : null,

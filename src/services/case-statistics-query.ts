@@ -11,7 +11,7 @@ type Query = { query(sql: string, params?: unknown[]): Promise<any> };
 export async function loadStatisticsCases(em: Query, countyId: number, period: Period): Promise<StatisticsCase[]> {
   const rows: any[] = await em.query(
     `SELECT f.category, f.source, f.is_key, f.in_joint_meeting, f.is_group,
-            f.accepted_on::text AS accepted_on, f.due_on::text AS due_on, f.representing_since::text AS representing_since,
+            f.accepted_on::text AS accepted_on, f.due_on::text AS due_on, f.reply_due_on::text AS reply_due_on, f.representing_since::text AS representing_since,
             f.concluded_on::text AS concluded_on, f.reply_issued_on::text AS reply_issued_on,
             f.archived_on::text AS archived_on, f.terminated_on::text AS terminated_on,
             pc.review_requested_on::text AS review_requested_on, r.rating::text AS rating
@@ -31,6 +31,7 @@ export async function loadStatisticsCases(em: Query, countyId: number, period: P
     isGroup: r.is_group,
     acceptedOn: r.accepted_on,
     handlingDueOn: r.due_on,
+    replyDueOn: r.reply_due_on,
     representingSince: r.representing_since,
     concludedOn: r.concluded_on,
     replyIssuedOn: r.reply_issued_on,

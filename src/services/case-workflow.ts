@@ -16,6 +16,7 @@ import { PetitionCase } from '../entities/petition-case.js';
 import { diffFields, writeAudit } from './audit.js';
 import { nextArchiveNo } from './case-numbering.js';
 import { loadCertificates } from './certificate-standing.js';
+import { LEGAL_SCHEDULE } from './legal-schedule.js';
 
 const FACT_KEYS = [
   'state',
@@ -117,6 +118,7 @@ export async function transitionCase(manager: EntityManager, cmd: TransitionComm
       actorRole: cmd.actor!.role,
       agent: cmd.event === 'startRepresenting' ? await agentStanding(em, chosenAgentId(cmd.input, row.agentId)) : null,
       file: await caseFileContents(em, row.id),
+      schedule: LEGAL_SCHEDULE,
     });
     const after: CaseFacts = { ...before, ...changes, state };
     // 立案归档: numbered once; a reopened file keeps its number when archived again

@@ -5,6 +5,7 @@ import { describeDaysLeft, nextDeadline } from '../domain/case-deadlines.js';
 import { localDate } from '../domain/dates.js';
 import { DomainError, FieldErrors } from '../domain/errors.js';
 import { assertCurrent } from '../domain/record-version.js';
+import { LEGAL_SCHEDULE } from './legal-schedule.js';
 import {
   cleanComment,
   isRating,
@@ -125,7 +126,7 @@ async function findByNumberAndCode(
 function toView(row: CaseRow, labels: Labels, now: Date): PublicCaseView {
   const facts = caseFacts(row);
   const today = localDate(now);
-  const next = nextDeadline(facts, today);
+  const next = nextDeadline(facts, today, LEGAL_SCHEDULE);
   const existing = row.rating ? { firstRatedAt: new Date(row.first_rated_at!) } : null;
   const refusal = ratingRefusal(facts, existing, now);
   return {

@@ -10,6 +10,7 @@ import { localDate } from '../../domain/dates.js';
 import { DomainError } from '../../domain/errors.js';
 import { FORM_KINDS, FORM_TITLES, renderCaseForm, type FormKind } from '../../reports/case-forms/index.js';
 import { writeAudit } from '../../services/audit.js';
+import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
 import { loadCaseFormData } from '../../services/case-forms.js';
 import { buildCaseDossier } from '../../reports/case-dossier.js';
 import { loadDossierInput } from '../../services/case-dossier.js';
@@ -82,7 +83,7 @@ export function caseFilesRouter(deps: Deps): express.Router {
       const facts = caseFacts(entity);
       const contents = await caseFileContents(em(), row.id);
       const missing = missingFromFile({ ...contents, ...facts });
-      const deadline = nextDeadline(facts, localDate(deps.now()));
+      const deadline = nextDeadline(facts, localDate(deps.now()), LEGAL_SCHEDULE);
       const documents: Record<string, any>[] = await em().query(
         `SELECT id, kind::text AS kind, title, to_char(signed_on, 'YYYY-MM-DD') AS "signedOn", file_name AS "fileName",
                 file_size AS "fileSize", mime_type AS "mimeType"

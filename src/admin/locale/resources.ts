@@ -222,6 +222,8 @@ export const RESOURCE_TRANSLATIONS = {
       terminationReportedTo: '报告的上级部门',
       nextDeadline: '下一期限',
       daysLeft: '剩余天数',
+      deadlineNote: '期限说明',
+      actionDueOn: '应办期限（法定节假日顺延）',
       queryCode: '信访人查询码',
       petitionerRating: '信访人评价',
       deadline: '期限提醒',

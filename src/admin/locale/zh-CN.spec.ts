@@ -203,6 +203,7 @@ describe('zh-CN AdminJS translations', () => {
   it('labels the virtual properties', () => {
     expect(resources.PetitionCase.properties.nextDeadline).toBe('下一期限');
     expect(resources.PetitionCase.properties.daysLeft).toBe('剩余天数');
+    expect(resources.PetitionCase.properties.deadlineNote).toBe('期限说明');
     expect(resources.AdminUser.properties.password).toBe('密码');
     expect(resources.Certificate.properties.validUntil).toBe('有效期至');
     expect(resources.Certificate.properties.validity).toBe('当前效力');

@@ -17,6 +17,7 @@ import {
 } from '../../services/case-deadline-query.js';
 import { nextCaseNo } from '../../services/case-numbering.js';
 import { repeatPetitionSql } from '../../services/repeat-petitions.js';
+import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
 import { caseFacts } from '../../services/case-workflow.js';
 import { Components } from '../components/index.js';
 import { allowed, defineResource, NAV } from '../resource-kit.js';
@@ -56,16 +57,21 @@ const WORKFLOW_FIELDS = [
   'terminationReportedTo',
 ];
 
-/** 下一期限 / 剩余天数 of each case shown, computed from its dates and today's date in China. */
+/**
+ * 下一期限 / 剩余天数 of each case shown, computed from its dates, the legal calendar and today's date in
+ * China; on the case page 期限说明 says why the due day moved off a rest day (民法典第二百零三条) or that a
+ * year's holiday schedule is not published yet.
+ */
 function withDeadline(record: RecordJSON | undefined, today: string, long: boolean): void {
   if (!record?.params?.state) return;
-  const next = nextDeadline(caseFacts(record.params), today);
+  const next = nextDeadline(caseFacts(record.params), today, LEGAL_SCHEDULE);
   record.params.nextDeadline = next ? `${next.due} ${long ? next.label : next.short}` : '';
   record.params.daysLeft = next ? describeDaysLeft(next.daysLeft) : '';
   // for the colour of the deadline in lists and on the case page: red when overdue, amber when due soon
   record.params.deadlineUrgency = next?.urgency ?? '';
   // the case page's main button
   if (long) record.params.expectedStep = expectedEvent(caseFacts(record.params)) ?? '';
+  if (long) record.params.deadlineNote = next?.note ?? '';
 }
 
 const addDeadlines = (long: boolean) => async (response: ActionResponse) => {
@@ -184,6 +190,7 @@ export const petitionCaseResource = defineResource(
       'state',
       'nextDeadline',
       'daysLeft',
+      'deadlineNote',
       'queryCode',
       'petitionerRating',
       'countyId',
@@ -283,6 +290,7 @@ export const petitionCaseResource = defineResource(
         isVisible: { list: false, filter: true, show: false, edit: false },
       },
       petitionerIdNumber: { components: { edit: Components.RepeatCheck } },
+      deadlineNote: virtual(false),
       queryCode: virtual(false),
       petitionerRating: virtual(false),
       deadline: {

@@ -1,6 +1,8 @@
 import { isLateSubmission } from '../../domain/annual-report-rules.js';
 import { handlingDueOn } from '../../domain/case-deadlines.js';
 import { caseStatistics, type StatisticsCase } from '../../domain/case-statistics.js';
+import { limitEnd } from '../../domain/case-policy.js';
+import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
 import type { AdminUserRow } from './users.js';
 import type { PetitionCaseRow } from './cases.js';
 import type { County } from './places.js';
@@ -38,7 +40,8 @@ const statisticsCase = (r: PetitionCaseRow): StatisticsCase => ({
   inJointMeeting: r.in_joint_meeting,
   isGroup: r.is_group,
   acceptedOn: r.accepted_on,
-  handlingDueOn: handlingDueOn({ acceptedOn: r.accepted_on, extensionDays: r.extension_days }),
+  handlingDueOn: handlingDueOn({ acceptedOn: r.accepted_on, extensionDays: r.extension_days }, LEGAL_SCHEDULE),
+  replyDueOn: r.concluded_on && limitEnd(r.concluded_on, 'replyDays', LEGAL_SCHEDULE),
   representingSince: r.representing_since,
   concludedOn: r.concluded_on,
   replyIssuedOn: r.reply_issued_on,

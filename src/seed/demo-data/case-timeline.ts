@@ -1,5 +1,6 @@
-import { CASE_POLICY } from '../../domain/case-policy.js';
-import { DEMO_TODAY, Day } from './calendar.js';
+import { limitEnd } from '../../domain/case-policy.js';
+import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
+import { DEMO_TODAY, Day, day, iso } from './calendar.js';
 import { Random } from './random.js';
 
 // 条例第三十四条: a petition is handled within 60 days, extendable once by at most 30.
@@ -110,7 +111,11 @@ export function planCase(rng: Random, accepted: Day): Plan {
     // 一案一卷: no file is archived without its reply (附件5)
     const archived = reply === null ? null : drawn;
     // 附件2 第五条: archived inside the review window only when she declined the review in writing
-    const early = archived !== null && review === null && archived <= reply! + CASE_POLICY.reviewWindowDays;
+    // (15 days on the legal calendar: a last day on a rest day moves on, 民法典第二百零三条)
+    const early =
+      archived !== null &&
+      review === null &&
+      archived <= day(limitEnd(iso(reply!), 'reviewWindowDays', LEGAL_SCHEDULE));
     const reviewDeclined = early ? reply! + Math.floor((archived - reply!) / 2) : null;
     plan.closing = { kind: 'concluded', on: concluded, reply, review, reviewDeclined, archived };
   }
