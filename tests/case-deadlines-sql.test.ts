@@ -197,6 +197,18 @@ describe('deadlines that fall on a holiday, in the filters, the home page and th
     // on the 8th the reply issued that day is on time; the unreplied case is due, not yet late
     expect(await measures('2026-10-08')).toEqual({ overdue_cases: 0, replies_due: 2, replies_on_time: 1 });
     expect(await measures('2026-10-09')).toEqual({ overdue_cases: 1, replies_due: 3, replies_on_time: 1 });
+    // the scorecard's 办理超期 is that figure
+    const scorecard = await db.query(
+      `SELECT measure::int FROM reporting.county_scorecard WHERE county_id = $1 AND year = 2026 AND standard_code = 'overdue_cases'`,
+      [county],
+    );
+    expect(scorecard.rows[0].measure).toBe(1);
+    await db.query(`SET reporting.today = '2026-10-05'`);
+    const onHoliday = await db.query(
+      `SELECT measure::int FROM reporting.county_scorecard WHERE county_id = $1 AND year = 2026 AND standard_code = 'overdue_cases'`,
+      [county],
+    );
+    expect(onHoliday.rows[0].measure).toBe(0);
     // a reply on 8 October to a case concluded on 26 September is on time (7 days, 国庆 moved them on)
     const { rows } = await db.query(
       `SELECT case_no, reply_on_time, to_char(due_on, 'YYYY-MM-DD') AS due_on, to_char(reply_due_on, 'YYYY-MM-DD') AS reply_due_on
@@ -209,6 +221,7 @@ describe('deadlines that fall on a holiday, in the filters, the home page and th
     });
     expect(rows.find((r) => r.case_no === '测试-handling')).toMatchObject({ due_on: '2026-10-08' });
     // 附件7 counted in TypeScript from the same rows says the same
+    await db.query(`SET reporting.today = '2026-10-09'`);
     const figures = await countyFigures(ds.manager, county, { from: '2026-01-01', to: '2026-12-31' }, '2026-10-09');
     expect([figures.repliesDue, figures.repliesOnTime]).toEqual([3, 1]);
     await db.query(`RESET reporting.today`);

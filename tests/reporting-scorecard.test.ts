@@ -330,7 +330,8 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
       state_label: '终结',
       category_label: '家庭暴力',
       source_label: '来电（含12338妇女维权热线）',
-      due_on: '2023-04-30',
+      // 60 days counted to 30 April 2023, inside 劳动节 (29 April – 3 May): due on 4 May (民法典第二百零三条)
+      due_on: '2023-05-04',
       is_overdue: false,
       reply_on_time: false,
     });
