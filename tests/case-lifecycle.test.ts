@@ -620,6 +620,31 @@ describe('deadlines in lists and on the home page', () => {
     }
   });
 
+  it('explains on the case page a due day moved off a holiday (民法典第二百零三条)', async () => {
+    // 60 days from 3 August 2026 counted to 2 October, inside 国庆 (1–7 October): due on the 8th
+    const created = await clerk.api('POST', '/resources/PetitionCase/actions/new', {
+      subject: '抚养费纠纷',
+      category: 'marriage_family',
+      source: 'visit',
+      petitionerName: '孙桂兰',
+      acceptedOn: '2026-08-03',
+    });
+    const id = Number(created.json.record.params.id);
+    expectDone(await act(id, 'acceptCase', { acceptanceNotifiedOn: '2026-08-04' }));
+    const show = await clerk.api('GET', `/resources/PetitionCase/records/${id}/show`);
+    expect(show.json.record.params).toMatchObject({
+      nextDeadline: '2026-10-08 办结期限（条例第三十四条）',
+      deadlineNote: '10月2日为法定节假日，顺延至10月8日（民法典第二百零三条）',
+    });
+    // the list shows the moved day, without the note
+    const listed = await clerk.api(
+      'GET',
+      `/resources/PetitionCase/actions/list?filters.caseNo=${show.json.record.params.caseNo}`,
+    );
+    expect(listed.json.records[0].params).toMatchObject({ nextDeadline: '2026-10-08 办结' });
+    expect(listed.json.records[0].params.deadlineNote).toBeUndefined();
+  });
+
   it('lists the signed-in user’s overdue and due-soon cases on the home page, without personal data for leaders', async () => {
     expect(HOME_SECTION_PROVIDERS).toContain(caseDeadlinesSection);
     const {

@@ -1,3 +1,4 @@
+import { nextDeadline, type DeadlineFacts } from '../src/domain/case-deadlines.js';
 import {
   addWorkingDays,
   endOfPeriod,
@@ -69,5 +70,45 @@ describe('the legal calendar on the published schedules', () => {
     expect(addWorkingDays('2026-02-14', 1, S)).toBe('2026-02-24');
     expect(addWorkingDays('2026-12-30', 5, S)).toBe('2027-01-06'); // into 2027: weekends only
     expect(() => addWorkingDays('2026-01-01', 0, S)).toThrow();
+  });
+});
+
+describe('case deadlines on the published schedules', () => {
+  const concluded = (concludedOn: string): DeadlineFacts => ({
+    state: 'concluded',
+    acceptedOn: '2026-01-05',
+    acceptanceNotifiedOn: '2026-01-06',
+    extensionDays: null,
+    concludedOn,
+    replyIssuedOn: null,
+    reviewRequestedOn: null,
+    reviewAnsweredOn: null,
+  });
+  const reply = (concludedOn: string, today = concludedOn) => nextDeadline(concluded(concludedOn), today, S);
+
+  it.each([
+    // concluded on, the reply opinion's 7 days counted to, due on, the case page's note
+    ['2026-09-26', '2026-10-03', '2026-10-08', '10月3日为法定节假日，顺延至10月8日（民法典第二百零三条）'],
+    ['2026-09-20', '2026-09-27', '2026-09-28', '9月27日为法定节假日，顺延至9月28日（民法典第二百零三条）'],
+    ['2026-09-13', '2026-09-20', '2026-09-20', null], // the 调休 working Sunday
+    ['2026-02-09', '2026-02-16', '2026-02-24', '2月16日为法定节假日，顺延至2月24日（民法典第二百零三条）'],
+    ['2026-03-01', '2026-03-08', '2026-03-09', '3月8日为休息日（星期日），顺延至3月9日（民法典第二百零三条）'],
+    ['2026-12-28', '2027-01-04', '2027-01-04', '2027年节假日安排未发布，按双休日计算'], // into an unpublished year
+    [
+      '2026-12-26',
+      '2027-01-02',
+      '2027-01-04',
+      '1月2日为休息日（星期六），顺延至1月4日（民法典第二百零三条）；2027年节假日安排未发布，按双休日计算',
+    ],
+  ])('a case concluded on %s: reply counted to %s, due on %s', (concludedOn, counted, due, note) => {
+    expect(reply(concludedOn)).toMatchObject({ kind: 'reply', counted, due, note });
+  });
+
+  it('is not overdue on the holiday the due day was moved over, and overdue the day after it', () => {
+    expect(reply('2026-09-26', '2026-10-05')).toMatchObject({ daysLeft: 3, urgency: 'due_soon' });
+    expect(reply('2026-09-26', '2026-10-08')).toMatchObject({ daysLeft: 0, urgency: 'due_soon' });
+    expect(reply('2026-09-26', '2026-10-09')).toMatchObject({ daysLeft: -1, urgency: 'overdue' });
+    // the 调休 Sunday is a working day: due on it
+    expect(reply('2026-09-13', '2026-09-21')).toMatchObject({ daysLeft: -1, urgency: 'overdue' });
   });
 });
