@@ -160,7 +160,7 @@ describe('list counts, the indexes behind the lists, the dashboard snapshots', (
     expect(json.meta.total).toBe(rows[0].n);
   });
 
-  it('filters 已超期 on the indexed due day (the migration froze the same expression)', async () => {
+  it('filters 已超期 on the indexed due day (petition_case.action_due_on, kept by a trigger)', async () => {
     const client = (await ds.driver.obtainMasterConnection()) as [pg.PoolClient, () => void];
     const [conn, release] = client;
     try {

@@ -79,6 +79,10 @@ export function certificateValidOn(cert: CertificateDates, reviews: readonly Rev
  * The last day by which the next yearly review must be passed: the end of the latest term. Null for a
  * certificate that was never issued, is revoked, or whose latest review failed (it is suspended, not due).
  * Reviews after `day` are ignored, so the answer is what the office knew on `day`.
+ * The legal calendar (legal-calendar.ts) does not move it: 一年一审核 is the federation's own yearly term, due
+ * on the anniversary — a fixed date, not a period of days for an act — and the certificate's validity ends
+ * with it. (The scorecard's 30 days of grace after it are a period, counted on the legal calendar in
+ * reporting.county_measures.)
  */
 export function reviewDueOn(cert: CertificateDates, reviews: readonly ReviewDates[], day: string): string | null {
   if (cert.status === 'produced' || cert.status === 'revoked' || !cert.issuedOn) return null;

@@ -44,7 +44,11 @@ export interface RectificationInput {
   dueOn?: TextInput;
 }
 
-/** An item of the list: what to put right and by when, not before the visit. */
+/**
+ * An item of the list: what to put right and by when, not before the visit. The 整改期限 is a date the
+ * inspector sets, not a period counted from an event, so the legal calendar does not move it (a date on a
+ * rest day is the inspector's choice).
+ */
 export function validateRectification(input: RectificationInput, ctx: { inspectedOn: string | null }): FieldProblems {
   const c = new ProblemCollector().add('item', required(input.item, '请填写整改事项'));
   if (isBlank(input.dueOn)) c.add('dueOn', problem('REQUIRED', '请填写整改期限'));

@@ -81,11 +81,11 @@ const addDeadlines = (long: boolean) => async (response: ActionResponse) => {
   return response;
 };
 
-// 即将到期 / 已超期: the actionable deadline computed in SQL from the same policy values
+// 即将到期 / 已超期: the actionable deadline on the legal calendar, stored by the database (action_due_on)
 const deadlineFilter = (value: string, { today }: { today: string }) => {
   if (!(value in DEADLINE_FILTERS)) return null;
-  // on the listed row itself (`alias` is its id column, "PetitionCase"."id"), so that the condition is the
-  // expression the index ix_petition_case_(county_)action_due is built on (issue 11)
+  // on the listed row itself (`alias` is its id column, "PetitionCase"."id"), so that the condition is on
+  // the column the index ix_petition_case_(county_)action_due is built on (issue 11)
   return Raw((alias) => {
     const table = alias.slice(0, alias.lastIndexOf('.'));
     return deadlineFilterSql(value as DeadlineFilter, actionableDueSql(table));
