@@ -103,7 +103,7 @@ export const CREATION_STANDARDS: readonly CreationStandard[] = [
     unit: '%',
     comparison: '>=',
     target: 100,
-    description: '当年终结的案件中于终结后7日内出具答复意见书的百分比（附件2第五条）',
+    description: '当年终结的案件中于终结后7日内（最后一日为法定节假日的顺延）出具答复意见书的百分比（附件2第五条）',
   },
   {
     code: 'archived_share',
@@ -122,7 +122,7 @@ export const CREATION_STANDARDS: readonly CreationStandard[] = [
     comparison: '<=',
     target: 0,
     description:
-      '办理超期：统计日（往年12月31日，今年今日）仍在办理且已过60日（含批准延期）办理期限的案件数（《信访工作条例》第三十四条）；不同于首页“期限提醒·已超期”（任一期限）',
+      '办理超期：统计日（往年12月31日，今年今日）仍在办理且已过60日（含批准延期，最后一日为法定节假日的顺延）办理期限的案件数（《信访工作条例》第三十四条）；不同于首页“期限提醒·已超期”（任一期限）',
   },
   {
     code: 'key_cases_joint_meeting',
