@@ -32,7 +32,8 @@ export interface PublicCaseView {
   state: string;
   stateLabel: string;
   steps: { label: string; on: string }[];
-  nextDeadline: { label: string; due: string; daysLeft: string } | null;
+  /** `note`: why the due day moved off a rest day, or that a year's holiday schedule is not published */
+  nextDeadline: { label: string; due: string; daysLeft: string; note: string | null } | null;
   agentName: string | null;
   rating: {
     rating: Rating;
@@ -138,7 +139,9 @@ function toView(row: CaseRow, labels: Labels, now: Date): PublicCaseView {
     state: row.state,
     stateLabel: labels.state[row.state] ?? '',
     steps: stepsTaken(facts),
-    nextDeadline: next ? { label: next.label, due: next.due, daysLeft: describeDaysLeft(next.daysLeft) } : null,
+    nextDeadline: next
+      ? { label: next.label, due: next.due, daysLeft: describeDaysLeft(next.daysLeft), note: next.note }
+      : null,
     agentName: row.agent_name ?? null,
     rating: row.rating
       ? {

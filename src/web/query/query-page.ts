@@ -91,7 +91,8 @@ export function resultPage(v: PublicCaseView, state: ResultState): string {
         .join('')}</ol>`
     : '<p>暂无</p>';
   const deadline = v.nextDeadline
-    ? `<p><strong>${esc(v.nextDeadline.label)}</strong>：${esc(cnDate(v.nextDeadline.due))}（${esc(v.nextDeadline.daysLeft)}）</p>`
+    ? `<p><strong>${esc(v.nextDeadline.label)}</strong>：${esc(cnDate(v.nextDeadline.due))}（${esc(v.nextDeadline.daysLeft)}）</p>` +
+      (v.nextDeadline.note ? `<p class="hint">${esc(v.nextDeadline.note)}</p>` : '')
     : '<p>无正在计算的期限</p>';
   const phone = v.workPointPhone
     ? `<a href="tel:${esc(v.workPointPhone.replace(/[^0-9+-]/g, ''))}">${esc(v.workPointPhone)}</a>`
