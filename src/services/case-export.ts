@@ -4,6 +4,7 @@ import { ENUM_LABELS } from '../admin/locale/enums.js';
 import { PetitionCase } from '../entities/petition-case.js';
 import { buildSheet, type ExportColumn } from './agent-workbook.js';
 import { caseFacts } from './case-workflow.js';
+import { LEGAL_SCHEDULE } from './legal-schedule.js';
 
 interface RegisterRow {
   caseNo: string;
@@ -71,7 +72,7 @@ export async function buildCaseRegister(
   for (const id of caseIds) {
     const c = byId.get(id);
     if (!c) continue;
-    const next = nextDeadline(caseFacts(c), opts.today);
+    const next = nextDeadline(caseFacts(c), opts.today, LEGAL_SCHEDULE);
     out.push({
       caseNo: c.caseNo,
       petitionerName: c.petitionerName,
