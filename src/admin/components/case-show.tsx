@@ -163,6 +163,11 @@ const CaseShow: React.FC<ActionProps> = (props) => {
               下一期限：{p.nextDeadline}（{p.daysLeft}）
             </Text>
           ) : null}
+          {p.deadlineNote ? (
+            <Text data-testid="case-deadline-note" fontSize="sm" color="grey60">
+              {p.deadlineNote}
+            </Text>
+          ) : null}
         </Box>
         {steps.length ? (
           <Box data-testid="case-steps">
