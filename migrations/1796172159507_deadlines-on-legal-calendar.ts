@@ -33,7 +33,8 @@ BEGIN
   RETURN NEW;
 END $$;
 
-ALTER TABLE petition_case ADD COLUMN action_due_on date;
+-- IF NOT EXISTS: a down migration leaves the column (see down)
+ALTER TABLE petition_case ADD COLUMN IF NOT EXISTS action_due_on date;
 COMMENT ON COLUMN petition_case.action_due_on IS '最近一项应办期限的最后一日（法定节假日顺延；触发器维护，供已超期/即将到期筛选）';
 UPDATE petition_case pc SET action_due_on = petition_case_action_due_on(pc);
 CREATE TRIGGER tr_petition_case_action_due_on BEFORE INSERT OR UPDATE ON petition_case
@@ -442,7 +443,9 @@ export async function up(pgm: MigrationBuilder): Promise<void> {
 }
 
 export async function down(pgm: MigrationBuilder): Promise<void> {
-  // a view keeps the columns others may read: reply_due_on stays, counted in plain days again
+  // a view keeps the columns others may read: reply_due_on stays, counted in plain days again; and
+  // petition_case.action_due_on stays, no longer kept (case_facts reads petition_case.*, so dropping it would
+  // mean dropping the warehouse views and their snapshots)
   pgm.sql(
     OLD_CASE_FACTS.replace(
       '  END AS reply_on_time\nFROM c',
@@ -454,7 +457,7 @@ export async function down(pgm: MigrationBuilder): Promise<void> {
 DROP INDEX ix_petition_case_county_action_due;
 DROP INDEX ix_petition_case_action_due;
 DROP TRIGGER tr_petition_case_action_due_on ON petition_case;
-ALTER TABLE petition_case DROP COLUMN action_due_on;
+COMMENT ON COLUMN petition_case.action_due_on IS '（已停用，不再维护）';
 DROP FUNCTION petition_case_set_action_due_on();
 DROP FUNCTION petition_case_action_due_on(petition_case);
 CREATE INDEX ix_petition_case_county_action_due ON petition_case (county_id, ${OLD_ACTION_DUE}) WHERE voided_at IS NULL;
