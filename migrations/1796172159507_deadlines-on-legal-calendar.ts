@@ -60,10 +60,16 @@ const CASE_FACTS = `
 CREATE OR REPLACE VIEW reporting.case_facts AS
 WITH c AS (
   -- 条例第三十四条 60 days (+ the approved extension) and 附件2 第五条 7 days, each a period on the legal
-  -- calendar (民法典第二百零一条、第二百零三条: a last day on a rest day moves to the next working day)
-  SELECT pc.*, reporting.end_of_period(pc.accepted_on, 60 + COALESCE(pc.extension_days, 0)) AS due_on,
-    reporting.end_of_period(pc.concluded_on, 7) AS reply_due_on
+  -- calendar (民法典第二百零一条、第二百零三条: a last day on a rest day moves to the next working day):
+  -- reporting.end_of_period, read here as a join on the calendar's counted day (a lookup per row costs
+  -- some 5 µs, a hash join a tenth of that), the function itself only outside the table's years
+  SELECT pc.*,
+    COALESCE(handling.next_working_day, reporting.end_of_period(pc.accepted_on, 60 + COALESCE(pc.extension_days, 0))) AS due_on,
+    CASE WHEN pc.concluded_on IS NOT NULL
+      THEN COALESCE(reply.next_working_day, reporting.end_of_period(pc.concluded_on, 7)) END AS reply_due_on
   FROM petition_case pc
+  LEFT JOIN reporting.legal_calendar handling ON handling.day = pc.accepted_on + 60 + COALESCE(pc.extension_days, 0)
+  LEFT JOIN reporting.legal_calendar reply ON reply.day = pc.concluded_on + 7
   WHERE pc.voided_at IS NULL
 )
 SELECT c.id AS case_id, c.case_no, c.county_id, county.name AS county_name, c.township_id, township.name AS township_name,
