@@ -39,7 +39,8 @@ describe('the deadline SQL against the domain', () => {
       `SELECT ${FACTS}, to_char(${actionableDueSql('c')}, 'YYYY-MM-DD') AS sql_due FROM petition_case c`,
     );
     expect(rows.length).toBeGreaterThan(1000);
-    const domainDue = (r: any) => openDeadlines(caseFacts(r), LEGAL_SCHEDULE).find((x) => x.actionable)?.due ?? null;
+    const domainDue = (r: Record<string, unknown>) =>
+      openDeadlines(caseFacts(r), LEGAL_SCHEDULE).find((x) => x.actionable)?.due ?? null;
     expect(rows.filter((r) => domainDue(r) !== r.sql_due).map((r) => r.id)).toEqual([]);
     // every kind of actionable deadline occurs in the demo data
     const kinds = new Set(
