@@ -35,8 +35,10 @@ export type CaseLimit = Exclude<keyof typeof CASE_POLICY, 'dueSoonDays'>;
  * - `workingDays`: working days (“…个工作日”), rest days skipped (e.g. 条例第二十三条: an office objects to an
  *   assignment within 5个工作日 — a limit between offices, which this product does not track).
  * Every limit of the notice (附件2) and of the 条例 that a case is held to is written in days (日), so all
- * are calendar-day periods; a limit the law writes in working days is declared `workingDays` here and
- * every deadline, list filter and figure follows (limitEnd; in SQL reporting.add_working_days).
+ * are calendar-day periods. A limit declared `workingDays` is counted so by limitEnd (the case page, the
+ * workflow); the SQL that stores and counts the due days (petition_case_action_due_on, reporting.case_facts)
+ * is frozen in its migration with reporting.end_of_period, so such a change needs a migration using
+ * reporting.add_working_days — tests/case-deadlines-sql.test.ts fails until the two agree.
  */
 export const CASE_LIMIT_COUNTING: { readonly [K in CaseLimit]: 'calendarDays' | 'workingDays' } = {
   acceptanceNoticeDays: 'calendarDays',
