@@ -7,6 +7,14 @@ export async function recordShown(page: Page): Promise<void> {
 
 /** Chooses the option containing `text` in an AdminJS select (react-select) of the form's `property`. */
 export async function pick(page: Page, property: string, text: string): Promise<void> {
+  // a place or agent field is a plain list of the choices of its level (Components.PlacePicker)
+  const picker = page.locator(`[data-testid=picker-${property}]`);
+  if (await picker.count()) {
+    const option = picker.locator('option').filter({ hasText: text }).first();
+    await option.waitFor({ state: 'attached' });
+    await picker.selectOption(await option.getAttribute('value'));
+    return;
+  }
   const input = page.locator(`[data-testid=property-edit-${property}] input[role=combobox]`);
   await input.click();
   await input.fill(text);

@@ -1,0 +1,134 @@
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { countyId } from '../support/fixtures.js';
+import { chineseText, launchBrowser, login, newPage, shot, warmUp } from './support/browser.js';
+import { journeySteps, recordShown } from './support/forms.js';
+
+// The 新华区 clerk's daily work as she does it, at her desk (1440×900) and on her phone (390×844): the case
+// list she scans (search, colours, days left), her register in Excel, a case read as its file with its
+// history, and the 重复信访 warning while registering a woman who came before.
+let app: TestApp;
+let browser: Browser;
+let desk: Page;
+let phone: Page;
+let xinhua: number;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await warmUp(app.baseUrl);
+  browser = await launchBrowser();
+  xinhua = await countyId(app.db, '新华区');
+  desk = await newPage(browser, app.baseUrl);
+  await desk.setViewportSize({ width: 1440, height: 900 });
+  await login(desk, 'xinhua@example.org');
+  phone = await newPage(browser, app.baseUrl);
+  await phone.setViewportSize({ width: 390, height: 844 });
+  await login(phone, 'xinhua@example.org');
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const step = journeySteps();
+
+step('scans her case list at her desk: no county column, states in colour, the most overdue first', async () => {
+  await desk.goto('/admin/resources/PetitionCase?filters.deadline=overdue&sortBy=daysLeft&direction=asc');
+  const list = desk.locator('[data-testid=case-list]');
+  await list.locator('tbody tr').first().waitFor();
+  const headers = await list.locator('thead th, thead td').allInnerTexts();
+  expect(headers.join('|')).toContain('信访事项');
+  expect(headers.join('|')).not.toContain('所属县');
+  const first = list.locator('tbody tr').first();
+  const overdue = first.locator('[data-urgency=overdue]');
+  expect(await overdue.innerText()).toMatch(/^已超期 \d+ 天$/);
+  // red, as a clerk expects an overdue deadline
+  expect(await overdue.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(185, 28, 28)');
+  // case numbers and names on one line at 1440 px
+  const caseNo = first.locator('td').first();
+  const { height } = (await caseNo.boundingBox())!;
+  expect(height).toBeLessThan(60);
+  await chineseText(desk);
+  await shot(desk, 'clerk-01-list-overdue');
+});
+
+step('finds a woman by name in the search box, and exports what she sees to Excel', async () => {
+  const {
+    rows: [c],
+  } = await app.db.query(
+    `SELECT petitioner_name FROM petition_case WHERE county_id = $1 AND voided_at IS NULL ORDER BY id DESC LIMIT 1`,
+    [xinhua],
+  );
+  await desk.goto('/admin/resources/PetitionCase');
+  await desk.locator('[data-testid=case-list] input[name=keyword]').fill(c.petitioner_name);
+  await desk.getByRole('button', { name: '搜索', exact: true }).click();
+  await desk.waitForURL(/filters\.keyword=/);
+  const rows = desk.locator('[data-testid=case-list] tbody tr');
+  await rows.first().waitFor();
+  for (const text of await rows.allInnerTexts()) expect(text).toContain(c.petitioner_name);
+  const shown = await rows.count();
+
+  await desk.locator('[data-testid=action-exportXlsx]:visible').first().click();
+  const [download] = await Promise.all([
+    desk.waitForEvent('download'),
+    desk.locator('[data-testid=file-link-exportXlsx]').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^信访代理案件登记簿-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fs.readFileSync((await download.path())!) as never);
+  const sheet = wb.worksheets[0];
+  expect(sheet.rowCount - 1).toBe(shown);
+  expect(String(sheet.getRow(2).getCell(2).value)).toBe(c.petitioner_name);
+  await chineseText(desk);
+  await shot(desk, 'clerk-02-export');
+});
+
+step('on her phone, the list is a card per case with its number, petitioner and deadline', async () => {
+  await phone.goto('/admin/resources/PetitionCase');
+  const cards = phone.locator('[data-testid=case-card]');
+  await cards.first().waitFor();
+  expect(await cards.count()).toBeGreaterThan(3);
+  const text = await cards.first().innerText();
+  expect(text).toMatch(/新华-\d{4}-\d{4}/);
+  // every card fits the screen: nothing to scroll sideways for
+  const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  await chineseText(phone);
+  await shot(phone, 'clerk-03-phone-cards');
+});
+
+step('on her phone, a case opens as its file: title, next step, papers and history', async () => {
+  const card = phone.locator('[data-testid=case-card]').first();
+  const caseNo = /新华-\d{4}-\d{4}/.exec(await card.innerText())![0];
+  await card.click();
+  await phone.waitForURL(/\/records\/\d+\/show$/);
+  await recordShown(phone);
+  expect(await phone.locator('[data-testid=case-title]').innerText()).toContain(caseNo);
+  await phone.locator('[data-testid=case-files]').waitFor();
+  const history = phone.locator('[data-testid=case-timeline] li');
+  await history.first().waitFor();
+  expect(await history.first().innerText()).toContain('登记受理');
+  await chineseText(phone);
+  await shot(phone, 'clerk-04-phone-case');
+});
+
+step('registering a woman who came before, she is shown her earlier cases before saving', async () => {
+  const {
+    rows: [earlier],
+  } = await app.db.query(
+    `SELECT case_no, petitioner_id_number FROM petition_case
+      WHERE county_id = $1 AND voided_at IS NULL AND petitioner_id_number IS NOT NULL ORDER BY id LIMIT 1`,
+    [xinhua],
+  );
+  await phone.goto('/admin/resources/PetitionCase/actions/new');
+  await phone.locator('#petitionerIdNumber').fill(earlier.petitioner_id_number);
+  const warning = phone.locator('[data-testid=repeat-warning]');
+  await warning.waitFor();
+  expect(await warning.innerText()).toContain(earlier.case_no);
+  expect(await warning.innerText()).toContain('重复信访');
+  await warning.scrollIntoViewIfNeeded();
+  await chineseText(phone);
+  await shot(phone, 'clerk-05-phone-repeat-warning');
+});
