@@ -73,6 +73,22 @@ describe('搜索: one box for the case number, the petitioner and the matter', (
     expect(both.length).toBeGreaterThan(0);
   });
 
+  it('lets a case picker (办案记录, 案卷材料) find a case by the petitioner or the matter, giving id and number only', async () => {
+    const {
+      rows: [c],
+    } = await app.db.query(
+      `SELECT id, case_no, petitioner_name, subject FROM petition_case WHERE county_id = $1 AND voided_at IS NULL ORDER BY id DESC LIMIT 1`,
+      [xinhua],
+    );
+    for (const q of [c.petitioner_name, c.subject]) {
+      const { status, json } = await clerk.api('GET', `/resources/PetitionCase/search/${encodeURIComponent(q)}`);
+      expect(status).toBe(200);
+      const found = json.records.find((r: any) => Number(r.id) === c.id);
+      expect({ q, title: found?.title }).toEqual({ q, title: c.case_no });
+      expect(Object.keys(found.params).sort()).toEqual(['caseNo', 'id']);
+    }
+  });
+
   it('takes % and _ as characters and finds nothing for a word no case holds', async () => {
     expect(await listed(clerk, `filters.keyword=${encodeURIComponent('%')}`)).toEqual([]);
     expect(await listed(clerk, `filters.keyword=${encodeURIComponent('查无此人此事')}`)).toEqual([]);

@@ -1,4 +1,4 @@
-import type { ActionContext, ActionResponse, RecordJSON } from 'adminjs';
+import type { ActionContext, ActionRequest, ActionResponse, RecordJSON } from 'adminjs';
 import { Raw } from 'typeorm';
 import { describeDaysLeft, nextDeadline } from '../../domain/case-deadlines.js';
 import { assertFileWritable, expectedEvent } from '../../domain/case-workflow.js';
@@ -301,6 +301,13 @@ export const petitionCaseResource = defineResource(
     },
     actions: {
       list: { component: Components.CaseList, after: addDeadlines(false) },
+      // a picker of cases (办案记录, 案卷材料) finds one by number, petitioner or matter, as the list's box does
+      search: {
+        before: async (request: ActionRequest) => ({
+          ...request,
+          query: { ...request.query, searchProperty: 'keyword' },
+        }),
+      },
       // the page draws its own header: the case number and petitioner as title, the steps legal now
       show: {
         component: Components.CaseShow,
