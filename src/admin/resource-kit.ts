@@ -4,6 +4,8 @@ import {
   ValidationError,
   type ActionContext,
   type ActionRequest,
+  type ActionResponse,
+  type RecordActionResponse,
   type ResourceOptions,
   type ResourceWithOptions,
 } from 'adminjs';
@@ -95,6 +97,7 @@ function buildResource(
   }
   const resource = new ScopedResource(entity, rules);
   neverLoseRecords(resource, rules, actions);
+  landOnTheRecord(actions);
   const hidden = { isVisible: { list: false, filter: false, show: true, edit: false } };
   const properties: NonNullable<ResourceOptions['properties']> = {
     createdAt: hidden,
@@ -327,3 +330,26 @@ export function countyHeading(describe: (row: Record<string, any>) => string): N
 export const HEADING_PROPERTY = {
   heading: { type: 'string' as const, isVisible: false },
 };
+
+/** After 新建, the user lands on the record she made (its page and next steps), not back on the list. */
+function landOnTheRecord(actions: Record<string, AnyAction>): void {
+  const own = actions.new?.after;
+  actions.new = {
+    ...actions.new,
+    after: async (response: ActionResponse, request: ActionRequest, context: ActionContext) => {
+      const answered = typeof own === 'function' ? await own(response, request, context) : response;
+      const record = (answered as RecordActionResponse).record;
+      const saved = request.method === 'post' && record?.id && !Object.keys(record.errors ?? {}).length;
+      return saved
+        ? {
+            ...answered,
+            redirectUrl: context.h.recordActionUrl({
+              resourceId: context.resource.id(),
+              recordId: record.id,
+              actionName: 'show',
+            }),
+          }
+        : answered;
+    },
+  };
+}

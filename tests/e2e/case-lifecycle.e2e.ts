@@ -80,13 +80,19 @@ step('registers a case through 案件管理 → 信访代理案件 → 新建', 
   await page.waitForSelector('[data-testid=property-edit-subject]');
   await chineseText(page);
 
-  // saved without the required fields: refused, with Chinese messages on the fields
+  // the required fields are marked before saving; an empty one the browser itself refuses to send
+  expect(await page.locator('[data-testid=property-edit-subject] label').innerText()).toMatch(/信访事项/);
+  await page.click('[data-testid=button-save]');
+  expect(await page.locator('#subject').evaluate((el) => (el as HTMLInputElement).validity.valueMissing)).toBe(true);
+  expect(page.url()).toMatch(/\/actions\/new$/);
+  // with those filled in but no acceptance date, category or source: refused by the server, in Chinese on the fields
+  await page.fill('#subject', SUBJECT);
+  await page.fill('#petitionerName', '李秀兰');
   await page.click('[data-testid=button-save]');
   await notice(page, '请更正标出的字段后再保存');
   expect(await page.locator('[data-testid=property-edit-acceptedOn]').innerText()).toContain('此项为必填项');
   await chineseText(page);
 
-  await page.fill('#subject', SUBJECT);
   await page.fill('#description', '信访人离婚后，原夫家拒绝按协议分割宅基地。');
   await pick(page, 'category', '农村妇女土地及财产权益');
   await pick(page, 'source', '来访');
@@ -111,9 +117,11 @@ step('registers a case through 案件管理 → 信访代理案件 → 新建', 
   expect(rows[0].case_no).toMatch(new RegExp(`^新华-${day(-20).slice(0, 4)}-\\d{4}$`));
   caseId = rows[0].id;
   caseNo = rows[0].case_no;
-  await page.locator('table').getByText(caseNo).waitFor();
+  // 新建 lands on the case just registered: its file, with 受理 as the next step
+  await page.waitForURL(new RegExp(`/records/${caseId}/show(\\?refresh=true)?$`));
+  await page.locator('[data-testid=case-title]').getByText(caseNo).waitFor();
   await chineseText(page);
-  await shot(page, 'case-02-list-after-create');
+  await shot(page, 'case-02-registered-case-page');
   await casePage();
   await page.waitForSelector('[data-testid=action-acceptCase]');
   const text = await chineseText(page);

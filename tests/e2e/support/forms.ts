@@ -29,10 +29,10 @@ export async function notice(page: Page, pattern: string | RegExp): Promise<stri
   return wrapper.innerText();
 }
 
-/** Saves an AdminJS form and waits for the page it leads to: the list after 新建, the record after 编辑. */
+/** Saves an AdminJS form and waits for the page it leads to: the record, after 新建 as after 编辑. */
 export async function saveRecordForm(page: Page): Promise<void> {
   await page.click('[data-testid=button-save]');
-  await page.waitForURL(/\/records\/\d+\/show$|\/resources\/\w+(\?refresh=true)?$/);
+  await page.waitForURL(/\/records\/\d+\/show(\?refresh=true)?$|\/resources\/\w+(\?refresh=true)?$/);
 }
 
 /**
