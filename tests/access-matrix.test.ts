@@ -222,6 +222,34 @@ describe('petitioners’ personal data', () => {
       expect(JSON.stringify(res.json)).not.toContain(rows[0].phone);
     }
   });
+
+  it('does not let a leader order a list by a field she sees masked (the order would tell it)', async () => {
+    const order = async (s: Session, query: string) =>
+      (
+        (await s.api('GET', `/resources/PetitionCase/actions/list?perPage=50&${query}`)).json.records as {
+          id: string;
+        }[]
+      ).map((r) => r.id);
+    const plain = await order(sessions.leader, '');
+    for (const field of ['petitionerIdNumber', 'petitionerPhone', 'petitionerAddress'])
+      for (const direction of ['asc', 'desc'])
+        expect({
+          field,
+          direction,
+          ids: await order(sessions.leader, `sortBy=${field}&direction=${direction}`),
+        }).toEqual({
+          field,
+          direction,
+          ids: plain,
+        });
+    // her county's staff, who read them in full, may
+    const staff = await order(sessions.county_staff, 'sortBy=petitionerIdNumber&direction=asc');
+    const { rows } = await app.db.query(
+      `SELECT id::text FROM petition_case WHERE county_id = $1 AND voided_at IS NULL ORDER BY petitioner_id_number ASC, id LIMIT 50`,
+      [xinhua],
+    );
+    expect(new Set(staff.slice(0, 5).map(String))).toEqual(new Set(rows.slice(0, 5).map((r) => String(r.id))));
+  });
 });
 
 /** 18-digit resident ID numbers and 11-digit mobiles, as a leaked page would carry them. */
