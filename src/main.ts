@@ -5,6 +5,7 @@ import { createDataSource } from '../ormconfig.js';
 import { startSnapshotRefresher } from './reports/reporting-snapshots.js';
 import { createApp } from './server.js';
 import { isDatabaseEmpty, loadDemoData } from './seed/demo-data/load-demo-data.js';
+import { settleDemoYearEnd } from './seed/demo-year-end.js';
 
 const DEMO_SEED_LOCK = 4_140_400;
 
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     await migrate(db.url, log);
     const dataSource = await createDataSource(db.url).initialize();
     if (config.seedDemo) {
+      let seeded = false;
       const client = await dataSourceClient(dataSource);
       // instances starting together: one seeds, the others wait and then find the data there
       await client.query('SELECT pg_advisory_lock($1)', [DEMO_SEED_LOCK]);
@@ -25,11 +27,13 @@ async function main(): Promise<void> {
         if (await isDatabaseEmpty(client)) {
           log('数据库为空，正在载入演示数据…');
           await loadDemoData(client, log);
+          seeded = true;
         }
       } finally {
         await client.query('SELECT pg_advisory_unlock($1)', [DEMO_SEED_LOCK]);
         client.release();
       }
+      if (seeded) await settleDemoYearEnd(dataSource, new Date(), log);
     }
     const { app, admin } = await createApp({ config, dataSource });
     // a province's dashboard reads snapshots: keep them fresh (docs/reporting.md, 数据时效)

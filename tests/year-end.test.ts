@@ -268,6 +268,12 @@ describe('附件6 case analysis report', () => {
 });
 
 describe('the year’s evaluation and commendations', () => {
+  // the demo closed 2025 already (src/seed/demo-year-end.ts): the city closes it afresh here
+  beforeAll(async () => {
+    await app.db.query(`DELETE FROM commendation WHERE year = 2025`);
+    await app.db.query(`DELETE FROM evaluation WHERE year = 2025`);
+  });
+
   const evaluations = async () =>
     (
       await app.db.query(

@@ -2,7 +2,9 @@ import pg from 'pg';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../database/connection.js';
 import { migrate } from '../database/migrate.js';
+import { createDataSource } from '../../ormconfig.js';
 import { loadDemoData } from '../seed/demo-data/load-demo-data.js';
+import { settleDemoYearEnd } from '../seed/demo-year-end.js';
 import { runCli } from './run-cli.js';
 
 // `npm run seed`: (re)loads the demo data into DATABASE_URL, or into the embedded PostgreSQL the app uses.
@@ -20,6 +22,12 @@ async function main(): Promise<void> {
       await loadDemoData(client, log);
     } finally {
       await client.end();
+    }
+    const dataSource = await createDataSource(db.url).initialize();
+    try {
+      await settleDemoYearEnd(dataSource, new Date(), log);
+    } finally {
+      await dataSource.destroy();
     }
   } finally {
     if (db.embedded) log('正在停止内置 PostgreSQL…');

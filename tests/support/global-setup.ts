@@ -44,4 +44,12 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await demo.end();
   }
+  const { createDataSource } = await import('../../ormconfig.js');
+  const { settleDemoYearEnd } = await import('../../src/seed/demo-year-end.js');
+  const demoSource = await createDataSource(withDatabase(serverUrl, DEMO_TEMPLATE_DB)).initialize();
+  try {
+    await settleDemoYearEnd(demoSource, new Date());
+  } finally {
+    await demoSource.destroy();
+  }
 }
