@@ -754,7 +754,9 @@ describe('uploads', () => {
     expect(got.status).toBe(200);
     expect(got.headers.get('content-type')).toBe('application/pdf');
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(got.headers.get('content-disposition')).toMatch(/^attachment; filename="[\x20-\x7e]*"(; filename\*=UTF-8''|$)/);
+    expect(got.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="[\x20-\x7e]*"(; filename\*=UTF-8''|$)/,
+    );
   });
 
   it('refuses an over-long or NUL-bearing scan title on its field, instead of cutting it', async () => {

@@ -34,7 +34,6 @@ function initialValue(f: ActionField, params: Record<string, unknown> | undefine
 
 const api = new ApiClient();
 
-
 /**
  * The form behind every custom record action that asks for input (dates, outcome, reasons): the
  * server declares the fields and checks everything again; errors come back on their fields.

@@ -98,7 +98,10 @@ const CaseList: React.FC<ActionProps> = ({ resource, setTag }) => {
   const arrow = (path: string) => (sortBy === path ? (direction === 'asc' ? ' ▲' : ' ▼') : '');
 
   const deadline = (r: RecordJSON) => (
-    <span style={{ color: URGENCY_COLOURS[r.params.deadlineUrgency] }} data-urgency={r.params.deadlineUrgency || 'none'}>
+    <span
+      style={{ color: URGENCY_COLOURS[r.params.deadlineUrgency] }}
+      data-urgency={r.params.deadlineUrgency || 'none'}
+    >
       {r.params.daysLeft}
     </span>
   );
@@ -203,7 +206,10 @@ const CaseList: React.FC<ActionProps> = ({ resource, setTag }) => {
                   </a>
                 </TableCell>
                 <TableCell style={nowrap}>{r.params.petitionerName}</TableCell>
-                <TableCell style={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', ...nowrap }} title={r.params.subject}>
+                <TableCell
+                  style={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', ...nowrap }}
+                  title={r.params.subject}
+                >
                   {r.params.subject}
                 </TableCell>
                 <TableCell>
