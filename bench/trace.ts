@@ -14,8 +14,10 @@ const url =
   `postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? SCALE_DEFAULTS.port}/wpa`;
 const [email, ...paths] = process.argv.slice(2);
 let tracing = false;
-const original = pg.Client.prototype.query;
-(pg.Client.prototype as any).query = function (this: unknown, config: any, ...rest: unknown[]) {
+/** What pg.Client#query is called with first: the SQL text or a query config. */
+type QueryArg = string | { text?: string; values?: unknown[] } | undefined;
+const original = pg.Client.prototype.query as unknown as (this: unknown, ...args: unknown[]) => unknown;
+(pg.Client.prototype as { query: unknown }).query = function (this: unknown, config: QueryArg, ...rest: unknown[]) {
   if (tracing) {
     const text = typeof config === 'string' ? config : config?.text;
     const values =
@@ -25,7 +27,7 @@ const original = pg.Client.prototype.query;
         `SQL: ${text.replace(/\s+/g, ' ').slice(0, 600)}${values ? `  -- ${JSON.stringify(values).slice(0, 200)}` : ''}`,
       );
   }
-  return (original as any).call(this, config, ...rest);
+  return original.call(this, config, ...rest);
 };
 const dataSource = await createDataSource(url).initialize();
 const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: 'false' });
@@ -33,13 +35,12 @@ const { app } = await createApp({ config, dataSource, log: () => {} });
 const server = app.listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-let cookie = '';
 const login = await fetch(`${base}/admin/login`, {
   method: 'POST',
   body: new URLSearchParams({ email, password: 'demo12345' }),
   redirect: 'manual',
 });
-cookie = login.headers
+const cookie = login.headers
   .getSetCookie()
   .map((c) => c.split(';')[0])
   .join('; ');

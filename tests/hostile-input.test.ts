@@ -725,6 +725,7 @@ describe('uploads', () => {
         docId,
       ]);
       expect(rows[0].storage_key).toMatch(/^\d{4}\/[0-9a-f-]{36}\.pdf$/);
+      // eslint-disable-next-line no-control-regex -- no control character may reach the stored name
       expect(rows[0].file_name).not.toMatch(/[\u0000-\u001f/\\"<>]/);
       expect(rows[0].mime_type).toBe('application/pdf');
       const got = await sessions.county.request('GET', `/admin/files/documents/${docId}`);

@@ -1,6 +1,5 @@
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../ormconfig.js';
 import { COUNT_POLICY, countForList, forgetTableSizes } from '../src/admin/list-count.js';
 import { idNumberProblem } from '../src/domain/id-number.js';
 import { PetitionCase } from '../src/entities/index.js';

@@ -5,7 +5,7 @@
 // made — each from the cases' own dates as they stood on the measuring day `asOf` (31 December for a past
 // year, today for this one): a case concluded on 1 January was not concluded in the year before.
 import { CASE_STATES, type CaseState } from './case-workflow.js';
-import { addDays, compareDates } from './dates.js';
+import { compareDates } from './dates.js';
 import { percent, rateMeets } from './rounding.js';
 
 /** One case as the statistics need it (dates 'YYYY-MM-DD'). */

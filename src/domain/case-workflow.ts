@@ -181,7 +181,8 @@ export function expectedEvent(c: CaseFacts): CaseEvent | null {
     case 'concluded':
       if (!c.replyIssuedOn) return 'issueReply';
       return c.reviewRequestedOn && !c.reviewAnsweredOn ? 'requestReview' : 'archive';
-    default:
+    case 'archived':
+    case 'terminated':
       return null;
   }
 }

@@ -39,6 +39,7 @@ export function acceptUpload(
 export function cleanFileName(name: string | null | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
   const cleaned = base
+    // eslint-disable-next-line no-control-regex -- the control characters are what it removes
     .replace(/[\u0000-\u001f\u007f"<>]/g, '')
     .trim()
     .slice(0, 120);

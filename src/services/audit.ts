@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../domain/access-policy.js';
 
 export type AuditAction =
   'create' | 'update' | 'delete' | 'login' | 'login_failed' | 'view_personal' | 'export' | 'download' | string;

@@ -62,7 +62,7 @@ export class Session {
     const form = body ? toForm(body) : undefined;
     const res = await this.request(method, `/admin/api${path}`, form);
     const text = await res.text();
-    let json: any = null;
+    let json: any;
     try {
       json = JSON.parse(text);
     } catch {

@@ -83,9 +83,8 @@ export function recordFormHandler(
     if (!record) throw new NotFoundError('记录不存在', 'recordFormHandler');
     const actor = actorOf(context);
     if (request.method === 'get' || !actor) return { record: record.toJSON(currentAdmin) };
-    let payload: Payload = {};
     try {
-      payload = formPayload(request.payload);
+      const payload = formPayload(request.payload);
       if (record.params.rowVersion !== undefined) assertVersionGiven(payload.rowVersion);
       await run({ actor, recordId: Number(record.id()), payload, version: payload.rowVersion, context });
     } catch (e) {

@@ -37,9 +37,12 @@ const AgentImport: React.FC<ActionProps> = ({ resource, action }) => {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api.resourceAction({ resourceId: resource.id, actionName: action.name }).then((res) => {
-      setCounties((res.data as { counties?: { id: number; name: string }[] }).counties ?? []);
-    });
+    api
+      .resourceAction({ resourceId: resource.id, actionName: action.name })
+      .then((res) => {
+        setCounties((res.data as { counties?: { id: number; name: string }[] }).counties ?? []);
+      })
+      .catch(() => setCounties([]));
   }, [resource.id, action.name]);
 
   const send = async (dryRun: boolean): Promise<Outcome> => {

@@ -29,7 +29,10 @@ const api = new ApiClient();
 const CoveragePage: React.FC = () => {
   const [data, setData] = useState<Data | null>(null);
   useEffect(() => {
-    api.getPage({ pageName: 'coverage' }).then((res) => setData(res.data as Data));
+    api
+      .getPage({ pageName: 'coverage' })
+      .then((res) => setData(res.data as Data))
+      .catch(() => setData({ today: '', counties: [], villages: [], error: '读取配备情况失败，请稍后重试' }));
   }, []);
   if (!data)
     return (

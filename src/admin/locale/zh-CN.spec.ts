@@ -183,12 +183,14 @@ describe('zh-CN AdminJS translations', () => {
   it('labels every column property of the entities (the paths AdminJS shows)', async () => {
     const { getMetadataArgsStorage } = await import('typeorm');
     const entities = (await import('../../entities/index.js')) as Record<string, unknown>;
-    const classes = Object.values(entities).filter((v): v is Function => typeof v === 'function');
+    const classes = Object.values(entities).filter(
+      (v): v is abstract new (...args: never[]) => unknown => typeof v === 'function',
+    );
     const storage = getMetadataArgsStorage();
     const missing: string[] = [];
     const seen: string[] = [];
     for (const table of storage.tables) {
-      const target = table.target as Function;
+      const target = table.target as abstract new (...args: never[]) => unknown;
       if (!classes.includes(target)) continue;
       seen.push(target.name);
       const props = resources[target.name]?.properties ?? {};

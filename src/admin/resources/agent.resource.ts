@@ -66,7 +66,7 @@ export const agentResource = defineResource(
       { property: 'townshipId', entity: Organization, message: '所选乡镇（街道）不属于本县（市、区）' },
       { property: 'villageId', entity: Organization, message: '所选村（社区）不属于本县（市、区）' },
     ],
-    validate: async (values, { today, em }) => {
+    validate: async (values, { today }) => {
       if (typeof values.idNumber === 'string') values.idNumber = normalizeIdNumber(values.idNumber);
       return validateAgent(values, { today });
     },
