@@ -2,6 +2,7 @@ import {
   ACTIONS,
   flat,
   ValidationError,
+  type Action,
   type ActionContext,
   type ActionRequest,
   type ActionResponse,
@@ -91,7 +92,7 @@ function buildResource(
   options: ResourceOptions,
 ): ResourceWithOptions {
   const rules = withPlaceLevels(ownRules);
-  const actions = guardedActions(rules.id) as Record<string, Partial<import('adminjs').Action<any>>>;
+  const actions = guardedActions(rules.id) as Record<string, Partial<Action<ActionResponse>>>;
   for (const [name, extra] of Object.entries(options.actions ?? {})) {
     actions[name] = { ...(actions[name] ?? {}), ...extra };
   }
@@ -161,7 +162,7 @@ function buildResource(
   return { resource, options: { ...extended, actions, properties } };
 }
 
-type AnyAction = Partial<import('adminjs').Action<any>>;
+type AnyAction = Partial<Action<ActionResponse>>;
 type Check = (context: ActionContext) => boolean;
 const asCheck = (v: AnyAction['isVisible'] | AnyAction['isAccessible'], fallback: boolean): Check =>
   typeof v === 'function' ? (v as Check) : () => (v === undefined ? fallback : Boolean(v));
@@ -311,7 +312,9 @@ function checkRawInput(resource: ScopedResource, rules: ResourceRules, request: 
  * A record titled by its county and what it is ("新华区 2026年度结案统计表（第2版）") rather than a bare
  * year or date: the `heading` rule of a county's report, evaluation or analysis.
  */
-export function countyHeading(describe: (row: Record<string, any>) => string): NonNullable<ResourceRules['heading']> {
+export function countyHeading(
+  describe: (row: Record<string, unknown>) => string,
+): NonNullable<ResourceRules['heading']> {
   return {
     property: 'heading',
     of: async (rows, em) => {

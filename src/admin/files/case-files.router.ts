@@ -42,6 +42,28 @@ const fail = (res: Response, status: number, message: string) => res.status(stat
  * Word documents, the uploaded scans, and their upload. Mounted under /admin after the session, so
  * `req.session.adminUser` is the signed-in user; every request checks her access to the case's county.
  */
+/** The columns of petition_case these routes read (SELECT *). */
+interface CaseRow {
+  id: number;
+  county_id: number;
+  case_no: string;
+  state: string;
+  archive_no: string | null;
+  concluded_on: unknown;
+  voided_at: unknown;
+}
+
+/** A document of the case file as its page lists it. */
+interface CaseDocumentRow {
+  id: number;
+  kind: string;
+  title: string;
+  signedOn: string | null;
+  fileName: string | null;
+  fileSize: number | null;
+  mimeType: string | null;
+}
+
 export function caseFilesRouter(deps: Deps): express.Router {
   const router = express.Router();
   const em = () => deps.dataSource.manager;
@@ -51,7 +73,8 @@ export function caseFilesRouter(deps: Deps): express.Router {
     const actor = actorOfRequest(req);
     if (!actor) return void fail(res, 401, '请先登录');
     const id = recordId(req.params.caseId);
-    const [row] = id !== null ? await em().query('SELECT * FROM petition_case WHERE id = $1', [id]) : [];
+    const [row]: (CaseRow | undefined)[] =
+      id !== null ? await em().query('SELECT * FROM petition_case WHERE id = $1', [id]) : [];
     // a voided case is gone for all but the city (issue 9)
     if (
       !row ||
@@ -62,7 +85,7 @@ export function caseFilesRouter(deps: Deps): express.Router {
     }
     if (op === 'write' && !can(actor, 'write', 'CaseDocument', { countyId: row.county_id }))
       return void fail(res, 403, '无权为该案件上传材料');
-    return { actor, row: row as Record<string, any> };
+    return { actor, row };
   }
 
   // the page behind 下载文书: the forms, the file's documents, what it lacks, the next deadline
@@ -84,7 +107,7 @@ export function caseFilesRouter(deps: Deps): express.Router {
       const contents = await caseFileContents(em(), row.id);
       const missing = missingFromFile({ ...contents, ...facts });
       const deadline = nextDeadline(facts, localDate(deps.now()), LEGAL_SCHEDULE);
-      const documents: Record<string, any>[] = await em().query(
+      const documents: CaseDocumentRow[] = await em().query(
         `SELECT id, kind::text AS kind, title, to_char(signed_on, 'YYYY-MM-DD') AS "signedOn", file_name AS "fileName",
                 file_size AS "fileSize", mime_type AS "mimeType"
            FROM case_document WHERE case_id = $1 AND voided_at IS NULL ORDER BY kind, id`,

@@ -1,4 +1,4 @@
-import type { ActionContext, ActionHandler, ActionResponse, After } from 'adminjs';
+import type { ActionContext, ActionHandler, ActionResponse, After, RecordJSON } from 'adminjs';
 import { validateAgent } from '../../domain/agent-rules.js';
 import { mayTakeCertificateStep } from '../../domain/certificate-permissions.js';
 import { DomainError } from '../../domain/errors.js';
@@ -45,7 +45,7 @@ const produceHandler: ActionHandler<ActionResponse> = async (request, _response,
 
 /** trainingHours on the agent's page: hours and sessions per year (学习培训). */
 const withTrainingHours: After<ActionResponse> = async (response) => {
-  const record = response.record as { params: Record<string, any> } | undefined;
+  const record = response.record as RecordJSON | undefined;
   if (!record) return response;
   const years = await trainingHoursByYear(Agent.getRepository().manager, Number(record.params.id));
   record.params.trainingHours = years.length

@@ -1,5 +1,5 @@
 import { Raw } from 'typeorm';
-import type { ActionContext, ActionResponse, After } from 'adminjs';
+import type { ActionContext, ActionResponse, After, RecordJSON } from 'adminjs';
 import {
   mayPrintCertificate,
   mayTakeCertificateStep,
@@ -29,7 +29,7 @@ const inStatus =
 
 /** validUntil, validity and reviewDueOn, computed for the day (they are never stored). */
 const withStanding: After<ActionResponse> = async (response) => {
-  const records = [response.record, ...(response.records ?? [])].filter(Boolean) as { params: Record<string, any> }[];
+  const records = [response.record, ...(response.records ?? [])].filter(Boolean) as RecordJSON[];
   const standings = await standingsOf(
     Certificate.getRepository().manager,
     records.map((r) => Number(r.params.id)),

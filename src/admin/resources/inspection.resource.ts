@@ -1,4 +1,4 @@
-import type { ActionResponse, After } from 'adminjs';
+import type { ActionResponse, After, RecordJSON } from 'adminjs';
 import { isOverdue, validateInspection, type RectificationStatus } from '../../domain/supervision-rules.js';
 import { Inspection } from '../../entities/inspection.js';
 import { WorkPoint } from '../../entities/work-point.js';
@@ -14,7 +14,7 @@ const computed = { isVisible: { list: false, filter: false, show: true, edit: fa
 
 /** The visit's page: findings per standard, the rectification list with its progress, the photos. */
 const withDetails: After<ActionResponse> = async (response) => {
-  const r = response.record as { params: Record<string, any> } | undefined;
+  const r = response.record as RecordJSON | undefined;
   if (!r) return response;
   const id = Number(r.params.id);
   const findings: {

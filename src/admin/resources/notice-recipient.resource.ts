@@ -1,4 +1,4 @@
-import type { ActionContext, ActionResponse, After } from 'adminjs';
+import type { ActionContext, ActionResponse, After, RecordJSON } from 'adminjs';
 import { Raw } from 'typeorm';
 import { mayMarkNoticeRead } from '../../domain/supervision-permissions.js';
 import { NoticeRecipient } from '../../entities/notice-recipient.js';
@@ -19,7 +19,7 @@ const READ_STATES = ['unread', 'read'] as const;
 
 /** The notice itself on the recipient's page: this is where a county reads the city's notices. */
 const withNotice: After<ActionResponse> = async (response) => {
-  const records = [response.record, ...(response.records ?? [])].filter(Boolean) as { params: Record<string, any> }[];
+  const records = [response.record, ...(response.records ?? [])].filter(Boolean) as RecordJSON[];
   for (const r of records) {
     r.params.readState = r.params.readAt ? '已读' : '未读';
     if (response.record !== r) continue;

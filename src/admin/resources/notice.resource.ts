@@ -1,4 +1,4 @@
-import type { ActionContext, ActionResponse, After } from 'adminjs';
+import type { ActionContext, ActionResponse, After, RecordJSON } from 'adminjs';
 import { assertNoticeDraft, validateNotice } from '../../domain/notice-rules.js';
 import { mayOpenNotice } from '../../domain/supervision-permissions.js';
 import { Notice } from '../../entities/notice.js';
@@ -18,7 +18,7 @@ const computed = (list: boolean) => ({ isVisible: { list, filter: false, show: t
 
 /** 阅读情况: on the page every addressed county with when and by whom it was read; in lists the count. */
 const withReadStatus: After<ActionResponse> = async (response) => {
-  const records = [response.record, ...(response.records ?? [])].filter(Boolean) as { params: Record<string, any> }[];
+  const records = [response.record, ...(response.records ?? [])].filter(Boolean) as RecordJSON[];
   for (const r of records) {
     const status = await noticeReadStatus(manager(), Number(r.params.id));
     const unread = status.filter((s) => !s.readAt);

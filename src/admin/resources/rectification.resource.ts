@@ -1,4 +1,4 @@
-import type { ActionContext, ActionResponse, After } from 'adminjs';
+import type { ActionContext, ActionResponse, After, RecordJSON } from 'adminjs';
 import { Raw } from 'typeorm';
 import { daysBetween } from '../../domain/dates.js';
 import { DomainError } from '../../domain/errors.js';
@@ -24,7 +24,7 @@ const isOpen = (context: ActionContext) => context.record?.params.status === 'op
 
 /** 进度: 整改中, 已逾期 (open past its due date) or 已完成, for the day. */
 const withProgress: After<ActionResponse> = async (response) => {
-  const records = [response.record, ...(response.records ?? [])].filter(Boolean) as { params: Record<string, any> }[];
+  const records = [response.record, ...(response.records ?? [])].filter(Boolean) as RecordJSON[];
   const today = chinaToday();
   for (const r of records) {
     const { status, dueOn } = r.params;

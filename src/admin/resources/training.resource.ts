@@ -1,11 +1,11 @@
-import type { ActionResponse, After } from 'adminjs';
+import type { ActionResponse, After, RecordJSON } from 'adminjs';
 import { validateTraining } from '../../domain/training-rules.js';
 import { Training } from '../../entities/training.js';
 import { defineResource, NAV } from '../resource-kit.js';
 
 /** attendees: how many agents signed in to each session (学习培训). */
 const withAttendees: After<ActionResponse> = async (response) => {
-  const records = [response.record, ...(response.records ?? [])].filter(Boolean) as { params: Record<string, any> }[];
+  const records = [response.record, ...(response.records ?? [])].filter(Boolean) as RecordJSON[];
   if (!records.length) return response;
   const rows: { training_id: number; n: number }[] = await Training.getRepository().manager.query(
     `SELECT training_id, count(*)::int AS n FROM training_attendance WHERE training_id = ANY($1::int[]) GROUP BY training_id`,
