@@ -14,9 +14,9 @@ import { SNAPSHOTS, type Relations } from './reporting-snapshots.js';
 
 const LIVE = Object.fromEntries(Object.entries(SNAPSHOTS).map(([k, v]) => [k, v.live])) as Relations;
 
-/** Runs a query and returns its rows: a TypeORM DataSource or EntityManager, or a wrapped pg client. */
+/** Runs a query and returns its rows, typed by the caller: a TypeORM DataSource or EntityManager, or a wrapped pg client. */
 export interface RowSource {
-  query(sql: string, params?: unknown[]): Promise<any[]>;
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
 export interface StandardInfo {
@@ -120,7 +120,7 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 
 /** The year shown by default: this year on China's calendar, as the warehouse counts it. */
 export async function currentReportingYear(db: RowSource): Promise<number> {
-  const [row] = await db.query(`SELECT extract(year FROM reporting.today())::int AS year`);
+  const [row] = await db.query<{ year: number }>(`SELECT extract(year FROM reporting.today())::int AS year`);
   return row.year;
 }
 
@@ -150,49 +150,50 @@ export async function loadDashboardData(
     notReportedRows,
     satisfactionRows,
   ] = await Promise.all([
-    db.query(
+    db.query<Omit<StandardInfo, 'target'> & { target: string | number }>(
       `SELECT code, section, name, unit, comparison, target, description FROM reporting.creation_standard ORDER BY sort_order`,
     ),
-    db.query(
+    db.query<ScoreRow>(
       `SELECT county_id, standard_code, measure, passed, numerator, denominator, as_of::text AS as_of
        FROM ${r.scorecard} WHERE year = $1`,
       [year],
     ),
-    db.query(
+    db.query<RankRow>(
       `SELECT county_id, county_name, rank, standards_met, standards_assessed, pass_rate_pct
        FROM ${r.ranking} WHERE year = $1 ORDER BY rank, county_code`,
       [year],
     ),
-    db.query(
+    db.query<{ year: number }>(
       `SELECT DISTINCT year FROM ${r.monthCases}
        UNION SELECT extract(year FROM reporting.today())::int ORDER BY year DESC`,
     ),
-    db.query(
+    db.query<{ month: string; accepted: number; concluded: number }>(
       `SELECT to_char(month, 'YYYY-MM') AS month, sum(cases_accepted)::int AS accepted, sum(cases_concluded)::int AS concluded
        FROM ${r.monthCases} WHERE year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY month`,
       [year, county],
     ),
-    db.query(
+    db.query<{ label: string; count: number }>(
       `SELECT category_label AS label, sum(cases)::int AS count FROM ${r.caseMix} AS mix
        WHERE year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY category_label ORDER BY count DESC, label`,
       [year, county],
     ),
-    db.query(
+    db.query<{ label: string; count: number }>(
       `SELECT source_label AS label, sum(cases)::int AS count FROM ${r.caseMix} AS mix
        WHERE year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY source_label ORDER BY count DESC, label`,
       [year, county],
     ),
-    db.query(`SELECT county_id, rank FROM evaluation WHERE year = $1 AND voided_at IS NULL AND rank IS NOT NULL`, [
-      year,
-    ]),
-    db.query(
+    db.query<{ county_id: number; rank: number }>(
+      `SELECT county_id, rank FROM evaluation WHERE year = $1 AND voided_at IS NULL AND rank IS NOT NULL`,
+      [year],
+    ),
+    db.query<ClosureRow & { county_id: number }>(
       `SELECT county_id, cases_accepted::int AS accepted, cases_due::int AS due, cases_closed::int AS closed,
            cases_closed_on_time::int AS closed_on_time, cases_terminated::int AS terminated
          FROM ${r.closure} AS closure WHERE year = $1`,
       [year],
     ),
-    db.query(`SELECT reporting.today()::text AS today`),
-    db.query(
+    db.query<{ today: string }>(`SELECT reporting.today()::text AS today`),
+    db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM reporting.case_facts f
         WHERE f.accepted_year = $1 AND ($2::int IS NULL OR f.county_id = $2)
           AND NOT EXISTS (
@@ -201,7 +202,7 @@ export async function loadDashboardData(
                AND r.voided_at IS NULL AND f.accepted_on <= (r.figures->>'asOf')::date)`,
       [year, county],
     ),
-    db.query(
+    db.query<SatisfactionRow & { county_id: number }>(
       `SELECT county_id, replies::int AS replies, ratings::int AS rated, satisfied::int AS satisfied,
            basically_satisfied::int AS basically_satisfied, dissatisfied::int AS dissatisfied
          FROM ${r.satisfaction} AS satisfaction WHERE year = $1`,
@@ -243,8 +244,8 @@ export async function loadDashboardData(
 
   const asOf: string = scoreRows[0]?.as_of ?? `${year}-12-31`;
   const today: string = todayRows[0].today;
-  const closureOf = new Map<number, any>(closureRows.map((c) => [c.county_id, c]));
-  const satisfactionOf = new Map<number, any>(satisfactionRows.map((c) => [c.county_id, c]));
+  const closureOf = new Map(closureRows.map((c) => [c.county_id, c]));
+  const satisfactionOf = new Map(satisfactionRows.map((c) => [c.county_id, c]));
   const targetPct = PETITIONER_VIEW_POLICY.satisfactionTargetPct;
   return {
     year,
@@ -277,11 +278,7 @@ export async function loadDashboardData(
 }
 
 /** One line of 办结情况: counts added (one county, or all of them for the city), rates divided once. */
-function closureLine(
-  countyId: number | null,
-  countyName: string,
-  rows: ({ accepted: number; due: number; closed: number; closed_on_time: number; terminated: number } | undefined)[],
-): ClosureLine {
+function closureLine(countyId: number | null, countyName: string, rows: (ClosureRow | undefined)[]): ClosureLine {
   const sum = (key: 'accepted' | 'due' | 'closed' | 'closed_on_time' | 'terminated') =>
     rows.reduce((n, r) => n + (r?.[key] ?? 0), 0);
   return {
@@ -296,6 +293,29 @@ function closureLine(
     terminated: sum('terminated'),
   };
 }
+
+/** A county's row of reporting.county_scorecard (one standard); numeric columns come as text. */
+interface ScoreRow {
+  county_id: number;
+  standard_code: string;
+  measure: string | number | null;
+  passed: boolean | null;
+  numerator: string | number | null;
+  denominator: string | number | null;
+  as_of: string;
+}
+
+/** A county's row of reporting.county_ranking. */
+interface RankRow {
+  county_id: number;
+  county_name: string;
+  rank: number;
+  standards_met: string | number;
+  standards_assessed: string | number;
+  pass_rate_pct: string | number | null;
+}
+
+type ClosureRow = { accepted: number; due: number; closed: number; closed_on_time: number; terminated: number };
 
 type SatisfactionRow = {
   replies: number;

@@ -15,7 +15,14 @@ export interface CatalogRelation {
 }
 
 export async function readReportingCatalog(db: RowSource): Promise<CatalogRelation[]> {
-  const rows = await db.query(
+  const rows = await db.query<{
+    relation: string;
+    kind: CatalogRelation['kind'];
+    relation_comment: string | null;
+    column: string;
+    type: string;
+    column_comment: string | null;
+  }>(
     `SELECT c.relname AS relation,
        CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'table' END AS kind,
        obj_description(c.oid, 'pg_class') AS relation_comment,

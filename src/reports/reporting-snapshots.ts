@@ -6,10 +6,11 @@
 
 /** Runs SQL: a pg client (rows in `.rows`), a TypeORM DataSource or EntityManager (rows as the result). */
 export interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<any>;
+  query(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
-const rowsOf = (result: any): any[] => (Array.isArray(result) ? result : result.rows);
+/** The rows of a result, typed by the caller: the result itself (TypeORM) or its `.rows` (pg). */
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
 
 /** The snapshots, each with the live relation it copies (what the dashboard reads when live). */
 export const SNAPSHOTS = {
@@ -40,7 +41,7 @@ const REFRESH_LOCK = 4_140_411;
 
 /** When the snapshots were last refreshed, or null (never: they are empty). */
 export async function snapshotRefreshedAt(db: Queryable): Promise<Date | null> {
-  const [row] = rowsOf(
+  const [row] = rowsOf<{ refreshed_at: Date | string }>(
     await db.query(`SELECT r.refreshed_at FROM reporting.snapshot_refresh r
                      WHERE (SELECT bool_and(ispopulated) FROM pg_matviews WHERE schemaname = 'reporting' AND matviewname LIKE '%\\_snapshot')`),
   );
@@ -49,7 +50,7 @@ export async function snapshotRefreshedAt(db: Queryable): Promise<Date | null> {
 
 /** The planner's count of cases (pg_class.reltuples; -1 before the first ANALYZE). */
 export async function estimatedCases(db: Queryable): Promise<number> {
-  const [row] = rowsOf(
+  const [row] = rowsOf<{ n: number }>(
     await db.query(`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'petition_case'::regclass`),
   );
   return Number(row?.n ?? -1);
@@ -60,7 +61,7 @@ export async function estimatedCases(db: Queryable): Promise<number> {
  * records when; another instance refreshing at the same time makes this one step aside (false).
  */
 export async function refreshReportingSnapshots(db: Queryable): Promise<boolean> {
-  const [lock] = rowsOf(await db.query('SELECT pg_try_advisory_lock($1) AS got', [REFRESH_LOCK]));
+  const [lock] = rowsOf<{ got: boolean }>(await db.query('SELECT pg_try_advisory_lock($1) AS got', [REFRESH_LOCK]));
   if (!lock.got) return false;
   try {
     const started = Date.now();
