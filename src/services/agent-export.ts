@@ -43,12 +43,28 @@ const COLUMNS: ExportColumn<ExportRow>[] = [
  * The agents `agentIds` (already access-filtered, in list order) as an .xlsx; ID numbers and phones as
  * PERSONAL_DATA lets `viewer` read them on an agent's page (an export is audited like a full view).
  */
+/** An agent as the export reads her, with her place and the year's training hours. */
+interface AgentRow {
+  id: number;
+  name: string;
+  gender: string;
+  id_number: string | null;
+  phone: string | null;
+  employer: string | null;
+  appointed_on: string;
+  status: string;
+  county: string;
+  township: string;
+  village: string | null;
+  hours: number;
+}
+
 export async function buildAgentExport(
   em: Pick<EntityManager, 'query'>,
   agentIds: number[],
   opts: { today: string; viewer: Role },
 ): Promise<Buffer> {
-  const rows: any[] = agentIds.length
+  const rows: AgentRow[] = agentIds.length
     ? await em.query(
         `SELECT a.id, a.name, a.gender, a.id_number, a.phone, a.employer, a.appointed_on::text AS appointed_on, a.status,
                 co.name AS county, t.name AS township, v.name AS village,

@@ -36,12 +36,29 @@ export interface ClosureSummary {
 }
 
 /** Every county of the city for `year` (one line each, in code order), optionally one county only. */
+/** A county with its latest report of the year, first submission and accepted version (accepted_* set when accepted_id is). */
+interface CountyReportRow {
+  county_id: number;
+  county_name: string;
+  latest_id: number | null;
+  status: ReportStatus | null;
+  version: number | null;
+  submitted_at: Date | null;
+  is_late: boolean | null;
+  accepted_id: number | null;
+  accepted_version: number;
+  figures: CaseFigures;
+  remarks: string | null;
+  accepted_late: boolean;
+  accepted_submitted_at: Date;
+}
+
 export async function countyReportLines(
   em: Query,
   year: number,
   countyId: number | null = null,
 ): Promise<CountyReportLine[]> {
-  const rows: any[] = await em.query(
+  const rows: CountyReportRow[] = await em.query(
     `SELECT c.id AS county_id, c.name AS county_name,
             latest.id AS latest_id, latest.status::text AS status, latest.version,
             sub.submitted_at, sub.is_late,

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { nextDeadline, type NextDeadline } from '../domain/case-deadlines.js';
+import { nextDeadline, type DeadlineFacts, type NextDeadline } from '../domain/case-deadlines.js';
 import { CASE_POLICY } from '../domain/case-policy.js';
 import { addDays } from '../domain/dates.js';
 import { LEGAL_SCHEDULE } from './legal-schedule.js';
@@ -66,7 +66,7 @@ export async function deadlineCounts(
   today: string,
 ): Promise<DeadlineCounts[]> {
   const due = actionableDueSql('c');
-  const rows: Record<string, any>[] = await em.query(
+  const rows: DeadlineCounts[] = await em.query(
     `SELECT c.county_id AS "countyId", o.name AS "countyName",
             count(*) FILTER (WHERE ${due} < $2::date)::int AS overdue, count(*) FILTER (WHERE ${due} >= $2::date)::int AS "dueSoon"
        FROM petition_case c JOIN organization o ON o.id = c.county_id
@@ -74,7 +74,7 @@ export async function deadlineCounts(
       GROUP BY c.county_id, o.name`,
     [countyId, today, addDays(today, CASE_POLICY.dueSoonDays)],
   );
-  return rows as DeadlineCounts[];
+  return rows;
 }
 
 // voided cases (issue 9) are out of every list, when the column exists
@@ -95,7 +95,7 @@ export async function casesNeedingAction(
   limit?: number,
 ): Promise<CaseWithDeadline[]> {
   const due = actionableDueSql('c');
-  const rows: Record<string, any>[] = await em.query(
+  const rows: (Omit<CaseWithDeadline, 'deadline'> & DeadlineFacts)[] = await em.query(
     `SELECT c.id, c.case_no AS "caseNo", c.subject, c.county_id AS "countyId", o.name AS "countyName", c.state,
             c.extension_days AS "extensionDays",
             ${['accepted_on', 'acceptance_notified_on', 'concluded_on', 'reply_issued_on', 'review_requested_on', 'review_answered_on'].map(DATE).join(', ')}
@@ -105,7 +105,7 @@ export async function casesNeedingAction(
     [countyId, addDays(today, CASE_POLICY.dueSoonDays)],
   );
   return rows.flatMap((r) => {
-    const deadline = nextDeadline(r as never, today, LEGAL_SCHEDULE);
+    const deadline = nextDeadline(r, today, LEGAL_SCHEDULE);
     return deadline && deadline.urgency !== 'later'
       ? [{ id: r.id, caseNo: r.caseNo, subject: r.subject, countyId: r.countyId, countyName: r.countyName, deadline }]
       : [];

@@ -20,7 +20,7 @@ export async function assertCaseFileOpen(em: EntityManager, caseId: number | str
  */
 export async function caseFileDateProblems(
   em: EntityManager,
-  values: Record<string, any>,
+  values: Record<string, unknown>,
   field: string,
   label: string,
   today: string,

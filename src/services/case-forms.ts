@@ -38,7 +38,13 @@ export async function loadCaseFormData(
     [caseId],
   );
   if (!c) return null;
-  const logs: Record<string, any>[] = await em.query(
+  const logs: {
+    logged_on: string;
+    handler: string;
+    department: string | null;
+    action: string;
+    result: string | null;
+  }[] = await em.query(
     `SELECT to_char(logged_on, 'YYYY-MM-DD') AS logged_on, handler, department, action, result
        FROM case_log WHERE case_id = $1 AND voided_at IS NULL ORDER BY logged_on, id`,
     [caseId],

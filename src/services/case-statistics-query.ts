@@ -1,7 +1,26 @@
 import { caseStatistics, type CaseFigures, type Period, type StatisticsCase } from '../domain/case-statistics.js';
 
 /** an EntityManager, a DataSource, or any client that returns the rows */
-type Query = { query(sql: string, params?: unknown[]): Promise<any> };
+type Query = { query(sql: string, params?: unknown[]): Promise<unknown> };
+
+/** A case of reporting.case_facts as the figures read it (dates as text). */
+interface StatisticsRow {
+  category: string;
+  source: string;
+  is_key: boolean;
+  in_joint_meeting: boolean;
+  is_group: boolean;
+  accepted_on: string;
+  due_on: string;
+  reply_due_on: string | null;
+  representing_since: string | null;
+  concluded_on: string | null;
+  reply_issued_on: string | null;
+  archived_on: string | null;
+  terminated_on: string | null;
+  review_requested_on: string | null;
+  rating: StatisticsCase['rating'];
+}
 
 /**
  * The county's cases that can count in `period` — accepted, concluded, replied to or with a review
@@ -9,7 +28,7 @@ type Query = { query(sql: string, params?: unknown[]): Promise<any> };
  * from the case itself, which the view does not carry).
  */
 export async function loadStatisticsCases(em: Query, countyId: number, period: Period): Promise<StatisticsCase[]> {
-  const rows: any[] = await em.query(
+  const rows = (await em.query(
     `SELECT f.category, f.source, f.is_key, f.in_joint_meeting, f.is_group,
             f.accepted_on::text AS accepted_on, f.due_on::text AS due_on, f.reply_due_on::text AS reply_due_on, f.representing_since::text AS representing_since,
             f.concluded_on::text AS concluded_on, f.reply_issued_on::text AS reply_issued_on,
@@ -22,7 +41,7 @@ export async function loadStatisticsCases(em: Query, countyId: number, period: P
         AND (f.accepted_on BETWEEN $2 AND $3 OR f.concluded_on BETWEEN $2 AND $3 OR f.reply_issued_on BETWEEN $2 AND $3
              OR pc.review_requested_on BETWEEN $2 AND $3)`,
     [countyId, period.from, period.to],
-  );
+  )) as StatisticsRow[];
   return rows.map((r) => ({
     category: r.category,
     source: r.source,

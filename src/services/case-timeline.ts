@@ -16,7 +16,21 @@ export interface TimelineEntry {
 
 // The case's own dates are its steps (受理 → 代理 → 终结 → 答复 → 归档); the audit log names who recorded
 // each, under the step's action name. In the order a file runs, so that steps of one day read in order.
-const STEPS: { field: string; title: string; event: string; detail?: (c: Record<string, any>) => string | null }[] = [
+/** The case row (petition_case.* and the agent's name): the step dates read by name, the details below. */
+type CaseRow = Record<string, unknown> & {
+  subject: string;
+  agent_name: string | null;
+  extension_days: number | null;
+  extension_approved_by: string | null;
+  extension_reason: string | null;
+  outcome: string | null;
+  review_department: string | null;
+  termination_reason: string | null;
+  reopen_reason: string | null;
+  archive_no: string | null;
+};
+
+const STEPS: { field: string; title: string; event: string; detail?: (c: CaseRow) => string | null }[] = [
   { field: 'accepted_on', title: '登记受理', event: 'create', detail: (c) => c.subject },
   { field: 'acceptance_notified_on', title: '书面告知信访人已受理（条例第二十三条）', event: 'acceptCase' },
   { field: 'agreement_signed_on', title: '签订代理协议书（附件2）', event: 'startRepresenting' },
@@ -63,7 +77,7 @@ const NOT_HISTORY = ['view_personal', 'download', 'export'];
  * a change to her ID number reads "修改：身份证号".
  */
 export async function caseTimeline(em: Pick<EntityManager, 'query'>, caseId: number): Promise<TimelineEntry[]> {
-  const [c] = await em.query(
+  const [c]: (CaseRow | undefined)[] = await em.query(
     `SELECT pc.*, a.name AS agent_name FROM petition_case pc LEFT JOIN agent a ON a.id = pc.agent_id WHERE pc.id = $1`,
     [caseId],
   );

@@ -48,7 +48,7 @@ const FACT_KEYS = [
 ] as const satisfies readonly (keyof CaseFacts)[];
 
 /** The workflow's view of a case row (an entity or AdminJS record params). */
-export function caseFacts(row: Record<string, any>): CaseFacts {
+export function caseFacts(row: { [K in keyof CaseFacts]?: unknown }): CaseFacts {
   const facts = Object.fromEntries(FACT_KEYS.map((k) => [k, row[k] ?? null])) as Record<string, unknown>;
   for (const k of ['countyId', 'agentId', 'extensionDays'] as const)
     facts[k] = facts[k] == null || facts[k] === '' ? null : Number(facts[k]);

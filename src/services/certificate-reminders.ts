@@ -49,7 +49,15 @@ export async function certificatesDueForReview(
     `SELECT count(*)::int AS total FROM reporting.certificate_standing s WHERE ${where}`,
     [today, county],
   );
-  const rows: any[] = await em.query(
+  const rows: {
+    certificate_id: number;
+    number: string;
+    agent_name: string;
+    county_name: string;
+    township_name: string;
+    review_due_on: string;
+    days_to_review: number;
+  }[] = await em.query(
     `SELECT s.certificate_id, s.number, a.name AS agent_name, co.name AS county_name, t.name AS township_name,
             s.review_due_on::text AS review_due_on, (s.review_due_on - $1::date) AS days_to_review
        FROM reporting.certificate_standing s

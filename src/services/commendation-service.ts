@@ -6,6 +6,7 @@ import {
   suggestAgents,
   suggestWorkPoints,
   type CommendationDecision,
+  type RankedCounty,
   type Suggestion,
 } from '../domain/commendation-rules.js';
 import { DomainError } from '../domain/errors.js';
@@ -19,7 +20,15 @@ const forbidden = () => new DomainError('FORBIDDEN', '只有市妇联可以推�
 
 /** What the suggestions are drawn from: the year's evaluation and the agents' case records of that year. */
 async function suggestionsFor(em: Query, year: number): Promise<Suggestion[]> {
-  const counties: any[] = await em.query(
+  const counties: {
+    county_id: number;
+    rank: number | null;
+    total: number;
+    veto: boolean;
+    result: RankedCounty['result'];
+    work_point_id: number | null;
+    standards_passed: string[];
+  }[] = await em.query(
     `SELECT e.county_id, e.rank, e.total_score::float AS total, e.veto, e.result::text AS result,
             ARRAY(SELECT i->>'code' FROM jsonb_array_elements(COALESCE(e.scores->'items', '[]')) i
                    WHERE (i->>'passed')::boolean) AS standards_passed,
@@ -27,7 +36,15 @@ async function suggestionsFor(em: Query, year: number): Promise<Suggestion[]> {
        FROM evaluation e WHERE e.year = $1 AND e.voided_at IS NULL`,
     [year],
   );
-  const agents: any[] = await em.query(
+  const agents: {
+    agent_id: number;
+    county_id: number;
+    active: boolean;
+    certified: boolean;
+    concluded: number;
+    replies_due: number;
+    replies_on_time: number;
+  }[] = await em.query(
     `SELECT a.agent_id, a.county_id, a.status = 'active' AS active, a.has_valid_certificate AS certified,
             count(f.case_id)::int AS concluded, count(f.reply_on_time)::int AS replies_due,
             (count(*) FILTER (WHERE f.reply_on_time))::int AS replies_on_time
@@ -36,7 +53,7 @@ async function suggestionsFor(em: Query, year: number): Promise<Suggestion[]> {
       GROUP BY a.agent_id, a.county_id, a.status, a.has_valid_certificate`,
     [year],
   );
-  const vetoed = new Set<number>(counties.filter((c) => c.veto).map((c) => c.county_id));
+  const vetoed = new Set(counties.filter((c) => c.veto).map((c) => c.county_id));
   return [
     ...suggestWorkPoints(
       year,
@@ -160,7 +177,14 @@ export interface CommendedLine {
 
 /** The approved list of a year, work points first, in county order. */
 export async function approvedCommendations(em: Query, year: number): Promise<CommendedLine[]> {
-  const rows: any[] = await em.query(
+  const rows: {
+    kind: CommendedLine['kind'];
+    county: string;
+    name: string;
+    township: string | null;
+    reason: string;
+    approved_on: string | null;
+  }[] = await em.query(
     `SELECT c.kind::text AS kind, o.name AS county, COALESCE(w.name, a.name) AS name, t.name AS township, c.reason,
             c.approved_on::text AS approved_on
        FROM commendation c

@@ -34,15 +34,16 @@ export async function evaluationInputs(em: Query, year: number): Promise<Map<num
   const counties: { id: number }[] = await em.query(
     `SELECT id FROM organization WHERE level = 'county' AND voided_at IS NULL ORDER BY code`,
   );
-  const scorecard: any[] = await em.query(
-    `SELECT county_id, standard_code, measure::float AS measure, passed FROM reporting.county_scorecard WHERE year = $1`,
-    [year],
-  );
-  const adoption: any[] = await em.query(
+  const scorecard: { county_id: number; standard_code: string; measure: number | null; passed: boolean | null }[] =
+    await em.query(
+      `SELECT county_id, standard_code, measure::float AS measure, passed FROM reporting.county_scorecard WHERE year = $1`,
+      [year],
+    );
+  const adoption: { county_id: number; reports_adopted: number }[] = await em.query(
     `SELECT county_id, reports_adopted FROM reporting.info_report_adoption WHERE year = $1`,
     [year],
   );
-  const inspections: any[] = await em.query(
+  const inspections: { county_id: number; rectifications_overdue: number }[] = await em.query(
     `SELECT county_id, rectifications_overdue FROM reporting.county_inspection_latest WHERE year = $1`,
     [year],
   );
@@ -61,10 +62,10 @@ export async function evaluationInputs(em: Query, year: number): Promise<Map<num
 }
 
 function settle(e: Evaluation, items: EvaluationItem[], now: Date): void {
-  e.scores = { items, generatedAt: (e.scores as any)?.generatedAt ?? now.toISOString() } as unknown as Record<
-    string,
-    unknown
-  >;
+  e.scores = {
+    items,
+    generatedAt: (e.scores as { generatedAt?: string } | null)?.generatedAt ?? now.toISOString(),
+  } as unknown as Record<string, unknown>;
   const total = totalScore(items);
   e.totalScore = total.toFixed(1);
   e.result = evaluationResult(total, e.veto);

@@ -5,6 +5,13 @@ import type pg from 'pg';
  * a CopyInResponse to the active query, and its connection sends CopyData / CopyDone), so no
  * pg-copy-streams is needed. Rows are given in COPY's text format (copyLine).
  */
+/** pg's connection with the COPY FROM STDIN messages, which @types/pg leaves out. */
+type CopyConnection = pg.Connection & {
+  sendCopyFromChunk(chunk: Buffer): void;
+  endCopyFrom(): void;
+  sendCopyFail(message: string): void;
+};
+
 class CopyFromStdin {
   private error: Error | null = null;
   private resolveDone!: () => void;
@@ -20,15 +27,15 @@ class CopyFromStdin {
   ) {}
 
   /** called by pg.Client when this query's turn comes */
-  submit(connection: any): void {
+  submit(connection: pg.Connection): void {
     connection.query(this.text);
   }
 
-  handleCopyInResponse(connection: any): void {
+  handleCopyInResponse(connection: CopyConnection): void {
     void this.pump(connection);
   }
 
-  private async pump(connection: any): Promise<void> {
+  private async pump(connection: CopyConnection): Promise<void> {
     try {
       for await (const chunk of this.chunks) {
         if (this.error) return;
