@@ -18,8 +18,8 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // Chinese text is set with the ideographic space U+3000 (the forms' 填写栏, 「案号　标题」); it is
-      // allowed in template literals and JSX text, as in strings, and stays an error in code.
+      // Chinese text is set with the ideographic space U+3000 (between a case number and its title, in the
+      // blanks of the printed forms): allowed in template literals and JSX text, as in strings; an error in code.
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true }],
     },
   },
