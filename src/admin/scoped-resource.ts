@@ -49,8 +49,8 @@ export interface ResourceRules {
   readOnly?: string[];
   /** domain validation of the whole record as it would be saved */
   validate?: (
-    values: Record<string, any>,
-    ctx: { today: string; em: EntityManager; before: Record<string, any> | null },
+    values: Record<string, unknown>,
+    ctx: { today: string; em: EntityManager; before: Record<string, unknown> | null },
   ) => FieldProblems | Promise<FieldProblems>;
   /**
    * text columns a list filter finds by characters (a name, a subject): looked up in their gram index
@@ -68,25 +68,25 @@ export interface ResourceRules {
    * a record's title when no column says enough (a report titled by its year alone): `property` is a
    * virtual property, the resource's titleProperty, filled for every record read (lists, pages, references)
    */
-  heading?: { property: string; of: (rows: Record<string, any>[], em: EntityManager) => Promise<string[]> };
+  heading?: { property: string; of: (rows: Record<string, unknown>[], em: EntityManager) => Promise<string[]> };
   /** form fields that are not columns (e.g. a password to hash): may set values, returns its problems */
   fromForm?: (
-    params: Record<string, any>,
-    values: Record<string, any>,
+    params: Record<string, unknown>,
+    values: Record<string, unknown>,
     ctx: { creating: boolean },
   ) => Promise<FieldProblems>;
   /** last changes before insert, e.g. a generated number */
-  beforeInsert?: (values: Record<string, any>, ctx: { em: EntityManager; actor: Actor | null }) => Promise<void>;
+  beforeInsert?: (values: Record<string, unknown>, ctx: { em: EntityManager; actor: Actor | null }) => Promise<void>;
   /**
    * Refuses (throws a DomainError) a create, update or delete touching a record that must not change,
    * e.g. the file of an archived case; called with the record as it is and as it would be.
    */
-  assertWritable?: (values: Record<string, any>, ctx: { em: EntityManager }) => Promise<void>;
+  assertWritable?: (values: Record<string, unknown>, ctx: { em: EntityManager }) => Promise<void>;
   /**
    * Issue 9: records of the program are voided, never deleted. Only a record that never left its author
    * (a draft) may really be deleted: this says which, for the signed-in user.
    */
-  deletable?: (row: Record<string, any>, actor: Actor) => boolean;
+  deletable?: (row: Record<string, unknown>, actor: Actor) => boolean;
 }
 
 /** Never taken from a form: the key, timestamps, the version (compared, not written) and the void state. */

@@ -49,8 +49,9 @@ export const analysisReportResource = defineResource(
       values.figures = await analysisFigures(
         em,
         Number(values.countyId),
-        values.periodStart,
-        values.periodEnd,
+        // the period's days are required and checked by validate before any insert
+        values.periodStart as string,
+        values.periodEnd as string,
         chinaToday(),
       );
     },

@@ -1,7 +1,7 @@
 import type { ActionContext, ActionRequest, ActionResponse, RecordJSON } from 'adminjs';
 import { Raw } from 'typeorm';
 import { describeDaysLeft, nextDeadline } from '../../domain/case-deadlines.js';
-import { assertFileWritable, expectedEvent } from '../../domain/case-workflow.js';
+import { assertFileWritable, expectedEvent, type CaseState } from '../../domain/case-workflow.js';
 import { normalizeIdNumber } from '../../domain/id-number.js';
 import { validatePetitionCase } from '../../domain/petition-case-rules.js';
 import { Agent } from '../../entities/agent.js';
@@ -137,10 +137,11 @@ export const petitionCaseResource = defineResource(
     },
     beforeInsert: async (values, { em }) => {
       values.state = 'accepted';
-      values.caseNo = await nextCaseNo(em, values.countyId, values.acceptedOn);
+      // the county and the acceptance day are required and checked by validate before any insert
+      values.caseNo = await nextCaseNo(em, values.countyId as number, values.acceptedOn as string);
     },
     // 立案归档 locks the file
-    assertWritable: async (values) => assertFileWritable(values.state),
+    assertWritable: async (values) => assertFileWritable(values.state as CaseState),
     textSearch: ['petitionerName', 'subject'],
     virtualFilters: {
       deadline: deadlineFilter,
