@@ -40,7 +40,7 @@ beforeAll(async () => {
   app = await startTestApp({ now: () => new Date(Date.now() + clockOffsetMs) });
   xinhua = await countyId(app.db, '新华区');
   yexian = await countyId(app.db, '叶县');
-  // the tables the demo leaves empty get one row per county (notices, reports, inspections and their
+  // the tables the demo may leave empty get one row per county (notices, reports, inspections and their
   // findings and rectifications have demo rows for both counties: src/seed/demo-data/supervision.ts)
   for (const c of [xinhua, yexian]) {
     await app.db.query(
@@ -48,7 +48,8 @@ beforeAll(async () => {
       [c],
     );
     await app.db.query(`INSERT INTO annual_report (county_id, year) VALUES ($1, 2026)`, [c]);
-    await app.db.query(`INSERT INTO evaluation (county_id, year) VALUES ($1, 2025)`, [c]);
+    // the demo's own 考评 of last year, or one made here
+    await app.db.query(`INSERT INTO evaluation (county_id, year) VALUES ($1, 2025) ON CONFLICT DO NOTHING`, [c]);
     const wp = (await app.db.query('SELECT id FROM work_point WHERE county_id = $1', [c])).rows[0].id;
     await app.db.query(
       `INSERT INTO commendation (year, kind, county_id, work_point_id, reason) VALUES (2025, 'work_point', $1, $2, '成效突出')`,

@@ -1,6 +1,7 @@
 // 表彰奖励 (平妇字〔2014〕17号 工作要求: outstanding work points and agents are commended). The city
 // proposes, from the year's evaluation and the agents' records, then approves or rejects each proposal.
-import { DomainError } from './errors.js';
+import { DomainError, ProblemCollector, problem, type FieldProblems } from './errors.js';
+import { inRange, maxLength, readNumber, required, type TextInput } from './field-checks.js';
 import { percent } from './rounding.js';
 import { meetsStandard, standardByCode } from './creation-standards.js';
 
@@ -119,4 +120,19 @@ export function decideCommendation(
 ): { status: 'approved' | 'rejected'; approvedOn: string | null } {
   if (status !== 'proposed') throw new DomainError('WRONG_STATUS', '只能审批“拟表彰”状态的推荐');
   return decision === 'approve' ? { status: 'approved', approvedOn: today } : { status: 'rejected', approvedOn: null };
+}
+
+/** The program began in 2014 (平妇字〔2014〕17号): no commendation is of a year before it, or still to come. */
+export const FIRST_COMMENDATION_YEAR = 2014;
+
+/** What is wrong with a commendation as its form would save it. */
+export function commendationProblems(values: { year?: unknown; reason?: unknown }, today: string): FieldProblems {
+  const c = new ProblemCollector();
+  const thisYear = Number(today.slice(0, 4));
+  const year = readNumber(values.year as TextInput);
+  c.add('year', required(values.year as TextInput, '请填写表彰年度'));
+  if (year !== null && !(Number.isInteger(year) && inRange(year, FIRST_COMMENDATION_YEAR, thisYear)))
+    c.add('year', problem('YEAR_RANGE', `表彰年度应在${FIRST_COMMENDATION_YEAR}年至${thisYear}年之间`));
+  c.add('reason', maxLength(values.reason as TextInput, 500));
+  return c.problems;
 }

@@ -1,6 +1,7 @@
 import type { ActionContext } from 'adminjs';
 import { chinaToday } from '../scoped-resource.js';
 import { Agent } from '../../entities/agent.js';
+import { commendationProblems } from '../../domain/commendation-rules.js';
 import { Commendation } from '../../entities/commendation.js';
 import { WorkPoint } from '../../entities/work-point.js';
 import { decideCommendations, proposeCommendations } from '../../services/commendation-service.js';
@@ -40,6 +41,7 @@ export const commendationResource = defineResource(
       { property: 'workPointId', entity: WorkPoint, message: '所选工作点不属于所选县（市、区）' },
       { property: 'agentId', entity: Agent, message: '所选代理员不属于所选县（市、区）' },
     ],
+    validate: (values, { today }) => commendationProblems(values, today),
     beforeInsert: async (values) => {
       values.status = 'proposed';
     },
