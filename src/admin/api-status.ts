@@ -1,5 +1,16 @@
 import type AdminJS from 'adminjs';
+import type { BaseResource } from 'adminjs';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+
+/** True when `path` is a property of the resource's own (not `__proto__`, not `;drop`) that lists sort by. */
+export function isSortableBy(resource: BaseResource, path: unknown): path is string {
+  const decorated = resource.decorate();
+  return (
+    typeof path === 'string' &&
+    Object.prototype.hasOwnProperty.call(decorated.properties, path) &&
+    Boolean(decorated.getPropertyByKey(path)?.isSortable())
+  );
+}
 
 // AdminJS answers a refused or missing record with HTTP 200 and an error notice in the body. Clients,
 // proxies and audits read the status line, so refusals get 403 and unknown records 404.
@@ -50,12 +61,7 @@ export const saneListQuery =
     }
     const q = req.query as Record<string, string | undefined>;
     const resource = admin.resources.find((r) => r.id() === decodeURIComponent(m[1]));
-    if (q.sortBy !== undefined) {
-      const property = Object.prototype.hasOwnProperty.call(resource?.decorate().properties ?? {}, q.sortBy)
-        ? resource?.decorate().getPropertyByKey(q.sortBy)
-        : null;
-      if (!property || !property.isSortable()) return refuse('不能按该字段排序');
-    }
+    if (q.sortBy !== undefined && !(resource && isSortableBy(resource, q.sortBy))) return refuse('不能按该字段排序');
     if (q.direction !== undefined && q.direction !== 'asc' && q.direction !== 'desc')
       return refuse('排序方向只能是 asc 或 desc');
     if (q.perPage !== undefined && !(/^\d{1,3}$/.test(q.perPage) && +q.perPage >= 1 && +q.perPage <= MAX_PER_PAGE))

@@ -127,6 +127,29 @@ function asColumnValue(v: unknown, column: { type?: unknown; referencedColumn?: 
   return v;
 }
 
+/** `text` as an ILIKE pattern for "contains": % and _ typed by the user are characters, not wildcards. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * A text column contains `:query` (pattern `:like`, containsPattern): looked up in its gram index
+ * (text_grams, migration chinese-text-search), then confirmed.
+ */
+export function gramMatchSql(column: string, query: string, like: string): string {
+  return `text_grams(${column}) @> query_grams(:${query}) AND ${column} ILIKE :${like}`;
+}
+
+/**
+ * A virtual filter's condition on the listed row's own columns: `sql` gets the row's table alias. The
+ * adapter hands a condition on `id` its column ("PetitionCase"."id", or `listed.id` in a computed order)
+ * and TypeORM rewrites `alias.column` only where a space, comma or bracket follows it: the SQL is written
+ * on one line.
+ */
+export function onListedRow(sql: (table: string) => string, params: ObjectLiteral = {}): FindOperator<unknown> {
+  return Raw((idColumn) => sql(idColumn.slice(0, idColumn.lastIndexOf('.'))).replace(/\s+/g, ' '), params);
+}
+
 /** Today's date in China, YYYY-MM-DD. */
 export function chinaToday(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -214,10 +237,7 @@ export class ScopedResource extends Resource {
       const [q, like] = [`grams_${path}`, `like_${path}`];
       filter.filters[path] = {
         ...f,
-        custom: Raw((column) => `text_grams(${column}) @> query_grams(:${q}) AND ${column} ILIKE :${like}`, {
-          [q]: text,
-          [like]: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-        }),
+        custom: Raw((column) => gramMatchSql(column, q, like), { [q]: text, [like]: containsPattern(text) }),
       } as Filter['filters'][string];
     }
   }

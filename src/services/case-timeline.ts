@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { AUDIT_ACTIONS } from '../admin/locale/audit-actions.js';
 import { ENUM_LABELS } from '../admin/locale/enums.js';
 import { RESOURCE_TRANSLATIONS } from '../admin/locale/resources.js';
 import { localDate } from '../domain/dates.js';
@@ -111,16 +112,8 @@ export async function caseTimeline(em: Pick<EntityManager, 'query'>, caseId: num
   for (const a of audit) {
     if (stepEvents.has(a.action)) continue;
     const fields = Object.keys(a.changes ?? {}).filter((f) => f !== 'rowVersion' && labels[f]);
-    const title =
-      a.action === 'update'
-        ? '修改案件信息'
-        : a.action === 'reissue_query_code'
-          ? '重新生成信访人查询码'
-          : a.action === 'voidRecord'
-            ? '作废'
-            : a.action === 'restoreRecord'
-              ? '恢复'
-              : '其他操作';
+    // the 操作日志's own words for the action (void, restore, a new query code …)
+    const title = a.action === 'update' ? '修改案件信息' : (AUDIT_ACTIONS[a.action] ?? '其他操作');
     entries.push({
       on: localDate(a.at),
       kind: 'change',

@@ -46,8 +46,7 @@ export async function earlierCases(
  * (index ix_petition_case_petitioner_id). `t` is the listed row's alias.
  */
 export function repeatPetitionSql(t: string): string {
-  // on one line: TypeORM quotes `t.column` only where a space, comma or bracket follows it
   return `EXISTS (SELECT 1 FROM petition_case e
     WHERE e.voided_at IS NULL AND e.petitioner_id_number IS NOT NULL AND e.petitioner_id_number = ${t}.petitioner_id_number
-      AND e.county_id = ${t}.county_id AND (e.accepted_on, e.id) < (${t}.accepted_on, ${t}.id))`.replace(/\s+/g, ' ');
+      AND e.county_id = ${t}.county_id AND (e.accepted_on, e.id) < (${t}.accepted_on, ${t}.id))`;
 }

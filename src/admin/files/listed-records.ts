@@ -1,6 +1,7 @@
 import type AdminJS from 'adminjs';
 import { Filter } from 'adminjs';
 import type { Request } from 'express';
+import { isSortableBy } from '../api-status.js';
 
 /**
  * The ids of the records a list page shows with the filters and order in the request's address
@@ -19,11 +20,7 @@ export async function listedRecordIds(
       .filter(([k, v]) => k.startsWith('filters.') && typeof v === 'string' && v !== '')
       .map(([k, v]) => [k.slice('filters.'.length), v as string]),
   );
-  const sortable = (path: unknown) =>
-    typeof path === 'string' &&
-    Object.prototype.hasOwnProperty.call(resource.decorate().properties, path) &&
-    resource.decorate().getPropertyByKey(path)?.isSortable();
-  const sortBy = sortable(req.query.sortBy) ? (req.query.sortBy as string) : opts.sortBy;
+  const sortBy = isSortableBy(resource, req.query.sortBy) ? req.query.sortBy : opts.sortBy;
   const direction =
     req.query.direction === 'asc' || req.query.direction === 'desc' ? req.query.direction : opts.direction;
   const context = { currentAdmin: req.session.adminUser } as never;

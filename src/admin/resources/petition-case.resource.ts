@@ -1,5 +1,4 @@
 import type { ActionContext, ActionRequest, ActionResponse, RecordJSON } from 'adminjs';
-import { Raw } from 'typeorm';
 import { describeDaysLeft, nextDeadline } from '../../domain/case-deadlines.js';
 import { assertFileWritable, expectedEvent, type CaseState } from '../../domain/case-workflow.js';
 import { normalizeIdNumber } from '../../domain/id-number.js';
@@ -21,7 +20,7 @@ import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
 import { caseFacts } from '../../services/case-workflow.js';
 import { Components } from '../components/index.js';
 import { allowed, defineResource, NAV } from '../resource-kit.js';
-import { chinaToday } from '../scoped-resource.js';
+import { chinaToday, containsPattern, gramMatchSql, onListedRow } from '../scoped-resource.js';
 import {
   addHandlingRecordAction,
   reissueQueryCodeAction,
@@ -64,13 +63,14 @@ const WORKFLOW_FIELDS = [
  */
 function withDeadline(record: RecordJSON | undefined, today: string, long: boolean): void {
   if (!record?.params?.state) return;
-  const next = nextDeadline(caseFacts(record.params), today, LEGAL_SCHEDULE);
+  const facts = caseFacts(record.params);
+  const next = nextDeadline(facts, today, LEGAL_SCHEDULE);
   record.params.nextDeadline = next ? `${next.due} ${long ? next.label : next.short}` : '';
   record.params.daysLeft = next ? describeDaysLeft(next.daysLeft) : '';
   // for the colour of the deadline in lists and on the case page: red when overdue, amber when due soon
   record.params.deadlineUrgency = next?.urgency ?? '';
   // the case page's main button
-  if (long) record.params.expectedStep = expectedEvent(caseFacts(record.params)) ?? '';
+  if (long) record.params.expectedStep = expectedEvent(facts) ?? '';
   if (long) record.params.deadlineNote = next?.note ?? '';
 }
 
@@ -86,26 +86,22 @@ const deadlineFilter = (value: string, { today }: { today: string }) => {
   if (!(value in DEADLINE_FILTERS)) return null;
   // on the listed row itself (`alias` is its id column, "PetitionCase"."id"), so that the condition is on
   // the column the index ix_petition_case_(county_)action_due is built on (issue 11)
-  return Raw((alias) => {
-    const table = alias.slice(0, alias.lastIndexOf('.'));
-    return deadlineFilterSql(value as DeadlineFilter, actionableDueSql(table));
-  }, deadlineParams(today));
+  return onListedRow(
+    (table) => deadlineFilterSql(value as DeadlineFilter, actionableDueSql(table)),
+    deadlineParams(today),
+  );
 };
 
 // 搜索: one box for what a clerk has at hand — the case number, the petitioner's name or the matter
 const keywordFilter = (value: string) => {
   const text = value.trim().slice(0, 50);
   if (!text) return null;
-  const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return Raw(
-    (alias) => {
-      const t = alias.slice(0, alias.lastIndexOf('.'));
-      // names and subjects through their gram index (text_grams), as the column filters do
-      const byText = (column: string) =>
-        `(text_grams(${t}.${column}) @> query_grams(:kwText) AND ${t}.${column} ILIKE :kwLike)`;
-      return `(${t}.case_no ILIKE :kwLike OR ${byText('petitioner_name')} OR ${byText('subject')})`;
-    },
-    { kwText: text, kwLike: like },
+  // names and subjects through their gram index, as the column filters do
+  return onListedRow(
+    (t) =>
+      `(${t}.case_no ILIKE :kwLike OR (${gramMatchSql(`${t}.petitioner_name`, 'kwText', 'kwLike')})` +
+      ` OR (${gramMatchSql(`${t}.subject`, 'kwText', 'kwLike')}))`,
+    { kwText: text, kwLike: containsPattern(text) },
   );
 };
 
@@ -146,8 +142,7 @@ export const petitionCaseResource = defineResource(
     virtualFilters: {
       deadline: deadlineFilter,
       keyword: keywordFilter,
-      repeat: (value) =>
-        value === 'true' ? Raw((alias) => repeatPetitionSql(alias.slice(0, alias.lastIndexOf('.')))) : null,
+      repeat: (value) => (value === 'true' ? onListedRow(repeatPetitionSql) : null),
     },
     // 剩余天数 in the order of the due day the list filters use (no deadline: last)
     virtualSorts: { daysLeft: (alias) => actionableDueSql(alias) },
