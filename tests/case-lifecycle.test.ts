@@ -153,7 +153,7 @@ describe('a case from 受理 to 立案归档', () => {
     }
     const form = { agreementSignedOn: day(-18), notifiedOn: day(-18), representingSince: day(-17) };
     expectRefused(await act(id, 'startRepresenting', form), '尚未指定代理员', 'agentId');
-    // 持证上岗: the step's picker lists only agents of the county in post with a certificate valid today
+    // 持证上岗: the step's picker lists only agents of the county in post with a certificate valid that day
     const township = await firstTownship(app.db, xinhua);
     const { rows: others } = await app.db.query(
       `INSERT INTO agent (county_id, township_id, name, id_number, phone, appointed_on, status)
@@ -167,8 +167,14 @@ describe('a case from 受理 to 立案归档', () => {
         validIdNumber('410402', '19820101', '128'),
       ],
     );
-    const opened = await clerk.api('GET', `/resources/PetitionCase/records/${id}/startRepresenting`);
-    const choices: { value: string; label: string }[] = JSON.parse(opened.json.record.params.agentChoices);
+    // the form's agent list: of the case's county, on the 开始代理 date it holds — her certificate was
+    // issued 15 days ago, so she is offered for day -15 and not for day -17
+    const offered = async (on: string) => {
+      const res = await clerk.request('GET', `/admin/files/choices/agent?on=${on}`);
+      return ((await res.json()) as { choices: { value: string; label: string }[] }).choices;
+    };
+    expect((await offered(form.representingSince)).map((c) => c.value)).not.toContain(String(agentId));
+    const choices = await offered(day(-15));
     const { rows: names } = await app.db.query('SELECT name FROM organization WHERE id = $1', [township]);
     expect(choices).toContainEqual({
       value: String(agentId),

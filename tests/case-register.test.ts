@@ -245,6 +245,57 @@ describe('重复信访: her earlier cases before saving, and the list filter', (
     expect(now).toContain(id);
     expect(now).not.toContain(first.id);
   });
+
+  it('takes a case marked by hand as repeating an earlier one of her county, and refuses any other on the field', async () => {
+    const pick = async (sql: string, params: unknown[]) => (await app.db.query(sql, params)).rows[0];
+    const earlier = await pick(
+      `SELECT id, case_no, to_char(accepted_on, 'YYYY-MM-DD') AS accepted_on FROM petition_case
+        WHERE county_id = $1 AND voided_at IS NULL ORDER BY accepted_on LIMIT 1`,
+      [xinhua],
+    );
+    const otherCounty = await pick(`SELECT id FROM petition_case WHERE county_id <> $1 AND voided_at IS NULL LIMIT 1`, [
+      xinhua,
+    ]);
+    const newest = await pick(
+      `SELECT id FROM petition_case WHERE county_id = $1 AND voided_at IS NULL ORDER BY accepted_on DESC LIMIT 1`,
+      [xinhua],
+    );
+    const count = async () => Number((await app.db.query(`SELECT count(*) FROM petition_case`)).rows[0].count);
+    const form = (repeatOfId: unknown, acceptedOn: string) => ({
+      petitionerName: '孙玉梅',
+      subject: '其子再次代为反映抚养费纠纷',
+      category: 'marriage_family',
+      source: 'letter',
+      acceptedOn,
+      repeatOfId,
+    });
+    const before = await count();
+    const refusals: [unknown, string, RegExp][] = [
+      [String(otherCounty.id), chinaDay(), /不属于本案所在县/],
+      [String(newest.id), earlier.accepted_on, /前案应是本案之前的案件/],
+      ['999999999', chinaDay(), /不属于本案所在县|不存在/],
+    ];
+    for (const [repeatOfId, acceptedOn, message] of refusals) {
+      const refused = await clerk.api('POST', '/resources/PetitionCase/actions/new', form(repeatOfId, acceptedOn));
+      expect(refused.status).toBeLessThan(500);
+      expect(refused.json.record?.errors?.repeatOfId?.message).toMatch(message);
+    }
+    expect(await count()).toBe(before);
+    // marked by hand, with no ID number to find her by: still 重复信访, and the page names the earlier case
+    const saved = await clerk.api('POST', '/resources/PetitionCase/actions/new', form(String(earlier.id), chinaDay()));
+    expect(saved.json.notice?.type).toBe('success');
+    const id = Number(saved.json.record.params.id);
+    expect((await listed(clerk, 'filters.repeat=true')).map((r) => Number(r.id))).toContain(id);
+    const shown = await clerk.api('GET', `/resources/PetitionCase/records/${id}/show`);
+    const named = shown.json.record.populated.repeatOfId;
+    expect([String(named.id), named.title]).toEqual([String(earlier.id), earlier.case_no]);
+    // a case cannot repeat itself
+    const self = await clerk.api('POST', `/resources/PetitionCase/records/${id}/edit`, {
+      repeatOfId: String(id),
+      rowVersion: String(shown.json.record.params.rowVersion),
+    });
+    expect(self.json.record?.errors?.repeatOfId?.message).toBe('不能把本案标为自己的前案');
+  });
 });
 
 function chinaDay(): string {

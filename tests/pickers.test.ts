@@ -27,8 +27,13 @@ async function choices(
   s: Session,
   kind: string,
   parent?: number | string,
+  on?: string,
 ): Promise<{ value: string; label: string }[]> {
-  const res = await s.request('GET', `/admin/files/choices/${kind}${parent === undefined ? '' : `?parent=${parent}`}`);
+  const query = new URLSearchParams({
+    ...(parent === undefined ? {} : { parent: String(parent) }),
+    ...(on === undefined ? {} : { on }),
+  });
+  const res = await s.request('GET', `/admin/files/choices/${kind}${query.size ? `?${query}` : ''}`);
   expect(res.status).toBe(200);
   return (await res.json()).choices;
 }
@@ -82,6 +87,23 @@ it('offers a case the agents eligible today: of its county, in post, certified �
   expect(outside.length).toBeGreaterThan(0);
   for (const a of outside) expect(offered.some((c) => Number(c.value) === a.id)).toBe(false);
   expect(offered[0].label).toMatch(/（.+，证书有效期至\d{4}-\d{2}-\d{2}）$/);
+});
+
+it('offers the agents eligible on the day she takes the case, not today’s (开始代理 dated in the past)', async () => {
+  // the day the demo's earliest certificates were a year old: some agents certified today were not yet
+  const { rows } = await app.db.query(
+    `SELECT to_char(min(issued_on) + 200, 'YYYY-MM-DD') AS day FROM certificate c JOIN agent a ON a.id = c.agent_id
+      WHERE a.county_id = $1`,
+    [xinhua],
+  );
+  const day: string = rows[0].day;
+  const thatDay = await eligibleAgents(app.dataSource.manager, xinhua, day);
+  const today = await eligibleAgents(app.dataSource.manager, xinhua, chinaToday());
+  expect(thatDay.map((a) => a.id)).not.toEqual(today.map((a) => a.id));
+  expect((await choices(clerk, 'agent', undefined, day)).map((c) => Number(c.value))).toEqual(thatDay.map((a) => a.id));
+  const bad = await clerk.request('GET', '/admin/files/choices/agent?on=2026-02-30');
+  expect(bad.status).toBe(400);
+  expect((await bad.json()).error).toMatch(/日期无效/);
 });
 
 it('answers a bad kind or parent with a 4xx in Chinese, and nobody signed in with 401', async () => {

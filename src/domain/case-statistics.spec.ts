@@ -74,8 +74,8 @@ const CASES: StatisticsCase[] = [
   }),
   // 5 terminated
   c({ acceptedOn: '2025-09-01', representingSince: '2025-09-02', terminatedOn: '2025-10-01', source: 'online' }),
-  // 6 accepted only
-  c({ acceptedOn: '2025-12-20' }),
+  // 6 accepted only, a repeat of an earlier case (重复信访)
+  c({ acceptedOn: '2025-12-20', isRepeat: true }),
   // 7 accepted in 2024, concluded in 2025 without a reply (overdue by 2025-12-31): counts for replies only
   c({ acceptedOn: '2024-11-20', representingSince: '2024-11-21', concludedOn: '2025-01-05' }),
   // 8 accepted 2024, review requested in 2025 (after a 2024 reply)
@@ -86,8 +86,8 @@ const CASES: StatisticsCase[] = [
     replyIssuedOn: '2024-07-03',
     reviewRequestedOn: '2025-01-10',
   }),
-  // 9 accepted 2026: outside the year
-  c({ acceptedOn: '2026-01-03' }),
+  // 9 accepted 2026: outside the year (a repeat, not counted in 2025)
+  c({ acceptedOn: '2026-01-03', isRepeat: true }),
 ];
 
 describe('caseStatistics (附件7 of a fixture year)', () => {
@@ -117,6 +117,7 @@ describe('caseStatistics (附件7 of a fixture year)', () => {
     expect(f.keyCases).toBe(2);
     expect(f.keyInJointMeeting).toBe(1);
     expect(f.groupCases).toBe(1);
+    expect(f.repeats).toBe(1);
   });
 
   it('describes the cases as they stood on the day of the snapshot', () => {

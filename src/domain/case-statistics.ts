@@ -28,6 +28,8 @@ export interface StatisticsCase {
   reviewRequestedOn: string | null;
   /** her rating of the handling (条例第二十一条), the latest one; absent or null: not rated */
   rating?: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
+  /** 重复信访: marked as repeating an earlier case, or her ID number on an earlier case of the county */
+  isRepeat?: boolean;
 }
 
 export interface Period {
@@ -53,6 +55,10 @@ export const CASE_FIGURE_DEFINITIONS = {
   terminated: {
     name: '解除代理',
     definition: '当年受理的案件中，截至统计日已解除代理协议的件数（附件2第六条：无法办结），计入应办结、不计入已办结',
+  },
+  repeats: {
+    name: '重复信访',
+    definition: '当年受理的案件中，经办人标记了所重复的前案，或信访人身份证号在本县此前受理的案件中出现过的件数',
   },
 } as const;
 
@@ -134,6 +140,8 @@ export interface CaseFigures {
   keyCases: number;
   keyInJointMeeting: number;
   groupCases: number;
+  /** 重复信访: of the cases accepted, those repeating an earlier case; absent from figures frozen before it was counted */
+  repeats?: number;
   /**
    * 条例第二十一条: replies issued in the period and her ratings of them (SATISFACTION_DEFINITIONS); absent
    * from figures taken before ratings were counted (a stored 附件6 or 附件7)
@@ -202,6 +210,7 @@ export function caseStatistics(cases: readonly StatisticsCase[], period: Period,
     keyCases: 0,
     keyInJointMeeting: 0,
     groupCases: 0,
+    repeats: 0,
     replies: 0,
     rated: 0,
     satisfied: 0,
@@ -225,6 +234,7 @@ export function caseStatistics(cases: readonly StatisticsCase[], period: Period,
       if (c.isKey) f.keyCases++;
       if (c.isKey && c.inJointMeeting) f.keyInJointMeeting++;
       if (c.isGroup) f.groupCases++;
+      if (c.isRepeat) f.repeats!++;
     }
     if (within(c.concludedOn, period.from, to)) {
       f.concluded++;
@@ -270,6 +280,7 @@ const COUNTS = [
   'keyCases',
   'keyInJointMeeting',
   'groupCases',
+  'repeats',
   'replies',
   'rated',
   'satisfied',

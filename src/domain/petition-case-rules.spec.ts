@@ -1,5 +1,5 @@
 import { problemCodes } from './errors.js';
-import { validatePetitionCase, type PetitionCaseInput } from './petition-case-rules.js';
+import { repeatOfProblems, validatePetitionCase, type PetitionCaseInput } from './petition-case-rules.js';
 
 const ctx = { today: '2024-03-15' };
 
@@ -137,5 +137,23 @@ describe('the petitioner’s phone', () => {
     expect(
       validatePetitionCase({ acceptedOn: '2024-03-01', petitionerPhone: '1380375' }, ctx).petitionerPhone?.message,
     ).toBe('电话应为11位手机号码或固定电话（如 0375-2666938）');
+  });
+});
+
+describe('repeatOfProblems (重复信访 marked by hand)', () => {
+  const earlier = { id: 7, caseNo: '新华-2026-0007', acceptedOn: '2026-03-01' };
+  it('takes an earlier case received on or before this one', () => {
+    expect(repeatOfProblems(earlier, { id: 9, acceptedOn: '2026-03-01' })).toEqual({});
+    expect(repeatOfProblems(earlier, { id: null, acceptedOn: '2026-05-01' })).toEqual({});
+  });
+  it('refuses the case itself, a later case and a missing one, on the field', () => {
+    expect(problemCodes(repeatOfProblems(earlier, { id: 7, acceptedOn: '2026-03-01' }))).toEqual({
+      repeatOfId: 'REPEAT_OF_SELF',
+    });
+    const later = repeatOfProblems(earlier, { id: 9, acceptedOn: '2026-02-28' });
+    expect(later.repeatOfId.message).toContain('新华-2026-0007 受理于 2026-03-01');
+    expect(problemCodes(repeatOfProblems(null, { id: 9, acceptedOn: '2026-02-28' }))).toEqual({
+      repeatOfId: 'REPEAT_OF_MISSING',
+    });
   });
 });

@@ -117,3 +117,33 @@ function addExtensionProblems(c: ProblemCollector, input: PetitionCaseInput): vo
     c.add('extensionDays', required(input.extensionDays, '已填写延期批准人或理由，请填写延长天数'));
   }
 }
+
+/** The earlier case a case is marked as repeating (重复信访), as the database holds it. */
+export interface EarlierCaseFacts {
+  id: number;
+  caseNo: string;
+  acceptedOn: string;
+}
+
+/**
+ * 重复信访 marked by hand: the earlier case must be another case, received no later than this one — a
+ * case cannot repeat itself or one that came after it. (Same county and not voided: the form's reference
+ * rules.) `earlier` is null when the chosen id names no case.
+ */
+export function repeatOfProblems(
+  earlier: EarlierCaseFacts | null,
+  self: { id: number | null; acceptedOn: string | null },
+): FieldProblems {
+  const found = new ProblemCollector();
+  if (!earlier) return found.add('repeatOfId', problem('REPEAT_OF_MISSING', '所选前案不存在')).problems;
+  if (earlier.id === self.id) found.add('repeatOfId', problem('REPEAT_OF_SELF', '不能把本案标为自己的前案'));
+  else if (self.acceptedOn && compareDates(earlier.acceptedOn, self.acceptedOn) > 0)
+    found.add(
+      'repeatOfId',
+      problem(
+        'REPEAT_OF_LATER',
+        `前案应是本案之前的案件：${earlier.caseNo} 受理于 ${earlier.acceptedOn}，晚于本案的受理日期`,
+      ),
+    );
+  return found.problems;
+}

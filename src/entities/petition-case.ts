@@ -37,6 +37,7 @@ export type CaseSource = (typeof CASE_SOURCES)[number];
 
 /** 信访代理案件: one case, one file (一案一卷). */
 @Entity('petition_case')
+@Check('ck_petition_case_repeat_of', `repeat_of_id <> id`)
 @Check('ck_petition_case_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
 @Index('ix_petition_case_voided_by', ['voidedById'])
 @Unique('uq_petition_case_case_no', ['caseNo'])
@@ -82,6 +83,7 @@ export type CaseSource = (typeof CASE_SOURCES)[number];
 @Index('ix_petition_case_county_action_due', { synchronize: false })
 @Index('ix_petition_case_action_due', { synchronize: false })
 @Index('ix_petition_case_case_no_trgm', { synchronize: false })
+@Index('ix_petition_case_repeat_of', { synchronize: false })
 export class PetitionCase extends BaseEntity {
   @PrimaryGeneratedColumn({ type: 'integer', name: 'id' })
   id: number;
@@ -109,6 +111,14 @@ export class PetitionCase extends BaseEntity {
   @ManyToOne(() => Agent, { nullable: true, createForeignKeyConstraints: true })
   @JoinColumn({ name: 'agent_id', foreignKeyConstraintName: 'fk_petition_case_agent' })
   agent: Relation<Agent> | null;
+
+  /** 重复信访 marked by hand: the earlier case of the same woman this one repeats */
+  @Column({ type: 'integer', name: 'repeat_of_id', nullable: true, comment: '重复信访：本案重复的前案' })
+  repeatOfId: number | null;
+
+  @ManyToOne(() => PetitionCase, { nullable: true, createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'repeat_of_id', foreignKeyConstraintName: 'fk_petition_case_repeat_of' })
+  repeatOf: Relation<PetitionCase> | null;
 
   @Column({ type: 'enum', name: 'state', enum: [...CASE_STATES], enumName: 'case_state', default: 'accepted' })
   state: CaseState;

@@ -10,6 +10,7 @@ import {
 } from '../domain/case-statistics.js';
 import { PETITIONER_VIEW_POLICY } from '../domain/petitioner-view.js';
 import { percent } from '../domain/rounding.js';
+import { repeatPetitionSql } from '../services/repeat-petitions.js';
 import { SNAPSHOTS, type Relations } from './reporting-snapshots.js';
 
 const LIVE = Object.fromEntries(Object.entries(SNAPSHOTS).map(([k, v]) => [k, v.live])) as Relations;
@@ -58,6 +59,8 @@ export interface ClosureLine {
   closedOnTime: number;
   onTimeClosureRate: number | null;
   terminated: number;
+  /** 重复信访 among the cases accepted in the year (src/services/repeat-petitions.ts repeatPetitionSql) */
+  repeats: number;
 }
 
 /** 满意率 of a county (or the city, pooled): src/domain/case-statistics.ts SATISFACTION_DEFINITIONS */
@@ -148,6 +151,7 @@ export async function loadDashboardData(
     closureRows,
     todayRows,
     notReportedRows,
+    repeatRows,
     satisfactionRows,
   ] = await Promise.all([
     db.query<Omit<StandardInfo, 'target'> & { target: string | number }>(
@@ -202,6 +206,14 @@ export async function loadDashboardData(
                AND r.voided_at IS NULL AND f.accepted_on <= (r.figures->>'asOf')::date)`,
       [year, county],
     ),
+    // 重复信访 needs the case's own petitioner fields, which the warehouse does not publish: read live
+    db.query<{ county_id: number; repeats: number }>(
+      `SELECT pc.county_id, count(*)::int AS repeats FROM petition_case pc
+        WHERE pc.voided_at IS NULL AND pc.accepted_on BETWEEN make_date($1, 1, 1) AND make_date($1, 12, 31)
+          AND ${repeatPetitionSql('pc')}
+        GROUP BY pc.county_id`,
+      [year],
+    ),
     db.query<SatisfactionRow & { county_id: number }>(
       `SELECT county_id, replies::int AS replies, ratings::int AS rated, satisfied::int AS satisfied,
            basically_satisfied::int AS basically_satisfied, dissatisfied::int AS dissatisfied
@@ -246,6 +258,7 @@ export async function loadDashboardData(
   const today: string = todayRows[0].today;
   const closureOf = new Map(closureRows.map((c) => [c.county_id, c]));
   const satisfactionOf = new Map(satisfactionRows.map((c) => [c.county_id, c]));
+  const repeatsOf = new Map(repeatRows.map((c) => [c.county_id, c.repeats]));
   const targetPct = PETITIONER_VIEW_POLICY.satisfactionTargetPct;
   return {
     year,
@@ -258,8 +271,15 @@ export async function loadDashboardData(
     counties,
     city: Object.fromEntries(standards.map((s) => [s.code, cityFigure(s, figures.get(s.code) ?? [])])),
     closure: {
-      counties: counties.map((c) => closureLine(c.countyId, c.countyName, [closureOf.get(c.countyId)])),
-      city: closureLine(null, '全市', closureRows),
+      counties: counties.map((c) =>
+        closureLine(c.countyId, c.countyName, [closureOf.get(c.countyId)], repeatsOf.get(c.countyId) ?? 0),
+      ),
+      city: closureLine(
+        null,
+        '全市',
+        closureRows,
+        repeatRows.reduce((n, r) => n + r.repeats, 0),
+      ),
       definitions: CASE_FIGURE_DEFINITIONS,
     },
     satisfaction: {
@@ -278,7 +298,12 @@ export async function loadDashboardData(
 }
 
 /** One line of 办结情况: counts added (one county, or all of them for the city), rates divided once. */
-function closureLine(countyId: number | null, countyName: string, rows: (ClosureRow | undefined)[]): ClosureLine {
+function closureLine(
+  countyId: number | null,
+  countyName: string,
+  rows: (ClosureRow | undefined)[],
+  repeats: number,
+): ClosureLine {
   const sum = (key: 'accepted' | 'due' | 'closed' | 'closed_on_time' | 'terminated') =>
     rows.reduce((n, r) => n + (r?.[key] ?? 0), 0);
   return {
@@ -291,6 +316,7 @@ function closureLine(countyId: number | null, countyName: string, rows: (Closure
     closedOnTime: sum('closed_on_time'),
     onTimeClosureRate: percent(sum('closed_on_time'), sum('due')),
     terminated: sum('terminated'),
+    repeats,
   };
 }
 

@@ -1,4 +1,5 @@
 import { caseStatistics, type CaseFigures, type Period, type StatisticsCase } from '../domain/case-statistics.js';
+import { repeatPetitionSql } from './repeat-petitions.js';
 
 /** an EntityManager, a DataSource, or any client that returns the rows */
 type Query = { query(sql: string, params?: unknown[]): Promise<unknown> };
@@ -20,6 +21,7 @@ interface StatisticsRow {
   terminated_on: string | null;
   review_requested_on: string | null;
   rating: StatisticsCase['rating'];
+  is_repeat: boolean;
 }
 
 /**
@@ -33,7 +35,8 @@ export async function loadStatisticsCases(em: Query, countyId: number, period: P
             f.accepted_on::text AS accepted_on, f.due_on::text AS due_on, f.reply_due_on::text AS reply_due_on, f.representing_since::text AS representing_since,
             f.concluded_on::text AS concluded_on, f.reply_issued_on::text AS reply_issued_on,
             f.archived_on::text AS archived_on, f.terminated_on::text AS terminated_on,
-            pc.review_requested_on::text AS review_requested_on, r.rating::text AS rating
+            pc.review_requested_on::text AS review_requested_on, r.rating::text AS rating,
+            ${repeatPetitionSql('pc')} AS is_repeat
        FROM reporting.case_facts f
        JOIN petition_case pc ON pc.id = f.case_id
        LEFT JOIN case_rating r ON r.case_id = f.case_id
@@ -58,6 +61,7 @@ export async function loadStatisticsCases(em: Query, countyId: number, period: P
     terminatedOn: r.terminated_on,
     reviewRequestedOn: r.review_requested_on,
     rating: r.rating,
+    isRepeat: r.is_repeat,
   }));
 }
 

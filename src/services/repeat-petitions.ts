@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { ENUM_LABELS } from '../admin/locale/enums.js';
+import type { FieldProblems } from '../domain/errors.js';
 import { normalizeIdNumber } from '../domain/id-number.js';
+import { repeatOfProblems } from '../domain/petition-case-rules.js';
 
 export interface EarlierCase {
   id: number;
@@ -42,11 +44,39 @@ export async function earlierCases(
 }
 
 /**
- * The list filter 重复信访: a case whose petitioner had an earlier case in the same county, by ID number
- * (index ix_petition_case_petitioner_id). `t` is the listed row's alias.
+ * The earlier case a case form marks as repeated (重复信访), checked against the case: another case,
+ * received no later. The reference rules of the form have checked its county and void state.
+ */
+export async function repeatProblems(
+  em: Pick<EntityManager, 'query'>,
+  values: { repeatOfId?: unknown; acceptedOn?: unknown },
+  before: { id?: unknown; acceptedOn?: unknown } | null,
+): Promise<FieldProblems> {
+  if (values.repeatOfId == null || values.repeatOfId === '') return {};
+  const earlierId = Number(values.repeatOfId);
+  const [earlier]: { id: number; case_no: string; accepted_on: string }[] = Number.isSafeInteger(earlierId)
+    ? await em.query(
+        `SELECT id, case_no, to_char(accepted_on, 'YYYY-MM-DD') AS accepted_on FROM petition_case WHERE id = $1`,
+        [earlierId],
+      )
+    : [];
+  const acceptedOn = values.acceptedOn ?? before?.acceptedOn;
+  return repeatOfProblems(
+    earlier ? { id: earlier.id, caseNo: earlier.case_no, acceptedOn: earlier.accepted_on } : null,
+    {
+      id: before?.id == null ? null : Number(before.id),
+      acceptedOn: typeof acceptedOn === 'string' ? acceptedOn : null,
+    },
+  );
+}
+
+/**
+ * 重复信访, the one definition the list filter, the 附件7 and the dashboard count: a case the clerk
+ * marked as repeating an earlier one, or whose petitioner had an earlier case in the same county by ID
+ * number (index ix_petition_case_petitioner_id). `t` is the case row's alias.
  */
 export function repeatPetitionSql(t: string): string {
-  return `EXISTS (SELECT 1 FROM petition_case e
+  return `(${t}.repeat_of_id IS NOT NULL OR EXISTS (SELECT 1 FROM petition_case e
     WHERE e.voided_at IS NULL AND e.petitioner_id_number IS NOT NULL AND e.petitioner_id_number = ${t}.petitioner_id_number
-      AND e.county_id = ${t}.county_id AND (e.accepted_on, e.id) < (${t}.accepted_on, ${t}.id))`;
+      AND e.county_id = ${t}.county_id AND (e.accepted_on, e.id) < (${t}.accepted_on, ${t}.id)))`;
 }

@@ -1,8 +1,9 @@
 import { Box, Button, FormGroup, FormMessage, H4, Input, Label, Text, TextArea } from '@adminjs/design-system';
 import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
-import React, { useState } from 'react';
+import React, { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { localToday } from './local-today.js';
+import { useChoices, type Choice } from './use-choices.js';
 
 /** One field of a custom action's form, declared in the action's `custom.fields` on the server. */
 export interface ActionField {
@@ -10,27 +11,65 @@ export interface ActionField {
   label: string;
   type: 'date' | 'text' | 'textarea' | 'select' | 'number';
   required?: boolean;
-  options?: { value: string; label: string }[];
-  /** a select whose options depend on the record: the record param holding them as JSON (set by the GET) */
-  choicesParam?: string;
+  options?: Choice[];
+  /**
+   * a select whose options the server lists by the record and the form (/admin/files/choices/:kind): the
+   * record param naming the parent (the case's county) and the form's date field they hold on
+   */
+  choicesFrom?: { kind: string; parent: string; on: string };
   help?: string;
 }
 
-type Choice = { value: string; label: string };
-
-function choicesOf(f: ActionField, params: Record<string, unknown> | undefined): Choice[] {
-  const raw = f.choicesParam ? params?.[f.choicesParam] : undefined;
-  return typeof raw === 'string' ? (JSON.parse(raw) as Choice[]) : (f.options ?? []);
-}
-
-/** A field's first value: today for a date, the record's own value when it is one of the choices. */
+/** A field's first value: today for a date, the record's own value (kept once it proves a choice). */
 function initialValue(f: ActionField, params: Record<string, unknown> | undefined, today: string): string {
   if (f.type === 'date') return today;
   const own = params?.[f.name];
-  return f.type === 'select' && own != null && choicesOf(f, params).some((c) => c.value === String(own))
-    ? String(own)
-    : '';
+  return f.type === 'select' && own != null ? String(own) : '';
 }
+
+/** A select of the form; its options read from the server when the field says where from. */
+const SelectField: React.FC<{
+  field: ActionField;
+  value: string;
+  values: Record<string, string>;
+  record: ActionProps['record'];
+  onChange: (value: string) => void;
+}> = ({ field, value, values, record, onChange }) => {
+  const from = field.choicesFrom;
+  const fetched = useChoices(
+    from?.kind ?? '',
+    from ? { parent: String(record?.params?.[from.parent] ?? ''), on: values[from.on] ?? '' } : {},
+    Boolean(from),
+  );
+  // names of the choices seen so far: a choice that stops being one (another day) stays visible, marked
+  const seen = useRef(new Map<string, string>());
+  for (const c of fetched ?? []) seen.current.set(c.value, c.label);
+  const options = from ? (fetched ?? []) : (field.options ?? []);
+  const lapsed =
+    from && fetched && value && !fetched.some((c) => c.value === value)
+      ? [
+          {
+            value,
+            label: `${seen.current.get(value) ?? record?.populated?.[field.name]?.title ?? value}（在所填日期不可选，请重新选择）`,
+          },
+        ]
+      : [];
+  return (
+    <select
+      id={`field-${field.name}`}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      style={{ width: '100%', padding: 8 }}
+    >
+      <option value="">{from && fetched === null ? '正在读取…' : options.length ? '请选择' : '没有可选的项'}</option>
+      {[...lapsed, ...options].map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+};
 
 const api = new ApiClient();
 
@@ -111,19 +150,13 @@ const ActionForm: React.FC<ActionProps> = ({ resource, action, record, records }
               }
             />
           ) : f.type === 'select' ? (
-            <select
-              id={`field-${f.name}`}
+            <SelectField
+              field={f}
               value={values[f.name]}
-              onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
-              style={{ width: '100%', padding: 8 }}
-            >
-              <option value="">请选择</option>
-              {choicesOf(f, record?.params).map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
+              values={values}
+              record={record}
+              onChange={(value) => setValues((now) => ({ ...now, [f.name]: value }))}
+            />
           ) : (
             <Input
               id={`field-${f.name}`}

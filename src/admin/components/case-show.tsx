@@ -1,4 +1,4 @@
-import { Box, Button, H2, H5, Text } from '@adminjs/design-system';
+import { Box, Button, H2, H5, Link, Text } from '@adminjs/design-system';
 import {
   ActionButton,
   BasePropertyComponent,
@@ -37,6 +37,7 @@ const GROUPS: { title: string; fields: string[] }[] = [
       'groupSize',
       'isKey',
       'inJointMeeting',
+      'repeatOfId',
     ],
   },
   {
@@ -78,7 +79,8 @@ const KIND_MARKS: Record<TimelineEntry['kind'], string> = {
 };
 
 const filled = (v: unknown) => v !== undefined && v !== null && v !== '' && v !== false && v !== 'false';
-const root = new ViewHelpers().dashboardUrl().replace(/\/$/, '');
+const h = new ViewHelpers();
+const root = h.dashboardUrl().replace(/\/$/, '');
 // steps that undo or reset something: drawn as such, never as the main button
 const CAUTION = ['voidRecord', 'reissueQueryCode', 'terminate', 'reopen'];
 
@@ -158,6 +160,20 @@ const CaseShow: React.FC<ActionProps> = (props) => {
           <StateBadge value={p.state} label={enumLabel('state')} />
           {p.category ? <Text>{enumLabel('category')}</Text> : null}
           {record.populated?.agentId ? <Text>代理员：{record.populated.agentId.title}</Text> : null}
+          {record.populated?.repeatOfId ? (
+            <Text data-testid="case-repeat" style={{ color: '#b45309', fontWeight: 600 }}>
+              重复信访·前案{' '}
+              <Link
+                href={h.recordActionUrl({
+                  resourceId: 'PetitionCase',
+                  recordId: String(record.populated.repeatOfId.id),
+                  actionName: 'show',
+                })}
+              >
+                {record.populated.repeatOfId.title}
+              </Link>
+            </Text>
+          ) : null}
           {p.nextDeadline ? (
             <Text data-testid="case-deadline" style={{ color: URGENCY_COLOURS[p.deadlineUrgency], fontWeight: 600 }}>
               下一期限：{p.nextDeadline}（{p.daysLeft}）

@@ -212,6 +212,7 @@ const CLOSURE_COLUMNS = [
   'closedOnTime',
   'onTimeClosureRate',
   'terminated',
+  'repeats',
 ] as const;
 
 /** 办结情况: the closure figures of each county and the city, each header with its definition on hover. */

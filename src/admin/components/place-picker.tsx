@@ -1,19 +1,15 @@
 import { FormGroup, FormMessage, Label, Text } from '@adminjs/design-system';
-import { useCurrentAdmin, useTranslation, ViewHelpers, type EditPropertyProps } from 'adminjs';
-import React, { useEffect, useState } from 'react';
-
-interface Choice {
-  value: string;
-  label: string;
-}
-
-const root = new ViewHelpers().dashboardUrl().replace(/\/$/, '');
+import { useCurrentAdmin, useTranslation, type EditPropertyProps } from 'adminjs';
+import React from 'react';
+import { useChoices } from './use-choices.js';
 
 /**
  * The edit field of a place or an agent (`custom.choices`: county, township, village, agent): only the
  * choices of the right level, within the chosen county or township (`custom.parent`, the field it depends
  * on) — a township field lists the townships of the case's county, not every place of the city; the agent
- * field lists the agents who may take a case today. A county's staff see their own county as fixed text.
+ * field lists the agents who may take the case: on its acceptance day when it is new (the day the server
+ * checks), today when the agent of a case on file is changed. A county's staff see their own county as
+ * fixed text.
  */
 const PlacePicker: React.FC<EditPropertyProps> = ({ property, record, onChange }) => {
   const { translateProperty, tm } = useTranslation();
@@ -21,21 +17,13 @@ const PlacePicker: React.FC<EditPropertyProps> = ({ property, record, onChange }
   const custom = (property.custom ?? {}) as { choices: string; parent?: string; hint?: string };
   const parentValue = custom.parent ? String(record.params?.[custom.parent] ?? '') : '';
   const value = String(record.params?.[property.path] ?? '');
-  const [choices, setChoices] = useState<Choice[] | null>(null);
   const ownCounty = (currentAdmin as { countyId?: number | null } | null)?.countyId;
   const error = record.errors?.[property.path];
   const label = translateProperty(property.label, property.resourceId);
   const fixedCounty = custom.choices === 'county' && ownCounty != null;
 
-  useEffect(() => {
-    if (fixedCounty) return;
-    const query = custom.parent ? `?parent=${encodeURIComponent(parentValue)}` : '';
-    setChoices(null);
-    fetch(`${root}/files/choices/${custom.choices}${query}`, { credentials: 'same-origin' })
-      .then((res) => res.json())
-      .then((body) => setChoices(body.choices ?? []))
-      .catch(() => setChoices([]));
-  }, [custom.choices, parentValue, fixedCounty]);
+  const on = custom.choices === 'agent' && !record.id ? String(record.params?.acceptedOn ?? '') : '';
+  const choices = useChoices(custom.choices, { ...(custom.parent ? { parent: parentValue } : {}), on }, !fixedCounty);
 
   if (fixedCounty)
     return (

@@ -1,5 +1,5 @@
-import { Box, FormGroup, FormMessage, Input, Label, Link, Text } from '@adminjs/design-system';
-import { useTranslation, ViewHelpers, type EditPropertyProps } from 'adminjs';
+import { Box, Button, FormGroup, FormMessage, Input, Label, Link, Text } from '@adminjs/design-system';
+import { useTranslation, ViewHelpers, type EditPropertyProps, type RecordJSON } from 'adminjs';
 import React, { useEffect, useState } from 'react';
 
 interface EarlierCase {
@@ -15,7 +15,8 @@ const root = h.dashboardUrl().replace(/\/$/, '');
 
 /**
  * 信访人身份证号码 on the case form, with 重复信访 beside it: once her ID number (or her name and phone)
- * is typed, her earlier cases in the county are listed with links before the case is saved.
+ * is typed, her earlier cases in the county are listed with links before the case is saved, each with
+ * 标为前案 to mark the new case as repeating it (重复信访·前案).
  */
 const RepeatCheck: React.FC<EditPropertyProps> = ({ property, record, onChange }) => {
   const { translateProperty, tm } = useTranslation();
@@ -25,6 +26,14 @@ const RepeatCheck: React.FC<EditPropertyProps> = ({ property, record, onChange }
   const phone = String(params.petitionerPhone ?? '');
   const [earlier, setEarlier] = useState<EarlierCase[]>([]);
   const error = record.errors?.[property.path];
+  const markedAs = String(params.repeatOfId ?? '');
+  // the reference field shows the chosen case by its number: hand it the case as a populated record
+  const markAsEarlier = (c: EarlierCase) =>
+    onChange('repeatOfId', String(c.id), {
+      id: String(c.id),
+      title: c.caseNo,
+      params: { id: c.id, caseNo: c.caseNo },
+    } as unknown as RecordJSON);
 
   useEffect(() => {
     if (idNumber.trim().length < 18 && !(name.trim() && phone.trim().length >= 7)) return setEarlier([]);
@@ -69,6 +78,22 @@ const RepeatCheck: React.FC<EditPropertyProps> = ({ property, record, onChange }
                 {c.caseNo}
               </Link>
               　{c.acceptedOn} 受理　{c.state}　{c.subject}
+              {markedAs === String(c.id) ? (
+                <Text as="span" ml="default" color="grey60">
+                  已标为本案前案
+                </Text>
+              ) : (
+                <Button
+                  type="button"
+                  size="sm"
+                  variant="outlined"
+                  ml="default"
+                  data-testid="mark-repeat"
+                  onClick={() => markAsEarlier(c)}
+                >
+                  标为前案
+                </Button>
+              )}
             </Text>
           ))}
         </Box>

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { countyScope } from '../../domain/access-policy.js';
 import { eligibleAgents } from '../../services/agent-eligibility.js';
 import { actorOf } from '../current-actor.js';
+import { isValidDate } from '../../domain/dates.js';
 import { chinaToday, recordId } from '../scoped-resource.js';
 
 export type ChoiceKind = 'county' | 'township' | 'village' | 'agent';
@@ -11,8 +12,9 @@ const KINDS: readonly ChoiceKind[] = ['county', 'township', 'village', 'agent'];
 /**
  * The options of a form's place and agent pickers, by level (组织层级) and within the user's county:
  * counties; the townships of a county; the villages of a township; the agents who may take a case in a
- * county today (in post, certificate valid: 持证上岗). The server refuses any other choice on save; this
- * only keeps the wrong ones out of the list.
+ * county on the day given (`on`: the day the agent takes the case; today when none is given — in post,
+ * certificate valid that day: 持证上岗). The server refuses any other choice on save; this only keeps the
+ * wrong ones out of the list.
  */
 export function choicesRouter(ds: DataSource): express.Router {
   const router = express.Router();
@@ -26,6 +28,9 @@ export function choicesRouter(ds: DataSource): express.Router {
       const parent = req.query.parent === undefined || req.query.parent === '' ? null : recordId(req.query.parent);
       if (req.query.parent !== undefined && req.query.parent !== '' && parent === null)
         return void res.status(400).json({ error: '上级地点无效' });
+      const on = typeof req.query.on === 'string' && req.query.on !== '' ? req.query.on : null;
+      if ((req.query.on !== undefined && req.query.on !== '' && on === null) || (on !== null && !isValidDate(on)))
+        return void res.status(400).json({ error: '日期无效，请按“年-月-日”填写' });
       const rows = async (sql: string, params: unknown[]) =>
         (await ds.manager.query(sql, params)) as { value: string; label: string }[];
       let choices: { value: string; label: string }[] = [];
@@ -54,7 +59,7 @@ export function choicesRouter(ds: DataSource): express.Router {
       } else {
         const county = scope ?? parent;
         if (county !== null)
-          choices = (await eligibleAgents(ds.manager, county, chinaToday())).map((a) => ({
+          choices = (await eligibleAgents(ds.manager, county, on ?? chinaToday())).map((a) => ({
             value: String(a.id),
             label: a.label,
           }));

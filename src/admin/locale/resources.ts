@@ -194,6 +194,7 @@ export const RESOURCE_TRANSLATIONS = {
       groupSize: '涉及人数',
       isKey: '重点案件',
       inJointMeeting: '纳入联席会议',
+      repeatOfId: '重复信访·前案',
       petitionerName: '信访人姓名',
       petitionerIdNumber: '信访人身份证号码',
       petitionerPhone: '信访人联系电话',

@@ -6,7 +6,6 @@ import { localDate } from '../../domain/dates.js';
 import { formatQueryCode, mayHoldQueryCode, RATING_LABELS } from '../../domain/petitioner-view.js';
 import { PetitionCase } from '../../entities/petition-case.js';
 import { caseRatingOf, queryCodeOf, reissueQueryCode } from '../../services/petitioner-query.js';
-import { eligibleAgents } from '../../services/agent-eligibility.js';
 import { caseFacts, transitionCase } from '../../services/case-workflow.js';
 import type { ActionField } from '../components/action-form.js';
 import { Components } from '../components/index.js';
@@ -14,15 +13,12 @@ import { recordFormHandler, refusal } from '../actions/form-action.js';
 import { actorOf } from '../current-actor.js';
 import { UI } from '../locale/ui.js';
 import { allowed } from '../resource-kit.js';
-import { chinaToday } from '../scoped-resource.js';
 
 interface EventForm {
   icon: string;
   intro: string;
   fields: ActionField[];
   submitLabel?: string;
-  /** record params the form's pickers read their options from (see ActionField.choicesParam) */
-  choices?: (params: Record<string, unknown>) => Promise<Record<string, string>>;
 }
 
 const date = (name: string, label: string, help?: string): ActionField => ({
@@ -51,17 +47,13 @@ const FORMS: Record<CaseEvent, EventForm> = {
         label: '承办代理员',
         type: 'select',
         required: true,
-        choicesParam: 'agentChoices',
-        help: '只列出本县（市、区）在岗、今天持有效代理员证的代理员（乡镇、证书有效期）',
+        choicesFrom: { kind: 'agent', parent: 'countyId', on: 'representingSince' },
+        help: '只列出本县（市、区）在岗、在开始代理之日持有效代理员证的代理员（乡镇、证书有效期）；改动开始代理日期，名单随之更新',
       },
       date('agreementSignedOn', '代理协议签订日期'),
       date('notifiedOn', '代理告知日期'),
       date('representingSince', '开始代理日期'),
     ],
-    choices: async (params) => {
-      const agents = await eligibleAgents(PetitionCase.getRepository().manager, Number(params.countyId), chinaToday());
-      return { agentChoices: JSON.stringify(agents.map((a) => ({ value: String(a.id), label: a.label }))) };
-    },
   },
   extendDeadline: {
     icon: 'Clock',
@@ -157,9 +149,7 @@ function workflowAction(event: CaseEvent): Partial<Action<RecordActionResponse>>
       const { record, currentAdmin, h } = context;
       if (!record) throw new Error('record action without a record');
       if (request.method === 'get') {
-        const json = record.toJSON(currentAdmin);
-        Object.assign(json.params, await form.choices?.(record.params));
-        return { record: json };
+        return { record: record.toJSON(currentAdmin) };
       }
       try {
         const saved = await transitionCase(PetitionCase.getRepository().manager, {

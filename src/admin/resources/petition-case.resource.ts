@@ -15,7 +15,7 @@ import {
   type DeadlineFilter,
 } from '../../services/case-deadline-query.js';
 import { nextCaseNo } from '../../services/case-numbering.js';
-import { repeatPetitionSql } from '../../services/repeat-petitions.js';
+import { repeatPetitionSql, repeatProblems } from '../../services/repeat-petitions.js';
 import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
 import { caseFacts } from '../../services/case-workflow.js';
 import { Components } from '../components/index.js';
@@ -121,6 +121,7 @@ export const petitionCaseResource = defineResource(
     sameCounty: [
       { property: 'townshipId', entity: Organization, message: '所选乡镇（街道）不属于本案所在县（市、区）' },
       { property: 'agentId', entity: Agent, message: '所选代理员不属于本案所在县（市、区）' },
+      { property: 'repeatOfId', entity: PetitionCase, message: '所选前案不属于本案所在县（市、区）' },
     ],
     validate: async (values, { today, em, before }) => {
       if (typeof values.petitionerIdNumber === 'string')
@@ -128,6 +129,7 @@ export const petitionCaseResource = defineResource(
       // 持证上岗: only an agent with a valid certificate may be assigned (issue 5)
       return {
         ...(await caseAgentProblems(em, values, before, today)),
+        ...(await repeatProblems(em, values, before)),
         ...validatePetitionCase(values, { today }),
       };
     },
@@ -200,6 +202,7 @@ export const petitionCaseResource = defineResource(
       'groupSize',
       'isKey',
       'inJointMeeting',
+      'repeatOfId',
       'petitionerName',
       'petitionerIdNumber',
       'petitionerPhone',
@@ -249,6 +252,7 @@ export const petitionCaseResource = defineResource(
       'inJointMeeting',
       'petitionerName',
       'petitionerIdNumber',
+      'repeatOfId',
       'petitionerPhone',
       'petitionerAddress',
       'respondentDepartment',
@@ -270,7 +274,11 @@ export const petitionCaseResource = defineResource(
       nextDeadline: virtual(true),
       // the same agents 开始代理 offers: of the case's county, in post, certificate valid today (持证上岗)
       agentId: {
-        custom: { choices: 'agent', parent: 'countyId', hint: '只列出本县（市、区）在岗、今天持有效代理员证的代理员' },
+        custom: {
+          choices: 'agent',
+          parent: 'countyId',
+          hint: '只列出本县（市、区）在岗、持有效代理员证的代理员：新建案件按受理日期，改派按今天',
+        },
         components: { edit: Components.PlacePicker },
       },
       daysLeft: { ...virtual(true), isSortable: true },
@@ -282,10 +290,11 @@ export const petitionCaseResource = defineResource(
       },
       repeat: {
         type: 'string',
-        availableValues: [{ value: 'true', label: '此前在本县有过案件（按身份证号）' }],
+        availableValues: [{ value: 'true', label: '重复信访（已标记前案，或按身份证号此前在本县有过案件）' }],
         isVisible: { list: false, filter: true, show: false, edit: false },
       },
       petitionerIdNumber: { components: { edit: Components.RepeatCheck } },
+      repeatOfId: { description: '本案重复此前某件案件时选择前案（可按案件编号、信访人姓名或信访事项查找）' },
       deadlineNote: virtual(false),
       queryCode: virtual(false),
       petitionerRating: virtual(false),

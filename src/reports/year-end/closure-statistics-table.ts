@@ -54,6 +54,8 @@ export function figureColumns(labels: FigureLabels): {
     { group: '复查与重点', header: '重点案件', value: (f) => f.keyCases, width: 8 },
     { group: '复查与重点', header: '纳入联席会议', value: (f) => f.keyInJointMeeting, width: 10 },
     { group: '复查与重点', header: '群体案件', value: (f) => f.groupCases, width: 8 },
+    // absent from versions frozen before repeats were counted: blank, not 0
+    { group: '复查与重点', header: '重复信访', value: (f) => f.repeats ?? null, width: 8 },
   ];
   const counts = (group: string, names: Record<string, string>, pick: (f: Figures) => Record<string, number>) =>
     Object.entries(names).map(([value, header]) => ({
