@@ -276,6 +276,25 @@ describe('demo data', () => {
          AND accepted_on + 60 + coalesce(extension_days, 0) < date '2026-11-20'`,
     );
     expect(overdueOpen).toBeGreaterThan(0);
+    // overdue on purpose, as a real office is: a reply or a handling limit missed in the last months,
+    // never a concluded file left without its reply (附件2 第五条) for years
+    const unrepliedLongAgo = await count(
+      first,
+      `SELECT count(*) FROM petition_case WHERE concluded_on IS NOT NULL AND reply_issued_on IS NULL
+         AND concluded_on < date '2026-11-20' - 30`,
+    );
+    expect(unrepliedLongAgo).toBe(0);
+    const unreplied = await count(
+      first,
+      `SELECT count(*) FROM petition_case WHERE concluded_on IS NOT NULL AND reply_issued_on IS NULL`,
+    );
+    expect(unreplied).toBeGreaterThan(0);
+    const longestOverdue = await count(
+      first,
+      `SELECT coalesce(max(date '2026-11-20' - action_due_on), 0) FROM petition_case
+        WHERE voided_at IS NULL AND action_due_on < date '2026-11-20'`,
+    );
+    expect(longestOverdue).toBeLessThan(200);
   });
 
   it('numbers cases gap-free per county and year, and dates nothing after the demo today', async () => {

@@ -87,11 +87,14 @@ export function planCase(rng: Random, accepted: Day): Plan {
       handled = rng.int(HANDLING_DAYS + 1, HANDLING_DAYS + plan.extension.days);
     }
     const concluded = Math.max(accepted + handled, notified + 1);
-    const reply = rng.weighted([
+    const drawnReply = rng.weighted([
       [concluded + rng.int(1, 7), 85],
       [concluded + rng.int(8, 25), 10],
       [null, 5],
     ]);
+    // a reply still missing is one the office is behind on now (附件2 第五条: 7 days), not a file forgotten
+    // for years: an older case got its reply, late (8 to 25 days)
+    const reply = drawnReply === null && concluded < DEMO_TODAY - 21 ? concluded + 8 + (concluded % 18) : drawnReply;
     // 附件2 第五条 gives her 15 days to ask for a review; 条例第三十五条 30
     const requested =
       reply !== null && rng.chance(0.03)
