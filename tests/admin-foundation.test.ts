@@ -54,6 +54,32 @@ describe('every resource', () => {
     expect(agent.populated.countyId.title).toMatch(/[区县市]$/);
     expect(agent.populated.townshipId.title).toMatch(/[乡镇道]|办事处/);
   });
+
+  it('answers a list and a search with what their rows show: no step forms, references as id, title and 查看', async () => {
+    const s = app.session();
+    await s.login('xinhua@example.org');
+    const list = (await s.api('GET', '/resources/PetitionCase/actions/list')).json;
+    const search = (await s.api('GET', `/resources/PetitionCase/search/${encodeURIComponent('新华')}`)).json;
+    for (const records of [list.records, search.records]) {
+      expect(records.length).toBeGreaterThan(0);
+      for (const r of records) {
+        expect(r.recordActions.length).toBeGreaterThan(0);
+        expect(r.recordActions.every((a: { custom: object }) => Object.keys(a.custom).length === 0)).toBe(true);
+        for (const ref of Object.values(r.populated) as { title: string; recordActions: { name: string }[] }[]) {
+          if (!ref) continue;
+          expect(ref.title).toBeTruthy();
+          expect(ref.recordActions.map((a) => a.name)).toEqual(['show']);
+        }
+      }
+    }
+    // the step's page reads the record again, with its form
+    const id = list.records.find((r: { recordActions: { name: string }[] }) =>
+      r.recordActions.some((a) => a.name === 'conclude'),
+    ).id;
+    const step = (await s.api('GET', `/resources/PetitionCase/records/${id}/conclude`)).json;
+    const conclude = step.record.recordActions.find((a: { name: string }) => a.name === 'conclude');
+    expect(conclude.custom.fields.map((f: { name: string }) => f.name)).toEqual(['concludedOn', 'outcome']);
+  });
 });
 
 describe('create and edit', () => {

@@ -3,10 +3,12 @@ import {
   flat,
   ValidationError,
   type Action,
+  type ActionJSON,
   type ActionContext,
   type ActionRequest,
   type ActionResponse,
   type RecordActionResponse,
+  type RecordJSON,
   type ResourceOptions,
   type ResourceWithOptions,
 } from 'adminjs';
@@ -99,6 +101,10 @@ function buildResource(
   const resource = new ScopedResource(entity, rules);
   neverLoseRecords(resource, rules, actions);
   landOnTheRecord(actions);
+  leanListings(actions);
+  // the list's own buttons (导出Excel, 导入…) belong to the list: not above a form or a record
+  for (const [name, action] of Object.entries(actions))
+    if (name !== 'list') actions[name] = { showResourceActions: false, ...action };
   const hidden = { isVisible: { list: false, filter: false, show: true, edit: false } };
   const properties: NonNullable<ResourceOptions['properties']> = {
     createdAt: hidden,
@@ -334,25 +340,66 @@ export const HEADING_PROPERTY = {
   heading: { type: 'string' as const, isVisible: false },
 };
 
-/** After 新建, the user lands on the record she made (its page and next steps), not back on the list. */
-function landOnTheRecord(actions: Record<string, AnyAction>): void {
-  const own = actions.new?.after;
-  actions.new = {
-    ...actions.new,
+type AfterHook = (response: ActionResponse, request: ActionRequest, context: ActionContext) => Promise<ActionResponse>;
+
+/** Runs `then` on the answer of an action, after the hooks the action has of its own (one or a list). */
+function thenAfter(actions: Record<string, AnyAction>, name: string, then: AfterHook): void {
+  const own = actions[name]?.after;
+  const hooks = (Array.isArray(own) ? own : own ? [own] : []) as AfterHook[];
+  actions[name] = {
+    ...actions[name],
     after: async (response: ActionResponse, request: ActionRequest, context: ActionContext) => {
-      const answered = typeof own === 'function' ? await own(response, request, context) : response;
-      const record = (answered as RecordActionResponse).record;
-      const saved = request.method === 'post' && record?.id && !Object.keys(record.errors ?? {}).length;
-      return saved
-        ? {
-            ...answered,
-            redirectUrl: context.h.recordActionUrl({
-              resourceId: context.resource.id(),
-              recordId: record.id,
-              actionName: 'show',
-            }),
-          }
-        : answered;
+      let answered = response;
+      for (const hook of hooks) answered = await hook(answered, request, context);
+      return then(answered, request, context);
     },
   };
+}
+
+/** After 新建, the user lands on the record she made (its page and next steps), not back on the list. */
+function landOnTheRecord(actions: Record<string, AnyAction>): void {
+  thenAfter(actions, 'new', async (answered, request, context) => {
+    const record = (answered as RecordActionResponse).record;
+    const saved = request.method === 'post' && record?.id && !Object.keys(record.errors ?? {}).length;
+    return saved
+      ? {
+          ...answered,
+          redirectUrl: context.h.recordActionUrl({
+            resourceId: context.resource.id(),
+            recordId: record.id,
+            actionName: 'show',
+          }),
+        }
+      : answered;
+  });
+}
+
+const withoutForm = (action: ActionJSON): ActionJSON => ({ ...action, custom: {} });
+
+/**
+ * A list or search answer carries what its rows show: each row's actions without their forms (an action's
+ * page reads the record again, with them), each reference as its id, title and 查看 link — not the forms
+ * of 15 steps on 20 rows, nor the referenced record's own actions.
+ */
+function leanListings(actions: Record<string, AnyAction>): void {
+  const lean = (record: RecordJSON): RecordJSON => ({
+    ...record,
+    recordActions: record.recordActions.map(withoutForm),
+    populated: Object.fromEntries(
+      Object.entries(record.populated ?? {}).map(([path, ref]) => [
+        path,
+        ref && {
+          ...ref,
+          populated: {},
+          bulkActions: [],
+          recordActions: ref.recordActions.filter((a) => a.name === 'show').map(withoutForm),
+        },
+      ]),
+    ),
+  });
+  for (const name of ['list', 'search'])
+    thenAfter(actions, name, async (answered) => {
+      const records = (answered as { records?: RecordJSON[] }).records;
+      return records ? { ...answered, records: records.map(lean) } : answered;
+    });
 }
