@@ -1,3 +1,4 @@
+/* global URL */
 // Module hooks of the production server (registered by bin/start.js): AdminJS loads, on the server, code
 // the running server never calls. Handing it stand-ins keeps that code out of memory and off the start:
 // - its component bundler (rollup, babel, esbuild): with ADMIN_JS_SKIP_BUNDLE=true the bundles come from
