@@ -68,18 +68,11 @@ export default tseslint.config(
     ['**/admin/**', 'adminjs', '@adminjs/*'],
     'Nothing below the admin imports it.',
   ),
-  // The Chinese labels of the enums still live in src/admin/locale, the one place they are written; these
-  // services print them (the Excel export, the case timeline, the repeat-petition check) and may read
-  // that folder and nothing else of the admin, until the labels move below it.
+  // The case timeline prints the audit log's action names and the case form's field labels, which still
+  // live in src/admin/locale: it may read that folder and nothing else of the admin.
   layer(
-    ['src/services/case-export.ts', 'src/services/case-timeline.ts', 'src/services/repeat-petitions.ts'],
+    ['src/services/case-timeline.ts'],
     [...ADMIN_BUT_LABELS, 'adminjs', '@adminjs/*'],
     'Nothing below the admin imports it (the labels of src/admin/locale excepted).',
-  ),
-  // A domain spec checks the domain's lists against the labels the admin shows (every state labelled).
-  layer(
-    ['src/domain/**/*.spec.ts'],
-    [...OUTSIDE_DOMAIN, ...ADMIN_BUT_LABELS],
-    'src/domain holds pure rules: no persistence, framework or outer layer (its specs may read the labels).',
   ),
 );

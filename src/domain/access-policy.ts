@@ -1,5 +1,7 @@
 // Who may do what (DOMAIN.md, Users; issue 3). One table, read by `can`, used by every action and resource.
-export type Role = 'city_admin' | 'county_staff' | 'leader';
+import type { UserRole } from './vocabulary.js';
+
+export type Role = UserRole;
 
 export interface Actor {
   id: number;

@@ -14,9 +14,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { Organization } from './organization.js';
-
-export const USER_ROLES = ['city_admin', 'county_staff', 'leader'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+import { USER_ROLES, type UserRole } from '../domain/vocabulary.js';
 
 @Entity('admin_user')
 @Unique('uq_admin_user_email', ['email'])

@@ -15,12 +15,7 @@ import {
 } from 'typeorm';
 import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
-
-export const GENDERS = ['female', 'male'] as const;
-export type Gender = (typeof GENDERS)[number];
-
-export const AGENT_STATUSES = ['active', 'inactive'] as const;
-export type AgentStatus = (typeof AGENT_STATUSES)[number];
+import { GENDERS, type Gender, AGENT_STATUSES, type AgentStatus } from '../domain/vocabulary.js';
 
 /** 妇女信访代理员. */
 @Entity('agent')

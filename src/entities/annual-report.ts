@@ -15,9 +15,7 @@ import {
 } from 'typeorm';
 import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
-
-export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'accepted'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+import { REPORT_STATUSES, type ReportStatus } from '../domain/vocabulary.js';
 
 /** 案件结案统计表 (附件7): due at the city federation by 20 December; a returned report gets a new version. */
 @Entity('annual_report')

@@ -15,17 +15,7 @@ import {
 import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
 import { PetitionCase } from './petition-case.js';
-
-/** 附件1–5 of a case's file. */
-export const CASE_DOCUMENT_KINDS = [
-  'registration',
-  'agreement',
-  'notification',
-  'handling_record',
-  'reply_opinion',
-  'other',
-] as const;
-export type CaseDocumentKind = (typeof CASE_DOCUMENT_KINDS)[number];
+import { CASE_DOCUMENT_KINDS, type CaseDocumentKind } from '../domain/vocabulary.js';
 
 @Entity('case_document')
 @Check('ck_case_document_void', `(voided_at IS NULL) = (void_reason IS NULL)`)

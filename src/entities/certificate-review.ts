@@ -14,9 +14,7 @@ import {
 import { AdminUser } from './admin-user.js';
 import { Certificate } from './certificate.js';
 import { Organization } from './organization.js';
-
-export const REVIEW_RESULTS = ['passed', 'failed'] as const;
-export type ReviewResult = (typeof REVIEW_RESULTS)[number];
+import { REVIEW_RESULTS, type ReviewResult } from '../domain/vocabulary.js';
 
 /** 一年一审核: the yearly review of an agent's certificate. */
 @Entity('certificate_review')

@@ -16,9 +16,7 @@ import {
 import { AdminUser } from './admin-user.js';
 import { Agent } from './agent.js';
 import { Organization } from './organization.js';
-
-export const CERTIFICATE_STATUSES = ['produced', 'issued', 'suspended', 'revoked'] as const;
-export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+import { CERTIFICATE_STATUSES, type CertificateStatus } from '../domain/vocabulary.js';
 
 /** 代理员证: produced by the city, reviewed and issued by the county (持证上岗). */
 @Entity('certificate')

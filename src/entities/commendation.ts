@@ -16,12 +16,12 @@ import { AdminUser } from './admin-user.js';
 import { Agent } from './agent.js';
 import { Organization } from './organization.js';
 import { WorkPoint } from './work-point.js';
-
-export const COMMENDATION_KINDS = ['work_point', 'agent'] as const;
-export type CommendationKind = (typeof COMMENDATION_KINDS)[number];
-
-export const COMMENDATION_STATUSES = ['proposed', 'approved', 'rejected'] as const;
-export type CommendationStatus = (typeof COMMENDATION_STATUSES)[number];
+import {
+  COMMENDATION_KINDS,
+  type CommendationKind,
+  COMMENDATION_STATUSES,
+  type CommendationStatus,
+} from '../domain/vocabulary.js';
 
 /** 表彰奖励 of an outstanding work point or agent. */
 @Entity('commendation')

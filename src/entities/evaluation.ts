@@ -15,9 +15,7 @@ import {
 } from 'typeorm';
 import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
-
-export const EVALUATION_RESULTS = ['excellent', 'passed', 'failed'] as const;
-export type EvaluationResult = (typeof EVALUATION_RESULTS)[number];
+import { EVALUATION_RESULTS, type EvaluationResult } from '../domain/vocabulary.js';
 
 /** A county's yearly evaluation against the creation standards (创建标准). */
 @Entity('evaluation')

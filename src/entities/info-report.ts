@@ -14,9 +14,7 @@ import {
 } from 'typeorm';
 import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
-
-export const INFO_REPORT_KINDS = ['work_update', 'typical_case'] as const;
-export type InfoReportKind = (typeof INFO_REPORT_KINDS)[number];
+import { INFO_REPORT_KINDS, type InfoReportKind } from '../domain/vocabulary.js';
 
 /** 信息上报: a county's work update or typical case; the city comments on it and may adopt it (采用). */
 @Entity('info_report')

@@ -19,7 +19,7 @@ import {
   STANDARD_RESULTS,
   type InspectionStandard,
   type StandardResult,
-} from '../domain/supervision-rules.js';
+} from '../domain/vocabulary.js';
 import { Inspection } from './inspection.js';
 import { Organization } from './organization.js';
 

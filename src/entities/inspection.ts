@@ -13,7 +13,7 @@ import {
   type Relation,
 } from 'typeorm';
 import type { StoredFile } from '../domain/stored-file.js';
-import { STANDARD_RESULTS, type StandardResult } from '../domain/supervision-rules.js';
+import { STANDARD_RESULTS, type StandardResult } from '../domain/vocabulary.js';
 import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
 import { WorkPoint } from './work-point.js';

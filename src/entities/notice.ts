@@ -15,9 +15,7 @@ import {
 import type { StoredFile } from '../domain/stored-file.js';
 import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
-
-export const NOTICE_STATUSES = ['draft', 'published'] as const;
-export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+import { NOTICE_STATUSES, type NoticeStatus } from '../domain/vocabulary.js';
 
 /**
  * 通知公告: the channel that replaced the agents' group (二(五)). county NULL: sent by the city to the

@@ -14,9 +14,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { AdminUser } from './admin-user.js';
-
-export const ORG_LEVELS = ['city', 'county', 'township', 'village'] as const;
-export type OrgLevel = (typeof ORG_LEVELS)[number];
+import { ORG_LEVELS, type OrgLevel } from '../domain/vocabulary.js';
 
 /** 市 → 县（市、区）→ 乡（镇、街道办事处）→ 村（社区）, coded by GB/T 2260. */
 @Entity('organization')

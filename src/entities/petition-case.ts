@@ -16,24 +16,14 @@ import {
 import { AdminUser } from './admin-user.js';
 import { Agent } from './agent.js';
 import { Organization } from './organization.js';
-
-/** 受理 → 代理中 → 终结 → 立案归档, or 解除代理. */
-export const CASE_STATES = ['accepted', 'representing', 'concluded', 'archived', 'terminated'] as const;
-export type CaseState = (typeof CASE_STATES)[number];
-
-export const CASE_CATEGORIES = [
-  'marriage_family',
-  'domestic_violence',
-  'rural_land_property',
-  'labour_social_security',
-  'personal_rights',
-  'child_custody_visitation',
-  'other',
-] as const;
-export type CaseCategory = (typeof CASE_CATEGORIES)[number];
-
-export const CASE_SOURCES = ['visit', 'letter', 'phone', 'online', 'referred'] as const;
-export type CaseSource = (typeof CASE_SOURCES)[number];
+import {
+  CASE_STATES,
+  type CaseState,
+  CASE_CATEGORIES,
+  type CaseCategory,
+  CASE_SOURCES,
+  type CaseSource,
+} from '../domain/vocabulary.js';
 
 /** 信访代理案件: one case, one file (一案一卷). */
 @Entity('petition_case')

@@ -18,7 +18,7 @@ import {
   RECTIFICATION_STATUSES,
   type InspectionStandard,
   type RectificationStatus,
-} from '../domain/supervision-rules.js';
+} from '../domain/vocabulary.js';
 import { AdminUser } from './admin-user.js';
 import { Inspection } from './inspection.js';
 import { Organization } from './organization.js';

@@ -15,17 +15,7 @@ import {
 } from 'typeorm';
 import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
-
-/** 创建标准一: the six work systems a county adopts. */
-export const WORK_SYSTEM_KINDS = [
-  'training',
-  'info_reporting',
-  'feedback_visit',
-  'filing_archiving',
-  'evaluation_reward',
-  'accountability',
-] as const;
-export type WorkSystemKind = (typeof WORK_SYSTEM_KINDS)[number];
+import { WORK_SYSTEM_KINDS, type WorkSystemKind } from '../domain/vocabulary.js';
 
 @Entity('work_system')
 @Check('ck_work_system_void', `(voided_at IS NULL) = (void_reason IS NULL)`)

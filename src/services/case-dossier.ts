@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { maySeePersonalData, type Actor } from '../domain/access-policy.js';
 import { retentionPeriod } from '../domain/case-file-completeness.js';
 import { DomainError } from '../domain/errors.js';
-import { FORM_KINDS } from '../reports/case-forms/index.js';
+import { CASE_FORMS } from '../domain/vocabulary.js';
 import type { DossierInput } from '../reports/case-dossier.js';
 import { loadCaseFormData, type FormLabels } from './case-forms.js';
 import { storedPath } from './case-scans.js';
@@ -57,7 +57,7 @@ export async function loadDossierInput(
   return {
     data,
     // 附件5 follows the conclusion
-    forms: FORM_KINDS.filter((k) => k !== 'reply_opinion' || data.concludedOn != null),
+    forms: CASE_FORMS.filter((k) => k !== 'reply_opinion' || data.concludedOn != null),
     scans,
     scansWithheld: personal ? 0 : docs.length,
     archivedOn: c.archived_on,

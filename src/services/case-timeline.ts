@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { AUDIT_ACTIONS } from '../admin/locale/audit-actions.js';
-import { ENUM_LABELS } from '../admin/locale/enums.js';
+import { ENUM_LABELS } from '../domain/vocabulary.js';
 import { RESOURCE_TRANSLATIONS } from '../admin/locale/resources.js';
 import { localDate } from '../domain/dates.js';
 

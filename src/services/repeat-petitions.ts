@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ENUM_LABELS } from '../admin/locale/enums.js';
+import { ENUM_LABELS } from '../domain/vocabulary.js';
 import { normalizeIdNumber } from '../domain/id-number.js';
 
 export interface EarlierCase {

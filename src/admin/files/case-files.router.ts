@@ -5,10 +5,10 @@ import { rm } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import { can, maySeePersonalData } from '../../domain/access-policy.js';
 import { describeDaysLeft, nextDeadline } from '../../domain/case-deadlines.js';
-import { DOCUMENT_LABELS, describeMissing, missingFromFile } from '../../domain/case-file-completeness.js';
+import { describeMissing, missingFromFile } from '../../domain/case-file-completeness.js';
 import { localDate } from '../../domain/dates.js';
 import { DomainError } from '../../domain/errors.js';
-import { FORM_KINDS, FORM_TITLES, renderCaseForm, type FormKind } from '../../reports/case-forms/index.js';
+import { FORM_TITLES, renderCaseForm } from '../../reports/case-forms/index.js';
 import { writeAudit } from '../../services/audit.js';
 import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
 import { loadCaseFormData } from '../../services/case-forms.js';
@@ -19,12 +19,12 @@ import { caseTimeline } from '../../services/case-timeline.js';
 import { caseFacts, caseFileContents } from '../../services/case-workflow.js';
 import { actorOf } from '../current-actor.js';
 import { recordId } from '../scoped-resource.js';
-import { ENUM_LABELS } from '../locale/enums.js';
+import { CASE_DOCUMENT_KIND_LABELS, CASE_FORMS, ENUM_LABELS, type CaseForm } from '../../domain/vocabulary.js';
 import { downloadHeaders } from './download-headers.js';
 
 const LABELS = { category: ENUM_LABELS.case_category, source: ENUM_LABELS.case_source };
 // forms printed before the matter is done make no sense: 附件5 follows the conclusion
-const NEEDS_CONCLUSION: readonly FormKind[] = ['reply_opinion'];
+const NEEDS_CONCLUSION: readonly CaseForm[] = ['reply_opinion'];
 
 interface Deps {
   dataSource: DataSource;
@@ -122,13 +122,13 @@ export function caseFilesRouter(deps: Deps): express.Router {
         canUpload: can(actor, 'write', 'CaseDocument', { countyId: row.county_id }) && row.state !== 'archived',
         uploadMaxMb: Math.round(deps.uploadMaxBytes / 1024 / 1024),
         dossierHref: `${base}/dossier.pdf`,
-        forms: FORM_KINDS.map((kind) => ({
+        forms: CASE_FORMS.map((kind) => ({
           kind,
           title: FORM_TITLES[kind],
           href: `${base}/forms/${kind}.docx`,
           available: !NEEDS_CONCLUSION.includes(kind) || facts.concludedOn != null,
         })),
-        kinds: Object.entries({ ...DOCUMENT_LABELS, other: '其他材料' }).map(([value, label]) => ({ value, label })),
+        kinds: Object.entries(CASE_DOCUMENT_KIND_LABELS).map(([value, label]) => ({ value, label })),
         documents: documents.map((d) => ({
           ...d,
           kindLabel: (ENUM_LABELS.case_document_kind as Record<string, string>)[d.kind] ?? d.kind,
@@ -156,8 +156,8 @@ export function caseFilesRouter(deps: Deps): express.Router {
 
   router.get('/cases/:caseId/forms/:form', async (req, res, next) => {
     try {
-      const kind = req.params.form.replace(/\.docx$/, '').replace(/-/g, '_') as FormKind;
-      if (!FORM_KINDS.includes(kind)) return void fail(res, 404, '没有这种文书');
+      const kind = req.params.form.replace(/\.docx$/, '').replace(/-/g, '_') as CaseForm;
+      if (!CASE_FORMS.includes(kind)) return void fail(res, 404, '没有这种文书');
       const found = await loadCase(req, res, 'read');
       if (!found) return;
       const { actor, row } = found;

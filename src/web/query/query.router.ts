@@ -3,7 +3,7 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { DataSource } from 'typeorm';
 import { normalizeCaseNo, normalizeQueryCode, PETITIONER_VIEW_POLICY } from '../../domain/petitioner-view.js';
 import { queryCase, rateCase, type Labels, type PublicCaseView } from '../../services/petitioner-query.js';
-import { ENUM_LABELS } from '../../admin/locale/enums.js';
+import { ENUM_LABELS } from '../../domain/vocabulary.js';
 import { PgRateLimitStore } from '../pg-rate-limit-store.js';
 import { sameOriginOnly } from '../same-origin.js';
 import { messagePage, QUERY_CSS, queryFormPage, resultPage } from './query-page.js';
