@@ -18,8 +18,6 @@ const OUTSIDE_DOMAIN = [
   '**/services/**',
   '**/reports/**',
 ];
-// The admin, all but its Chinese labels (src/admin/locale), for the few readers of the labels below.
-const ADMIN_BUT_LABELS = ['**/admin/*', '!**/admin/locale'];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '.data*/**', 'artifacts/**', 'coverage/**', '.adminjs/**'] },
@@ -67,12 +65,5 @@ export default tseslint.config(
     ['src/services/**', 'src/reports/**', 'src/entities/**', 'src/seed/**'],
     ['**/admin/**', 'adminjs', '@adminjs/*'],
     'Nothing below the admin imports it.',
-  ),
-  // The case timeline prints the audit log's action names and the case form's field labels, which still
-  // live in src/admin/locale: it may read that folder and nothing else of the admin.
-  layer(
-    ['src/services/case-timeline.ts'],
-    [...ADMIN_BUT_LABELS, 'adminjs', '@adminjs/*'],
-    'Nothing below the admin imports it (the labels of src/admin/locale excepted).',
   ),
 );

@@ -18,11 +18,14 @@ import { fileCaseScan, storedPath } from '../../services/case-scans.js';
 import { caseTimeline } from '../../services/case-timeline.js';
 import { caseFacts, caseFileContents } from '../../services/case-workflow.js';
 import { actorOf } from '../current-actor.js';
+import { AUDIT_ACTIONS } from '../locale/audit-actions.js';
+import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
 import { recordId } from '../scoped-resource.js';
 import { CASE_DOCUMENT_KIND_LABELS, CASE_FORMS, ENUM_LABELS, type CaseForm } from '../../domain/vocabulary.js';
 import { downloadHeaders } from './download-headers.js';
 
 const LABELS = { category: ENUM_LABELS.case_category, source: ENUM_LABELS.case_source };
+const TIMELINE_LABELS = { actions: AUDIT_ACTIONS, fields: RESOURCE_TRANSLATIONS.PetitionCase.properties };
 // forms printed before the matter is done make no sense: 附件5 follows the conclusion
 const NEEDS_CONCLUSION: readonly CaseForm[] = ['reply_opinion'];
 
@@ -148,7 +151,7 @@ export function caseFilesRouter(deps: Deps): express.Router {
     try {
       const found = await loadCase(req, res, 'read');
       if (!found) return;
-      res.json({ timeline: await caseTimeline(em(), found.row.id) });
+      res.json({ timeline: await caseTimeline(em(), found.row.id, TIMELINE_LABELS) });
     } catch (e) {
       next(e);
     }
