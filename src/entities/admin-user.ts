@@ -55,7 +55,7 @@ export class AdminUser extends BaseEntity {
   @Column({ type: 'timestamptz', name: 'last_login_at', nullable: true })
   lastLoginAt: Date | null;
 
-  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  /** optimistic lock: every save adds one; a save on an older version is refused (no change lost unseen) */
   @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
   rowVersion: number;
 

@@ -59,9 +59,10 @@ import {
 @Index('ix_petition_case_accepted_on', ['acceptedOn'])
 @Index('ix_petition_case_category', ['category'])
 @Index('ix_petition_case_source', ['source'])
-// issue 11: the county clerk's list sorts and filters (migrations/1764000500000_scale-indexes.ts; the due
-// day's since migrations/1796172159507_deadlines-on-legal-calendar.ts); the partial (WHERE voided_at IS
-// NULL), expression and trigram indexes are owned by the migrations alone
+// What the county clerk's list sorts and filters by, kept instant at a province's millions of cases
+// (migrations/1764000500000_scale-indexes.ts; the due day's since migrations/1796172159507_deadlines-on-
+// legal-calendar.ts); the partial (WHERE voided_at IS NULL), expression and trigram indexes are owned by
+// the migrations alone
 @Index('ix_petition_case_state_accepted_on', ['state', 'acceptedOn'])
 @Index('ix_petition_case_county_accepted_on', { synchronize: false })
 @Index('ix_petition_case_petitioner_id', { synchronize: false })
@@ -211,7 +212,7 @@ export class PetitionCase extends BaseEntity {
   @Column({ type: 'varchar', name: 'termination_reported_to', length: 100, nullable: true })
   terminationReportedTo: string | null;
 
-  /** 重新打开: the last time the city reopened the archived file, and why (issue 4) */
+  /** 重新打开: the last time the city reopened the archived file, and why (an archived 一案一卷 file is locked) */
   @Column({ type: 'date', name: 'reopened_on', nullable: true })
   reopenedOn: string | null;
 
@@ -232,11 +233,11 @@ export class PetitionCase extends BaseEntity {
   })
   actionDueOn: string | null;
 
-  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  /** optimistic lock: every save adds one; a save on an older version is refused (no change lost unseen) */
   @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
   rowVersion: number;
 
-  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  /** 作废: an official record is never deleted; voided, it is hidden from lists and restorable by the city */
   @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
   voidedAt: Date | null;
 

@@ -78,7 +78,7 @@ export function caseFilesRouter(deps: Deps): express.Router {
     const id = recordId(req.params.caseId);
     const [row]: (CaseRow | undefined)[] =
       id !== null ? await em().query('SELECT * FROM petition_case WHERE id = $1', [id]) : [];
-    // a voided case is gone for all but the city (issue 9)
+    // a voided (作废) case is gone for all but the city, who alone may restore it
     if (
       !row ||
       !can(actor, 'read', 'PetitionCase', { countyId: row.county_id }) ||
