@@ -17,7 +17,7 @@ import { loadDossierInput } from '../../services/case-dossier.js';
 import { fileCaseScan, storedPath } from '../../services/case-scans.js';
 import { caseTimeline } from '../../services/case-timeline.js';
 import { caseFacts, caseFileContents } from '../../services/case-workflow.js';
-import { actorOf } from '../current-actor.js';
+import { signedIn } from '../current-actor.js';
 import { AUDIT_ACTIONS } from '../locale/audit-actions.js';
 import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
 import { recordId } from '../scoped-resource.js';
@@ -70,11 +70,10 @@ interface CaseDocumentRow {
 export function caseFilesRouter(deps: Deps): express.Router {
   const router = express.Router();
   const em = () => deps.dataSource.manager;
-  const actorOfRequest = (req: Request) => actorOf({ currentAdmin: req.session.adminUser });
 
   async function loadCase(req: Request, res: Response, op: 'read' | 'write') {
-    const actor = actorOfRequest(req);
-    if (!actor) return void fail(res, 401, '请先登录');
+    const actor = signedIn(req, res);
+    if (!actor) return;
     const id = recordId(req.params.caseId);
     const [row]: (CaseRow | undefined)[] =
       id !== null ? await em().query('SELECT * FROM petition_case WHERE id = $1', [id]) : [];
@@ -254,8 +253,8 @@ export function caseFilesRouter(deps: Deps): express.Router {
 
   router.get('/documents/:documentId', async (req, res, next) => {
     try {
-      const actor = actorOfRequest(req);
-      if (!actor) return void fail(res, 401, '请先登录');
+      const actor = signedIn(req, res);
+      if (!actor) return;
       const id = recordId(req.params.documentId);
       const [doc] = id !== null ? await em().query('SELECT * FROM case_document WHERE id = $1', [id]) : [];
       if (
