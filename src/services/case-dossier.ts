@@ -5,7 +5,7 @@ import { retentionPeriod } from '../domain/case-file-completeness.js';
 import { DomainError } from '../domain/errors.js';
 import { CASE_FORMS } from '../domain/vocabulary.js';
 import type { DossierInput } from '../reports/case-dossier.js';
-import { loadCaseFormData, type FormLabels } from './case-forms.js';
+import { loadCaseFormData } from './case-forms.js';
 import { storedPath } from './case-scans.js';
 
 /**
@@ -16,12 +16,11 @@ import { storedPath } from './case-scans.js';
 export async function loadDossierInput(
   em: EntityManager,
   caseId: number,
-  opts: { actor: Actor; uploadDir: string; labels: FormLabels; publicBaseUrl: string },
+  opts: { actor: Actor; uploadDir: string; publicBaseUrl: string },
 ): Promise<DossierInput | null> {
   const personal = maySeePersonalData(opts.actor);
   const data = await loadCaseFormData(em, caseId, {
     viewer: opts.actor.role,
-    labels: opts.labels,
     query: { actor: opts.actor, publicBaseUrl: opts.publicBaseUrl },
   });
   if (!data) return null;

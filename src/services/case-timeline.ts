@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ENUM_LABELS } from '../domain/vocabulary.js';
+import { enumLabel } from '../domain/vocabulary.js';
 import { localDate } from '../domain/dates.js';
 
 /** One line of a case's history (卷内大事记), oldest first. */
@@ -161,12 +161,11 @@ export async function caseTimeline(
        FROM case_document WHERE case_id = $1 AND voided_at IS NULL ORDER BY id`,
     [caseId],
   );
-  const kinds = ENUM_LABELS.case_document_kind as Record<string, string>;
   for (const d of documents)
     entries.push({
       on: d.on,
       kind: 'document',
-      title: `归入案卷：${kinds[d.kind] ?? d.kind}`,
+      title: `归入案卷：${enumLabel('case_document_kind', d.kind)}`,
       detail: d.file_name ? `${d.title}（已上传扫描件）` : d.title,
       by: null,
     });

@@ -21,10 +21,9 @@ import { signedIn } from '../current-actor.js';
 import { AUDIT_ACTIONS } from '../locale/audit-actions.js';
 import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
 import { recordId } from '../scoped-resource.js';
-import { CASE_DOCUMENT_KIND_LABELS, CASE_FORMS, ENUM_LABELS, type CaseForm } from '../../domain/vocabulary.js';
+import { CASE_DOCUMENT_KIND_LABELS, CASE_FORMS, enumLabel, type CaseForm } from '../../domain/vocabulary.js';
 import { downloadHeaders } from './download-headers.js';
 
-const LABELS = { category: ENUM_LABELS.case_category, source: ENUM_LABELS.case_source };
 const TIMELINE_LABELS = { actions: AUDIT_ACTIONS, fields: RESOURCE_TRANSLATIONS.PetitionCase.properties };
 // forms printed before the matter is done make no sense: 附件5 follows the conclusion
 const NEEDS_CONCLUSION: readonly CaseForm[] = ['reply_opinion'];
@@ -133,7 +132,7 @@ export function caseFilesRouter(deps: Deps): express.Router {
         kinds: Object.entries(CASE_DOCUMENT_KIND_LABELS).map(([value, label]) => ({ value, label })),
         documents: documents.map((d) => ({
           ...d,
-          kindLabel: (ENUM_LABELS.case_document_kind as Record<string, string>)[d.kind] ?? d.kind,
+          kindLabel: enumLabel('case_document_kind', d.kind),
           href: d.fileName ? `${req.baseUrl}/documents/${d.id}` : null,
         })),
         missing: missing.map((m) => m.label),
@@ -168,7 +167,6 @@ export function caseFilesRouter(deps: Deps): express.Router {
       }
       const data = await loadCaseFormData(em(), row.id, {
         viewer: actor.role,
-        labels: LABELS,
         query: { actor, publicBaseUrl: deps.publicBaseUrl },
       });
       const buffer = await renderCaseForm(kind, data!);
@@ -201,7 +199,6 @@ export function caseFilesRouter(deps: Deps): express.Router {
       const input = await loadDossierInput(em(), row.id, {
         actor,
         uploadDir: deps.uploadDir,
-        labels: LABELS,
         publicBaseUrl: deps.publicBaseUrl,
       });
       const { pdf, entries } = await buildCaseDossier(input!);
