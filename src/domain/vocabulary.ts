@@ -161,7 +161,7 @@ export const RECTIFICATION_STATUS_LABELS = { open: '整改中', done: '已完成
 export type RectificationStatus = keyof typeof RECTIFICATION_STATUS_LABELS;
 export const RECTIFICATION_STATUSES = valuesOf(RECTIFICATION_STATUS_LABELS);
 
-// 反馈回访制度: the petitioner's own rating of the reply (case_rating_value).
+// 《信访工作条例》第二十一条: the petitioner's own rating of how her matter was handled (case_rating_value).
 export const RATING_LABELS = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' } as const;
 export type Rating = keyof typeof RATING_LABELS;
 export const RATINGS = valuesOf(RATING_LABELS);
