@@ -18,8 +18,6 @@ const OUTSIDE_DOMAIN = [
   '**/services/**',
   '**/reports/**',
 ];
-// The admin, all but its Chinese labels (src/admin/locale), for the few readers of the labels below.
-const ADMIN_BUT_LABELS = ['**/admin/*', '!**/admin/locale'];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '.data*/**', 'artifacts/**', 'coverage/**', '.adminjs/**'] },
@@ -67,19 +65,5 @@ export default tseslint.config(
     ['src/services/**', 'src/reports/**', 'src/entities/**', 'src/seed/**'],
     ['**/admin/**', 'adminjs', '@adminjs/*'],
     'Nothing below the admin imports it.',
-  ),
-  // The Chinese labels of the enums still live in src/admin/locale, the one place they are written; these
-  // services print them (the Excel export, the case timeline, the repeat-petition check) and may read
-  // that folder and nothing else of the admin, until the labels move below it.
-  layer(
-    ['src/services/case-export.ts', 'src/services/case-timeline.ts', 'src/services/repeat-petitions.ts'],
-    [...ADMIN_BUT_LABELS, 'adminjs', '@adminjs/*'],
-    'Nothing below the admin imports it (the labels of src/admin/locale excepted).',
-  ),
-  // A domain spec checks the domain's lists against the labels the admin shows (every state labelled).
-  layer(
-    ['src/domain/**/*.spec.ts'],
-    [...OUTSIDE_DOMAIN, ...ADMIN_BUT_LABELS],
-    'src/domain holds pure rules: no persistence, framework or outer layer (its specs may read the labels).',
   ),
 );

@@ -1,6 +1,6 @@
 import base from './jest.config.js';
 
-/** Browser journeys (issue 10): real Chromium against the real app on a real PostgreSQL. */
+/** Browser journeys: real Chromium against the real app on a real PostgreSQL. */
 export default {
   ...base,
   testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts'],

@@ -1,8 +1,9 @@
 import type { MigrationBuilder } from 'node-pg-migrate';
 
-// The whole schema of DOMAIN.md. Enum types give AdminJS its select lists; CHECKs keep what the
-// domain rules guarantee even when a row is written by hand. Every FK and every column a list sorts
-// or filters on has an index named as the entities name it (the drift test compares them).
+// The whole schema of the program (平妇字〔2014〕17号 and its seven attachments). Enum types give
+// AdminJS its select lists; CHECKs keep what the domain rules guarantee even when a row is written by hand.
+// Every FK and every column a list sorts or filters on has an index named as the entities name it (the drift
+// test compares them).
 export async function up(pgm: MigrationBuilder): Promise<void> {
   pgm.sql(`
 CREATE TYPE org_level AS ENUM ('city', 'county', 'township', 'village');

@@ -1,6 +1,6 @@
 import type { MigrationBuilder } from 'node-pg-migrate';
 
-// Issue 4, the case lifecycle: an archived file can be reopened by the city with a reason (kept on the
+// The case lifecycle (一案一卷): an archived file can be reopened by the city with a reason (kept on the
 // case besides the audit trail), and an archived case always carries its archive number.
 export async function up(pgm: MigrationBuilder): Promise<void> {
   pgm.sql(`

@@ -1,10 +1,10 @@
 import type { MigrationBuilder } from 'node-pg-migrate';
 
-// Issue 5: where certificates stand today, which townships have certified agents, agents' training hours.
-// The validity rule is the SQL twin of src/domain/certificate-validity.ts (a test compares them):
-// valid from the issue for one year, a passed yearly review starts a new year, a failed one suspends,
-// revocation ends it; a year ends on the same date a year on (《民法典》第二百零二条: month end if none).
-// `reporting` may also be created by the warehouse migration, hence IF NOT EXISTS.
+// 持证上岗 and 一年一审核 (创建标准 三): where certificates stand today, which townships have certified agents, agents'
+// training hours. The validity rule is the SQL twin of src/domain/certificate-validity.ts (a test compares
+// them): valid from the issue for one year, a passed yearly review starts a new year, a failed one suspends,
+// revocation ends it; a year ends on the same date a year on (《民法典》第二百零二条: month end if none). `reporting` may
+// also be created by the warehouse migration, hence IF NOT EXISTS.
 export async function up(pgm: MigrationBuilder): Promise<void> {
   pgm.sql(`
 CREATE SCHEMA IF NOT EXISTS reporting;

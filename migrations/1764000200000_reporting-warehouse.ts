@@ -1,8 +1,8 @@
 import type { MigrationBuilder } from 'node-pg-migrate';
 
-// The reporting warehouse (issue 6): documented, read-only views for the built-in dashboards, Metabase
-// and analysts. Every figure is computed live from the program tables (see docs/reporting.md for why no
-// materialised view is needed at this size). The SQL is frozen here, never imported.
+// The reporting warehouse (counties against the 创建标准): documented, read-only views for the built-in dashboards,
+// Metabase and analysts. Every figure is computed live from the program tables (see docs/reporting.md for why
+// no materialised view is needed at this size). The SQL is frozen here, never imported.
 
 const VIEWS_SQL = `
 CREATE SCHEMA IF NOT EXISTS reporting;

@@ -1,6 +1,6 @@
 import type { MigrationBuilder } from 'node-pg-migrate';
 
-// Issue 8: notices (通知公告), information reports (信息上报), supervision visits (督导检查) and their
+// Notices (通知公告), information reports (信息上报), supervision visits (督导检查) and their
 // rectifications. 平妇字〔2014〕17号 二(五) set up a city-wide agents' group for sharing information; 三.2
 // asks for pilots, 三.4 for supervision against the creation standards with dynamic management.
 //

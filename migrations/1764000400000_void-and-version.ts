@@ -1,8 +1,8 @@
 import type { MigrationBuilder } from 'node-pg-migrate';
 
-// Issue 9, "never lose a file": records of the program are voided (作废, with a reason, restorable by the
-// city), never deleted; every editable row carries a version so that a save based on an old page is
-// refused instead of overwriting someone else's change.
+// Never lose a file (official records of petitions): records of the program are voided (作废, with a reason,
+// restorable by the city), never deleted; every editable row carries a version so that a save based on an old
+// page is refused instead of overwriting someone else's change.
 //
 // row_version, not version: annual_report.version already numbers the resubmissions of a report.
 // The reporting views are re-created below with the voided rows left out (their SQL is frozen here, as

@@ -1,6 +1,6 @@
 import type { MigrationBuilder } from 'node-pg-migrate';
 
-// Issue 11, a province on one server: every list sort and filter of a county clerk's case list has an
+// A province on one server: every list sort and filter of a county clerk's case list has an
 // index led by county_id (every query of county staff is confined to her county), the leaders' lists
 // one without it; the 已超期/即将到期 filters and the home page's deadline reminders use an index on the
 // actionable due day; the dashboard reads materialised snapshots of the warehouse when the program is

@@ -5,9 +5,9 @@ import { count, countyId } from './support/fixtures.js';
 import type { Session } from './support/http.js';
 import { RESOURCES, TABLE } from './support/tables.js';
 
-// Issue 3: every resource × every action × every role, called on the AdminJS API directly with another
-// county's ids, forged filters and forged payloads. Custom actions are found on the live admin, so
-// actions added later are covered without editing this file.
+// A county clerk never sees or changes another county's data: every resource × every action × every role,
+// called on the AdminJS API directly with another county's ids, forged filters and forged payloads. Custom
+// actions are found on the live admin, so actions added later are covered without editing this file.
 
 const EMAIL: Record<Role, string> = {
   city_admin: 'city@example.org',

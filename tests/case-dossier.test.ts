@@ -2,7 +2,8 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { DomainError } from '../src/domain/errors.js';
 import { buildCaseDossier, type DossierScan } from '../src/reports/case-dossier.js';
-import { FORM_KINDS, FORM_TITLES } from '../src/reports/case-forms/index.js';
+import { FORM_TITLES } from '../src/reports/case-forms/index.js';
+import { CASE_FORMS } from '../src/domain/vocabulary.js';
 import { FORM_SAMPLES } from './support/form-samples.js';
 import { pdfPageTexts } from './support/office.js';
 
@@ -32,7 +33,7 @@ const scan = (title: string, mimeType: string, bytes: Uint8Array, signedOn = '20
 
 const input = (scans: DossierScan[], scansWithheld = 0) => ({
   data: FORM_SAMPLES.typical,
-  forms: [...FORM_KINDS],
+  forms: [...CASE_FORMS],
   scans,
   scansWithheld,
   archivedOn: '2026-12-01',
@@ -81,7 +82,7 @@ it('puts the cover, the 卷内目录, the forms and the scans in one numbered PD
     expect(line).toMatch(new RegExp(`^\\s*${e.no}\\s.*${e.date.replace(/\./g, '\\.')}\\s+${e.pages}\\s*$`));
   }
   // each 页号 points at its document
-  FORM_KINDS.forEach((kind, i) => expect(pages[2 + i].replace(/\s+/g, '')).toContain(FORM_TITLES[kind]));
+  CASE_FORMS.forEach((kind, i) => expect(pages[2 + i].replace(/\s+/g, '')).toContain(FORM_TITLES[kind]));
   expect(pages[7]).toContain('AGREEMENT p1');
   expect(pages[8]).toContain('AGREEMENT p2');
   expect(pages[10]).toContain('REPLY p1');

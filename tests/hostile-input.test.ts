@@ -4,7 +4,7 @@ import { countyId, validIdNumber } from './support/fixtures.js';
 import type { Session } from './support/http.js';
 import { RESOURCES, TABLE } from './support/tables.js';
 
-// Issue 9, point 6: every create and edit form and every custom record action, found on the live admin
+// Hostile input: every create and edit form and every custom record action, found on the live admin
 // (so forms added later are covered too), receives malformed and hostile payloads as the municipal admin
 // and as county staff. Whatever arrives: no 5xx, a clear refusal, and not a byte of any table changed.
 

@@ -4,7 +4,7 @@ import { createTestDatabase } from './support/database.js';
 import { Session } from './support/http.js';
 import { startInstance, type Instance } from './support/app-process.js';
 
-// Issue 9, start-up and shutdown: real `src/main.ts` processes on one database.
+// Start-up and shutdown without losing a record: real `src/main.ts` processes on one database.
 
 async function stop(i: Instance): Promise<number | null> {
   i.proc.kill('SIGTERM');

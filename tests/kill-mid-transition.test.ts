@@ -4,7 +4,7 @@ import { countyId } from './support/fixtures.js';
 import { Session } from './support/http.js';
 import { startInstance } from './support/app-process.js';
 
-// Issue 9: "killing the app during a transition leaves the case in its previous state". A real
+// Never lose a file: "killing the app during a transition leaves the case in its previous state". A real
 // `src/main.ts` process is killed (SIGKILL: no shutdown hook runs) while its transaction is half done —
 // the case row updated, the audit row not yet written because the test holds a lock on audit_log.
 

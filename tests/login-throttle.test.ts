@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from './support/app.js';
 
-// Issue 3, web hardening: besides the per-account lockout, one address is throttled across accounts.
+// Web hardening: besides the per-account lockout, one address is throttled across accounts.
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();

@@ -4,8 +4,8 @@ import { startTestApp, type TestApp } from './support/app.js';
 import { count, countyId, firstTownship, validIdNumber } from './support/fixtures.js';
 import type { Session } from './support/http.js';
 
-// Issue 9, "never lose a file": points 1 (void, never delete), 2 (no lost updates) and 3 (a change of
-// several rows is all or nothing), through the real HTTP app on a clone of the demo database.
+// Never lose a file (official records of petitions): void, never delete; no lost updates; a change of
+// several rows is all or nothing; through the real HTTP app on a clone of the demo database.
 
 let app: TestApp;
 let xinhua: number;

@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from './support/app.js';
 import { count, countyId, validIdNumber } from './support/fixtures.js';
 import type { Session } from './support/http.js';
 
-// Issue 8 over HTTP: notices (city → 新华区, read there), information reports (新华区 → adopted by the
+// 通知公告, 信息上报 and 督导检查 over HTTP: notices (city → 新华区, read there), information reports (新华区 → adopted by the
 // city), a supervision visit whose rectification list 新华区 works through to done — and the refusals.
 
 let app: TestApp;
@@ -418,7 +418,7 @@ describe('督导检查与整改', () => {
   });
 });
 
-describe('demo rows of issue 8', () => {
+describe('demo rows of notices, information reports and supervision', () => {
   it('pass the rules of the forms as of the demo today, and give 新华区 an unread notice and an overdue item', () => {
     const data = buildDemoData();
     const demoToday = '2026-11-20';

@@ -1,10 +1,5 @@
-import {
-  FORM_KINDS,
-  FORM_TITLES,
-  printedQuery,
-  renderCaseForm,
-  type FormKind,
-} from '../src/reports/case-forms/index.js';
+import { FORM_TITLES, printedQuery, renderCaseForm } from '../src/reports/case-forms/index.js';
+import { CASE_FORMS, type CaseForm } from '../src/domain/vocabulary.js';
 import { buildClosureDocument } from '../src/reports/year-end/closure-statistics-document.js';
 import { ENUM_LABELS } from '../src/admin/locale/enums.js';
 import type { CaseFigures } from '../src/domain/case-statistics.js';
@@ -17,7 +12,7 @@ import { printDocx } from './support/office.js';
 // one sheet with typical content; long content runs on without leaving a signature, seal or date alone.
 
 /** the last line of each form's closing, and a line of the text above it that must share its page */
-const CLOSING: Record<FormKind, { first: string; last: RegExp; signature: RegExp }> = {
+const CLOSING: Record<CaseForm, { first: string; last: RegExp; signature: RegExp }> = {
   registration: { first: '登记人：', last: /2026年11月2日/, signature: /登记人：/ },
   agreement: { first: '甲方：（信访妇女）', last: /签订时间：/, signature: /（盖章）/ },
   notification: { first: '信访代理机构（盖章）', last: /一式两份/, signature: /被代理人（签收）/ },
@@ -33,12 +28,12 @@ beforeAll(async () => {
   for (const [sample, data] of Object.entries(FORM_SAMPLES)) {
     // as the clerk prints them: the 告知书 and 答复意见书 with the query page's address, code and QR code
     const query = await printedQuery('https://fnxf.example.gov.cn', data.caseNo, '7K3QMX9D2F');
-    for (const kind of FORM_KINDS) files[`${sample}-${kind}`] = await renderCaseForm(kind, { ...data, query });
+    for (const kind of CASE_FORMS) files[`${sample}-${kind}`] = await renderCaseForm(kind, { ...data, query });
   }
   printed = printDocx(files);
 }, 300_000);
 
-describe.each(FORM_KINDS)('%s printed', (kind) => {
+describe.each(CASE_FORMS)('%s printed', (kind) => {
   it.each<SampleName>(['short', 'typical'])('fits one A4 sheet with %s content', (sample) => {
     const pages = printed[`${sample}-${kind}`];
     expect(pages).toHaveLength(1);
@@ -65,7 +60,7 @@ it('never breaks an ID number or a case number over two lines', () => {
   for (const sample of ['typical', 'long'] as const) {
     const { caseNo, petitioner } = FORM_SAMPLES[sample];
     expect(lines(`${sample}-registration`).some((l) => l.includes(petitioner.idNumber!))).toBe(true);
-    for (const kind of FORM_KINDS) {
+    for (const kind of CASE_FORMS) {
       expect(lines(`${sample}-${kind}`).some((l) => l.includes(caseNo))).toBe(true);
     }
   }

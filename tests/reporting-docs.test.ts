@@ -8,7 +8,7 @@ import {
 } from '../src/reports/reporting-catalog.js';
 import { createTestDatabase } from './support/database.js';
 
-// DOMAIN.md: analysts and Metabase read only the reporting schema, so its columns are documented —
+// Analysts and Metabase read only the reporting schema, so its columns are documented —
 // in the database (COMMENT ON) and in docs/reporting.md, generated from it.
 describe('the reporting schema documentation', () => {
   let db: pg.Client;

@@ -14,7 +14,8 @@ import { loadScaleData } from '../src/seed/scale-data/load-scale-data.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { createTestDatabase } from './support/database.js';
 
-// Issue 11: the scale generator, the list count strategy, the indexes the lists rely on, the dashboard snapshots.
+// A province on one server: the scale generator, the list count strategy, the indexes the lists rely on, the
+// dashboard snapshots.
 
 const SMALL = { cases: 2000, agents: 200, counties: 5, today: '2026-11-20' };
 

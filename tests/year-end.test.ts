@@ -9,7 +9,8 @@ import { countyId } from './support/fixtures.js';
 import { docxText } from './support/office.js';
 import type { Session } from './support/http.js';
 
-// Issue 7: 附件7 submitted, returned, accepted and summed up; 附件6; the evaluation with its veto; commendations.
+// The year end (工作要求: 附件7 by 20 December; 考评 with its 一票否决; 表彰奖励): 附件7 submitted, returned, accepted and summed
+// up; 附件6; the evaluation with its veto; commendations.
 
 let app: TestApp;
 let city: Session;

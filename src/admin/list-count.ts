@@ -1,7 +1,7 @@
 import type { ObjectLiteral, Repository } from 'typeorm';
 
 /**
- * How list pages count (issue 11): AdminJS counts every list page it shows. Below `exactBelow` rows
+ * How list pages count: AdminJS counts every list page it shows. Below `exactBelow` rows
  * the count is exact (COUNT over the same WHERE, by its indexes); for a larger table it first asks the
  * planner, and when the planner expects `exactBelow` rows or more the page shows that estimate instead
  * of counting hundreds of thousands of rows on every page (pg_class.reltuples for an unfiltered list).

@@ -143,7 +143,8 @@ function buildResource(
   if (resource.property('countyId') && !rules.readOnly?.includes('countyId') && !rules.parent) {
     properties.countyId = { ...properties.countyId, description: '县妇联工作人员保存时自动填为本县（市、区）' };
   }
-  // issue 9: the version a form was loaded with goes back with it; the void state is shown, never edited
+  // the version a form was loaded with goes back with it (a save on an old page is refused); the void state is
+  // shown, never edited: only the 作废 and 恢复 actions change it
   properties.rowVersion = {
     isVisible: { list: false, filter: false, show: true, edit: true },
     isDisabled: true,
@@ -177,7 +178,7 @@ const isVoided = (context: ActionContext) => Boolean(context.record?.params.void
 const OPEN_WHEN_VOIDED = ['show', 'restoreRecord', 'downloadDocument', 'printCertificate'];
 
 /**
- * Issue 9, points 1 and 6: no record of the program is deleted. Delete and bulk delete become
+ * No record of the program is deleted (they are official records of petitions). Delete and bulk delete become
  * 作废 (with a reason) and 恢复 (the city); a voided record's other actions are hidden (the data layer and
  * the services refuse them too); a true delete is left only where rules.deletable allows it (a draft that
  * never left its author). Every form's raw input is checked by type before AdminJS converts it.

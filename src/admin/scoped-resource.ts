@@ -83,8 +83,8 @@ export interface ResourceRules {
    */
   assertWritable?: (values: Record<string, unknown>, ctx: { em: EntityManager }) => Promise<void>;
   /**
-   * Issue 9: records of the program are voided, never deleted. Only a record that never left its author
-   * (a draft) may really be deleted: this says which, for the signed-in user.
+   * Records of the program are official records of petitions: voided (作废), never deleted. Only a record that
+   * never left its author (a draft) may really be deleted: this says which, for the signed-in user.
    */
   deletable?: (row: Record<string, unknown>, actor: Actor) => boolean;
 }
@@ -471,7 +471,7 @@ export class ScopedResource extends Resource {
     return (await em.findOne(this.entity, { where: { id: key } as any, lock: { mode: 'pessimistic_write' } })) as any;
   }
 
-  /** A save based on an older version is refused, naming who changed what since (issue 9). */
+  /** A save based on an older version is refused, naming who changed what since (no change lost unseen). */
   private async assertVersion(em: EntityManager, row: Record<string, any>, submitted: unknown): Promise<void> {
     if (row.rowVersion === undefined) return;
     try {

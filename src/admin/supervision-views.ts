@@ -1,6 +1,7 @@
 import { escapeHtml } from './file-links.js';
 
-// Small HTML pieces for the record pages of issue 8 (richtext properties; AdminJS sanitises them again).
+// Small HTML pieces for the record pages of 通知公告, 信息上报 and 督导检查 (richtext properties; AdminJS
+// sanitises them again).
 
 const CHINA = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',

@@ -10,14 +10,13 @@ import {
   isRestDay,
   nextWorkingDayFrom,
   scheduleCovers,
+  STORED_DAY_KINDS,
   type HolidaySchedule,
 } from '../domain/legal-calendar.js';
 import { LEGAL_SCHEDULE, SCHEDULE_SOURCE } from '../services/legal-schedule.js';
 
 export const CALENDAR_FIRST_DAY = '2000-01-01';
 export const CALENDAR_LAST_DAY = '2100-12-31';
-
-const KIND_SQL = { holiday: 'holiday', adjustedWorkday: 'adjusted_workday', weekend: 'weekend', workday: 'workday' };
 
 interface CalendarColumns {
   day: string[];
@@ -38,7 +37,7 @@ export function calendarRows(schedule: HolidaySchedule): CalendarColumns {
     const rest = isRestDay(day, schedule);
     if (!rest) workingNo++;
     cols.day.push(day);
-    cols.kind.push(KIND_SQL[kind]);
+    cols.kind.push(STORED_DAY_KINDS[kind]);
     cols.rest.push(rest);
     cols.holiday.push(schedule.holidays[day] ?? schedule.workdays[day] ?? null);
     cols.published.push(scheduleCovers(day, schedule));

@@ -1,5 +1,8 @@
-// Who may do what (DOMAIN.md, Users; issue 3). One table, read by `can`, used by every action and resource.
-export type Role = 'city_admin' | 'county_staff' | 'leader';
+// Who may do what: 市妇联权益部 everything, 县妇联 their own county, leaders read. One table, read by `can`, used by
+// every action and resource.
+import type { UserRole } from './vocabulary.js';
+
+export type Role = UserRole;
 
 export interface Actor {
   id: number;
@@ -60,7 +63,7 @@ export const ACCESS: Record<ResourceId, Grants> = {
   AdminUser: { city_admin: 'write', county_staff: 'none', leader: 'none' },
   // nobody edits the audit trail, not even the city
   AuditLog: { city_admin: 'read', county_staff: 'none', leader: 'none' },
-  // Issue 8. A notice's county is its sender's (null: the city), so county staff write only their own
+  // 通知公告: a notice's county is its sender's (null: the city), so county staff write only their own
   // county's notices, which go to their own county; city notices reach a county as NoticeRecipient rows
   // carrying that county, created on publishing and never edited: reading one is marking it read
   // (mayMarkNoticeRead). The city's visits, findings and rectification lists are the city's; the
@@ -102,7 +105,7 @@ export function countyScope(actor: Actor): number | null {
   return actor.role === 'county_staff' ? actor.countyId : null;
 }
 
-/** Leaders never see petitioners' personal data (issue 3, point 4). */
+/** Leaders never see petitioners' personal data (ID number, phone, address): they read figures, not files. */
 export function maySeePersonalData(actor: Actor): boolean {
   return actor.role !== 'leader';
 }

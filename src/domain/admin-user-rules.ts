@@ -29,7 +29,7 @@ export function validateAdminUser(input: AdminUserInput, ctx: AdminUserContext =
   c.add('role', required(input.role, '请选择角色'));
   if (ctx.passwordRequired) c.add('password', required(input.password, '请设置密码'));
   if (!isBlank(input.password)) c.add('password', passwordProblem(input.password));
-  // DOMAIN.md 用户: county staff work for one county; municipal admins and leaders see all counties
+  // 县妇联 staff work for their own county only; municipal admins and leaders see all counties
   if (input.role === 'county_staff') {
     c.add('countyId', required(input.countyId, '县妇联工作人员须选择所属县（市、区）'));
   } else if (input.role && !isBlank(input.countyId)) {

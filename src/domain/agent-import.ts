@@ -4,6 +4,7 @@
 import { validateAgent } from './agent-rules.js';
 import { isBlank } from './field-checks.js';
 import { idNumberGender, idNumberProblem, normalizeIdNumber } from './id-number.js';
+import { GENDER_LABELS, GENDERS, type Gender } from './vocabulary.js';
 
 /** The columns a county office keeps, in template order, and the agent field each fills. */
 export const IMPORT_COLUMNS = [
@@ -27,7 +28,7 @@ export interface ImportPlaces {
 export interface AgentDraft {
   row: number;
   name: string;
-  gender: 'female' | 'male';
+  gender: Gender;
   idNumber: string;
   phone: string;
   townshipId: number;
@@ -47,7 +48,8 @@ const HEADER_OF: Record<string, string> = {
   villageId: '村/社区',
 };
 
-const GENDERS: Record<string, 'female' | 'male'> = { 女: 'female', 男: 'male' };
+/** The gender column holds the label (女, 男): the stored value by its label. */
+const GENDER_OF: Record<string, Gender> = Object.fromEntries(GENDERS.map((g) => [GENDER_LABELS[g], g]));
 
 /** The header row's columns that are missing from IMPORT_COLUMNS, by name. */
 export function missingColumns(headers: readonly string[]): string[] {
@@ -79,9 +81,9 @@ export function checkImportRows(
     const idNumber = normalizeIdNumber(r.idNumber ?? '');
     const idValid = !isBlank(idNumber) && idNumberProblem(idNumber) === null;
 
-    let gender: 'female' | 'male' | null = null;
+    let gender: Gender | null = null;
     if (isBlank(r.gender)) gender = idValid ? idNumberGender(idNumber) : null;
-    else if (GENDERS[r.gender.trim()]) gender = GENDERS[r.gender.trim()];
+    else if (GENDER_OF[r.gender.trim()]) gender = GENDER_OF[r.gender.trim()];
     else say('gender', '请填写“女”或“男”');
 
     const township = ctx.places.townships.find((t) => t.name === r.township?.trim());

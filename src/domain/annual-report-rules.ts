@@ -5,6 +5,7 @@
 import type { Actor } from './access-policy.js';
 import { compareDates, daysBetween, localDate } from './dates.js';
 import { DomainError } from './errors.js';
+import { REPORT_STATUS_LABELS, type ReportStatus } from './vocabulary.js';
 
 export const ANNUAL_REPORT_POLICY = {
   /** 工作要求: submitted to the city by 20 December of the year reported */
@@ -17,7 +18,6 @@ export const ANNUAL_REPORT_POLICY = {
   timeZone: 'Asia/Shanghai',
 } as const;
 
-export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
 export type ReportStep = 'submit' | 'return' | 'accept' | 'revise';
 
 export const STEP_LABELS: Record<ReportStep, string> = {
@@ -99,13 +99,6 @@ export function isStepAvailable(status: string, step: ReportStep): boolean {
   return STEP_FROM[step] === status;
 }
 
-const STATUS_TEXT: Record<ReportStatus, string> = {
-  draft: '草稿',
-  submitted: '已上报',
-  returned: '已退回',
-  accepted: '已通过',
-};
-
 export interface StepOutcome {
   status: ReportStatus;
   isLate?: boolean;
@@ -120,7 +113,7 @@ export function applyReportStep(
   now: Date,
 ): StepOutcome {
   if (!isStepAvailable(report.status, step)) {
-    throw new DomainError('WRONG_STATUS', `${STATUS_TEXT[report.status]}的统计表不能${STEP_LABELS[step]}`);
+    throw new DomainError('WRONG_STATUS', `${REPORT_STATUS_LABELS[report.status]}的统计表不能${STEP_LABELS[step]}`);
   }
   if (step === 'revise' && !report.isLatest)
     throw new DomainError('NOT_LATEST', '该年度已有更新的版本，请在最新版本上操作');

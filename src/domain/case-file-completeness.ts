@@ -1,23 +1,7 @@
 // 一案一卷 (平妇字〔2014〕17号, 工作要求 3): before a case is archived its file must hold every form of
 // attachments 1–5 and the facts they record. The check lists everything missing, not only the first gap.
 
-/** The forms of a case's file (附件1–5), as case_document kinds. */
-export const REQUIRED_DOCUMENTS = [
-  'registration',
-  'agreement',
-  'notification',
-  'handling_record',
-  'reply_opinion',
-] as const;
-export type RequiredDocument = (typeof REQUIRED_DOCUMENTS)[number];
-
-export const DOCUMENT_LABELS: Record<RequiredDocument, string> = {
-  registration: '登记表（附件1）',
-  agreement: '代理协议书（附件2）',
-  notification: '代理告知书（附件3）',
-  handling_record: '办案记录表（附件4）',
-  reply_opinion: '答复意见书（附件5）',
-};
+import { CASE_FORM_LABELS, CASE_FORMS } from './vocabulary.js';
 
 export interface CaseFileContents {
   /** kinds of the case_document rows of the case */
@@ -45,9 +29,9 @@ const FACTS: { code: string; label: string; present: (f: CaseFileContents) => bo
 
 /** What the file lacks: each missing form, then each missing fact; empty when the file is complete. */
 export function missingFromFile(file: CaseFileContents): MissingItem[] {
-  const documents = REQUIRED_DOCUMENTS.filter((kind) => !file.documentKinds.includes(kind)).map((kind) => ({
+  const documents = CASE_FORMS.filter((kind) => !file.documentKinds.includes(kind)).map((kind) => ({
     code: `DOCUMENT_${kind.toUpperCase()}`,
-    label: DOCUMENT_LABELS[kind],
+    label: CASE_FORM_LABELS[kind],
   }));
   const facts = FACTS.filter((f) => !f.present(file)).map(({ code, label }) => ({ code, label }));
   return [...documents, ...facts];

@@ -16,7 +16,6 @@ import {
 } from './case-workflow.js';
 import { DomainError, FieldErrors } from './errors.js';
 import { WEEKENDS_ONLY } from './legal-calendar.js';
-import { CUSTOM_ACTIONS, ENUM_LABELS } from '../admin/locale/zh-CN.js';
 
 // The whole table, written out: every state × every event; '-' is a refusal.
 const EXPECTED: Record<CaseState, Record<CaseEvent, CaseState | '-'>> = {
@@ -193,11 +192,6 @@ describe('the transition table', () => {
       if (event === 'acceptCase') c.acceptanceNotifiedOn = null;
       expect(applyTransition(c, event, INPUT[event], ctx).state).toBe(expected);
     }
-  });
-
-  it('names states and events as the admin does', () => {
-    expect(CASE_STATE_LABELS).toEqual(ENUM_LABELS.case_state);
-    for (const e of CASE_EVENTS) expect(CASE_EVENT_LABELS[e]).toBe(CUSTOM_ACTIONS[e]);
   });
 
   it('offers only the legal events, and each once where it is done once', () => {

@@ -9,16 +9,9 @@ import type { HolidaySchedule } from './legal-calendar.js';
 import { DomainError, FieldErrors, ProblemCollector, problem, type FieldProblem } from './errors.js';
 import { isBlank, maxLength, notBefore, pastDateCheck, readDate, readRecordId, required } from './field-checks.js';
 
-export const CASE_STATES = ['accepted', 'representing', 'concluded', 'archived', 'terminated'] as const;
-export type CaseState = (typeof CASE_STATES)[number];
+import { CASE_STATE_LABELS, type CaseState } from './vocabulary.js';
 
-export const CASE_STATE_LABELS: Record<CaseState, string> = {
-  accepted: '受理',
-  representing: '代理中',
-  concluded: '终结',
-  archived: '立案归档',
-  terminated: '解除代理',
-};
+export { CASE_STATE_LABELS, CASE_STATES, type CaseState } from './vocabulary.js';
 
 /** The events, named as the admin actions that raise them. */
 export const CASE_EVENTS = [

@@ -4,7 +4,7 @@
 import { compareDates } from './dates.js';
 import { DomainError } from './errors.js';
 import { pastDateCheck, isBlank, maxLength } from './field-checks.js';
-import type { CertificateStatusValue, ReviewResultValue } from './certificate-validity.js';
+import { CERTIFICATE_STATUS_LABELS, type CertificateStatus, type ReviewResult } from './vocabulary.js';
 
 /** A refused step, with the form field it concerns ('base' for the record as a whole). */
 export class CertificateStepError extends DomainError {
@@ -18,18 +18,11 @@ export class CertificateStepError extends DomainError {
 }
 
 export interface CertificateState {
-  status: CertificateStatusValue;
+  status: CertificateStatus;
   producedOn: string;
   issuedOn: string | null;
   revokedOn: string | null;
 }
-
-const STATUS_NAMES: Record<CertificateStatusValue, string> = {
-  produced: '已制作待发放',
-  issued: '已发放',
-  suspended: '暂停使用',
-  revoked: '已吊销',
-};
 
 function checkDate(
   field: string,
@@ -45,8 +38,11 @@ function checkDate(
   return value.trim();
 }
 
-function refuse(step: string, status: CertificateStatusValue): never {
-  throw new CertificateStepError('CERTIFICATE_STATE', `证书当前状态为“${STATUS_NAMES[status]}”，不能${step}`);
+function refuse(step: string, status: CertificateStatus): never {
+  throw new CertificateStepError(
+    'CERTIFICATE_STATE',
+    `证书当前状态为“${CERTIFICATE_STATUS_LABELS[status]}”，不能${step}`,
+  );
 }
 
 /** 审核发放: the county issues a certificate the city produced. */
@@ -73,8 +69,8 @@ export function review(
   input: ReviewInput,
   today: string,
 ): {
-  status: CertificateStatusValue;
-  review: { reviewedOn: string; result: ReviewResultValue; reviewer: string | null; remarks: string | null };
+  status: CertificateStatus;
+  review: { reviewedOn: string; result: ReviewResult; reviewer: string | null; remarks: string | null };
 } {
   if (cert.status !== 'issued' && cert.status !== 'suspended') refuse('年度审核', cert.status);
   const reviewedOn = checkDate('reviewedOn', input.reviewedOn, today, cert.issuedOn!, '审核日期不能早于发放日期');
@@ -125,7 +121,7 @@ export function productionDate(value: string | null | undefined, today: string):
 /** 制作: why the city cannot produce a certificate for this agent now; null when it can. */
 export function produceRefusal(
   agent: { status: 'active' | 'inactive' },
-  heldStatuses: readonly CertificateStatusValue[],
+  heldStatuses: readonly CertificateStatus[],
 ): string | null {
   if (agent.status !== 'active') return '该代理员已离岗，不再制作证书';
   if (heldStatuses.includes('produced')) return '已有制作完成、尚未发放的证书';

@@ -7,18 +7,17 @@
 // reporting.certificate_standing (migrations/1764000150000_agents-certificates.ts); a test keeps them equal.
 import { addDays, addYears, compareDates } from './dates.js';
 
-export type CertificateStatusValue = 'produced' | 'issued' | 'suspended' | 'revoked';
-export type ReviewResultValue = 'passed' | 'failed';
+import type { CertificateStatus, ReviewResult } from './vocabulary.js';
 
 export interface CertificateDates {
-  status: CertificateStatusValue;
+  status: CertificateStatus;
   issuedOn: string | null;
   revokedOn: string | null;
 }
 
 export interface ReviewDates {
   reviewedOn: string;
-  result: ReviewResultValue;
+  result: ReviewResult;
 }
 
 /** The validity term in years, counted from the issue or from the last passed review. */

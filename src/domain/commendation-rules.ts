@@ -4,6 +4,7 @@ import { DomainError, ProblemCollector, problem, type FieldProblems } from './er
 import { inRange, maxLength, readNumber, required, type TextInput } from './field-checks.js';
 import { percent } from './rounding.js';
 import { meetsStandard, standardByCode } from './creation-standards.js';
+import { EVALUATION_RESULT_LABELS, type EvaluationResult } from './vocabulary.js';
 
 export const COMMENDATION_POLICY = {
   /** work points suggested: the best-ranked counties not vetoed and not failed */
@@ -14,8 +15,6 @@ export const COMMENDATION_POLICY = {
   /** an agent is suggested only with at least this many cases concluded that year */
   minConcludedCases: 2,
 } as const;
-
-const RESULT_TEXT = { excellent: '优秀', passed: '合格', failed: '不合格' } as const;
 
 /**
  * 主要事迹 in the words of a commendation: only what the unit achieved (考评 rank, the creation standards
@@ -40,7 +39,7 @@ export interface RankedCounty {
   rank: number | null;
   total: number;
   veto: boolean;
-  result: keyof typeof RESULT_TEXT | null;
+  result: EvaluationResult | null;
   workPointId: number | null;
   /** creation standards the county met in the year's evaluation (item codes) */
   standardsPassed?: readonly string[];
@@ -67,7 +66,7 @@ export function suggestWorkPoints(year: number, counties: readonly RankedCounty[
       workPointId: c.workPointId,
       agentId: null,
       reason:
-        `${year}年度妇女信访代理工作考评${c.result === 'excellent' ? `结果${RESULT_TEXT.excellent}，` : ''}位列全市第${c.rank}名` +
+        `${year}年度妇女信访代理工作考评${c.result === 'excellent' ? `结果${EVALUATION_RESULT_LABELS.excellent}，` : ''}位列全市第${c.rank}名` +
         standardsMet({
           closure: c.standardsPassed?.includes('closure_rate') ?? false,
           replies: c.standardsPassed?.includes('reply_on_time') ?? false,

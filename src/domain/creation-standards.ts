@@ -18,7 +18,9 @@ export type StandardCode =
   | 'annual_statistics_on_time'
   | 'trainings_held';
 
-export type Comparison = '>=' | '<=';
+/** How a measure meets its target (reporting.creation_standard.comparison). */
+export const COMPARISONS = ['>=', '<='] as const;
+export type Comparison = (typeof COMPARISONS)[number];
 
 export interface CreationStandard {
   code: StandardCode;

@@ -1,9 +1,10 @@
 // 考评: a county's yearly evaluation against the creation standards (创建标准), included in the
 // federation's evaluation with a one-vote veto (一票否决, 平妇字〔2014〕17号 工作要求). Weights, bonuses,
 // deductions and pass marks are policy values: this is the one place to change them.
-import { CREATION_STANDARDS, type StandardCode } from './creation-standards.js';
+import { CREATION_STANDARDS, type Comparison, type StandardCode } from './creation-standards.js';
 import { DomainError } from './errors.js';
 import { roundHalfUp1 } from './rounding.js';
+import type { EvaluationResult } from './vocabulary.js';
 
 export const EVALUATION_POLICY = {
   /** points of each creation standard; they add up to 100 */
@@ -37,7 +38,6 @@ export const EVALUATION_POLICY = {
 
 export type ExtraCode = 'info_adoption' | 'inspection_rectification';
 export type ItemCode = StandardCode | ExtraCode;
-export type EvaluationResult = 'excellent' | 'passed' | 'failed';
 
 export interface ScoreAdjustment {
   from: number;
@@ -73,7 +73,7 @@ export interface EvaluationInputs {
 
 function standardScore(
   weight: number,
-  comparison: '>=' | '<=',
+  comparison: Comparison,
   target: number,
   measure: number | null,
   passed: boolean | null,

@@ -19,7 +19,14 @@ export interface HolidaySchedule {
 /** No published schedule at all: Saturdays and Sundays are the only rest days. */
 export const WEEKENDS_ONLY: HolidaySchedule = { years: [], holidays: {}, workdays: {} };
 
-export type DayKind = 'holiday' | 'adjustedWorkday' | 'weekend' | 'workday';
+/** What a day is on the legal calendar, and how reporting.legal_calendar.kind stores it. */
+export const STORED_DAY_KINDS = {
+  holiday: 'holiday',
+  adjustedWorkday: 'adjusted_workday',
+  weekend: 'weekend',
+  workday: 'workday',
+} as const;
+export type DayKind = keyof typeof STORED_DAY_KINDS;
 
 /** What a day is on the legal calendar: a holiday, a 调休 working weekend, a plain weekend or a working day. */
 export function dayKind(date: string, schedule: HolidaySchedule): DayKind {

@@ -1,16 +1,16 @@
 import { ProblemCollector, problem, type FieldProblems } from './errors.js';
 import { contactPhoneCheck, isBlank, maxLength, required, type TextInput } from './field-checks.js';
 
-export type OrgLevel = 'city' | 'county' | 'township' | 'village';
+import { ORG_LEVEL_LABELS, type OrgLevel } from './vocabulary.js';
 
 // GB/T 2260 gives cities and counties 6 digits (city 4104 00, county 4104 02); the township (乡级) and
 // village (村级) codes of the statistical division codes append 3 digits each. The unit's own segment is
 // never zero: a city code ends in 00 but not 0000 (that is a province), a county never ends in 00.
-const LEVELS: Record<OrgLevel, { label: string; pattern: RegExp; length: number; parent: OrgLevel | null }> = {
-  city: { label: '市', length: 6, pattern: /^[0-9]{2}(?!00)[0-9]{2}00$/, parent: null },
-  county: { label: '县（市、区）', length: 6, pattern: /^[0-9]{4}(?!00)[0-9]{2}$/, parent: 'city' },
-  township: { label: '乡（镇、街道）', length: 9, pattern: /^[0-9]{6}(?!000)[0-9]{3}$/, parent: 'county' },
-  village: { label: '村（社区）', length: 12, pattern: /^[0-9]{9}(?!000)[0-9]{3}$/, parent: 'township' },
+const LEVELS: Record<OrgLevel, { pattern: RegExp; length: number; parent: OrgLevel | null }> = {
+  city: { length: 6, pattern: /^[0-9]{2}(?!00)[0-9]{2}00$/, parent: null },
+  county: { length: 6, pattern: /^[0-9]{4}(?!00)[0-9]{2}$/, parent: 'city' },
+  township: { length: 9, pattern: /^[0-9]{6}(?!000)[0-9]{3}$/, parent: 'county' },
+  village: { length: 12, pattern: /^[0-9]{9}(?!000)[0-9]{3}$/, parent: 'township' },
 };
 
 export interface OrganizationInput {
@@ -42,18 +42,21 @@ export function validateOrganization(input: OrganizationInput, ctx: Organization
   const level = LEVELS[input.level];
   const code = (input.code ?? '').trim();
   if (code && !new RegExp(`^[0-9]{${level.length}}$`).test(code)) {
-    c.add('code', problem('ORG_CODE_LENGTH', `${level.label}的代码应为${level.length}位数字`));
+    c.add('code', problem('ORG_CODE_LENGTH', `${ORG_LEVEL_LABELS[input.level]}的代码应为${level.length}位数字`));
   } else if (code && !level.pattern.test(code)) {
-    c.add('code', problem('ORG_CODE_FORMAT', `“${code}”不是有效的${level.label}行政区划代码`));
+    c.add('code', problem('ORG_CODE_FORMAT', `“${code}”不是有效的${ORG_LEVEL_LABELS[input.level]}行政区划代码`));
   }
 
   const parent = ctx.parent;
   if (!level.parent) {
     if (parent || !isBlank(input.parentId)) c.add('parentId', problem('PARENT_NOT_ALLOWED', '市级单位没有上级单位'));
   } else if (!parent) {
-    c.add('parentId', problem('REQUIRED', `请选择上级${LEVELS[level.parent].label}`));
+    c.add('parentId', problem('REQUIRED', `请选择上级${ORG_LEVEL_LABELS[level.parent]}`));
   } else if (parent.level !== level.parent) {
-    c.add('parentId', problem('PARENT_LEVEL', `${level.label}的上级单位应为${LEVELS[level.parent].label}`));
+    c.add(
+      'parentId',
+      problem('PARENT_LEVEL', `${ORG_LEVEL_LABELS[input.level]}的上级单位应为${ORG_LEVEL_LABELS[level.parent]}`),
+    );
   } else if (code && !code.startsWith(childCodePrefix(parent.code))) {
     const prefix = childCodePrefix(parent.code);
     c.add('code', problem('ORG_CODE_PARENT', `代码应以“${prefix}”开头（上级单位代码为${parent.code}）`));

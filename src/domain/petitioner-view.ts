@@ -3,6 +3,7 @@
 import { can, type Actor } from './access-policy.js';
 import type { CaseFacts } from './case-workflow.js';
 import { problem, type FieldProblem } from './errors.js';
+import { RATINGS, type Rating } from './vocabulary.js';
 
 export const PETITIONER_VIEW_POLICY = {
   /** a second rating replaces the first within this many days of the first, then it is locked */
@@ -76,13 +77,7 @@ export function normalizeCaseNo(input: unknown): string | null {
   return /^[\p{Script=Han}A-Za-z0-9]{1,12}-\d{4}-\d{1,8}$/u.test(caseNo) && caseNo.length <= 30 ? caseNo : null;
 }
 
-export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
-export type Rating = (typeof RATINGS)[number];
-export const RATING_LABELS: Record<Rating, string> = {
-  satisfied: '满意',
-  basically_satisfied: '基本满意',
-  dissatisfied: '不满意',
-};
+export { RATING_LABELS, RATINGS, type Rating } from './vocabulary.js';
 
 export function isRating(value: unknown): value is Rating {
   return typeof value === 'string' && (RATINGS as readonly string[]).includes(value);

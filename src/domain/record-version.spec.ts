@@ -7,7 +7,7 @@ import {
   voidReasonProblem,
 } from './record-version.js';
 
-describe('record versions (issue 9)', () => {
+describe('record versions', () => {
   it('reads a posted version: absent, a positive integer, or not a version at all', () => {
     expect([undefined, null, ''].map(readVersion)).toEqual([null, null, null]);
     expect(readVersion('3')).toBe(3);

@@ -1,7 +1,7 @@
-// Issue 9, "never lose a file". Every editable record carries a version (row_version) that each save
-// raises by one; a form or action posts the version its page was loaded with, and a save based on an
-// older one is refused instead of silently overwriting what someone else saved in between. Records of the
-// program are never deleted: they are voided (作废) with a reason, and the city can restore them.
+// Never lose a file (these are official records of petitions). Every editable record carries a version
+// (row_version) that each save raises by one; a form or action posts the version its page was loaded with, and
+// a save based on an older one is refused instead of silently overwriting what someone else saved in between.
+// Records of the program are never deleted: they are voided (作废) with a reason, and the city can restore them.
 import { DomainError, problem, type FieldProblem } from './errors.js';
 
 /** The save was based on an old page: `current` is the record's version now, `submitted` the page's. */

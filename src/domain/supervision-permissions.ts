@@ -1,5 +1,5 @@
-// Who may take the steps of issue 8 beyond the ACCESS table (access-policy.ts), as pure functions of the
-// signed-in user and the record's county.
+// Who may take the steps of 通知公告, 信息上报 and 督导检查 beyond the ACCESS table (access-policy.ts), as pure functions
+// of the signed-in user and the record's county.
 import { can, type Actor } from './access-policy.js';
 
 /** A county marks the notices addressed to it as read; nobody reads on another's behalf. */

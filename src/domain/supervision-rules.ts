@@ -4,14 +4,7 @@ import { compareDates } from './dates.js';
 import { DomainError, ProblemCollector, problem, throwIfAny, type FieldProblems } from './errors.js';
 import { isBlank, maxLength, notBefore, pastDateCheck, readDate, required, type TextInput } from './field-checks.js';
 
-export const INSPECTION_STANDARDS = ['work_systems', 'work_point', 'team', 'tasks', 'effectiveness'] as const;
-export type InspectionStandard = (typeof INSPECTION_STANDARDS)[number];
-
-export const STANDARD_RESULTS = ['meets', 'partly', 'fails'] as const;
-export type StandardResult = (typeof STANDARD_RESULTS)[number];
-
-export const RECTIFICATION_STATUSES = ['open', 'done'] as const;
-export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
+import type { RectificationStatus } from './vocabulary.js';
 
 export interface InspectionInput {
   title?: TextInput;

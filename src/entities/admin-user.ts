@@ -14,9 +14,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { Organization } from './organization.js';
-
-export const USER_ROLES = ['city_admin', 'county_staff', 'leader'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+import { USER_ROLES, type UserRole } from '../domain/vocabulary.js';
 
 @Entity('admin_user')
 @Unique('uq_admin_user_email', ['email'])
@@ -57,7 +55,7 @@ export class AdminUser extends BaseEntity {
   @Column({ type: 'timestamptz', name: 'last_login_at', nullable: true })
   lastLoginAt: Date | null;
 
-  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  /** optimistic lock: every save adds one; a save on an older version is refused (no change lost unseen) */
   @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
   rowVersion: number;
 

@@ -15,12 +15,7 @@ import {
 } from 'typeorm';
 import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
-
-export const GENDERS = ['female', 'male'] as const;
-export type Gender = (typeof GENDERS)[number];
-
-export const AGENT_STATUSES = ['active', 'inactive'] as const;
-export type AgentStatus = (typeof AGENT_STATUSES)[number];
+import { GENDERS, type Gender, AGENT_STATUSES, type AgentStatus } from '../domain/vocabulary.js';
 
 /** 妇女信访代理员. */
 @Entity('agent')
@@ -84,11 +79,11 @@ export class Agent extends BaseEntity {
   @Column({ type: 'text', name: 'remarks', nullable: true })
   remarks: string | null;
 
-  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  /** optimistic lock: every save adds one; a save on an older version is refused (no change lost unseen) */
   @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
   rowVersion: number;
 
-  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  /** 作废: an official record is never deleted; voided, it is hidden from lists and restorable by the city */
   @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
   voidedAt: Date | null;
 

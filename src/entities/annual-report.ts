@@ -15,9 +15,7 @@ import {
 } from 'typeorm';
 import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
-
-export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'accepted'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+import { REPORT_STATUSES, type ReportStatus } from '../domain/vocabulary.js';
 
 /** 案件结案统计表 (附件7): due at the city federation by 20 December; a returned report gets a new version. */
 @Entity('annual_report')
@@ -86,11 +84,11 @@ export class AnnualReport extends BaseEntity {
   @Column({ type: 'text', name: 'return_reason', nullable: true })
   returnReason: string | null;
 
-  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  /** optimistic lock: every save adds one; a save on an older version is refused (no change lost unseen) */
   @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
   rowVersion: number;
 
-  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  /** 作废: an official record is never deleted; voided, it is hidden from lists and restorable by the city */
   @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
   voidedAt: Date | null;
 

@@ -15,17 +15,7 @@ import {
 import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
 import { PetitionCase } from './petition-case.js';
-
-/** 附件1–5 of a case's file. */
-export const CASE_DOCUMENT_KINDS = [
-  'registration',
-  'agreement',
-  'notification',
-  'handling_record',
-  'reply_opinion',
-  'other',
-] as const;
-export type CaseDocumentKind = (typeof CASE_DOCUMENT_KINDS)[number];
+import { CASE_DOCUMENT_KINDS, type CaseDocumentKind } from '../domain/vocabulary.js';
 
 @Entity('case_document')
 @Check('ck_case_document_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
@@ -93,11 +83,11 @@ export class CaseDocument extends BaseEntity {
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_case_document_created_by' })
   createdBy: Relation<AdminUser> | null;
 
-  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  /** optimistic lock: every save adds one; a save on an older version is refused (no change lost unseen) */
   @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
   rowVersion: number;
 
-  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  /** 作废: an official record is never deleted; voided, it is hidden from lists and restorable by the city */
   @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
   voidedAt: Date | null;
 

@@ -14,9 +14,7 @@ import {
 import { AdminUser } from './admin-user.js';
 import { Certificate } from './certificate.js';
 import { Organization } from './organization.js';
-
-export const REVIEW_RESULTS = ['passed', 'failed'] as const;
-export type ReviewResult = (typeof REVIEW_RESULTS)[number];
+import { REVIEW_RESULTS, type ReviewResult } from '../domain/vocabulary.js';
 
 /** 一年一审核: the yearly review of an agent's certificate. */
 @Entity('certificate_review')
@@ -55,11 +53,11 @@ export class CertificateReview extends BaseEntity {
   @Column({ type: 'text', name: 'remarks', nullable: true })
   remarks: string | null;
 
-  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  /** optimistic lock: every save adds one; a save on an older version is refused (no change lost unseen) */
   @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
   rowVersion: number;
 
-  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  /** 作废: an official record is never deleted; voided, it is hidden from lists and restorable by the city */
   @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
   voidedAt: Date | null;
 

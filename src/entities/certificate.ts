@@ -16,9 +16,7 @@ import {
 import { AdminUser } from './admin-user.js';
 import { Agent } from './agent.js';
 import { Organization } from './organization.js';
-
-export const CERTIFICATE_STATUSES = ['produced', 'issued', 'suspended', 'revoked'] as const;
-export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+import { CERTIFICATE_STATUSES, type CertificateStatus } from '../domain/vocabulary.js';
 
 /** 代理员证: produced by the city, reviewed and issued by the county (持证上岗). */
 @Entity('certificate')
@@ -72,11 +70,11 @@ export class Certificate extends BaseEntity {
   @Column({ type: 'text', name: 'revoke_reason', nullable: true })
   revokeReason: string | null;
 
-  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  /** optimistic lock: every save adds one; a save on an older version is refused (no change lost unseen) */
   @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
   rowVersion: number;
 
-  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  /** 作废: an official record is never deleted; voided, it is hidden from lists and restorable by the city */
   @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
   voidedAt: Date | null;
 

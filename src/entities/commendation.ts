@@ -16,12 +16,12 @@ import { AdminUser } from './admin-user.js';
 import { Agent } from './agent.js';
 import { Organization } from './organization.js';
 import { WorkPoint } from './work-point.js';
-
-export const COMMENDATION_KINDS = ['work_point', 'agent'] as const;
-export type CommendationKind = (typeof COMMENDATION_KINDS)[number];
-
-export const COMMENDATION_STATUSES = ['proposed', 'approved', 'rejected'] as const;
-export type CommendationStatus = (typeof COMMENDATION_STATUSES)[number];
+import {
+  COMMENDATION_KINDS,
+  type CommendationKind,
+  COMMENDATION_STATUSES,
+  type CommendationStatus,
+} from '../domain/vocabulary.js';
 
 /** 表彰奖励 of an outstanding work point or agent. */
 @Entity('commendation')
@@ -82,11 +82,11 @@ export class Commendation extends BaseEntity {
   @Column({ type: 'date', name: 'approved_on', nullable: true })
   approvedOn: string | null;
 
-  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  /** optimistic lock: every save adds one; a save on an older version is refused (no change lost unseen) */
   @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
   rowVersion: number;
 
-  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  /** 作废: an official record is never deleted; voided, it is hidden from lists and restorable by the city */
   @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
   voidedAt: Date | null;
 

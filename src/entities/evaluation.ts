@@ -15,9 +15,7 @@ import {
 } from 'typeorm';
 import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
-
-export const EVALUATION_RESULTS = ['excellent', 'passed', 'failed'] as const;
-export type EvaluationResult = (typeof EVALUATION_RESULTS)[number];
+import { EVALUATION_RESULTS, type EvaluationResult } from '../domain/vocabulary.js';
 
 /** A county's yearly evaluation against the creation standards (创建标准). */
 @Entity('evaluation')
@@ -66,11 +64,11 @@ export class Evaluation extends BaseEntity {
   @Column({ type: 'integer', name: 'rank', nullable: true })
   rank: number | null;
 
-  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  /** optimistic lock: every save adds one; a save on an older version is refused (no change lost unseen) */
   @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
   rowVersion: number;
 
-  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  /** 作废: an official record is never deleted; voided, it is hidden from lists and restorable by the city */
   @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
   voidedAt: Date | null;
 

@@ -14,9 +14,7 @@ import {
 } from 'typeorm';
 import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
-
-export const INFO_REPORT_KINDS = ['work_update', 'typical_case'] as const;
-export type InfoReportKind = (typeof INFO_REPORT_KINDS)[number];
+import { INFO_REPORT_KINDS, type InfoReportKind } from '../domain/vocabulary.js';
 
 /** 信息上报: a county's work update or typical case; the city comments on it and may adopt it (采用). */
 @Entity('info_report')
@@ -89,11 +87,11 @@ export class InfoReport extends BaseEntity {
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_info_report_created_by' })
   createdBy: Relation<AdminUser> | null;
 
-  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  /** optimistic lock: every save adds one; a save on an older version is refused (no change lost unseen) */
   @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
   rowVersion: number;
 
-  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  /** 作废: an official record is never deleted; voided, it is hidden from lists and restorable by the city */
   @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
   voidedAt: Date | null;
 

@@ -19,7 +19,7 @@ import {
   STANDARD_RESULTS,
   type InspectionStandard,
   type StandardResult,
-} from '../domain/supervision-rules.js';
+} from '../domain/vocabulary.js';
 import { Inspection } from './inspection.js';
 import { Organization } from './organization.js';
 
@@ -58,11 +58,11 @@ export class InspectionFinding extends BaseEntity {
   @Column({ type: 'text', name: 'finding' })
   finding: string;
 
-  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  /** optimistic lock: every save adds one; a save on an older version is refused (no change lost unseen) */
   @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
   rowVersion: number;
 
-  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  /** 作废: an official record is never deleted; voided, it is hidden from lists and restorable by the city */
   @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
   voidedAt: Date | null;
 

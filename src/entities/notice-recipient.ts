@@ -52,7 +52,7 @@ export class NoticeRecipient extends BaseEntity {
   @JoinColumn({ name: 'read_by', foreignKeyConstraintName: 'fk_notice_recipient_read_by' })
   readBy: Relation<AdminUser> | null;
 
-  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  /** optimistic lock: every save adds one; a save on an older version is refused (no change lost unseen) */
   @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
   rowVersion: number;
 

@@ -15,9 +15,7 @@ import {
 import type { StoredFile } from '../domain/stored-file.js';
 import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
-
-export const NOTICE_STATUSES = ['draft', 'published'] as const;
-export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+import { NOTICE_STATUSES, type NoticeStatus } from '../domain/vocabulary.js';
 
 /**
  * 通知公告: the channel that replaced the agents' group (二(五)). county NULL: sent by the city to the
@@ -75,11 +73,11 @@ export class Notice extends BaseEntity {
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_notice_created_by' })
   createdBy: Relation<AdminUser> | null;
 
-  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  /** optimistic lock: every save adds one; a save on an older version is refused (no change lost unseen) */
   @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
   rowVersion: number;
 
-  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  /** 作废: an official record is never deleted; voided, it is hidden from lists and restorable by the city */
   @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
   voidedAt: Date | null;
 

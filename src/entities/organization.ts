@@ -14,9 +14,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { AdminUser } from './admin-user.js';
-
-export const ORG_LEVELS = ['city', 'county', 'township', 'village'] as const;
-export type OrgLevel = (typeof ORG_LEVELS)[number];
+import { ORG_LEVELS, type OrgLevel } from '../domain/vocabulary.js';
 
 /** 市 → 县（市、区）→ 乡（镇、街道办事处）→ 村（社区）, coded by GB/T 2260. */
 @Entity('organization')
@@ -69,11 +67,11 @@ export class Organization extends BaseEntity {
   @Column({ type: 'varchar', name: 'address', length: 200, nullable: true })
   address: string | null;
 
-  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  /** optimistic lock: every save adds one; a save on an older version is refused (no change lost unseen) */
   @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
   rowVersion: number;
 
-  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  /** 作废: an official record is never deleted; voided, it is hidden from lists and restorable by the city */
   @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
   voidedAt: Date | null;
 

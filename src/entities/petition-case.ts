@@ -16,24 +16,14 @@ import {
 import { AdminUser } from './admin-user.js';
 import { Agent } from './agent.js';
 import { Organization } from './organization.js';
-
-/** 受理 → 代理中 → 终结 → 立案归档, or 解除代理. */
-export const CASE_STATES = ['accepted', 'representing', 'concluded', 'archived', 'terminated'] as const;
-export type CaseState = (typeof CASE_STATES)[number];
-
-export const CASE_CATEGORIES = [
-  'marriage_family',
-  'domestic_violence',
-  'rural_land_property',
-  'labour_social_security',
-  'personal_rights',
-  'child_custody_visitation',
-  'other',
-] as const;
-export type CaseCategory = (typeof CASE_CATEGORIES)[number];
-
-export const CASE_SOURCES = ['visit', 'letter', 'phone', 'online', 'referred'] as const;
-export type CaseSource = (typeof CASE_SOURCES)[number];
+import {
+  CASE_STATES,
+  type CaseState,
+  CASE_CATEGORIES,
+  type CaseCategory,
+  CASE_SOURCES,
+  type CaseSource,
+} from '../domain/vocabulary.js';
 
 /** 信访代理案件: one case, one file (一案一卷). */
 @Entity('petition_case')
@@ -70,9 +60,10 @@ export type CaseSource = (typeof CASE_SOURCES)[number];
 @Index('ix_petition_case_accepted_on', ['acceptedOn'])
 @Index('ix_petition_case_category', ['category'])
 @Index('ix_petition_case_source', ['source'])
-// issue 11: the county clerk's list sorts and filters (migrations/1764000500000_scale-indexes.ts; the due
-// day's since migrations/1796172159507_deadlines-on-legal-calendar.ts); the partial (WHERE voided_at IS
-// NULL), expression and trigram indexes are owned by the migrations alone
+// What the county clerk's list sorts and filters by, kept instant at a province's millions of cases
+// (migrations/1764000500000_scale-indexes.ts; the due day's since migrations/1796172159507_deadlines-on-
+// legal-calendar.ts); the partial (WHERE voided_at IS NULL), expression and trigram indexes are owned by
+// the migrations alone
 @Index('ix_petition_case_state_accepted_on', ['state', 'acceptedOn'])
 @Index('ix_petition_case_county_accepted_on', { synchronize: false })
 @Index('ix_petition_case_petitioner_id', { synchronize: false })
@@ -231,7 +222,7 @@ export class PetitionCase extends BaseEntity {
   @Column({ type: 'varchar', name: 'termination_reported_to', length: 100, nullable: true })
   terminationReportedTo: string | null;
 
-  /** 重新打开: the last time the city reopened the archived file, and why (issue 4) */
+  /** 重新打开: the last time the city reopened the archived file, and why (an archived 一案一卷 file is locked) */
   @Column({ type: 'date', name: 'reopened_on', nullable: true })
   reopenedOn: string | null;
 
@@ -252,11 +243,11 @@ export class PetitionCase extends BaseEntity {
   })
   actionDueOn: string | null;
 
-  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  /** optimistic lock: every save adds one; a save on an older version is refused (no change lost unseen) */
   @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
   rowVersion: number;
 
-  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  /** 作废: an official record is never deleted; voided, it is hidden from lists and restorable by the city */
   @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
   voidedAt: Date | null;
 

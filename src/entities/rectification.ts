@@ -18,7 +18,7 @@ import {
   RECTIFICATION_STATUSES,
   type InspectionStandard,
   type RectificationStatus,
-} from '../domain/supervision-rules.js';
+} from '../domain/vocabulary.js';
 import { AdminUser } from './admin-user.js';
 import { Inspection } from './inspection.js';
 import { Organization } from './organization.js';
@@ -94,11 +94,11 @@ export class Rectification extends BaseEntity {
   @Column({ type: 'jsonb', name: 'files', default: () => "'[]'" })
   files: StoredFile[];
 
-  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  /** optimistic lock: every save adds one; a save on an older version is refused (no change lost unseen) */
   @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
   rowVersion: number;
 
-  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  /** 作废: an official record is never deleted; voided, it is hidden from lists and restorable by the city */
   @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
   voidedAt: Date | null;
 

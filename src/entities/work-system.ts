@@ -15,17 +15,7 @@ import {
 } from 'typeorm';
 import { AdminUser } from './admin-user.js';
 import { Organization } from './organization.js';
-
-/** 创建标准一: the six work systems a county adopts. */
-export const WORK_SYSTEM_KINDS = [
-  'training',
-  'info_reporting',
-  'feedback_visit',
-  'filing_archiving',
-  'evaluation_reward',
-  'accountability',
-] as const;
-export type WorkSystemKind = (typeof WORK_SYSTEM_KINDS)[number];
+import { WORK_SYSTEM_KINDS, type WorkSystemKind } from '../domain/vocabulary.js';
 
 @Entity('work_system')
 @Check('ck_work_system_void', `(voided_at IS NULL) = (void_reason IS NULL)`)
@@ -54,11 +44,11 @@ export class WorkSystem extends BaseEntity {
   @Column({ type: 'text', name: 'summary', nullable: true })
   summary: string | null;
 
-  /** optimistic lock: every save adds one; a save based on an older version is refused (issue 9) */
+  /** optimistic lock: every save adds one; a save on an older version is refused (no change lost unseen) */
   @VersionColumn({ type: 'integer', name: 'row_version', default: 1 })
   rowVersion: number;
 
-  /** 作废 (issue 9): never deleted, hidden from lists, restorable by the city */
+  /** 作废: an official record is never deleted; voided, it is hidden from lists and restorable by the city */
   @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
   voidedAt: Date | null;
 

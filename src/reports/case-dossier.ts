@@ -3,7 +3,8 @@
 // in order (PDF pages merged, images one to a sheet scaled to A4), every page numbered.
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import { DomainError } from '../domain/errors.js';
-import { caseFormSpec, FORM_TITLES, type CaseFormData, type FormKind } from './case-forms/index.js';
+import type { CaseForm } from '../domain/vocabulary.js';
+import { caseFormSpec, FORM_TITLES, type CaseFormData } from './case-forms/index.js';
 import { chineseDate, dottedDate, heading, para, PORTRAIT, run, table, title, type Block } from './document-layout.js';
 import { drawDocument } from './pdf-document.js';
 import { embedFonts, type PdfFonts } from './pdf-fonts.js';
@@ -19,7 +20,7 @@ export interface DossierScan {
 export interface DossierInput {
   data: CaseFormData;
   /** the forms in the file, in 附件 order (附件5 only once the case is concluded) */
-  forms: FormKind[];
+  forms: CaseForm[];
   /** the scans in order; none for a reader who may not see them */
   scans: DossierScan[];
   /** scans held back from this reader (their number is stated in the 卷内目录) */
@@ -37,7 +38,7 @@ export interface DossierEntry {
 }
 
 /** The date a form carries (its signature or issue date). */
-function formDate(kind: FormKind, d: CaseFormData): string | null {
+function formDate(kind: CaseForm, d: CaseFormData): string | null {
   switch (kind) {
     case 'registration':
       return d.acceptedOn;

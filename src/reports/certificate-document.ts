@@ -12,6 +12,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import { GENDER_LABELS } from '../domain/vocabulary.js';
 import type { CertificatePrintData } from '../services/certificate-print-data.js';
 
 // 代理员证 (创建标准 三: produced by the city, reviewed and issued by the county, reviewed every year),
@@ -73,7 +74,7 @@ function holderTable(d: CertificatePrintData): Table {
         cell('姓　　名', { width: L, center: true, bold: true }),
         cell(d.holder.name, { width: V }),
         cell('性　　别', { width: L, center: true, bold: true }),
-        cell(d.holder.gender === 'female' ? '女' : '男', { width: V }),
+        cell(GENDER_LABELS[d.holder.gender], { width: V }),
         cell('照　片\n（一寸免冠）', { width: PHOTO, rowSpan: 4, center: true }),
       ]),
       row([

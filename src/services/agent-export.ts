@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Role } from '../domain/access-policy.js';
 import { personalValue } from '../domain/personal-data.js';
+import { enumLabel } from '../domain/vocabulary.js';
 import { buildSheet, type ExportColumn } from './agent-workbook.js';
 import { loadCertificates, standingOf } from './certificate-standing.js';
 
@@ -93,12 +94,12 @@ export async function buildAgentExport(
       township: r.township,
       village: r.village,
       name: r.name,
-      gender: r.gender === 'female' ? '女' : '男',
+      gender: enumLabel('gender', r.gender),
       idNumber: personalValue('agent', 'idNumber', opts.viewer, 'record', r.id_number) ?? '',
       phone: personalValue('agent', 'phone', opts.viewer, 'record', r.phone) ?? '',
       employer: r.employer,
       appointedOn: r.appointed_on,
-      status: r.status === 'active' ? '在岗' : '离岗',
+      status: enumLabel('agent_status', r.status),
       certificate: current?.number ?? '',
       standing: standing?.label ?? '无证书',
       validUntil: standing?.validUntil ?? '',

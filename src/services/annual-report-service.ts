@@ -56,7 +56,7 @@ async function onReport<T>(
     const report = await em.findOne(AnnualReport, { where: { id: reportId }, lock: { mode: 'pessimistic_write' } });
     if (!report) throw new DomainError('NOT_FOUND', '统计表不存在');
     if (!mayTakeReportStep(actor, step, report.countyId)) throw new ReportStepForbidden(step);
-    // a step taken on a page loaded before someone else's change is refused (issue 9)
+    // a step taken on a page loaded before someone else's change is refused: no change is lost unseen
     assertCurrent(report, expectedVersion);
     return work(em, report, await isLatest(em, report));
   });

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { sumFigures, type CaseFigures } from '../domain/case-statistics.js';
-import type { ReportStatus } from '../domain/annual-report-rules.js';
+import type { ReportStatus } from '../domain/vocabulary.js';
 
 type Query = Pick<EntityManager, 'query'>;
 

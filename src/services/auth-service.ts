@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { afterFailure, isLocked, minutesLeft } from '../domain/login-policy.js';
 import { AdminUser } from '../entities/admin-user.js';
 import { writeAudit } from './audit.js';
-import type { UserRole } from '../entities/admin-user.js';
+import type { UserRole } from '../domain/vocabulary.js';
 
 /** What the session keeps of a signed-in user (AdminJS's CurrentAdmin); refreshed from the table on every request. */
 export interface SessionUser {

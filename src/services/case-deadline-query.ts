@@ -77,7 +77,7 @@ export async function deadlineCounts(
   return rows;
 }
 
-// voided cases (issue 9) are out of every list, when the column exists
+// voided (作废) cases are out of every list, when the column exists
 let hasVoided: boolean | null = null;
 function voidedClause(em: EntityManager): string {
   hasVoided ??= em.connection.getMetadata('petition_case').columns.some((c) => c.databaseName === 'voided_at');

@@ -3,9 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { maySeePersonalData, type Actor } from '../domain/access-policy.js';
 import { retentionPeriod } from '../domain/case-file-completeness.js';
 import { DomainError } from '../domain/errors.js';
-import { FORM_KINDS } from '../reports/case-forms/index.js';
+import { CASE_FORMS } from '../domain/vocabulary.js';
 import type { DossierInput } from '../reports/case-dossier.js';
-import { loadCaseFormData, type FormLabels } from './case-forms.js';
+import { loadCaseFormData } from './case-forms.js';
 import { storedPath } from './case-scans.js';
 
 /**
@@ -16,12 +16,11 @@ import { storedPath } from './case-scans.js';
 export async function loadDossierInput(
   em: EntityManager,
   caseId: number,
-  opts: { actor: Actor; uploadDir: string; labels: FormLabels; publicBaseUrl: string },
+  opts: { actor: Actor; uploadDir: string; publicBaseUrl: string },
 ): Promise<DossierInput | null> {
   const personal = maySeePersonalData(opts.actor);
   const data = await loadCaseFormData(em, caseId, {
     viewer: opts.actor.role,
-    labels: opts.labels,
     query: { actor: opts.actor, publicBaseUrl: opts.publicBaseUrl },
   });
   if (!data) return null;
@@ -57,7 +56,7 @@ export async function loadDossierInput(
   return {
     data,
     // 附件5 follows the conclusion
-    forms: FORM_KINDS.filter((k) => k !== 'reply_opinion' || data.concludedOn != null),
+    forms: CASE_FORMS.filter((k) => k !== 'reply_opinion' || data.concludedOn != null),
     scans,
     scansWithheld: personal ? 0 : docs.length,
     archivedOn: c.archived_on,

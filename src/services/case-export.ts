@@ -1,6 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { describeDaysLeft, nextDeadline } from '../domain/case-deadlines.js';
-import { ENUM_LABELS } from '../admin/locale/enums.js';
+import { ENUM_LABELS } from '../domain/vocabulary.js';
 import { PetitionCase } from '../entities/petition-case.js';
 import { buildSheet, type ExportColumn } from './agent-workbook.js';
 import { caseFacts } from './case-workflow.js';

@@ -3,14 +3,10 @@ import { handlingDueOn } from '../domain/case-deadlines.js';
 import type { Actor, Role } from '../domain/access-policy.js';
 import { mayHoldQueryCode } from '../domain/petitioner-view.js';
 import { personalValue, type PersonalSubject } from '../domain/personal-data.js';
+import { enumLabel } from '../domain/vocabulary.js';
 import { printedQuery, type CaseFormData } from '../reports/case-forms/index.js';
 import { LEGAL_SCHEDULE } from './legal-schedule.js';
 import { queryCodeOf } from './petitioner-query.js';
-
-export interface FormLabels {
-  category: Record<string, string>;
-  source: Record<string, string>;
-}
 
 /**
  * What the forms of one case print (附件1–5): the case, its county, work point, agent and handling
@@ -22,7 +18,7 @@ export interface FormLabels {
 export async function loadCaseFormData(
   em: EntityManager,
   caseId: number,
-  opts: { viewer: Role; labels: FormLabels; query?: { actor: Actor; publicBaseUrl: string } },
+  opts: { viewer: Role; query?: { actor: Actor; publicBaseUrl: string } },
 ): Promise<CaseFormData | null> {
   const d = (col: string) => `to_char(c.${col}, 'YYYY-MM-DD') AS ${col}`;
   const [c] = await em.query(
@@ -67,8 +63,8 @@ export async function loadCaseFormData(
     },
     subject: c.subject,
     description: c.description,
-    category: opts.labels.category[c.category] ?? c.category,
-    source: opts.labels.source[c.source] ?? c.source,
+    category: enumLabel('case_category', c.category),
+    source: enumLabel('case_source', c.source),
     groupSize: c.is_group ? c.group_size : null,
     isKey: c.is_key,
     inJointMeeting: c.in_joint_meeting,

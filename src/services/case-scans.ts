@@ -3,18 +3,18 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { can, type Actor } from '../domain/access-policy.js';
-import { DOCUMENT_LABELS, REQUIRED_DOCUMENTS } from '../domain/case-file-completeness.js';
 import { localDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { VoidedRecord } from '../domain/record-version.js';
 import { readDate } from '../domain/field-checks.js';
 import { cleanFileName } from '../domain/stored-file.js';
+import { CASE_DOCUMENT_KIND_LABELS, CASE_DOCUMENT_KINDS, type CaseDocumentKind } from '../domain/vocabulary.js';
 import { SNIFF_BYTES, sniffUploadType } from '../domain/upload-type.js';
 import { writeAudit } from './audit.js';
 import { assertCaseFileOpen, caseFileDateProblems } from './case-file-lock.js';
 
-const KINDS = [...REQUIRED_DOCUMENTS, 'other'] as const;
-type Kind = (typeof KINDS)[number];
+const KINDS = CASE_DOCUMENT_KINDS;
+type Kind = CaseDocumentKind;
 
 export interface ScanUpload {
   caseId: number;
@@ -133,7 +133,7 @@ export async function fileCaseScan(manager: EntityManager, u: ScanUpload): Promi
 }
 
 export function kindLabel(kind: Kind): string {
-  return kind === 'other' ? '其他材料' : DOCUMENT_LABELS[kind];
+  return CASE_DOCUMENT_KIND_LABELS[kind];
 }
 
 /** The stored file of a document, refusing a key that would leave the upload directory. */

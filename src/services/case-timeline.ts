@@ -1,7 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { AUDIT_ACTIONS } from '../admin/locale/audit-actions.js';
-import { ENUM_LABELS } from '../admin/locale/enums.js';
-import { RESOURCE_TRANSLATIONS } from '../admin/locale/resources.js';
+import { enumLabel } from '../domain/vocabulary.js';
 import { localDate } from '../domain/dates.js';
 
 /** One line of a case's history (卷内大事记), oldest first. */
@@ -77,7 +75,17 @@ const NOT_HISTORY = ['view_personal', 'download', 'export'];
  * and every other change with the fields it touched — with who recorded it. No personal field's value:
  * a change to her ID number reads "修改：身份证号".
  */
-export async function caseTimeline(em: Pick<EntityManager, 'query'>, caseId: number): Promise<TimelineEntry[]> {
+/** The Chinese words the history prints, the admin's: the 操作日志's action names and the case form's field labels. */
+export interface TimelineLabels {
+  actions: Readonly<Record<string, string>>;
+  fields: Readonly<Record<string, string>>;
+}
+
+export async function caseTimeline(
+  em: Pick<EntityManager, 'query'>,
+  caseId: number,
+  words: TimelineLabels,
+): Promise<TimelineEntry[]> {
   const [c]: (CaseRow | undefined)[] = await em.query(
     `SELECT pc.*, a.name AS agent_name FROM petition_case pc LEFT JOIN agent a ON a.id = pc.agent_id WHERE pc.id = $1`,
     [caseId],
@@ -107,13 +115,13 @@ export async function caseTimeline(em: Pick<EntityManager, 'query'>, caseId: num
     });
   }
 
-  const labels: Record<string, string> = RESOURCE_TRANSLATIONS.PetitionCase.properties;
+  const labels = words.fields;
   const stepEvents = new Set(STEPS.map((s) => s.event));
   for (const a of audit) {
     if (stepEvents.has(a.action)) continue;
     const fields = Object.keys(a.changes ?? {}).filter((f) => f !== 'rowVersion' && labels[f]);
     // the 操作日志's own words for the action (void, restore, a new query code …)
-    const title = a.action === 'update' ? '修改案件信息' : (AUDIT_ACTIONS[a.action] ?? '其他操作');
+    const title = a.action === 'update' ? '修改案件信息' : (words.actions[a.action] ?? '其他操作');
     entries.push({
       on: localDate(a.at),
       kind: 'change',
@@ -153,12 +161,11 @@ export async function caseTimeline(em: Pick<EntityManager, 'query'>, caseId: num
        FROM case_document WHERE case_id = $1 AND voided_at IS NULL ORDER BY id`,
     [caseId],
   );
-  const kinds = ENUM_LABELS.case_document_kind as Record<string, string>;
   for (const d of documents)
     entries.push({
       on: d.on,
       kind: 'document',
-      title: `归入案卷：${kinds[d.kind] ?? d.kind}`,
+      title: `归入案卷：${enumLabel('case_document_kind', d.kind)}`,
       detail: d.file_name ? `${d.title}（已上传扫描件）` : d.title,
       by: null,
     });

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { certificateValidUntil } from '../domain/certificate-validity.js';
+import type { Gender } from '../domain/vocabulary.js';
 import { loadCertificates } from './certificate-standing.js';
 
 export interface CertificatePrintData {
@@ -7,7 +8,7 @@ export interface CertificatePrintData {
   countyId: number;
   number: string;
   status: string;
-  holder: { name: string; gender: 'female' | 'male'; idNumber: string; employer: string | null };
+  holder: { name: string; gender: Gender; idNumber: string; employer: string | null };
   countyName: string;
   townshipName: string;
   villageName: string | null;

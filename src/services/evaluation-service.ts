@@ -76,7 +76,7 @@ async function rerank(
   em: EntityManager,
   year: number,
 ): Promise<Record<string, { before: number | null; after: number }>> {
-  // a voided evaluation (issue 9) takes no rank
+  // a voided (作废) evaluation takes no rank
   const all = (await em.find(Evaluation, { where: { year }, lock: { mode: 'pessimistic_write' } })).filter(
     (e) => (e as { voidedAt?: Date | null }).voidedAt == null,
   );

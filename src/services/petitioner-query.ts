@@ -19,6 +19,7 @@ import {
 } from '../domain/petitioner-view.js';
 import { writeAudit } from './audit.js';
 import { caseFacts } from './case-workflow.js';
+import { enumLabel } from '../domain/vocabulary.js';
 
 // 《信访工作条例》第二十一条: what the petitioner sees with her case number and query code. Deliberately
 // narrow: the state, the steps and their dates, the next deadline, the agent's name and the work point's
@@ -46,11 +47,6 @@ export interface PublicCaseView {
   canRate: boolean;
   /** why not, in Chinese, when she may not */
   rateRefusal: string | null;
-}
-
-export interface Labels {
-  state: Record<string, string>;
-  category: Record<string, string>;
 }
 
 const D = (col: string, as: string) => `to_char(c.${col}, 'YYYY-MM-DD') AS "${as}"`;
@@ -124,7 +120,7 @@ async function findByNumberAndCode(
   return sameCode(row?.query_code, code) ? row : null;
 }
 
-function toView(row: CaseRow, labels: Labels, now: Date): PublicCaseView {
+function toView(row: CaseRow, now: Date): PublicCaseView {
   const facts = caseFacts(row);
   const today = localDate(now);
   const next = nextDeadline(facts, today, LEGAL_SCHEDULE);
@@ -135,9 +131,9 @@ function toView(row: CaseRow, labels: Labels, now: Date): PublicCaseView {
     countyName: row.county_name,
     workPointName: row.work_point_name ?? `${row.county_name}妇女信访代理工作点`,
     workPointPhone: row.work_point_phone ?? null,
-    category: labels.category[row.category] ?? '',
+    category: enumLabel('case_category', row.category),
     state: row.state,
-    stateLabel: labels.state[row.state] ?? '',
+    stateLabel: enumLabel('case_state', row.state),
     steps: stepsTaken(facts),
     nextDeadline: next
       ? { label: next.label, due: next.due, daysLeft: describeDaysLeft(next.daysLeft), note: next.note }
@@ -167,7 +163,6 @@ export interface QueryRequest {
   code: string;
   ip: string | null;
   now: Date;
-  labels: Labels;
 }
 
 /** One query of the public page, audited whether it matched or not (the code itself is never written). */
@@ -182,7 +177,7 @@ export async function queryCase(em: EntityManager, q: QueryRequest): Promise<Pub
     changes: row ? null : { caseNo: q.caseNo },
     ip: q.ip,
   });
-  return row ? toView(row, q.labels, q.now) : null;
+  return row ? toView(row, q.now) : null;
 }
 
 export interface RateRequest extends QueryRequest {
@@ -212,7 +207,7 @@ export async function rateCase(manager: EntityManager, q: RateRequest): Promise<
       });
       return { ok: false, notFound: true };
     }
-    const view = toView(row, q.labels, q.now);
+    const view = toView(row, q.now);
     if (!isRating(q.rating))
       return { ok: false, notFound: false, field: 'rating', message: '请选择满意、基本满意或不满意', view };
     const comment = cleanComment(q.comment);
@@ -242,7 +237,7 @@ export async function rateCase(manager: EntityManager, q: RateRequest): Promise<
       ip: q.ip,
     });
     const [fresh] = await em.query(`${CASE_SQL} WHERE c.id = $1`, [row.id]);
-    return { ok: true, view: toView(fresh, q.labels, q.now) };
+    return { ok: true, view: toView(fresh, q.now) };
   });
 }
 

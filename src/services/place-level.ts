@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { problem, type FieldProblems } from '../domain/errors.js';
+import { ORG_LEVEL_LABELS, type OrgLevel } from '../domain/vocabulary.js';
 
 type Query = Pick<EntityManager, 'query'>;
 
-const LEVEL_NAMES = { county: '县（市、区）', township: '乡（镇、街道）', village: '村（社区）' } as const;
+type PlaceLevel = Exclude<OrgLevel, 'city'>;
 
 /**
  * 组织层级 (city → county → township → village): each place field takes a place of its own level only,
@@ -12,7 +13,7 @@ const LEVEL_NAMES = { county: '县（市、区）', township: '乡（镇、街�
 export async function placeLevelProblems(
   em: Query,
   values: Record<string, unknown>,
-  fields: Record<string, keyof typeof LEVEL_NAMES>,
+  fields: Record<string, PlaceLevel>,
 ): Promise<FieldProblems> {
   const found: FieldProblems = {};
   for (const [field, level] of Object.entries(fields)) {
@@ -22,7 +23,7 @@ export async function placeLevelProblems(
       Number(id),
     ]);
     if (row && row.level !== level)
-      found[field] = problem('PLACE_LEVEL', `请选择${LEVEL_NAMES[level]}，所选地点不是${LEVEL_NAMES[level]}`);
+      found[field] = problem('PLACE_LEVEL', `请选择${ORG_LEVEL_LABELS[level]}，所选地点不是${ORG_LEVEL_LABELS[level]}`);
   }
   return found;
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { ENUM_LABELS } from '../admin/locale/enums.js';
 import type { FieldProblems } from '../domain/errors.js';
+import { enumLabel } from '../domain/vocabulary.js';
 import { normalizeIdNumber } from '../domain/id-number.js';
 import { repeatOfProblems } from '../domain/petition-case-rules.js';
 
@@ -33,12 +33,11 @@ export async function earlierCases(
       ORDER BY accepted_on DESC, id DESC LIMIT 10`,
     [idNumber, name, phone, who.excludeId ?? null, countyId],
   );
-  const states = ENUM_LABELS.case_state as Record<string, string>;
   return rows.map((r) => ({
     id: r.id,
     caseNo: r.case_no,
     acceptedOn: r.accepted_on,
-    state: states[r.state] ?? r.state,
+    state: enumLabel('case_state', r.state),
     subject: r.subject,
   }));
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-// Read-only lists for the home page (issue 8): unread notices, notices not yet read everywhere, open
+// Read-only lists for the home page (通知公告, 督导整改): unread notices, notices not yet read everywhere, open
 // rectifications. Each returns the first `limit` rows and the total.
 
 export interface UnreadNotice {

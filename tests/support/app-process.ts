@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 
 // The app as users run it: a real `src/main.ts` process on a given database, for the tests of start-up,
-// shutdown and crashes (issue 9).
+// shutdown and crashes (a crash mid-way must lose no record).
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -43,7 +43,7 @@ export function formErrors(e: DomainError): Record<string, { message: string }> 
 }
 
 /**
- * A refused action as the form shows it. A step based on an old page (StaleVersion, issue 9) says who
+ * A refused action as the form shows it. A step based on an old page (StaleVersion) says who
  * changed the record since and what.
  */
 export async function refusal(

@@ -103,7 +103,7 @@ const ActionForm: React.FC<ActionProps> = ({ resource, action, record, records }
               data: values,
             })
           : record
-            ? // with the version the page was loaded with: a step based on an old page is refused (issue 9)
+            ? // with the version the page was loaded with: a step on an old page is refused (no change lost unseen)
               await api.recordAction({
                 resourceId: resource.id,
                 recordId: record.id,

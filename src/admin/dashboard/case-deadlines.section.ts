@@ -20,7 +20,7 @@ const SHOWN = 10;
 export const caseDeadlinesSection: HomeSectionProvider = async ({ ds, actor, now }) => {
   if (!can(actor, 'read', 'PetitionCase')) return null;
   const today = localDate(now);
-  // counted in SQL and only the first rows fetched: a province has thousands of such cases (issue 11)
+  // counted in SQL and only the first rows fetched: a province has thousands of such cases
   const counts = await deadlineCounts(ds.manager, countyScope(actor), today);
   const overdue = counts.reduce((n, c) => n + c.overdue, 0);
   const total = overdue + counts.reduce((n, c) => n + c.dueSoon, 0);

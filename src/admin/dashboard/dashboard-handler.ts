@@ -24,7 +24,7 @@ export function dashboardHandler(deps: {
   metabase?: MetabaseConfig;
   now: () => Date;
   log: (msg: string) => void;
-  /** large programs read materialised snapshots (issue 11); default: always live */
+  /** large programs (a province's cases) read materialised snapshots; default: always live */
   snapshots?: SnapshotPolicy;
 }) {
   return async (

@@ -1,7 +1,7 @@
 import type AdminJS from 'adminjs';
 import express, { type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { can, countyScope, type Actor } from '../../domain/access-policy.js';
+import { can, countyScope } from '../../domain/access-policy.js';
 import { mayPrintCertificate } from '../../domain/certificate-permissions.js';
 import { DomainError } from '../../domain/errors.js';
 import { buildCertificateDocx, DOCX_TYPE } from '../../reports/certificate-document.js';
@@ -10,7 +10,7 @@ import { countyPlaces, importAgents } from '../../services/agent-import.js';
 import { buildImportTemplate, XLSX_TYPE } from '../../services/agent-workbook.js';
 import { writeAudit } from '../../services/audit.js';
 import { certificatePrintData } from '../../services/certificate-print-data.js';
-import { actorOf } from '../current-actor.js';
+import { signedIn } from '../current-actor.js';
 import { sendDownload } from './download-headers.js';
 import { listedRecordIds } from './listed-records.js';
 import { chinaToday, recordId } from '../scoped-resource.js';
@@ -20,14 +20,6 @@ import { chinaToday, recordId } from '../scoped-resource.js';
 export const FILES_PATH = '/files';
 const MAX_UPLOAD = '5mb';
 const EXPORT_LIMIT = 10_000;
-
-type SignedIn = Actor & { email?: string };
-
-function signedIn(req: Request, res: Response): SignedIn | null {
-  const actor = actorOf({ currentAdmin: req.session.adminUser });
-  if (!actor) res.status(401).json({ error: '请先登录' });
-  return actor;
-}
 
 const queryNumber = (v: unknown): number | null => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null);
 

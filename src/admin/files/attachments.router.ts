@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../../domain/errors.js';
 import { attachFile, findAttachment } from '../../services/attachment-service.js';
-import { actorOf } from '../current-actor.js';
+import { signedIn } from '../current-actor.js';
 import { recordId } from '../scoped-resource.js';
 import { downloadHeaders } from './download-headers.js';
 
@@ -25,12 +25,11 @@ const fail = (res: Response, status: number, message: string) => res.status(stat
  */
 export function attachmentsRouter(deps: Deps): express.Router {
   const router = express.Router();
-  const actorOfRequest = (req: Request) => actorOf({ currentAdmin: req.session.adminUser });
 
   router.get('/attachments/:owner/:id/:year/:file', async (req, res, next) => {
     try {
-      const actor = actorOfRequest(req);
-      if (!actor) return void fail(res, 401, '请先登录');
+      const actor = signedIn(req, res);
+      if (!actor) return;
       const key = `${req.params.year}/${req.params.file}`;
       const id = recordId(req.params.id);
       const found =
@@ -47,8 +46,8 @@ export function attachmentsRouter(deps: Deps): express.Router {
   router.post('/attachments/:owner/:id', async (req, res, next) => {
     let upload: File | undefined;
     try {
-      const actor = actorOfRequest(req);
-      if (!actor) return void fail(res, 401, '请先登录');
+      const actor = signedIn(req, res);
+      if (!actor) return;
       if (!req.is('multipart/form-data')) return void fail(res, 400, '请以表单方式上传文件');
       const parsed = await parse(req, deps.uploadMaxBytes);
       if ('error' in parsed) return void fail(res, 400, parsed.error);

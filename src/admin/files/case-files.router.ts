@@ -5,10 +5,10 @@ import { rm } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import { can, maySeePersonalData } from '../../domain/access-policy.js';
 import { describeDaysLeft, nextDeadline } from '../../domain/case-deadlines.js';
-import { DOCUMENT_LABELS, describeMissing, missingFromFile } from '../../domain/case-file-completeness.js';
+import { describeMissing, missingFromFile } from '../../domain/case-file-completeness.js';
 import { localDate } from '../../domain/dates.js';
 import { DomainError } from '../../domain/errors.js';
-import { FORM_KINDS, FORM_TITLES, renderCaseForm, type FormKind } from '../../reports/case-forms/index.js';
+import { FORM_TITLES, renderCaseForm } from '../../reports/case-forms/index.js';
 import { writeAudit } from '../../services/audit.js';
 import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
 import { loadCaseFormData } from '../../services/case-forms.js';
@@ -17,14 +17,16 @@ import { loadDossierInput } from '../../services/case-dossier.js';
 import { fileCaseScan, storedPath } from '../../services/case-scans.js';
 import { caseTimeline } from '../../services/case-timeline.js';
 import { caseFacts, caseFileContents } from '../../services/case-workflow.js';
-import { actorOf } from '../current-actor.js';
+import { signedIn } from '../current-actor.js';
+import { AUDIT_ACTIONS } from '../locale/audit-actions.js';
+import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
 import { recordId } from '../scoped-resource.js';
-import { ENUM_LABELS } from '../locale/enums.js';
+import { CASE_DOCUMENT_KIND_LABELS, CASE_FORMS, enumLabel, type CaseForm } from '../../domain/vocabulary.js';
 import { downloadHeaders } from './download-headers.js';
 
-const LABELS = { category: ENUM_LABELS.case_category, source: ENUM_LABELS.case_source };
+const TIMELINE_LABELS = { actions: AUDIT_ACTIONS, fields: RESOURCE_TRANSLATIONS.PetitionCase.properties };
 // forms printed before the matter is done make no sense: 附件5 follows the conclusion
-const NEEDS_CONCLUSION: readonly FormKind[] = ['reply_opinion'];
+const NEEDS_CONCLUSION: readonly CaseForm[] = ['reply_opinion'];
 
 interface Deps {
   dataSource: DataSource;
@@ -67,15 +69,14 @@ interface CaseDocumentRow {
 export function caseFilesRouter(deps: Deps): express.Router {
   const router = express.Router();
   const em = () => deps.dataSource.manager;
-  const actorOfRequest = (req: Request) => actorOf({ currentAdmin: req.session.adminUser });
 
   async function loadCase(req: Request, res: Response, op: 'read' | 'write') {
-    const actor = actorOfRequest(req);
-    if (!actor) return void fail(res, 401, '请先登录');
+    const actor = signedIn(req, res);
+    if (!actor) return;
     const id = recordId(req.params.caseId);
     const [row]: (CaseRow | undefined)[] =
       id !== null ? await em().query('SELECT * FROM petition_case WHERE id = $1', [id]) : [];
-    // a voided case is gone for all but the city (issue 9)
+    // a voided (作废) case is gone for all but the city, who alone may restore it
     if (
       !row ||
       !can(actor, 'read', 'PetitionCase', { countyId: row.county_id }) ||
@@ -122,16 +123,16 @@ export function caseFilesRouter(deps: Deps): express.Router {
         canUpload: can(actor, 'write', 'CaseDocument', { countyId: row.county_id }) && row.state !== 'archived',
         uploadMaxMb: Math.round(deps.uploadMaxBytes / 1024 / 1024),
         dossierHref: `${base}/dossier.pdf`,
-        forms: FORM_KINDS.map((kind) => ({
+        forms: CASE_FORMS.map((kind) => ({
           kind,
           title: FORM_TITLES[kind],
           href: `${base}/forms/${kind}.docx`,
           available: !NEEDS_CONCLUSION.includes(kind) || facts.concludedOn != null,
         })),
-        kinds: Object.entries({ ...DOCUMENT_LABELS, other: '其他材料' }).map(([value, label]) => ({ value, label })),
+        kinds: Object.entries(CASE_DOCUMENT_KIND_LABELS).map(([value, label]) => ({ value, label })),
         documents: documents.map((d) => ({
           ...d,
-          kindLabel: (ENUM_LABELS.case_document_kind as Record<string, string>)[d.kind] ?? d.kind,
+          kindLabel: enumLabel('case_document_kind', d.kind),
           href: d.fileName ? `${req.baseUrl}/documents/${d.id}` : null,
         })),
         missing: missing.map((m) => m.label),
@@ -148,7 +149,7 @@ export function caseFilesRouter(deps: Deps): express.Router {
     try {
       const found = await loadCase(req, res, 'read');
       if (!found) return;
-      res.json({ timeline: await caseTimeline(em(), found.row.id) });
+      res.json({ timeline: await caseTimeline(em(), found.row.id, TIMELINE_LABELS) });
     } catch (e) {
       next(e);
     }
@@ -156,8 +157,8 @@ export function caseFilesRouter(deps: Deps): express.Router {
 
   router.get('/cases/:caseId/forms/:form', async (req, res, next) => {
     try {
-      const kind = req.params.form.replace(/\.docx$/, '').replace(/-/g, '_') as FormKind;
-      if (!FORM_KINDS.includes(kind)) return void fail(res, 404, '没有这种文书');
+      const kind = req.params.form.replace(/\.docx$/, '').replace(/-/g, '_') as CaseForm;
+      if (!CASE_FORMS.includes(kind)) return void fail(res, 404, '没有这种文书');
       const found = await loadCase(req, res, 'read');
       if (!found) return;
       const { actor, row } = found;
@@ -166,7 +167,6 @@ export function caseFilesRouter(deps: Deps): express.Router {
       }
       const data = await loadCaseFormData(em(), row.id, {
         viewer: actor.role,
-        labels: LABELS,
         query: { actor, publicBaseUrl: deps.publicBaseUrl },
       });
       const buffer = await renderCaseForm(kind, data!);
@@ -199,7 +199,6 @@ export function caseFilesRouter(deps: Deps): express.Router {
       const input = await loadDossierInput(em(), row.id, {
         actor,
         uploadDir: deps.uploadDir,
-        labels: LABELS,
         publicBaseUrl: deps.publicBaseUrl,
       });
       const { pdf, entries } = await buildCaseDossier(input!);
@@ -251,8 +250,8 @@ export function caseFilesRouter(deps: Deps): express.Router {
 
   router.get('/documents/:documentId', async (req, res, next) => {
     try {
-      const actor = actorOfRequest(req);
-      if (!actor) return void fail(res, 401, '请先登录');
+      const actor = signedIn(req, res);
+      if (!actor) return;
       const id = recordId(req.params.documentId);
       const [doc] = id !== null ? await em().query('SELECT * FROM case_document WHERE id = $1', [id]) : [];
       if (

@@ -6,7 +6,7 @@ import { writeAudit } from '../../services/audit.js';
 import { buildCaseRegister } from '../../services/case-export.js';
 import { earlierCases } from '../../services/repeat-petitions.js';
 import { XLSX_TYPE } from '../../services/agent-workbook.js';
-import { actorOf } from '../current-actor.js';
+import { signedIn } from '../current-actor.js';
 import { chinaToday, recordId } from '../scoped-resource.js';
 import { sendDownload } from './download-headers.js';
 import { listedRecordIds } from './listed-records.js';
@@ -21,8 +21,8 @@ export function caseRegisterRouter(admin: AdminJS, ds: DataSource): express.Rout
   const router = express.Router();
   router.get('/cases/register.xlsx', async (req, res, next) => {
     try {
-      const actor = actorOf({ currentAdmin: req.session.adminUser });
-      if (!actor) return void res.status(401).json({ error: '请先登录' });
+      const actor = signedIn(req, res);
+      if (!actor) return;
       if (!can(actor, 'read', 'PetitionCase')) return void res.status(403).json({ error: '无权导出案件' });
       const { ids, filters } = await listedRecordIds(admin, 'PetitionCase', req, {
         limit: EXPORT_LIMIT,
@@ -47,8 +47,8 @@ export function caseRegisterRouter(admin: AdminJS, ds: DataSource): express.Rout
   // 重复信访: her earlier cases, shown on the new case's form before it is saved
   router.get('/cases/repeats.json', async (req, res, next) => {
     try {
-      const actor = actorOf({ currentAdmin: req.session.adminUser });
-      if (!actor) return void res.status(401).json({ error: '请先登录' });
+      const actor = signedIn(req, res);
+      if (!actor) return;
       if (!can(actor, 'write', 'PetitionCase')) return void res.status(403).json({ error: '无权登记案件' });
       const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 60) : null);
       const cases = await earlierCases(

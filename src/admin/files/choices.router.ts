@@ -2,7 +2,7 @@ import express from 'express';
 import type { DataSource } from 'typeorm';
 import { countyScope } from '../../domain/access-policy.js';
 import { eligibleAgents } from '../../services/agent-eligibility.js';
-import { actorOf } from '../current-actor.js';
+import { signedIn } from '../current-actor.js';
 import { isValidDate } from '../../domain/dates.js';
 import { chinaToday, recordId } from '../scoped-resource.js';
 
@@ -20,8 +20,8 @@ export function choicesRouter(ds: DataSource): express.Router {
   const router = express.Router();
   router.get('/choices/:kind', async (req, res, next) => {
     try {
-      const actor = actorOf({ currentAdmin: req.session.adminUser });
-      if (!actor) return void res.status(401).json({ error: '请先登录' });
+      const actor = signedIn(req, res);
+      if (!actor) return;
       const kind = req.params.kind as ChoiceKind;
       if (!KINDS.includes(kind)) return void res.status(404).json({ error: '没有这种选项' });
       const scope = countyScope(actor);

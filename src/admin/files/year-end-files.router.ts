@@ -1,7 +1,7 @@
 import { recordId } from '../scoped-resource.js';
 import express, { type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { can, countyScope, type Actor, type ResourceId } from '../../domain/access-policy.js';
+import { can, countyScope, type ResourceId } from '../../domain/access-policy.js';
 import { defaultReportYear } from '../../domain/annual-report-rules.js';
 import { localDate } from '../../domain/dates.js';
 import { buildAnalysisReportDocument } from '../../reports/year-end/analysis-report-document.js';
@@ -14,7 +14,7 @@ import { analysisPrintData } from '../../services/analysis-report-service.js';
 import { closureSummary } from '../../services/annual-report-summary.js';
 import { writeAudit } from '../../services/audit.js';
 import { approvedCommendations } from '../../services/commendation-service.js';
-import { actorOf } from '../current-actor.js';
+import { signedIn, type SignedIn } from '../current-actor.js';
 import { FIGURE_LABELS } from '../figures-view.js';
 import { sendDownload } from './download-headers.js';
 
@@ -25,8 +25,6 @@ interface Deps {
   dataSource: DataSource;
   now: () => Date;
 }
-
-type SignedIn = Actor & { email?: string };
 
 /** `year` or the list's `filters.year` (the download keeps the list's filters), else the default. */
 function yearOf(req: Request, fallback: number): number | null {
@@ -41,11 +39,8 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
 
   /** The signed-in user allowed to read `resource` across all counties (city and leaders), or an answer. */
   function cityWide(req: Request, res: Response, resource: ResourceId): SignedIn | null {
-    const actor = actorOf({ currentAdmin: req.session.adminUser });
-    if (!actor) {
-      res.status(401).json({ error: '请先登录' });
-      return null;
-    }
+    const actor = signedIn(req, res);
+    if (!actor) return null;
     if (!can(actor, 'read', resource) || actor.role === 'county_staff') {
       res.status(403).json({ error: '无权下载全市汇总' });
       return null;
@@ -56,8 +51,8 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
   for (const format of ['xlsx', 'docx'] as const) {
     router.get(`/annual-reports/summary.${format}`, async (req, res, next) => {
       try {
-        const actor = actorOf({ currentAdmin: req.session.adminUser });
-        if (!actor) return void res.status(401).json({ error: '请先登录' });
+        const actor = signedIn(req, res);
+        if (!actor) return;
         if (!can(actor, 'read', 'AnnualReport')) return void res.status(403).json({ error: '无权下载结案统计表' });
         const today = localDate(now());
         const year = yearOf(req, defaultReportYear(today));
@@ -91,8 +86,8 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
 
   router.get('/analysis-reports/:id.docx', async (req, res, next) => {
     try {
-      const actor = actorOf({ currentAdmin: req.session.adminUser });
-      if (!actor) return void res.status(401).json({ error: '请先登录' });
+      const actor = signedIn(req, res);
+      if (!actor) return;
       const id = recordId(req.params.id);
       const data = id !== null ? await analysisPrintData(em(), id) : null;
       if (!data || !can(actor, 'read', 'AnalysisReport', { countyId: data.countyId }))

@@ -1,3 +1,5 @@
+import { CASE_EVENT_LABELS } from '../../domain/case-workflow.js';
+
 /**
  * The AdminJS user-interface strings in Chinese: every key of adminjs/lib/locale/en/translation.json
  * (the bundled zh-CN lacks some and leaves others in English or mistranslated), the keys AdminJS uses
@@ -21,15 +23,7 @@ export const NAVIGATION = {
 
 /** Labels of the custom actions (translateAction → `actions.<actionName>`). */
 export const CUSTOM_ACTIONS = {
-  acceptCase: '受理',
-  startRepresenting: '开始代理',
-  conclude: '终结',
-  issueReply: '出具答复意见',
-  archive: '立案归档',
-  terminate: '解除代理',
-  requestReview: '登记复查申请',
-  reopen: '重新打开',
-  extendDeadline: '延长办理期限',
+  ...CASE_EVENT_LABELS,
   produceCertificates: '批量制作证书',
   issueCertificate: '审核发放',
   reviewCertificate: '年度审核',

@@ -1,5 +1,6 @@
 import type { ActionResponse, After, RecordJSON } from 'adminjs';
-import { isOverdue, validateInspection, type RectificationStatus } from '../../domain/supervision-rules.js';
+import { isOverdue, validateInspection } from '../../domain/supervision-rules.js';
+import type { RectificationStatus } from '../../domain/vocabulary.js';
 import { Inspection } from '../../entities/inspection.js';
 import { WorkPoint } from '../../entities/work-point.js';
 import { Components } from '../components/index.js';

@@ -52,7 +52,8 @@ export const noticeResource = defineResource(
       values.createdById = actor?.id ?? null;
     },
     assertWritable: async (values) => assertNoticeDraft(values),
-    // issue 9: a draft that never left its author may really be deleted; anything else is voided
+    // a draft that never left its author may really be deleted; anything once published is an official record,
+    // voided (作废) instead
     deletable: (row, actor) => row.status === 'draft' && row.createdById === actor.id,
   },
   {

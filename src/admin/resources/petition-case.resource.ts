@@ -85,7 +85,7 @@ const addDeadlines = (long: boolean) => async (response: ActionResponse) => {
 const deadlineFilter = (value: string, { today }: { today: string }) => {
   if (!(value in DEADLINE_FILTERS)) return null;
   // on the listed row itself (`alias` is its id column, "PetitionCase"."id"), so that the condition is on
-  // the column the index ix_petition_case_(county_)action_due is built on (issue 11)
+  // the column the index ix_petition_case_(county_)action_due is built on (instant at a province's scale)
   return onListedRow(
     (table) => deadlineFilterSql(value as DeadlineFilter, actionableDueSql(table)),
     deadlineParams(today),
@@ -126,7 +126,7 @@ export const petitionCaseResource = defineResource(
     validate: async (values, { today, em, before }) => {
       if (typeof values.petitionerIdNumber === 'string')
         values.petitionerIdNumber = normalizeIdNumber(values.petitionerIdNumber);
-      // 持证上岗: only an agent with a valid certificate may be assigned (issue 5)
+      // 持证上岗 (创建标准 三): only an agent with a certificate valid on the day may be assigned
       return {
         ...(await caseAgentProblems(em, values, before, today)),
         ...(await repeatProblems(em, values, before)),

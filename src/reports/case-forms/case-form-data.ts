@@ -1,4 +1,5 @@
 import type { PrintedQuery } from './printed-query.js';
+import type { CaseForm } from '../../domain/vocabulary.js';
 
 /** Everything the five forms of a case's file (附件1–5) print, read from the case by services/case-forms.ts. */
 export interface CaseFormData {
@@ -36,11 +37,8 @@ export interface CaseFormData {
   query: PrintedQuery | null;
 }
 
-export const FORM_KINDS = ['registration', 'agreement', 'notification', 'handling_record', 'reply_opinion'] as const;
-export type FormKind = (typeof FORM_KINDS)[number];
-
 /** The titles the notice gives the attachments (平妇字〔2014〕17号, 附). */
-export const FORM_TITLES: Record<FormKind, string> = {
+export const FORM_TITLES: Record<CaseForm, string> = {
   registration: '平顶山市妇女信访代理工作登记表',
   agreement: '平顶山市妇女信访代理协议书',
   notification: '平顶山市妇女信访代理告知书',

@@ -6,7 +6,7 @@ import type { ClosureSummary, CountyReportLine } from '../../services/annual-rep
 
 export type Figures = Omit<CaseFigures, 'period' | 'asOf'>;
 
-/** Chinese names of the stored category and source values (src/admin/locale/enums.ts), passed in by the caller. */
+/** Chinese names of the stored category and source values (src/domain/vocabulary.ts), passed in by the caller. */
 export interface FigureLabels {
   category: Record<string, string>;
   source: Record<string, string>;

@@ -2,6 +2,7 @@ import { addYears, day, DEMO_TODAY, Day, endOfYear, iso, startOfYear, timestamp,
 import { idNumber, mobilePhone, personName, type Gender } from './people.js';
 import { PROGRAM_START, type County, type Township, type Village } from './places.js';
 import { Random } from './random.js';
+import type { CertificateStatus } from '../../domain/vocabulary.js';
 
 // Most agents were appointed when the program began (2014–2015); since then each year brings a few.
 const APPOINTMENT_YEARS: [number, number][] = [
@@ -53,7 +54,7 @@ export interface CertificateRow {
   agent_id: number;
   county_id: number;
   number: string;
-  status: 'produced' | 'issued' | 'suspended' | 'revoked';
+  status: CertificateStatus;
   produced_on: string;
   issued_on: string | null;
   revoked_on: string | null;

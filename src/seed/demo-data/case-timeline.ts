@@ -1,4 +1,5 @@
 import { limitEnd } from '../../domain/case-policy.js';
+import type { CaseState } from '../../domain/vocabulary.js';
 import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
 import { DEMO_TODAY, Day, day, iso } from './calendar.js';
 import { Random } from './random.js';
@@ -6,7 +7,7 @@ import { Random } from './random.js';
 // 条例第三十四条: a petition is handled within 60 days, extendable once by at most 30.
 const HANDLING_DAYS = 60;
 
-export type CaseState = 'accepted' | 'representing' | 'concluded' | 'archived' | 'terminated';
+export type { CaseState };
 
 /** Everything that will happen to a case, whether or not it has happened by the demo's today. */
 export interface Plan {

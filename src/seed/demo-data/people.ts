@@ -1,4 +1,5 @@
 import { idNumberCheckChar } from '../../domain/id-number.js';
+import type { Gender } from '../../domain/vocabulary.js';
 import { Day, iso } from './calendar.js';
 import { Random } from './random.js';
 
@@ -135,7 +136,7 @@ const MALE_GIVEN_NAMES = [
   '占军',
 ];
 
-export type Gender = 'female' | 'male';
+export type { Gender };
 
 export function surname(rng: Random): string {
   return rng.weighted(SURNAMES);

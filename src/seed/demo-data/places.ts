@@ -1,3 +1,4 @@
+import type { OrgLevel } from '../../domain/vocabulary.js';
 import { day, timestamp } from './calendar.js';
 
 // GB/T 2260 codes of 平顶山市 and its county-level units; townships and villages follow the GB/T 10114
@@ -273,8 +274,6 @@ const VILLAGES: Record<string, string[]> = {
 // Demo organisations came into the program with the notice 平妇字〔2014〕17号.
 export const PROGRAM_START = day('2014-05-04');
 const ORGANISED_ON = timestamp(PROGRAM_START);
-
-export type OrgLevel = 'city' | 'county' | 'township' | 'village';
 
 export interface OrganizationRow {
   id: number;

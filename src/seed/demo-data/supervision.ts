@@ -3,9 +3,9 @@ import type { County } from './places.js';
 import type { AdminUserRow } from './users.js';
 import type { WorkPointRow } from './work-points.js';
 
-// Issue 8's demo: the city's notices (新华区 has one unread), county information reports (some adopted),
-// and this autumn's supervision visits to 新华区 and 叶县 with open and overdue rectifications. Written out
-// by hand, so the same on every build; dates are before the demo's today, 2026-11-20.
+// The demo of 通知公告, 信息上报 and 督导检查: the city's notices (新华区 has one unread), county information reports (some
+// adopted), and this autumn's supervision visits to 新华区 and 叶县 with open and overdue rectifications. Written
+// out by hand, so the same on every build; dates are before the demo's today, 2026-11-20.
 
 type Row = Record<string, unknown>;
 

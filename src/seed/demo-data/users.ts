@@ -1,4 +1,5 @@
 import bcrypt from 'bcryptjs';
+import type { UserRole } from '../../domain/vocabulary.js';
 import { timestamp } from './calendar.js';
 import { PROGRAM_START, type County } from './places.js';
 
@@ -26,7 +27,7 @@ export interface AdminUserRow {
   email: string;
   name: string;
   password_hash: string;
-  role: 'city_admin' | 'county_staff' | 'leader';
+  role: UserRole;
   county_id: number | null;
   created_at: string;
   updated_at: string;

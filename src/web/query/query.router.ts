@@ -2,8 +2,7 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { DataSource } from 'typeorm';
 import { normalizeCaseNo, normalizeQueryCode, PETITIONER_VIEW_POLICY } from '../../domain/petitioner-view.js';
-import { queryCase, rateCase, type Labels, type PublicCaseView } from '../../services/petitioner-query.js';
-import { ENUM_LABELS } from '../../admin/locale/enums.js';
+import { queryCase, rateCase, type PublicCaseView } from '../../services/petitioner-query.js';
 import { PgRateLimitStore } from '../pg-rate-limit-store.js';
 import { sameOriginOnly } from '../same-origin.js';
 import { messagePage, QUERY_CSS, queryFormPage, resultPage } from './query-page.js';
@@ -22,8 +21,6 @@ const QUERY_CSP = [
 
 const NOT_FOUND = '案件编号或查询码不正确，请核对后重新输入。';
 const TOO_MANY = '查询次数过多，请稍后再试。如有疑问，请致电您的代理工作点。';
-
-const LABELS: Labels = { state: ENUM_LABELS.case_state, category: ENUM_LABELS.case_category };
 
 export interface QueryRouterDeps {
   dataSource: DataSource;
@@ -121,7 +118,6 @@ export function queryRouter({ dataSource, publicBaseUrl, now }: QueryRouterDeps)
         code,
         ip: req.ip ?? null,
         now: now(),
-        labels: LABELS,
       });
       if (!view) return send(res, 404, queryFormPage({ caseNo: shownNo, message: NOT_FOUND }));
       res.locals.matched = true;
@@ -143,7 +139,6 @@ export function queryRouter({ dataSource, publicBaseUrl, now }: QueryRouterDeps)
         code,
         ip: req.ip ?? null,
         now: now(),
-        labels: LABELS,
         rating: source.rating,
         comment: source.comment,
       });
