@@ -9,9 +9,9 @@ export const PDF_UNREADABLE_MESSAGE = '文件：不是能打开的 PDF（已损�
  * least one page; an encrypted one still opens (it is read as it is, never decrypted).
  */
 export async function assertReadablePdf(bytes: Uint8Array): Promise<void> {
-  const pages = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false }).then(
-    (doc) => doc.getPageCount(),
-    () => 0,
-  );
+  // a file without a page tree loads, and fails only when its pages are counted
+  const pages = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false })
+    .then((doc) => doc.getPageCount())
+    .catch(() => 0);
   if (pages < 1) throw Object.assign(new DomainError('FILE_UNREADABLE', PDF_UNREADABLE_MESSAGE), { field: 'file' });
 }
