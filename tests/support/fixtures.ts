@@ -33,3 +33,7 @@ export const ONE_PAGE_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
+
+/** 18-digit resident ID numbers and 11-digit mobiles, as a leaked page would carry them (masks do not match). */
+export const ID_NUMBER = /(?<![\d*])\d{17}[\dXx](?![\d*])/g;
+export const MOBILE = /(?<![\d*])1\d{10}(?![\d*])/g;
