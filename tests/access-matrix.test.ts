@@ -1,7 +1,7 @@
 import { ACCESS, type ResourceId, type Role } from '../src/domain/access-policy.js';
 import { SESSION_TOUCH_MS, USER_RECHECK_MS } from '../src/web/session/session-store.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { count, countyId } from './support/fixtures.js';
+import { count, countyId, ID_NUMBER, MOBILE } from './support/fixtures.js';
 import type { Session } from './support/http.js';
 import { RESOURCES, TABLE } from './support/tables.js';
 
@@ -252,10 +252,6 @@ describe('petitioners’ personal data', () => {
     expect(new Set(staff.slice(0, 5).map(String))).toEqual(new Set(rows.slice(0, 5).map((r) => String(r.id))));
   });
 });
-
-/** 18-digit resident ID numbers and 11-digit mobiles, as a leaked page would carry them. */
-const ID_NUMBER = /(?<![\d*])\d{17}[\dXx](?![\d*])/g;
-const MOBILE = /(?<![\d*])1\d{10}(?![\d*])/g;
 
 describe('personal data by role (PERSONAL_DATA)', () => {
   it('never gives a leader an agent’s ID number or phone, on lists, pages or through a reference', async () => {

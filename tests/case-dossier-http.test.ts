@@ -1,7 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { startTestApp, type TestApp } from './support/app.js';
-import { count, countyId, validIdNumber } from './support/fixtures.js';
+import { count, countyId, ONE_PAGE_PDF, validIdNumber } from './support/fixtures.js';
 import type { Session } from './support/http.js';
 import { pdfPageTexts } from './support/office.js';
 
@@ -11,9 +14,10 @@ let app: TestApp;
 let clerk: Session;
 let caseId: number;
 const idNumber = validIdNumber('410402', '19850312', '042');
+const uploadDir = mkdtempSync(path.join(tmpdir(), 'dossier-uploads-'));
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ env: { UPLOAD_DIR: uploadDir } });
   clerk = app.session();
   expect(await clerk.login('xinhua@example.org')).toBe(true);
   const { rows } = await app.db.query(
@@ -81,7 +85,15 @@ it('gives a leader the file without the scans and with the personal data masked'
 }, 120_000);
 
 it('refuses with the document named when a scan is a corrupt PDF', async () => {
-  expect(await upload('other', new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n'), '证据.pdf')).toBe(201);
+  const corrupt = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n');
+  // refused at upload; a file damaged later on the disk (or kept from before the check) is named at download
+  expect(await upload('other', corrupt, '证据.pdf')).toBe(400);
+  expect(await upload('other', ONE_PAGE_PDF, '证据.pdf')).toBe(201);
+  const { rows } = await app.db.query(
+    `SELECT storage_key FROM case_document WHERE case_id = $1 AND file_name = '证据.pdf'`,
+    [caseId],
+  );
+  writeFileSync(path.join(uploadDir, rows[0].storage_key), corrupt);
   const res = await clerk.request('GET', `/admin/files/cases/${caseId}/dossier.pdf`);
   expect(res.status).toBe(422);
   expect((await res.json()).error).toMatch(/扫描件“其他材料（签字扫描件）”（证据\.pdf）已损坏或无法读取/);

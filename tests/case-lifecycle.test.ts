@@ -7,7 +7,7 @@ import { describeDaysLeft } from '../src/domain/case-deadlines.js';
 import { LEGAL_SCHEDULE } from '../src/services/legal-schedule.js';
 import { nextCaseNo } from '../src/services/case-numbering.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { count, countyId, firstTownship, validIdNumber } from './support/fixtures.js';
+import { count, countyId, firstTownship, ONE_PAGE_PDF, validIdNumber } from './support/fixtures.js';
 import type { Session } from './support/http.js';
 import { documentXml, docxText, visibleText } from './support/office.js';
 
@@ -17,7 +17,7 @@ let clerk: Session;
 let xinhua: number;
 const today = localDate(new Date());
 const day = (offset: number) => addDays(today, offset);
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const PDF = ONE_PAGE_PDF;
 
 beforeAll(async () => {
   app = await startTestApp();

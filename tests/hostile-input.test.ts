@@ -1,6 +1,7 @@
 import type { ResourceId } from '../src/domain/access-policy.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { countyId, validIdNumber } from './support/fixtures.js';
+import { PDF_UNREADABLE_MESSAGE } from '../src/services/readable-pdf.js';
+import { count, countyId, ONE_PAGE_PDF, validIdNumber } from './support/fixtures.js';
 import type { Session } from './support/http.js';
 import { RESOURCES, TABLE } from './support/tables.js';
 
@@ -11,7 +12,9 @@ import { RESOURCES, TABLE } from './support/tables.js';
 const HUGE = '长'.repeat(100_000);
 const SQL = "'; DROP TABLE petition_case; --";
 const HTML = '<script>alert(1)</script><img src=x onerror=alert(2)>';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const PDF = ONE_PAGE_PDF;
+/** begins like a PDF, opens as nothing */
+const CORRUPT_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 let app: TestApp;
 let xinhua: number;
@@ -658,6 +661,9 @@ describe('uploads', () => {
           ),
       ],
       ['forged case id', () => scan(99999999, PDF, 'a.pdf')],
+      ['pdf that does not open', () => scan(id, CORRUPT_PDF, 'a.pdf')],
+      ['pdf cut short', () => scan(id, PDF.subarray(0, 60), 'a.pdf')],
+      ['attachment: pdf that does not open', () => attach('notice', notice, CORRUPT_PDF, 'a.pdf')],
       [
         'non-numeric case id',
         () => sessions.county.request('POST', `/admin/files/cases/abc/documents`, new FormData()),
@@ -707,6 +713,27 @@ describe('uploads', () => {
       expect({ name, clear }).toEqual({ name, clear: true });
       expect({ name, same: (await checksum()) === before }).toEqual({ name, same: true });
     }
+  });
+
+  it('refuses a file that begins like a PDF but does not open, on the file field, storing nothing', async () => {
+    const id = await caseOf();
+    const { rows } = await app.db.query(
+      `SELECT id FROM notice WHERE status = 'draft' AND voided_at IS NULL ORDER BY id LIMIT 1`,
+    );
+    const stored = () => count(app.db, 'case_document', 'case_id = $1', [id]);
+    const before = await stored();
+    for (const res of [
+      await scan(id, CORRUPT_PDF, '登记表.pdf'),
+      await attach('notice', rows[0].id, CORRUPT_PDF, 'a.pdf'),
+    ])
+      expect({ status: res.status, json: await res.json() }).toEqual({
+        status: 400,
+        json: { error: PDF_UNREADABLE_MESSAGE, field: 'file' },
+      });
+    expect(await stored()).toBe(before);
+    // the same page, whole, is taken
+    expect((await scan(id, PDF, '登记表.pdf')).status).toBe(201);
+    expect(await stored()).toBe(before + 1);
   });
 
   it('stores a good file under a generated name whatever it was called, and serves it with safe headers', async () => {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { addDays, localDate } from '../src/domain/dates.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { count, countyId, firstTownship, validIdNumber } from './support/fixtures.js';
+import { count, countyId, firstTownship, ONE_PAGE_PDF, validIdNumber } from './support/fixtures.js';
 import type { Session } from './support/http.js';
 
 // Never lose a file (official records of petitions): void, never delete; no lost updates; a change of
@@ -12,7 +12,7 @@ let xinhua: number;
 let city: Session;
 const today = localDate(new Date());
 const day = (offset: number) => addDays(today, offset);
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const PDF = ONE_PAGE_PDF;
 
 async function login(email: string): Promise<Session> {
   const s = app.session();

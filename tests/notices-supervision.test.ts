@@ -4,7 +4,7 @@ import { validateInspection, validateRectification } from '../src/domain/supervi
 import { buildDemoData } from '../src/seed/demo-data/load-demo-data.js';
 import { chinaToday } from '../src/admin/scoped-resource.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { count, countyId, validIdNumber } from './support/fixtures.js';
+import { count, countyId, ONE_PAGE_PDF, validIdNumber } from './support/fixtures.js';
 import type { Session } from './support/http.js';
 
 // 通知公告, 信息上报 and 督导检查 over HTTP: notices (city → 新华区, read there), information reports (新华区 → adopted by the
@@ -19,7 +19,7 @@ let yx: Session;
 let leader: Session;
 const today = chinaToday();
 
-const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0x25, 0x25, 0x45, 0x4f, 0x46]);
+const PDF = new Uint8Array(ONE_PAGE_PDF);
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
 async function upload(s: Session, owner: string, id: number, bytes: Uint8Array<ArrayBuffer>, name: string) {

@@ -131,3 +131,24 @@ it('refuses a place of the wrong level on the field, on any resource that has on
   expect(saved.json.notice.type).toBe('success');
   expect(await count()).toBe(before + 1);
 });
+
+it('finds a record titled by its county and period (考评, 结案统计表) by the county’s name in its title', async () => {
+  const { rows } = await app.db.query(
+    `SELECT count(*)::int AS n FROM evaluation WHERE county_id = $1 AND voided_at IS NULL`,
+    [xinhua],
+  );
+  expect(rows[0].n).toBeGreaterThan(0);
+  const search = async (s: Session, q: string) => {
+    const res = await s.api('GET', `/resources/Evaluation/actions/search/${encodeURIComponent(q)}`);
+    expect(res.status).toBe(200);
+    return (res.json.records as { title: string }[]).map((r) => r.title);
+  };
+  const found = await search(city, '新华');
+  expect(found).toHaveLength(rows[0].n);
+  expect(found.every((t) => t.startsWith('新华区 '))).toBe(true);
+  // the whole title, as the picker shows it, finds its county's records too
+  expect(await search(city, found[0])).toEqual(found);
+  expect(await search(city, '没有这个县')).toEqual([]);
+  // a clerk's picker stays in her county whatever she types
+  expect((await search(clerk, '卫东')).length).toBe(0);
+});

@@ -277,6 +277,23 @@ export class ScopedResource extends Resource {
       const custom = condition(String(selected.value), { today: chinaToday() });
       if (custom) conditions.push(custom);
     }
+    // a filter on no column (a picker searching a record by its heading, a forged searchProperty) would
+    // reach the adapter without a property and fail: a heading is found by its county's name (the rest of
+    // it is the record's own period or year), anything else matches nothing
+    for (const [path, f] of Object.entries(filter.filters)) {
+      if (this.property(path) || (f as { custom?: unknown }).custom) continue;
+      delete filter.filters[path];
+      const text = typeof f.value === 'string' ? f.value.trim() : '';
+      conditions.push(
+        path === this.rules.heading?.property && text && this.property('countyId')
+          ? onListedRow(
+              (t) =>
+                `${t}.county_id IN (SELECT o.id FROM organization o WHERE o.name ILIKE :headingLike OR :headingText ILIKE '%' || o.name || '%')`,
+              { headingLike: containsPattern(text), headingText: text },
+            )
+          : Raw(() => 'false'),
+      );
+    }
     // the adapter passes `custom` to TypeORM as is (@adminjs/typeorm custom-filter.parser)
     if (conditions.length)
       filter.filters.id = {

@@ -11,6 +11,7 @@ import { cleanFileName } from '../domain/stored-file.js';
 import { CASE_DOCUMENT_KIND_LABELS, CASE_DOCUMENT_KINDS, type CaseDocumentKind } from '../domain/vocabulary.js';
 import { SNIFF_BYTES, sniffUploadType } from '../domain/upload-type.js';
 import { writeAudit } from './audit.js';
+import { assertReadablePdf } from './readable-pdf.js';
 import { assertCaseFileOpen, caseFileDateProblems } from './case-file-lock.js';
 
 const KINDS = CASE_DOCUMENT_KINDS;
@@ -68,6 +69,7 @@ export async function fileCaseScan(manager: EntityManager, u: ScanUpload): Promi
   }
   const type = sniffUploadType(await head(u.file.path));
   if (!type) throw new DomainError('FILE_TYPE', '只能上传 PDF、JPG 或 PNG 格式的扫描件');
+  if (type.ext === 'pdf') await assertReadablePdf(await fs.readFile(u.file.path));
   // a title is kept as typed or refused, never cut (a cut title would misname the paper in the file)
   if (u.title != null && typeof u.title !== 'string')
     throw Object.assign(new DomainError('TITLE_INVALID', '文书标题应为文字'), { field: 'title' });

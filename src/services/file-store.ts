@@ -5,6 +5,7 @@ import { localDate } from '../domain/dates.js';
 import { acceptUpload, cleanFileName, type StoredFile } from '../domain/stored-file.js';
 import { SNIFF_BYTES } from '../domain/upload-type.js';
 import { storedPath } from './case-scans.js';
+import { assertReadablePdf } from './readable-pdf.js';
 
 /** An uploaded file as the multipart parser left it in a temporary place. */
 export interface Upload {
@@ -24,6 +25,7 @@ export async function storeUpload(
 ): Promise<StoredFile> {
   const bytes = await fs.readFile(upload.path);
   const type = acceptUpload(bytes.subarray(0, SNIFF_BYTES), bytes.length, ctx);
+  if (type.ext === 'pdf') await assertReadablePdf(bytes);
   const key = `${localDate(ctx.now).slice(0, 4)}/${randomUUID()}.${type.ext}`;
   const target = storedPath(uploadDir, key);
   await fs.mkdir(path.dirname(target), { recursive: true });

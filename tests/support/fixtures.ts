@@ -24,3 +24,16 @@ export async function count(db: pg.Client, table: string, where = 'true', params
   const { rows } = await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params);
   return rows[0].n;
 }
+
+/**
+ * A one-page PDF that opens (a scan's stand-in): uploads refuse a file that only begins like a PDF. No
+ * cross-reference table: readers find the objects by scanning, as they do for many scanners' files.
+ */
+export const ONE_PAGE_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+/** 18-digit resident ID numbers and 11-digit mobiles, as a leaked page would carry them (masks do not match). */
+export const ID_NUMBER = /(?<![\d*])\d{17}[\dXx](?![\d*])/g;
+export const MOBILE = /(?<![\d*])1\d{10}(?![\d*])/g;

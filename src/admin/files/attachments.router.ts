@@ -15,7 +15,10 @@ interface Deps {
   now: () => Date;
 }
 
-const fail = (res: Response, status: number, message: string) => res.status(status).json({ error: message });
+/** A refusal in Chinese; `field` names the form field it is about (a scan's file or title), when one is. */
+const fail = (res: Response, status: number, message: string, field?: string) =>
+  res.status(status).json(field ? { error: message, field } : { error: message });
+const fieldOf = (e: DomainError): string | undefined => (e as { field?: string }).field;
 
 /**
  * Files of notices (attachments), inspections (photos) and rectifications (evidence), beside the admin:
@@ -66,7 +69,12 @@ export function attachmentsRouter(deps: Deps): express.Router {
       res.status(201).json({ message: `已上传：${stored.name}`, key: stored.key });
     } catch (e) {
       if (e instanceof DomainError)
-        return void fail(res, e.code === 'FORBIDDEN' ? 403 : e.code === 'NOTICE_PUBLISHED' ? 409 : 400, e.message);
+        return void fail(
+          res,
+          e.code === 'FORBIDDEN' ? 403 : e.code === 'NOTICE_PUBLISHED' ? 409 : 400,
+          e.message,
+          fieldOf(e),
+        );
       next(e);
     } finally {
       if (upload) await rm(upload.path, { force: true });

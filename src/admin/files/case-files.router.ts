@@ -37,7 +37,10 @@ interface Deps {
   now: () => Date;
 }
 
-const fail = (res: Response, status: number, message: string) => res.status(status).json({ error: message });
+/** A refusal in Chinese; `field` names the form field it is about (a scan's file or title), when one is. */
+const fail = (res: Response, status: number, message: string, field?: string) =>
+  res.status(status).json(field ? { error: message, field } : { error: message });
+const fieldOf = (e: DomainError): string | undefined => (e as { field?: string }).field;
 
 /**
  * The case file's papers, beside the admin (AdminJS actions cannot stream files): the five forms as
@@ -241,7 +244,8 @@ export function caseFilesRouter(deps: Deps): express.Router {
       });
       res.status(201).json({ id, message: '扫描件已上传' });
     } catch (e) {
-      if (e instanceof DomainError) return void fail(res, e.code === 'CASE_ARCHIVED' ? 409 : 400, e.message);
+      if (e instanceof DomainError)
+        return void fail(res, e.code === 'CASE_ARCHIVED' ? 409 : 400, e.message, fieldOf(e));
       next(e);
     } finally {
       if (upload) await rm(upload.path, { force: true });

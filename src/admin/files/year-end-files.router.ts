@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { can, countyScope, type ResourceId } from '../../domain/access-policy.js';
 import { defaultReportYear } from '../../domain/annual-report-rules.js';
 import { localDate } from '../../domain/dates.js';
+import { personalValue } from '../../domain/personal-data.js';
 import { buildAnalysisReportDocument } from '../../reports/year-end/analysis-report-document.js';
 import { buildClosureDocument } from '../../reports/year-end/closure-statistics-document.js';
 import { buildClosureWorkbook } from '../../reports/year-end/closure-statistics-workbook.js';
@@ -92,7 +93,9 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
       const data = id !== null ? await analysisPrintData(em(), id) : null;
       if (!data || !can(actor, 'read', 'AnalysisReport', { countyId: data.countyId }))
         return void res.status(404).json({ error: '分析报告不存在或无权查看' });
-      const body = await buildAnalysisReportDocument(data, FIGURE_LABELS);
+      // the contact's mobile as the reader may see it on the report's page (PERSONAL_DATA.contact)
+      const contactPhone = personalValue('contact', 'contactPhone', actor.role, 'record', data.contactPhone) ?? '';
+      const body = await buildAnalysisReportDocument({ ...data, contactPhone }, FIGURE_LABELS);
       await writeAudit(em(), {
         actor,
         action: 'download',

@@ -31,6 +31,8 @@ export const analysisReportResource = defineResource(
   AnalysisReport,
   {
     id: 'AnalysisReport',
+    // the contact's number: a mobile is masked for leaders (PERSONAL_DATA.contact)
+    personal: 'contact',
     heading: countyHeading(
       (r) => `案件分析报告（${String(r.periodStart ?? '').slice(0, 10)}至${String(r.periodEnd ?? '').slice(0, 10)}）`,
     ),

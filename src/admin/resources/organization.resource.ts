@@ -6,6 +6,8 @@ export const organizationResource = defineResource(
   Organization,
   {
     id: 'Organization',
+    // the contact's number: a mobile is masked for leaders (PERSONAL_DATA.contact)
+    personal: 'contact',
     readOnly: ['countyId'],
     validate: async (values, { em }) => {
       const parent = values.parentId == null ? null : await em.findOneBy(Organization, { id: Number(values.parentId) });

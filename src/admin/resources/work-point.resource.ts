@@ -7,6 +7,8 @@ export const workPointResource = defineResource(
   WorkPoint,
   {
     id: 'WorkPoint',
+    // the contact's number: a mobile is masked for leaders (PERSONAL_DATA.contact)
+    personal: 'contact',
     validate: async (values, { today, em }) => {
       const county = values.countyId == null ? null : await em.findOneBy(Organization, { id: Number(values.countyId) });
       return validateWorkPoint(values, { today, countyName: county?.name ?? '' });
