@@ -109,6 +109,7 @@ describe('全市结案统计表 (Word)', () => {
       accepted: { reportId: i + 1, version: 1, figures: figures(i), remarks: null },
     })) as ClosureSummary['lines'],
     total: sumFigures(counties.map((_, i) => figures(i))),
+    carriedOverTotal: sumFigures([]),
     acceptedCount: 10,
   };
 

@@ -3,7 +3,7 @@ import { isLateSubmission } from '../src/domain/annual-report-rules.js';
 import { annualStatisticsSection } from '../src/admin/dashboard/annual-statistics.section.js';
 import { annualFigures, submitAnnualReport } from '../src/services/annual-report-service.js';
 import { percent } from '../src/domain/rounding.js';
-import { CLOSURE_SHEET } from '../src/reports/year-end/closure-statistics-workbook.js';
+import { CARRY_OVER_SHEET, CLOSURE_SHEET } from '../src/reports/year-end/closure-statistics-workbook.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { countyId } from './support/fixtures.js';
 import { docxText } from './support/office.js';
@@ -206,6 +206,18 @@ describe('the all-county 结案统计表', () => {
     expect(counties.find((r) => r.getCell(1).value === '鲁山县')!.getCell(col('上报情况')).value).toBe(
       '已审核通过（逾期）',
     );
+
+    // 上年结转: 2024 after each county's 2024 table was frozen, on its own sheet, summed apart
+    const carried = wb.getWorksheet(CARRY_OVER_SHEET)!;
+    const carriedRows: ExcelJS.Row[] = [];
+    for (let r = CLOSURE_SHEET.firstDataRow; r <= carried.rowCount; r++) carriedRows.push(carried.getRow(r));
+    const carriedTotal = carriedRows.find((r) => r.getCell(1).value === CLOSURE_SHEET.totalLabel)!;
+    const carriedAccepted = db.map((d) => d.figures.carriedOver.accepted);
+    expect(carriedAccepted.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(carriedRows.filter((r) => r !== carriedTotal && r.getCell(1).value).map((r) => r.getCell(2).value)).toEqual(
+      carriedAccepted,
+    );
+    expect(carriedTotal.getCell(2).value).toBe(carriedAccepted.reduce((a, b) => a + b, 0));
   });
 
   it('fills only the accepted counties of a year still being reported, and is a Word file too', async () => {

@@ -24,3 +24,12 @@ export async function count(db: pg.Client, table: string, where = 'true', params
   const { rows } = await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params);
   return rows[0].n;
 }
+
+/** Inserts one row of hand-built fixture values into `table` (column names are the object's keys). */
+export function insertRow(db: pg.Client, table: string, row: Record<string, unknown>) {
+  const cols = Object.keys(row);
+  return db.query(
+    `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`,
+    Object.values(row),
+  );
+}

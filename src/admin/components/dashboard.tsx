@@ -228,7 +228,7 @@ function ClosureTable({ data }: { data: DashboardData }) {
       <H4 mb="sm">办结情况（{measuringDay(data)}）</H4>
       <Text mb="sm" style={{ fontSize: 12, color: '#666' }} data-testid="not-in-annual-report">
         {data.year}年受理的案件中，尚未计入任何已上报结案统计表（附件7）的：{data.casesNotInAnnualReport}{' '}
-        件（上报后受理或尚未上报）。
+        件（本年度统计表上报后受理或尚未上报；上报后受理的，计入{data.year + 1}年度统计表的「上年结转」栏）。
       </Text>
       <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13 }} data-testid="closure-table">
         <thead>
