@@ -53,9 +53,3 @@ export function carryOverPeriod(previousYear: number, versions: readonly FrozenV
     compareDates(frozen.asOf, `${previousYear}-01-01`) < 0 ? `${previousYear}-01-01` : addDays(frozen.asOf, 1);
   return { from, to: yearEnd };
 }
-
-/** Whether a case of the year, accepted on `acceptedOn`, is in the counting version (else it is carried). */
-export function inFrozenReport(acceptedOn: string, versions: readonly FrozenVersion[]): boolean {
-  const frozen = countingVersion(versions);
-  return frozen?.asOf != null && compareDates(acceptedOn, frozen.asOf) <= 0;
-}
