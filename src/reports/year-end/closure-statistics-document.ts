@@ -1,3 +1,4 @@
+import type { AnnualFigures } from '../../domain/year-end-carry-over.js';
 import type { ClosureSummary } from '../../services/annual-report-summary.js';
 import {
   chineseDate,
@@ -30,7 +31,11 @@ function countyTable(
   summary: ClosureSummary,
   columns: FigureColumn[],
   extra?: { header: string; width: number; value: (i: number) => string },
-  carried = false,
+  /** which figures of a county's accepted report, and their 合计: the year's own unless told */
+  part: { of: (f: AnnualFigures) => Figures | null | undefined; total: Figures } = {
+    of: (f) => f,
+    total: summary.total,
+  },
 ) {
   // a heading's parenthesis (来电（含12338妇女维权热线）) goes to the note beneath: the row stays low
   const header = [
@@ -47,17 +52,9 @@ function countyTable(
     [
       { cells: header, header: true },
       ...summary.lines.map((l, i) =>
-        rowOf(
-          l.countyName,
-          (carried ? l.accepted?.figures.carriedOver : l.accepted?.figures) ?? null,
-          extra ? [extra.value(i)] : [],
-        ),
+        rowOf(l.countyName, (l.accepted && part.of(l.accepted.figures)) ?? null, extra ? [extra.value(i)] : []),
       ),
-      rowOf(
-        '合计',
-        carried ? summary.carriedOverTotal : summary.total,
-        extra ? [`${summary.acceptedCount}个已审核通过`] : [],
-      ),
+      rowOf('合计', part.total, extra ? [`${summary.acceptedCount}个已审核通过`] : []),
     ],
     { width: LANDSCAPE_TEXT_WIDTH, align },
   );
@@ -123,7 +120,7 @@ function carriedOverBlocks(summary: ClosureSummary, core: FigureColumn[]) {
       summary,
       core.filter(handling).map((c) => ({ ...c, width: c.header.includes('率') ? 8 : 6 })),
       undefined,
-      true,
+      { of: (f) => f.carriedOver, total: summary.carriedOverTotal },
     ),
   ];
 }
