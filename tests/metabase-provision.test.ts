@@ -1,8 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { cityFigure } from '../src/domain/city-figures.js';
+import { CREATION_STANDARDS, type StandardCode } from '../src/domain/creation-standards.js';
 import { MetabaseClient, MetabaseError } from '../src/reports/metabase/metabase-client.js';
 import { provisionMetabase } from '../src/reports/metabase/metabase-provision.js';
 import { DASHBOARDS } from '../src/reports/metabase/metabase-questions.js';
+import { ENUM_LABELS } from '../src/admin/locale/enums.js';
+import { syncReportingLookups } from '../src/reports/reporting-lookups.js';
+import { createTestDatabase } from './support/database.js';
 
 // Metabase cannot run here (no Docker, no download), so this local HTTP server stands in for it. It
 // follows the request and response shapes of Metabase's documented REST API
@@ -207,5 +213,74 @@ describe('npm run metabase:provision against a stand-in for Metabase', () => {
     }
     expect(fake.store.database.find((d) => d.id === result.databaseId).details.password).toBe('rotated');
     expect(result.actions.every((a) => !a.startsWith('已创建'))).toBe(true);
+  });
+});
+
+describe('the questions, read against the demo warehouse', () => {
+  let db: pg.Client;
+  beforeAll(async () => {
+    db = new pg.Client({ connectionString: await createTestDatabase({ demo: true }) });
+    await db.connect();
+    // the names and targets as the app writes them at start
+    await syncReportingLookups(db, { standards: CREATION_STANDARDS, enumLabels: ENUM_LABELS });
+  });
+  afterAll(() => db?.end());
+
+  const questions = DASHBOARDS.flatMap((d) => d.questions);
+  /** The SQL as Metabase sends it: an optional [[…]] clause kept when its parameters are given, else dropped. */
+  const render = (sql: string, values: Record<string, number>) =>
+    sql
+      .replace(/\[\[([\s\S]*?)\]\]/g, (_, clause: string) =>
+        [...clause.matchAll(/\{\{(\w+)\}\}/g)].every(([, tag]) => tag in values) ? clause : '',
+      )
+      .replace(/\{\{(\w+)\}\}/g, (_, tag: string) => String(values[tag]));
+
+  it('names the city 全市 and pools it as the Excel 合计 does: never an average of the counties', async () => {
+    for (const q of questions)
+      expect({ q: q.name, averaged: /平均|\bavg\s*\(/i.test(`${q.name} ${q.description} ${q.sql}`) }).toEqual({
+        q: q.name,
+        averaged: false,
+      });
+    const cityCard = questions.find((q) => q.name === '全市')!;
+    const { rows } = await db.query(render(cityCard.sql, { year: 2025 }));
+    const { rows: scorecard } = await db.query(
+      `SELECT standard_code, measure::float AS measure, passed, numerator::int AS numerator, denominator::int AS denominator
+         FROM reporting.county_scorecard WHERE year = 2025`,
+    );
+    expect(rows).toHaveLength(CREATION_STANDARDS.length);
+    for (const s of CREATION_STANDARDS) {
+      const city = cityFigure(
+        s,
+        scorecard.filter((r) => r.standard_code === s.code),
+      );
+      const row = rows.find((r) => r['指标'] === s.name)!;
+      expect({
+        standard: s.code,
+        city: row['全市'] === null ? null : Number(row['全市']),
+        met: Number(row['达标县数']),
+      }).toEqual({ standard: s.code, city: city.measure, met: city.countiesMet });
+    }
+  });
+
+  it('draws the creation standard’s target on every chart of a standard', async () => {
+    const charts: Record<string, StandardCode[]> = {
+      '各县（市、区）办结率': ['closure_rate'],
+      '各县（市、区）7日内答复率': ['reply_on_time'],
+      代理员持证覆盖: ['township_coverage', 'certified_agents'],
+    };
+    for (const [name, codes] of Object.entries(charts)) {
+      const q = questions.find((x) => x.name === name)!;
+      const targets = codes.map((code) => CREATION_STANDARDS.find((s) => s.code === code)!.target);
+      expect({ name, goal: q.visualization['graph.show_goal'], value: q.visualization['graph.goal_value'] }).toEqual({
+        name,
+        goal: true,
+        value: targets[0],
+      });
+      expect(new Set(targets).size).toBe(1);
+      const { rows } = await db.query(render(q.sql, { year: 2025 }));
+      expect(rows).toHaveLength(10);
+    }
+    // the closure rate is described as the one definition, 已办结 ÷ 应办结
+    expect(questions.find((q) => q.name === '各县（市、区）办结率')!.description).toContain('已办结 ÷ 应办结');
   });
 });

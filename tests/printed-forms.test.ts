@@ -104,6 +104,7 @@ describe('全市结案统计表 (Word)', () => {
       accepted: { reportId: i + 1, version: 1, figures: figures(i), remarks: null },
     })) as ClosureSummary['lines'],
     total: sumFigures(counties.map((_, i) => figures(i))),
+    carriedOverTotal: sumFigures([]),
     acceptedCount: 10,
   };
 
@@ -111,5 +112,26 @@ describe('全市结案统计表 (Word)', () => {
     const pages = printDocx({ closure: await buildClosureDocument(summary, labels, '2026-12-21') }).closure;
     expect(pages).toHaveLength(1);
     for (const name of [...counties, '合计', '已审核通过（按时）']) expect(pages[0]).toContain(name);
+  }, 120_000);
+
+  it('adds 上年结转 as a third table, the whole on two pages at most', async () => {
+    const carried = (n: number) => ({
+      ...figures(n),
+      period: { from: '2025-12-17', to: '2025-12-31' },
+      accepted: 2 + n,
+    });
+    const withCarry: ClosureSummary = {
+      ...summary,
+      lines: summary.lines.map((l, i) => ({
+        ...l,
+        accepted: { ...l.accepted!, figures: { ...figures(i), carriedOver: carried(i) } },
+      })),
+      carriedOverTotal: sumFigures(counties.map((_, i) => carried(i))),
+    };
+    const pages = printDocx({ closure: await buildClosureDocument(withCarry, labels, '2026-12-21') }).closure;
+    expect(pages.length).toBeLessThanOrEqual(2);
+    const text = pages.join('\n');
+    expect(text).toMatch(/三、上年结转（2025\s*年度统计表上报后的案件/);
+    for (const name of counties) expect(text.split(name).length - 1).toBe(3);
   }, 120_000);
 });

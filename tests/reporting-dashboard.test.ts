@@ -131,6 +131,9 @@ describe('the admin home dashboard', () => {
     );
     expect(rows[0].n).toBeGreaterThan(0);
     expect(json.data.casesNotInAnnualReport).toBe(rows[0].n);
+    // 2024's tail was carried into the accepted 2025 tables as 上年结转: no case of 2024 is outside a report
+    const { json: before } = await dashboardAs('leader@example.org', '?year=2024');
+    expect(before.data.casesNotInAnnualReport).toBe(0);
   });
 
   it('names 达标排名 and 考评名次 apart, and gives each standard its definition for the header', async () => {

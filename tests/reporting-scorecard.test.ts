@@ -8,7 +8,7 @@ import { ENUM_LABELS } from '../src/admin/locale/enums.js';
 import { syncReportingLookups } from '../src/reports/reporting-lookups.js';
 import { countyFigures, yearPeriod } from '../src/services/case-statistics-query.js';
 import { createTestDatabase } from './support/database.js';
-import { validIdNumber } from './support/fixtures.js';
+import { insertRow, validIdNumber } from './support/fixtures.js';
 
 // Every figure of reporting.county_scorecard on a small hand-built world, against values worked out
 // by hand below. The reporting day is fixed at 2024-03-01 (session setting reporting.today), so 2023
@@ -128,11 +128,7 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
         petitioner_name: '信访人',
         ...values,
       };
-      const cols = Object.keys(row);
-      return db.query(
-        `INSERT INTO petition_case (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`,
-        Object.values(row),
-      );
+      return insertRow(db, 'petition_case', row);
     };
     await kase({
       case_no: 'c1',

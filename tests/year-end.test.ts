@@ -3,7 +3,7 @@ import { isLateSubmission } from '../src/domain/annual-report-rules.js';
 import { annualStatisticsSection } from '../src/admin/dashboard/annual-statistics.section.js';
 import { annualFigures, submitAnnualReport } from '../src/services/annual-report-service.js';
 import { percent } from '../src/domain/rounding.js';
-import { CLOSURE_SHEET } from '../src/reports/year-end/closure-statistics-workbook.js';
+import { CARRY_OVER_SHEET, CLOSURE_SHEET } from '../src/reports/year-end/closure-statistics-workbook.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { countyId } from './support/fixtures.js';
 import { docxText } from './support/office.js';
@@ -85,6 +85,22 @@ describe('附件7: the 新华区 clerk submits, the city returns, then accepts',
     );
     expect(submitted.figures.accepted).toBe(rows[0].n);
     expect(submitted.figures.closed).toBe(rows[0].closed);
+    // 上年结转: the 2025 cases accepted after 新华区's accepted 2025 table was frozen, as their own line
+    const { rows: carried } = await app.db.query(
+      `SELECT ((r.figures->>'asOf')::date + 1)::text AS from, count(pc.id)::int AS n
+         FROM annual_report r
+         LEFT JOIN petition_case pc ON pc.county_id = r.county_id AND pc.voided_at IS NULL
+                                   AND pc.accepted_on > (r.figures->>'asOf')::date AND pc.accepted_on <= '2025-12-31'
+        WHERE r.county_id = $1 AND r.year = 2025 AND r.status = 'accepted' GROUP BY r.id`,
+      [xinhua],
+    );
+    expect(submitted.figures.carriedOver).toMatchObject({
+      period: { from: carried[0].from, to: '2025-12-31' },
+      accepted: carried[0].n,
+    });
+    expect(carried[0].n).toBeGreaterThan(0);
+    const shown = await xinhuaStaff.api('GET', `/resources/AnnualReport/records/${first}/show`);
+    expect(shown.json.record.params.statistics).toContain('上年结转（');
 
     const { rows: open } = await app.db.query(
       `SELECT id FROM petition_case WHERE county_id = $1 AND extract(year FROM accepted_on) = 2026 AND state IN ('accepted', 'representing') LIMIT 1`,
@@ -207,6 +223,18 @@ describe('the all-county 结案统计表', () => {
     expect(counties.find((r) => r.getCell(1).value === '鲁山县')!.getCell(col('上报情况')).value).toBe(
       '已审核通过（逾期）',
     );
+
+    // 上年结转: 2024 after each county's 2024 table was frozen, on its own sheet, summed apart
+    const carried = wb.getWorksheet(CARRY_OVER_SHEET)!;
+    const carriedRows: ExcelJS.Row[] = [];
+    for (let r = CLOSURE_SHEET.firstDataRow; r <= carried.rowCount; r++) carriedRows.push(carried.getRow(r));
+    const carriedTotal = carriedRows.find((r) => r.getCell(1).value === CLOSURE_SHEET.totalLabel)!;
+    const carriedAccepted = db.map((d) => d.figures.carriedOver.accepted);
+    expect(carriedAccepted.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(carriedRows.filter((r) => r !== carriedTotal && r.getCell(1).value).map((r) => r.getCell(2).value)).toEqual(
+      carriedAccepted,
+    );
+    expect(carriedTotal.getCell(2).value).toBe(carriedAccepted.reduce((a, b) => a + b, 0));
   });
 
   it('fills only the accepted counties of a year still being reported, and is a Word file too', async () => {
@@ -223,7 +251,10 @@ describe('the all-county 结案统计表', () => {
 
     const docx = await leader.request('GET', '/admin/files/annual-reports/summary.docx?year=2025');
     expect(docx.status).toBe(200);
-    expect(docxText(await docx.arrayBuffer())).toContain('2025年度平顶山市妇女信访代理案件结案统计表');
+    const text = docxText(await docx.arrayBuffer());
+    expect(text).toContain('2025年度平顶山市妇女信访代理案件结案统计表');
+    // the accepted 2025 tables carry 2024 after its tables were frozen: a section of its own
+    expect(text).toContain('三、上年结转（2024年度统计表上报后的案件');
     // a county's staff get their own county's table, never the others'
     const own = await xinhuaStaff.request('GET', '/admin/files/annual-reports/summary.docx?year=2025');
     expect(own.status).toBe(200);

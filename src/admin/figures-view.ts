@@ -1,5 +1,6 @@
 import type { CaseFigures } from '../domain/case-statistics.js';
 import type { EvaluationItem } from '../domain/evaluation-policy.js';
+import { CARRY_OVER_DEFINITION, type AnnualFigures } from '../domain/year-end-carry-over.js';
 import { figureColumns } from '../reports/year-end/closure-statistics-table.js';
 import { ENUM_LABELS } from './locale/enums.js';
 
@@ -35,7 +36,12 @@ export function figuresHtml(
       ['信访人评价', '不满意', f.dissatisfied ?? 0],
       ['信访人评价', '满意率(%)', f.satisfactionRate ?? '—'],
     );
-  return `<p>${esc(note)}（统计期间 ${esc(f.period.from)} 至 ${esc(f.period.to)}，统计日 ${esc(f.asOf)}）</p>${tableOf(['类别', '项目', '数值'], rows)}`;
+  const own = `<p>${esc(note)}（统计期间 ${esc(f.period.from)} 至 ${esc(f.period.to)}，统计日 ${esc(f.asOf)}）</p>${tableOf(['类别', '项目', '数值'], rows)}`;
+  const carried = (f as AnnualFigures).carriedOver;
+  if (!carried) return own;
+  // 上年结转 (src/domain/year-end-carry-over.ts): the previous year after its 附件7 was frozen, apart
+  const carriedRows = core.map((c) => [c.group, c.header, c.value(carried) ?? '—']);
+  return `${own}<p>${esc(CARRY_OVER_DEFINITION.name)}（${esc(carried.period.from)} 至 ${esc(carried.period.to)}，统计日 ${esc(carried.asOf)}）：${esc(CARRY_OVER_DEFINITION.definition)}</p>${tableOf(['类别', '项目', '数值'], carriedRows)}`;
 }
 
 /** 考评 items: measured value, proposal, score, and every adjustment with its reason. */

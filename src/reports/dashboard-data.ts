@@ -97,7 +97,8 @@ export interface DashboardData {
   /** the twelve months of the year; null for months after the day measured */
   /**
    * 工作要求 年终统计: cases accepted in the year (in the counties shown) that no submitted or accepted 附件7
-   * of that year counts — accepted after the day its figures were taken, or of a county with none yet
+   * counts — not in the year's own (accepted after the day its figures were taken, or of a county with none
+   * yet) nor carried into the next year's as 上年结转 (src/domain/year-end-carry-over.ts)
    */
   casesNotInAnnualReport: number;
   /** 办结情况 per county shown (ranked order) and the city's pooled line */
@@ -203,7 +204,13 @@ export async function loadDashboardData(
           AND NOT EXISTS (
             SELECT 1 FROM annual_report r
              WHERE r.county_id = f.county_id AND r.year = $1 AND r.status IN ('submitted', 'accepted')
-               AND r.voided_at IS NULL AND f.accepted_on <= (r.figures->>'asOf')::date)`,
+               AND r.voided_at IS NULL AND f.accepted_on <= (r.figures->>'asOf')::date)
+          AND NOT EXISTS (
+            SELECT 1 FROM annual_report n
+             WHERE n.county_id = f.county_id AND n.year = $1 + 1 AND n.status IN ('submitted', 'accepted')
+               AND n.voided_at IS NULL
+               AND f.accepted_on BETWEEN (n.figures#>>'{carriedOver,period,from}')::date
+                                     AND (n.figures#>>'{carriedOver,period,to}')::date)`,
       [year, county],
     ),
     // 重复信访 needs the case's own petitioner fields, which the warehouse does not publish: read live

@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../domain/access-policy.js';
 import { applyReportStep, mayTakeReportStep, STEP_LABELS, type ReportStep } from '../domain/annual-report-rules.js';
-import type { CaseFigures } from '../domain/case-statistics.js';
+import type { ReportStatus } from '../domain/vocabulary.js';
+import { carryOverPeriod, type AnnualFigures } from '../domain/year-end-carry-over.js';
 import { localDate } from '../domain/dates.js';
 import { assertCurrent } from '../domain/record-version.js';
 import { DomainError } from '../domain/errors.js';
@@ -20,14 +21,27 @@ export class ReportStepForbidden extends DomainError {
   }
 }
 
-/** The figures of a county's year as they stand on `today`: what a draft shows and a submission freezes. */
-export function annualFigures(
+/**
+ * The figures of a county's year as they stand on `today`: what a draft shows and a submission freezes —
+ * with 上年结转, the stretch of the previous year after its 附件7 was frozen (src/domain/year-end-carry-over.ts).
+ */
+export async function annualFigures(
   em: Pick<EntityManager, 'query'>,
   countyId: number,
   year: number,
   today: string,
-): Promise<CaseFigures> {
-  return countyFigures(em, countyId, yearPeriod(year), today);
+): Promise<AnnualFigures> {
+  const own = await countyFigures(em, countyId, yearPeriod(year), today);
+  const previous: { status: ReportStatus; version: number; voided: boolean; as_of: string | null }[] = await em.query(
+    `SELECT status::text AS status, version, voided_at IS NOT NULL AS voided, figures->>'asOf' AS as_of
+       FROM annual_report WHERE county_id = $1 AND year = $2`,
+    [countyId, year - 1],
+  );
+  const period = carryOverPeriod(
+    year - 1,
+    previous.map((p) => ({ status: p.status, version: p.version, voided: p.voided, asOf: p.as_of })),
+  );
+  return { ...own, carriedOver: period && (await countyFigures(em, countyId, period, today)) };
 }
 
 /** Serialises the creation of a county's table for a year (新建, 修改后重新上报) until the transaction ends. */
@@ -74,7 +88,7 @@ async function save(
   const saved = await em.save(report);
   const changes = diffFields(before, { ...report });
   // the frozen figures are in the row; the audit names the headline numbers only
-  if (changes.figures) changes.figures = { before: null, after: summary(report.figures as unknown as CaseFigures) };
+  if (changes.figures) changes.figures = { before: null, after: summary(report.figures as unknown as AnnualFigures) };
   await writeAudit(em, {
     actor,
     action,
@@ -86,11 +100,12 @@ async function save(
   return saved;
 }
 
-const summary = (f: CaseFigures) => ({
+const summary = (f: AnnualFigures) => ({
   asOf: f.asOf,
   accepted: f.accepted,
   closed: f.closed,
   closureRate: f.closureRate,
+  ...(f.carriedOver ? { carriedOver: f.carriedOver.accepted } : {}),
 });
 
 /** 上报: the year's figures computed now and frozen into this version; late after 20 December. */

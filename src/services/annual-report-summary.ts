@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { sumFigures, type CaseFigures } from '../domain/case-statistics.js';
+import { sumFigures } from '../domain/case-statistics.js';
+import type { AnnualFigures } from '../domain/year-end-carry-over.js';
 import type { ReportStatus } from '../domain/vocabulary.js';
 
 type Query = Pick<EntityManager, 'query'>;
@@ -18,7 +19,7 @@ export interface CountyReportLine {
   accepted: {
     reportId: number;
     version: number;
-    figures: CaseFigures;
+    figures: AnnualFigures;
     remarks: string | null;
     isLate: boolean;
     submittedAt: Date;
@@ -32,6 +33,8 @@ export interface ClosureSummary {
   lines: CountyReportLine[];
   /** 合计 of the accepted reports */
   total: ReturnType<typeof sumFigures>;
+  /** 合计 of the 上年结转 lines the accepted reports carry (the previous year after its 附件7 was frozen) */
+  carriedOverTotal: ReturnType<typeof sumFigures>;
   acceptedCount: number;
 }
 
@@ -47,7 +50,7 @@ interface CountyReportRow {
   is_late: boolean | null;
   accepted_id: number | null;
   accepted_version: number;
-  figures: CaseFigures;
+  figures: AnnualFigures;
   remarks: string | null;
   accepted_late: boolean;
   accepted_submitted_at: Date;
@@ -100,6 +103,14 @@ export async function countyReportLines(
 export async function closureSummary(em: Query, year: number, countyId: number | null = null): Promise<ClosureSummary> {
   const lines = await countyReportLines(em, year, countyId);
   const accepted = lines.flatMap((l) => (l.accepted ? [l.accepted.figures] : []));
+  const carried = accepted.flatMap((f) => (f.carriedOver ? [f.carriedOver] : []));
   const county = countyId === null ? undefined : lines[0]?.countyName;
-  return { year, county, lines, total: sumFigures(accepted), acceptedCount: accepted.length };
+  return {
+    year,
+    county,
+    lines,
+    total: sumFigures(accepted),
+    carriedOverTotal: sumFigures(carried),
+    acceptedCount: accepted.length,
+  };
 }

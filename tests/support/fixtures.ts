@@ -37,3 +37,12 @@ export const ONE_PAGE_PDF = Buffer.from(
 /** 18-digit resident ID numbers and 11-digit mobiles, as a leaked page would carry them (masks do not match). */
 export const ID_NUMBER = /(?<![\d*])\d{17}[\dXx](?![\d*])/g;
 export const MOBILE = /(?<![\d*])1\d{10}(?![\d*])/g;
+
+/** Inserts one row of hand-built fixture values into `table` (column names are the object's keys). */
+export function insertRow(db: pg.Client, table: string, row: Record<string, unknown>) {
+  const cols = Object.keys(row);
+  return db.query(
+    `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`,
+    Object.values(row),
+  );
+}

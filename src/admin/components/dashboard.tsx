@@ -15,6 +15,7 @@ import {
 import React, { useEffect, useState } from 'react';
 import { Bar, Doughnut, Line } from 'react-chartjs-2';
 import type { DashboardResponse } from '../dashboard/dashboard-handler.js';
+import { chartOptions, monthlyDatasets, STANDARD_CHARTS, standardChart, targetText } from './dashboard-charts.js';
 import type { CityFigure } from '../../domain/city-figures.js';
 import type {
   ClosureLine,
@@ -63,11 +64,6 @@ function formatMeasure(s: StandardInfo, v: number | null | undefined): string {
   if (v === null || v === undefined) return '—';
   if (s.unit === '是/否') return v >= 1 ? '按时' : v > 0 ? `${Math.round(v * 100)}%按时` : '未按时';
   return s.unit === '%' ? `${v}%` : `${v}`;
-}
-
-function targetText(s: StandardInfo): string {
-  if (s.unit === '是/否') return '按时上报';
-  return `${s.comparison === '>=' ? '≥' : '≤'}${s.target}${s.unit === '%' ? '%' : s.unit}`;
 }
 
 function Verdict({
@@ -229,7 +225,7 @@ function ClosureTable({ data }: { data: DashboardData }) {
       <H4 mb="sm">办结情况（{measuringDay(data)}）</H4>
       <Text mb="sm" style={{ fontSize: 12, color: '#666' }} data-testid="not-in-annual-report">
         {data.year}年受理的案件中，尚未计入任何已上报结案统计表（附件7）的：{data.casesNotInAnnualReport}{' '}
-        件（上报后受理或尚未上报）。
+        件（本年度统计表上报后受理或尚未上报；上报后受理的，计入{data.year + 1}年度统计表的「上年结转」栏）。
       </Text>
       <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13 }} data-testid="closure-table">
         <thead>
@@ -342,45 +338,7 @@ function ChartCard({ title, children }: { title: string; children: React.ReactNo
   );
 }
 
-const chartOptions = (percent: boolean) => ({
-  responsive: true,
-  maintainAspectRatio: false,
-  animation: false as const,
-  plugins: {
-    legend: { position: 'bottom' as const },
-    tooltip: {
-      callbacks: {
-        label: (ctx: { dataset: { label?: string }; parsed: { y: number | null } }) =>
-          `${ctx.dataset.label ?? ''}：${ctx.parsed.y ?? '—'}${percent ? '%' : ''}`,
-      },
-    },
-  },
-  scales: percent
-    ? { y: { min: 0, max: 100, ticks: { callback: (v: string | number) => `${v}%` } } }
-    : { y: { beginAtZero: true } },
-});
-
 function Charts({ data }: { data: DashboardData }) {
-  const labels = [...data.counties.map((c) => c.countyName), '全市'];
-  const series = (code: string) => [
-    ...data.counties.map((c) => c.measures[code] ?? null),
-    data.city[code]?.measure ?? null,
-  ];
-  // the standard's pass mark as a dashed line across the bars
-  const targetLine = (code: string) => {
-    const s = data.standards.find((x) => x.code === code);
-    return {
-      type: 'line' as const,
-      label: s ? `目标 ${targetText(s)}` : '目标',
-      data: labels.map(() => s?.target ?? null),
-      borderColor: '#c62828',
-      borderDash: [6, 4],
-      borderWidth: 1.5,
-      pointRadius: 0,
-      fill: false,
-    };
-  };
-  const barColours = (colour: string) => [...data.counties.map(() => colour), '#9e9e9e'];
   const doughnut = (rows: { label: string; count: number }[]) => ({
     labels: rows.map((r) => r.label),
     datasets: [{ data: rows.map((r) => r.count), backgroundColor: PALETTE }],
@@ -391,66 +349,19 @@ function Charts({ data }: { data: DashboardData }) {
     animation: false as const,
     plugins: { legend: { position: 'right' as const } },
   };
+  const [closure, reply, coverage] = STANDARD_CHARTS.map((chart) => (
+    <ChartCard key={chart.title} title={chart.title}>
+      <Bar data={standardChart(data, chart) as never} options={chartOptions(true)} />
+    </ChartCard>
+  ));
   return (
     <div style={grid(420)}>
-      <ChartCard title="办结率（%）">
-        <Bar
-          data={{
-            labels,
-            datasets: [
-              { label: '办结率', data: series('closure_rate'), backgroundColor: barColours('#3f6fd8') },
-              targetLine('closure_rate'),
-            ] as never,
-          }}
-          options={chartOptions(true)}
-        />
-      </ChartCard>
-      <ChartCard title="7日内出具答复意见率（%）">
-        <Bar
-          data={{
-            labels,
-            datasets: [
-              { label: '7日内答复率', data: series('reply_on_time'), backgroundColor: barColours('#3aa76d') },
-              targetLine('reply_on_time'),
-            ] as never,
-          }}
-          options={chartOptions(true)}
-        />
-      </ChartCard>
+      {closure}
+      {reply}
       <ChartCard title={`${data.year}年月度受理与终结案件`}>
-        <Line
-          data={{
-            labels: data.monthly.map((m) => `${Number(m.month.slice(5))}月`),
-            datasets: [
-              {
-                label: '受理',
-                data: data.monthly.map((m) => m.accepted),
-                borderColor: '#3f6fd8',
-                backgroundColor: '#3f6fd8',
-              },
-              {
-                label: '终结',
-                data: data.monthly.map((m) => m.concluded),
-                borderColor: '#e07b39',
-                backgroundColor: '#e07b39',
-              },
-            ],
-          }}
-          options={chartOptions(false)}
-        />
+        <Line data={monthlyDatasets(data.monthly)} options={chartOptions(false)} />
       </ChartCard>
-      <ChartCard title="代理员持证覆盖（%）">
-        <Bar
-          data={{
-            labels,
-            datasets: [
-              { label: '乡镇覆盖率', data: series('township_coverage'), backgroundColor: '#8a63d2' },
-              { label: '代理员持证率', data: series('certified_agents'), backgroundColor: '#4bb3c9' },
-            ],
-          }}
-          options={chartOptions(true)}
-        />
-      </ChartCard>
+      {coverage}
       <ChartCard title="事项类别（当年受理）">
         {data.categories.length ? (
           <Doughnut data={doughnut(data.categories)} options={pieOptions} />

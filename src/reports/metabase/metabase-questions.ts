@@ -1,3 +1,5 @@
+import { CASE_FIGURE_DEFINITIONS } from '../../domain/case-statistics.js';
+import { CREATION_STANDARDS, type StandardCode } from '../../domain/creation-standards.js';
 import { COUNTY_PARAMETER, YEAR_PARAMETER } from './metabase-embed.js';
 
 // The Metabase collection, native-SQL questions and dashboards that `npm run metabase:provision`
@@ -33,6 +35,24 @@ const bar = (dimension: string, ...metrics: string[]) => ({
   'graph.dimensions': [dimension],
   'graph.metrics': metrics,
 });
+
+/**
+ * A bar chart of creation standards with the standards' pass mark as its goal line (Metabase draws one
+ * goal a chart: the standards drawn together share their target).
+ */
+const standardBar = (dimension: string, bars: Partial<Record<StandardCode, string>>) => {
+  const codes = Object.keys(bars) as StandardCode[];
+  const targets = new Set(codes.map((code) => CREATION_STANDARDS.find((s) => s.code === code)!.target));
+  if (targets.size !== 1) throw new Error(`一个图表只能画一条目标线：${codes.join('、')}`);
+  const [target] = targets;
+  const { comparison } = CREATION_STANDARDS.find((s) => s.code === codes[0])!;
+  return {
+    ...bar(dimension, ...Object.values(bars)),
+    'graph.show_goal': true,
+    'graph.goal_value': target,
+    'graph.goal_label': `目标 ${comparison === '>=' ? '≥' : '≤'}${target}%`,
+  };
+};
 
 export const DASHBOARDS: DashboardSpec[] = [
   {
@@ -82,25 +102,26 @@ ORDER BY sort_order`,
       },
       {
         name: '各县（市、区）办结率',
-        description: '当年受理案件中已终结或立案归档的百分比',
+        description: `办结率 = ${CASE_FIGURE_DEFINITIONS.closureRate.definition}（统计日：往年为12月31日，今年为今日）`,
         display: 'bar',
         tags: ['county', 'year'],
         sql: `SELECT county_name AS "县（市、区）", closure_rate_pct AS "办结率（%）"
 FROM reporting.county_measures
 WHERE year = ${YEAR} ${COUNTY}
 ORDER BY county_code`,
-        visualization: bar('县（市、区）', '办结率（%）'),
+        visualization: standardBar('县（市、区）', { closure_rate: '办结率（%）' }),
       },
       {
         name: '各县（市、区）7日内答复率',
-        description: '当年终结案件中终结后7日内出具答复意见书的百分比',
+        description:
+          '当年终结案件中，应出具答复意见的（已出具或7日已满，法定节假日顺延）于终结后7日内出具的百分比（附件2第五条）',
         display: 'bar',
         tags: ['county', 'year'],
         sql: `SELECT county_name AS "县（市、区）", reply_on_time_pct AS "7日内答复率（%）"
 FROM reporting.county_measures
 WHERE year = ${YEAR} ${COUNTY}
 ORDER BY county_code`,
-        visualization: bar('县（市、区）', '7日内答复率（%）'),
+        visualization: standardBar('县（市、区）', { reply_on_time: '7日内答复率（%）' }),
       },
     ],
   },
@@ -153,7 +174,10 @@ ORDER BY 2 DESC`,
 FROM reporting.county_measures
 WHERE year = ${YEAR} ${COUNTY}
 ORDER BY county_code`,
-        visualization: bar('县（市、区）', '乡镇覆盖率（%）', '代理员持证率（%）'),
+        visualization: standardBar('县（市、区）', {
+          township_coverage: '乡镇覆盖率（%）',
+          certified_agents: '代理员持证率（%）',
+        }),
       },
     ],
   },

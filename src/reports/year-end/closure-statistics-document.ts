@@ -1,3 +1,4 @@
+import type { AnnualFigures } from '../../domain/year-end-carry-over.js';
 import type { ClosureSummary } from '../../services/annual-report-summary.js';
 import {
   chineseDate,
@@ -30,6 +31,11 @@ function countyTable(
   summary: ClosureSummary,
   columns: FigureColumn[],
   extra?: { header: string; width: number; value: (i: number) => string },
+  /** which figures of a county's accepted report, and their 合计: the year's own unless told */
+  part: { of: (f: AnnualFigures) => Figures | null | undefined; total: Figures } = {
+    of: (f) => f,
+    total: summary.total,
+  },
 ) {
   // a heading's parenthesis (来电（含12338妇女维权热线）) goes to the note beneath: the row stays low
   const header = [
@@ -45,8 +51,10 @@ function countyTable(
     [7, ...columns.map((c) => c.width), ...(extra ? [extra.width] : [])],
     [
       { cells: header, header: true },
-      ...summary.lines.map((l, i) => rowOf(l.countyName, l.accepted?.figures ?? null, extra ? [extra.value(i)] : [])),
-      rowOf('合计', summary.total, extra ? [`${summary.acceptedCount}个已审核通过`] : []),
+      ...summary.lines.map((l, i) =>
+        rowOf(l.countyName, (l.accepted && part.of(l.accepted.figures)) ?? null, extra ? [extra.value(i)] : []),
+      ),
+      rowOf('合计', part.total, extra ? [`${summary.acceptedCount}个已审核通过`] : []),
     ],
     { width: LANDSCAPE_TEXT_WIDTH, align },
   );
@@ -86,6 +94,7 @@ export function buildClosureDocument(summary: ClosureSummary, labels: FigureLabe
         summary,
         [...core.filter((c) => !handling(c)), ...categories, ...sources].map((c) => ({ ...c, width: 5 })),
       ),
+      ...carriedOverBlocks(summary, core),
       para(
         [
           run(
@@ -97,4 +106,21 @@ export function buildClosureDocument(summary: ClosureSummary, labels: FigureLabe
       ),
     ],
   });
+}
+
+/**
+ * 上年结转 (src/domain/year-end-carry-over.ts): the previous year after its 附件7 was frozen, one line a
+ * county, shown only when an accepted report carries anything.
+ */
+function carriedOverBlocks(summary: ClosureSummary, core: FigureColumn[]) {
+  if (!summary.lines.some((l) => l.accepted?.figures.carriedOver)) return [];
+  return [
+    heading(`三、上年结转（${summary.year - 1}年度统计表上报后的案件，按本年度统计日计算）`),
+    countyTable(
+      summary,
+      core.filter(handling).map((c) => ({ ...c, width: c.header.includes('率') ? 8 : 6 })),
+      undefined,
+      { of: (f) => f.carriedOver, total: summary.carriedOverTotal },
+    ),
+  ];
 }

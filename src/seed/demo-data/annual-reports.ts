@@ -2,6 +2,7 @@ import { isLateSubmission } from '../../domain/annual-report-rules.js';
 import { handlingDueOn } from '../../domain/case-deadlines.js';
 import { caseStatistics, type StatisticsCase } from '../../domain/case-statistics.js';
 import { limitEnd } from '../../domain/case-policy.js';
+import { carryOverPeriod, type FrozenVersion } from '../../domain/year-end-carry-over.js';
 import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
 import type { AdminUserRow } from './users.js';
 import type { PetitionCaseRow } from './cases.js';
@@ -62,7 +63,11 @@ export function buildAnnualReports(
   counties.forEach((county, index) => {
     const staff = users.find((u) => u.county_id === county.id)!.id;
     const own = cases.filter((c) => c.county_id === county.id).map(statisticsCase);
+    // 上年结转: each year's table carries the previous year after that year's table was frozen
+    let previous: FrozenVersion[] = [];
     for (const year of YEARS) {
+      const carried = carryOverPeriod(year - 1, previous);
+      previous = [];
       const late = LATE[county.name]?.includes(year);
       const returned = RETURNED[county.name] === year;
       const day = late ? 22 + ((index + year) % 6) : 8 + ((index * 3 + year) % 9);
@@ -72,13 +77,17 @@ export function buildAnnualReports(
         const submittedAt = at(submittedOn, 10);
         const reviewedAt = at(`${year}-12-${String(Math.min(d + 2, 31)).padStart(2, '0')}`, 15);
         const last = i === versions.length - 1;
+        previous.push({ status: last ? 'accepted' : 'returned', version: i + 1, voided: false, asOf: submittedOn });
         rows.push({
           id: rows.length + 1,
           county_id: county.id,
           year,
           version: i + 1,
           status: last ? 'accepted' : 'returned',
-          figures: caseStatistics(own, { from: `${year}-01-01`, to: `${year}-12-31` }, submittedOn),
+          figures: {
+            ...caseStatistics(own, { from: `${year}-01-01`, to: `${year}-12-31` }, submittedOn),
+            carriedOver: carried && caseStatistics(own, carried, submittedOn),
+          },
           remarks: late ? '因年底集中排查化解，统计表未能按期报送。' : null,
           submitted_at: submittedAt,
           submitted_by: staff,
