@@ -10,7 +10,6 @@ import {
 } from '../domain/case-statistics.js';
 import { PETITIONER_VIEW_POLICY } from '../domain/petitioner-view.js';
 import { percent } from '../domain/rounding.js';
-import { repeatPetitionSql } from '../services/repeat-petitions.js';
 import { SNAPSHOTS, type Relations } from './reporting-snapshots.js';
 
 const LIVE = Object.fromEntries(Object.entries(SNAPSHOTS).map(([k, v]) => [k, v.live])) as Relations;
@@ -213,12 +212,8 @@ export async function loadDashboardData(
                                      AND (n.figures#>>'{carriedOver,period,to}')::date)`,
       [year, county],
     ),
-    // 重复信访 needs the case's own petitioner fields, which the warehouse does not publish: read live
     db.query<{ county_id: number; repeats: number }>(
-      `SELECT pc.county_id, count(*)::int AS repeats FROM petition_case pc
-        WHERE pc.voided_at IS NULL AND pc.accepted_on BETWEEN make_date($1, 1, 1) AND make_date($1, 12, 31)
-          AND ${repeatPetitionSql('pc')}
-        GROUP BY pc.county_id`,
+      `SELECT county_id, repeats FROM ${r.repeats} AS repeats WHERE year = $1`,
       [year],
     ),
     db.query<SatisfactionRow & { county_id: number }>(

@@ -1,3 +1,5 @@
+import { repeatPetitionSql } from '../services/repeat-petitions.js';
+
 /**
  * The dashboard's materialised snapshots (migrations/1764000500000_scale-indexes.ts): for a province's
  * million cases the live scorecard takes seconds, so once petition_case is large the dashboard reads
@@ -26,6 +28,13 @@ export const SNAPSHOTS = {
     snapshot: 'reporting.county_satisfaction_snapshot',
     live: `(SELECT county_id, year, replies, ratings, satisfied, basically_satisfied, dissatisfied, satisfaction_rate_pct,
               rated_pct FROM reporting.county_satisfaction)`,
+  },
+  // 重复信访 per county and year of acceptance (is_repeat_petition, migration 1796186625143)
+  repeats: {
+    snapshot: 'reporting.county_repeats_snapshot',
+    live: `(SELECT c.county_id, extract(year FROM c.accepted_on)::int AS year, count(*)::int AS repeats
+              FROM petition_case c WHERE c.voided_at IS NULL AND ${repeatPetitionSql('c')}
+             GROUP BY c.county_id, extract(year FROM c.accepted_on))`,
   },
   caseMix: {
     snapshot: 'reporting.county_case_mix_snapshot',

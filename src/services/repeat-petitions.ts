@@ -70,12 +70,10 @@ export async function repeatProblems(
 }
 
 /**
- * 重复信访, the one definition the list filter, the 附件7 and the dashboard count: a case the clerk
- * marked as repeating an earlier one, or whose petitioner had an earlier case in the same county by ID
- * number (index ix_petition_case_petitioner_id). `t` is the case row's alias.
+ * 重复信访, the one definition the list filter, the 附件7 and the dashboard count: the database's
+ * is_repeat_petition (a case the clerk marked as repeating an earlier one, or whose petitioner had an
+ * earlier case in the same county by ID number; migration 1796186625143). `t` is the case row's alias.
  */
 export function repeatPetitionSql(t: string): string {
-  return `(${t}.repeat_of_id IS NOT NULL OR EXISTS (SELECT 1 FROM petition_case e
-    WHERE e.voided_at IS NULL AND e.petitioner_id_number IS NOT NULL AND e.petitioner_id_number = ${t}.petitioner_id_number
-      AND e.county_id = ${t}.county_id AND (e.accepted_on, e.id) < (${t}.accepted_on, ${t}.id)))`;
+  return `is_repeat_petition(${t}.id, ${t}.county_id, ${t}.accepted_on, ${t}.petitioner_id_number, ${t}.repeat_of_id)`;
 }

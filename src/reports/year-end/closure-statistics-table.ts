@@ -34,6 +34,8 @@ export function figureColumns(labels: FigureLabels): {
 } {
   const core: FigureColumn[] = [
     { group: '受理', header: '受理案件', value: (f) => f.accepted, width: 8 },
+    // absent from versions frozen before repeats were counted: blank, not 0
+    { group: '受理', header: '其中重复信访', value: (f) => f.repeats ?? null, width: 8 },
     ...(Object.keys(STATE_HEADERS) as CaseState[]).map((s) => ({
       group: '办理状态',
       header: STATE_HEADERS[s],
@@ -54,8 +56,6 @@ export function figureColumns(labels: FigureLabels): {
     { group: '复查与重点', header: '重点案件', value: (f) => f.keyCases, width: 8 },
     { group: '复查与重点', header: '纳入联席会议', value: (f) => f.keyInJointMeeting, width: 10 },
     { group: '复查与重点', header: '群体案件', value: (f) => f.groupCases, width: 8 },
-    // absent from versions frozen before repeats were counted: blank, not 0
-    { group: '复查与重点', header: '重复信访', value: (f) => f.repeats ?? null, width: 8 },
   ];
   const counts = (group: string, names: Record<string, string>, pick: (f: Figures) => Record<string, number>) =>
     Object.entries(names).map(([value, header]) => ({
