@@ -74,7 +74,13 @@ async function startApp(dbUrl: string): Promise<{ child: ChildProcess; base: str
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     NODE_ENV: args.tsx ? 'development' : 'production',
   };
-  const child = spawn(process.execPath, ['bin/start.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // exactly what `npm start` runs (its node flags: the heap limits), without npm's own process in between
+  const start = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start as string;
+  const child = spawn(process.execPath, start.split(/\s+/).slice(1), {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
