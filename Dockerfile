@@ -9,6 +9,6 @@ COPY . .
 RUN npm run build
 ENV NODE_ENV=production
 EXPOSE 3000
-# the heap limits of `npm start` (package.json: a small young generation and a 384 MB old space keep the
+# the heap limits of `npm start` (package.json: an 8 MB young generation and a 384 MB old space keep the
 # server near 200 MB on a VM shared with other systems)
-CMD ["node", "--max-semi-space-size=2", "--max-old-space-size=384", "bin/start.js"]
+CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=384", "bin/start.js"]

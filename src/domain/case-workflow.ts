@@ -128,20 +128,19 @@ export interface TransitionResult {
   changes: Partial<CaseFacts>;
 }
 
-/** Events already used up on this case: still legal by state, but done once and for all. */
-const ALREADY_DONE: { readonly [E in CaseEvent]: (c: CaseFacts) => DomainError | null } = {
-  acceptCase: (c) =>
-    c.acceptanceNotifiedOn ? new DomainError('ACCEPTANCE_ALREADY_NOTIFIED', '已登记受理告知，无需重复受理') : null,
+/**
+ * Events already used up on this case: still legal by state, but done once and for all. Answered as the
+ * code and message of the refusal (an Error is built only when a step is refused: the list asks this of
+ * every step of every row it shows).
+ */
+const ALREADY_DONE: { readonly [E in CaseEvent]: (c: CaseFacts) => readonly [code: string, message: string] | null } = {
+  acceptCase: (c) => (c.acceptanceNotifiedOn ? ['ACCEPTANCE_ALREADY_NOTIFIED', '已登记受理告知，无需重复受理'] : null),
   startRepresenting: () => null,
   extendDeadline: (c) =>
-    c.extensionDays != null
-      ? new DomainError('EXTENSION_ALREADY_USED', '办理期限只能延长一次，且不超过30日（条例第三十四条）')
-      : null,
+    c.extensionDays != null ? ['EXTENSION_ALREADY_USED', '办理期限只能延长一次，且不超过30日（条例第三十四条）'] : null,
   conclude: () => null,
-  issueReply: (c) =>
-    c.replyIssuedOn ? new DomainError('REPLY_ALREADY_ISSUED', '答复意见书已出具，无需重复出具') : null,
-  requestReview: (c) =>
-    c.reviewAnsweredOn ? new DomainError('REVIEW_ALREADY_ANSWERED', '复查申请及复查答复均已登记') : null,
+  issueReply: (c) => (c.replyIssuedOn ? ['REPLY_ALREADY_ISSUED', '答复意见书已出具，无需重复出具'] : null),
+  requestReview: (c) => (c.reviewAnsweredOn ? ['REVIEW_ALREADY_ANSWERED', '复查申请及复查答复均已登记'] : null),
   archive: () => null,
   terminate: () => null,
   reopen: () => null,
@@ -203,7 +202,7 @@ export function applyTransition(
     );
   }
   const done = ALREADY_DONE[event](c);
-  if (done) throw done;
+  if (done) throw new DomainError(...done);
   const form = new Form(input, ctx.today);
   const changes = STEPS[event](c, form, { ...ctx, policy: ctx.policy ?? CASE_POLICY });
   form.throwIfProblems();

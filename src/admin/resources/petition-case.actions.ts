@@ -126,6 +126,14 @@ function successMessage(event: CaseEvent, saved: PetitionCase): string {
 
 const write = allowed('PetitionCase', 'write');
 
+// a listed row asks each of its steps whether it is legal now: its facts are read once per record
+const factsOfRecord = new WeakMap<object, ReturnType<typeof caseFacts>>();
+function factsOf(record: NonNullable<ActionContext['record']>): ReturnType<typeof caseFacts> {
+  let facts = factsOfRecord.get(record.params);
+  if (!facts) factsOfRecord.set(record.params, (facts = caseFacts(record.params)));
+  return facts;
+}
+
 /** One workflow step as a record action: shown where legal, its form, the service, the outcome. */
 function workflowAction(event: CaseEvent): Partial<Action<RecordActionResponse>> {
   const form = FORMS[event];
@@ -139,7 +147,7 @@ function workflowAction(event: CaseEvent): Partial<Action<RecordActionResponse>>
     isVisible: (context: ActionContext) => {
       if (!context.record) return false;
       if (event === 'reopen' && actorOf(context)?.role !== 'city_admin') return false;
-      return isEventAvailable(caseFacts(context.record.params), event);
+      return isEventAvailable(factsOf(context.record), event);
     },
     handler: async (
       request: ActionRequest,
