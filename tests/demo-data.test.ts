@@ -295,6 +295,18 @@ describe('demo data', () => {
         WHERE voided_at IS NULL AND action_due_on < date '2026-11-20'`,
     );
     expect(longestOverdue).toBeLessThan(200);
+    // 重复信访 found by ID number and marked by hand, and her ratings (满意率, 信访人不满意) to count
+    const repeats = await count(
+      first,
+      `SELECT count(*) FROM petition_case c
+        WHERE is_repeat_petition(c.id, c.county_id, c.accepted_on, c.petitioner_id_number, c.repeat_of_id)`,
+    );
+    const marked = await count(first, `SELECT count(*) FROM petition_case WHERE repeat_of_id IS NOT NULL`);
+    expect(marked).toBeGreaterThan(0);
+    expect(repeats).toBeGreaterThan(marked);
+    const dissatisfied = await count(first, `SELECT count(*) FROM case_rating WHERE rating = 'dissatisfied'`);
+    expect(dissatisfied).toBeGreaterThan(0);
+    expect(await count(first, `SELECT count(*) FROM case_rating`)).toBeGreaterThan(dissatisfied * 5);
   });
 
   it('numbers cases gap-free per county and year, and dates nothing after the demo today', async () => {

@@ -5,7 +5,8 @@ import { limitEnd } from '../../domain/case-policy.js';
 import { carryOverPeriod, type FrozenVersion } from '../../domain/year-end-carry-over.js';
 import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
 import type { AdminUserRow } from './users.js';
-import type { PetitionCaseRow } from './cases.js';
+import { repeatCaseIds, type PetitionCaseRow } from './cases.js';
+import type { CaseRatingRow } from './ratings.js';
 import type { County } from './places.js';
 
 // 附件7 of the past years (the demo's today is 2026-11-20, so 2026 is still to be submitted): every county
@@ -34,7 +35,11 @@ export interface AnnualReportRow {
   updated_at: string;
 }
 
-const statisticsCase = (r: PetitionCaseRow): StatisticsCase => ({
+const statisticsCase = (
+  r: PetitionCaseRow,
+  repeats: Set<number>,
+  ratings: Map<number, CaseRatingRow['rating']>,
+): StatisticsCase => ({
   category: r.category,
   source: r.source,
   isKey: r.is_key,
@@ -49,6 +54,8 @@ const statisticsCase = (r: PetitionCaseRow): StatisticsCase => ({
   archivedOn: r.archived_on,
   terminatedOn: r.terminated_on,
   reviewRequestedOn: r.review_requested_on,
+  rating: ratings.get(r.id) ?? null,
+  isRepeat: repeats.has(r.id),
 });
 
 const at = (day: string, hour: number) => `${day} ${String(hour).padStart(2, '0')}:00:00+08`;
@@ -57,12 +64,15 @@ export function buildAnnualReports(
   counties: County[],
   users: AdminUserRow[],
   cases: PetitionCaseRow[],
+  ratingRows: readonly CaseRatingRow[],
 ): AnnualReportRow[] {
+  const repeats = repeatCaseIds(cases);
+  const ratings = new Map(ratingRows.map((r) => [r.case_id, r.rating]));
   const city = users.find((u) => u.role === 'city_admin')!.id;
   const rows: AnnualReportRow[] = [];
   counties.forEach((county, index) => {
     const staff = users.find((u) => u.county_id === county.id)!.id;
-    const own = cases.filter((c) => c.county_id === county.id).map(statisticsCase);
+    const own = cases.filter((c) => c.county_id === county.id).map((c) => statisticsCase(c, repeats, ratings));
     // 上年结转: each year's table carries the previous year after that year's table was frozen
     let previous: FrozenVersion[] = [];
     for (const year of YEARS) {

@@ -5,7 +5,7 @@ const MAX_PARAMETERS = 60_000;
 
 /**
  * Inserts rows (objects whose keys are the column names, ids included) with multi-row parameterised
- * INSERTs, then moves the table's id sequence past them.
+ * INSERTs, then moves the table's id sequence past them (a table keyed by another's id has none).
  */
 export async function insertRows(client: pg.ClientBase, table: string, rows: readonly object[]): Promise<void> {
   if (rows.length === 0) return;
@@ -23,5 +23,6 @@ export async function insertRows(client: pg.ClientBase, table: string, rows: rea
     });
     await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, values);
   }
-  await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), (SELECT max(id) FROM ${table}))`, [table]);
+  if (columns.includes('id'))
+    await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), (SELECT max(id) FROM ${table}))`, [table]);
 }

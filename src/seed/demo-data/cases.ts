@@ -57,6 +57,8 @@ export interface PetitionCaseRow {
   group_size: number | null;
   is_key: boolean;
   in_joint_meeting: boolean;
+  /** 重复信访 marked by the clerk: the earlier case of the same woman */
+  repeat_of_id: number | null;
   petitioner_name: string;
   petitioner_id_number: string | null;
   petitioner_phone: string | null;
@@ -124,6 +126,7 @@ export function buildCases(rng: Random, ctx: CaseContext): DemoCase[] {
   // stable sort: cases accepted the same day keep their county order
   cases.sort((a, b) => a.progress.accepted - b.progress.accepted || a.county.id - b.county.id);
   cases.forEach((c, i) => (c.row.id = i + 1));
+  bringSomeBack(cases);
   numberCases(cases);
   numberArchives(cases);
   return cases;
@@ -180,6 +183,7 @@ export function draftCase(
     group_size: groupSize,
     is_key: isKey,
     in_joint_meeting: inJointMeeting,
+    repeat_of_id: null,
     petitioner_name: name,
     petitioner_id_number: rng.chance(0.95) ? idNumber(rng, county.code, birth, gender, ctx.usedIdNumbers) : null,
     petitioner_phone: rng.chance(0.9) ? mobilePhone(rng, phones) : null,
@@ -239,6 +243,43 @@ function petitionerAddress(rng: Random, county: County, township: Township): str
   }
   if (township.name.endsWith('街道')) return `${prefix}${rng.pick(ROADS)}${rng.int(1, 300)}号院${rng.int(1, 12)}号楼`;
   return `${prefix}${surname(rng)}${rng.pick(['庄', '营', '寨', '楼', '湾'])}村${rng.int(1, 12)}组`;
+}
+
+/**
+ * 重复信访 in the demo, as a petition office meets it: about one case in forty of a county is a woman coming
+ * back — her name, ID number, phone and address those of an earlier case of the county — and the clerk
+ * marked every other one with that earlier case (重复信访·前案). Chosen by position, not drawn, so the
+ * random streams and every other figure of the demo stay as they were.
+ */
+function bringSomeBack(cases: DemoCase[]): void {
+  const byCounty = new Map<number, DemoCase[]>();
+  for (const c of cases) byCounty.set(c.county.id, [...(byCounty.get(c.county.id) ?? []), c]);
+  for (const list of byCounty.values()) {
+    list.forEach((c, i) => {
+      if (i < 20 || i % 40 !== 7) return;
+      const earlier = list[i - 3 - (i % 11)].row;
+      const row = c.row;
+      row.description = row.description.replace(row.petitioner_name, earlier.petitioner_name);
+      row.petitioner_name = earlier.petitioner_name;
+      row.petitioner_id_number = earlier.petitioner_id_number;
+      row.petitioner_phone = earlier.petitioner_phone;
+      row.petitioner_address = earlier.petitioner_address;
+      if (i % 80 === 47) row.repeat_of_id = earlier.id;
+    });
+  }
+}
+
+/** The demo cases that are 重复信访 (the database's is_repeat_petition, for the demo's frozen 附件7 figures). */
+export function repeatCaseIds(rows: readonly PetitionCaseRow[]): Set<number> {
+  const seen = new Set<string>();
+  const repeats = new Set<number>();
+  const inOrder = [...rows].sort((a, b) => a.accepted_on.localeCompare(b.accepted_on) || a.id - b.id);
+  for (const r of inOrder) {
+    const key = r.petitioner_id_number && `${r.county_id}:${r.petitioner_id_number}`;
+    if (r.repeat_of_id !== null || (key && seen.has(key))) repeats.add(r.id);
+    if (key) seen.add(key);
+  }
+  return repeats;
 }
 
 /** 新华-2024-0007: per county and year of acceptance, without gaps. */

@@ -7,6 +7,7 @@ import { buildCaseFiles } from './case-files.js';
 import { buildCases } from './cases.js';
 import { buildPlaces } from './places.js';
 import { randomStream } from './random.js';
+import { buildRatings } from './ratings.js';
 import { buildSupervision } from './supervision.js';
 import { buildTrainings } from './trainings.js';
 import { buildAdminUsers } from './users.js';
@@ -26,6 +27,7 @@ export const PROGRAM_TABLES = [
   'petition_case',
   'case_document',
   'case_log',
+  'case_rating',
   'analysis_report',
   'annual_report',
   'evaluation',
@@ -57,6 +59,10 @@ export function buildDemoData() {
   });
   const staffByCounty = new Map(users.filter((u) => u.county_id !== null).map((u) => [u.county_id!, u.id]));
   const files = buildCaseFiles(randomStream('case-files'), cases, staffByCounty);
+  const ratings = buildRatings(
+    randomStream('ratings'),
+    cases.map((c) => c.row),
+  );
   const supervision = buildSupervision(places.counties, users, workPoints);
   return {
     organization: places.rows,
@@ -71,10 +77,12 @@ export function buildDemoData() {
     petition_case: cases.map((c) => c.row),
     case_document: files.documentRows,
     case_log: files.logRows,
+    case_rating: ratings,
     annual_report: buildAnnualReports(
       places.counties,
       users,
       cases.map((c) => c.row),
+      ratings,
     ),
     ...supervision,
   };
@@ -93,6 +101,7 @@ const TABLE_NAMES: Record<keyof ReturnType<typeof buildDemoData>, string> = {
   petition_case: '案件',
   case_document: '案件文书',
   case_log: '办案记录',
+  case_rating: '信访人评价',
   annual_report: '年度结案统计表',
   notice: '通知公告',
   notice_recipient: '通知收文记录',
