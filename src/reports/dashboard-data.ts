@@ -197,19 +197,30 @@ export async function loadDashboardData(
       [year],
     ),
     db.query<{ today: string }>(`SELECT reporting.today()::text AS today`),
+    // per county, the stretch of the year its submitted table froze and the stretch next year's carries
+    // over, then the cases of the year outside both, counted on the county's (county_id, accepted_on)
+    // index — a province's year of cases is never read row by row
     db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM reporting.case_facts f
-        WHERE f.accepted_year = $1 AND ($2::int IS NULL OR f.county_id = $2)
-          AND NOT EXISTS (
-            SELECT 1 FROM annual_report r
-             WHERE r.county_id = f.county_id AND r.year = $1 AND r.status IN ('submitted', 'accepted')
-               AND r.voided_at IS NULL AND f.accepted_on <= (r.figures->>'asOf')::date)
-          AND NOT EXISTS (
-            SELECT 1 FROM annual_report n
-             WHERE n.county_id = f.county_id AND n.year = $1 + 1 AND n.status IN ('submitted', 'accepted')
-               AND n.voided_at IS NULL
-               AND f.accepted_on BETWEEN (n.figures#>>'{carriedOver,period,from}')::date
-                                     AND (n.figures#>>'{carriedOver,period,to}')::date)`,
+      `WITH covered AS (
+         SELECT c.id AS county_id,
+           (SELECT max((r.figures->>'asOf')::date) FROM annual_report r
+             WHERE r.county_id = c.id AND r.year = $1 AND r.status IN ('submitted', 'accepted')
+               AND r.voided_at IS NULL) AS frozen_on,
+           (SELECT min((n.figures#>>'{carriedOver,period,from}')::date) FROM annual_report n
+             WHERE n.county_id = c.id AND n.year = $1 + 1 AND n.status IN ('submitted', 'accepted')
+               AND n.voided_at IS NULL) AS carried_from,
+           (SELECT max((n.figures#>>'{carriedOver,period,to}')::date) FROM annual_report n
+             WHERE n.county_id = c.id AND n.year = $1 + 1 AND n.status IN ('submitted', 'accepted')
+               AND n.voided_at IS NULL) AS carried_to
+           FROM organization c
+          WHERE c.level = 'county' AND ($2::int IS NULL OR c.id = $2))
+       SELECT coalesce(sum((
+         SELECT count(*) FROM petition_case p
+          WHERE p.voided_at IS NULL AND p.county_id = cv.county_id
+            AND p.accepted_on > greatest(cv.frozen_on, make_date($1, 1, 1) - 1)
+            AND p.accepted_on <= make_date($1, 12, 31)
+            AND NOT coalesce(p.accepted_on BETWEEN cv.carried_from AND cv.carried_to, false))), 0)::int AS n
+         FROM covered cv`,
       [year, county],
     ),
     db.query<{ county_id: number; repeats: number }>(
