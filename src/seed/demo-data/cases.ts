@@ -258,6 +258,8 @@ function bringSomeBack(cases: DemoCase[]): void {
     list.forEach((c, i) => {
       if (i < 20 || i % 40 !== 7) return;
       const earlier = list[i - 3 - (i % 11)].row;
+      // she is known again by her ID number; a woman who gave none is not recognised by the demo
+      if (!earlier.petitioner_id_number) return;
       const row = c.row;
       row.description = row.description.replace(row.petitioner_name, earlier.petitioner_name);
       row.petitioner_name = earlier.petitioner_name;
