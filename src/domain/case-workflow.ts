@@ -421,9 +421,12 @@ export function workflowOrderProblems(
   return found;
 }
 
-/** A refused choice of agent, shown on the form's 代理员 field. */
-function agentError(code: string, message: string): DomainError {
-  return Object.assign(new DomainError(code, message), { field: 'agentId' });
+/** A refused choice of agent: its code puts it on the form's 代理员 field. */
+function agentError(
+  code: 'AGENT_MISSING' | 'AGENT_OTHER_COUNTY' | 'AGENT_INACTIVE' | 'AGENT_NOT_CERTIFIED',
+  message: string,
+) {
+  return new DomainError(code, message);
 }
 
 function requireAgent(c: CaseFacts, agent: AgentStanding | null): AgentStanding {

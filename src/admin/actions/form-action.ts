@@ -7,11 +7,12 @@ import {
   type ActionRequest,
   type ActionResponse,
 } from 'adminjs';
-import { DomainError, FieldErrors } from '../../domain/errors.js';
+import { DomainError, FieldErrors, type FieldProblems } from '../../domain/errors.js';
 import { StaleVersion } from '../../domain/record-version.js';
 import { AuditLog } from '../../entities/audit-log.js';
 import { actorOf } from '../current-actor.js';
 import { describeStale } from '../stale-version.js';
+import { refusalErrors } from '../refusals.js';
 import type { Actor } from '../../domain/access-policy.js';
 
 type Payload = Record<string, string | undefined>;
@@ -22,7 +23,7 @@ type Payload = Record<string, string | undefined>;
  */
 export function formPayload(raw: unknown): Payload {
   const payload: Payload = {};
-  const problems: Record<string, { code: string; message: string }> = {};
+  const problems: FieldProblems = {};
   for (const [key, value] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
     if (value === undefined || value === null) continue;
     if (typeof value === 'number' || typeof value === 'boolean') payload[key] = String(value);
@@ -36,10 +37,7 @@ export function formPayload(raw: unknown): Payload {
 
 /** A refused step as the form shows it: on its field when the error names one, else for the record. */
 export function formErrors(e: DomainError): Record<string, { message: string }> {
-  if (e instanceof FieldErrors)
-    return Object.fromEntries(Object.entries(e.errors).map(([f, p]) => [f, { message: p.message }]));
-  const field = (e as DomainError & { field?: string }).field ?? 'base';
-  return { [field]: { message: e.message } };
+  return Object.fromEntries(Object.entries(refusalErrors(e)).map(([f, p]) => [f, { message: p.message }]));
 }
 
 /**
@@ -53,7 +51,7 @@ export async function refusal(
 ): Promise<{ errors: Record<string, { message: string }>; message: string } | null> {
   if (e instanceof StaleVersion) {
     const message = await describeStale(AuditLog.getRepository().manager, resourceId, recordId, e);
-    return { errors: { rowVersion: { message }, base: { message } }, message };
+    return refusal(new DomainError(e.code, message), resourceId, recordId);
   }
   if (e instanceof DomainError) return { errors: formErrors(e), message: e.message };
   if (e instanceof ValidationError) {
