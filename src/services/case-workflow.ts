@@ -18,10 +18,8 @@ import { nextArchiveNo } from './case-numbering.js';
 import { loadCertificates } from './certificate-standing.js';
 import { LEGAL_SCHEDULE } from './legal-schedule.js';
 
-const FACT_KEYS = [
-  'state',
-  'countyId',
-  'agentId',
+/** The dates and notes of the case's steps, in the order the steps are taken (as the case page shows them). */
+export const CASE_STEP_FIELDS = [
   'acceptedOn',
   'acceptanceNotifiedOn',
   'agreementSignedOn',
@@ -46,6 +44,8 @@ const FACT_KEYS = [
   'reopenedOn',
   'reopenReason',
 ] as const satisfies readonly (keyof CaseFacts)[];
+
+const FACT_KEYS = ['state', 'countyId', 'agentId', ...CASE_STEP_FIELDS] as const;
 
 /** The workflow's view of a case row (an entity or AdminJS record params). */
 export function caseFacts(row: { [K in keyof CaseFacts]?: unknown }): CaseFacts {
