@@ -16,7 +16,7 @@ import { loadDossierInput } from '../../services/case-dossier.js';
 import { fileCaseScan, storedPath } from '../../services/case-scans.js';
 import { caseTimeline } from '../../services/case-timeline.js';
 import { caseFacts, caseFileContents } from '../../services/case-workflow.js';
-import { signedIn } from '../current-actor.js';
+import { signedIn, type SignedIn } from '../current-actor.js';
 import { AUDIT_ACTIONS } from '../locale/audit-actions.js';
 import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
 import { recordId } from '../scoped-resource.js';
@@ -142,6 +142,28 @@ export function caseFilesRouter(deps: Deps): express.Router {
     }
   });
 
+  /** A paper of the case handed out (a form, the whole file): who took which is audited, then it is sent. */
+  async function sendCasePaper(
+    req: Request,
+    res: Response,
+    taken: { actor: SignedIn; row: CaseRow; changes: Record<string, unknown> },
+    body: Buffer,
+    file: { name: string; type: string },
+  ): Promise<void> {
+    const { actor, row, changes } = taken;
+    await writeAudit(em(), {
+      actor,
+      action: 'download',
+      resource: 'PetitionCase',
+      recordId: row.id,
+      countyId: row.county_id,
+      changes,
+      ip: req.ip ?? null,
+    });
+    downloadHeaders(res, file.name, file.type);
+    res.send(body);
+  }
+
   // the case's history for its page: steps, handling records, papers and changes, with who recorded them
   router.get('/cases/:caseId/timeline.json', async (req, res, next) => {
     try {
@@ -168,21 +190,10 @@ export function caseFilesRouter(deps: Deps): express.Router {
         query: { actor, publicBaseUrl: deps.publicBaseUrl },
       });
       const buffer = await renderCaseForm(kind, data!);
-      await writeAudit(em(), {
-        actor,
-        action: 'download',
-        resource: 'PetitionCase',
-        recordId: row.id,
-        countyId: row.county_id,
-        changes: { form: kind },
-        ip: req.ip ?? null,
+      await sendCasePaper(req, res, { actor, row, changes: { form: kind } }, buffer, {
+        name: `${row.case_no}-${FORM_TITLES[kind]}.docx`,
+        type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       });
-      downloadHeaders(
-        res,
-        `${row.case_no}-${FORM_TITLES[kind]}.docx`,
-        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      );
-      res.send(buffer);
     } catch (e) {
       next(e);
     }
@@ -200,17 +211,11 @@ export function caseFilesRouter(deps: Deps): express.Router {
         publicBaseUrl: deps.publicBaseUrl,
       });
       const { pdf, entries } = await buildCaseDossier(input!);
-      await writeAudit(em(), {
-        actor,
-        action: 'download',
-        resource: 'PetitionCase',
-        recordId: row.id,
-        countyId: row.county_id,
-        changes: { dossier: { entries: entries.length, scans: input!.scans.length, bytes: pdf.length } },
-        ip: req.ip ?? null,
+      const dossier = { entries: entries.length, scans: input!.scans.length, bytes: pdf.length };
+      await sendCasePaper(req, res, { actor, row, changes: { dossier } }, Buffer.from(pdf), {
+        name: `${row.case_no}-案卷.pdf`,
+        type: 'application/pdf',
       });
-      downloadHeaders(res, `${row.case_no}-案卷.pdf`, 'application/pdf');
-      res.send(Buffer.from(pdf));
     } catch (e) {
       if (!sendRefusal(res, e)) next(e);
     }

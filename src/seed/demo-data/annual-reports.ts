@@ -2,6 +2,7 @@ import { isLateSubmission } from '../../domain/annual-report-rules.js';
 import { handlingDueOn } from '../../domain/case-deadlines.js';
 import { caseStatistics, type StatisticsCase } from '../../domain/case-statistics.js';
 import { limitEnd } from '../../domain/case-policy.js';
+import { statisticsCaseOf } from '../../services/case-statistics-query.js';
 import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
 import type { AdminUserRow } from './users.js';
 import type { PetitionCaseRow } from './cases.js';
@@ -33,22 +34,11 @@ export interface AnnualReportRow {
   updated_at: string;
 }
 
-const statisticsCase = (r: PetitionCaseRow): StatisticsCase => ({
-  category: r.category,
-  source: r.source,
-  isKey: r.is_key,
-  inJointMeeting: r.in_joint_meeting,
-  isGroup: r.is_group,
-  acceptedOn: r.accepted_on,
-  handlingDueOn: handlingDueOn({ acceptedOn: r.accepted_on, extensionDays: r.extension_days }, LEGAL_SCHEDULE),
-  replyDueOn: r.concluded_on && limitEnd(r.concluded_on, 'replyDays', LEGAL_SCHEDULE),
-  representingSince: r.representing_since,
-  concludedOn: r.concluded_on,
-  replyIssuedOn: r.reply_issued_on,
-  archivedOn: r.archived_on,
-  terminatedOn: r.terminated_on,
-  reviewRequestedOn: r.review_requested_on,
-});
+const statisticsCase = (r: PetitionCaseRow): StatisticsCase =>
+  statisticsCaseOf(r, {
+    handlingDueOn: handlingDueOn({ acceptedOn: r.accepted_on, extensionDays: r.extension_days }, LEGAL_SCHEDULE),
+    replyDueOn: r.concluded_on && limitEnd(r.concluded_on, 'replyDays', LEGAL_SCHEDULE),
+  });
 
 const at = (day: string, hour: number) => `${day} ${String(hour).padStart(2, '0')}:00:00+08`;
 
