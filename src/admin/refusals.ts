@@ -1,6 +1,6 @@
 import { ValidationError } from 'adminjs';
 import type { Response } from 'express';
-import { DomainError, FieldErrors, errorStatus, type ErrorCode } from '../domain/errors.js';
+import { DomainError, FieldErrors, errorStatus, type ErrorCode, type FieldProblems } from '../domain/errors.js';
 import { databaseRefusal } from './db-errors.js';
 
 // The one translator of a refusal (a DomainError, or the database's refusal read as one) into what the
@@ -35,6 +35,21 @@ export function asValidationError(e: unknown, table: string, message?: string): 
     type: refusal.code,
     message: refusal instanceof FieldErrors ? (message ?? refusal.message) : refusal.message,
   });
+}
+
+export const FORM_ERROR = '请更正标出的字段后再保存';
+
+/**
+ * Problems of a form's fields as the adapter's ValidationError; `listed` names each problem in the notice
+ * too (for values refused before any rule saw them).
+ */
+export function fieldProblemsError(problems: FieldProblems, listed = false): unknown {
+  const notice = listed
+    ? `${FORM_ERROR}：${Object.values(problems)
+        .map((p) => p.message)
+        .join('；')}`
+    : FORM_ERROR;
+  return asValidationError(new FieldErrors(problems), '', notice);
 }
 
 /** A router's refusal: the code's status, the message as `{ error }`. */

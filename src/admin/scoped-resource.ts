@@ -35,7 +35,7 @@ import {
   voidReasonProblem,
 } from '../domain/record-version.js';
 import { diffFields, writeAudit } from '../services/audit.js';
-import { asValidationError } from './refusals.js';
+import { asValidationError, fieldProblemsError, FORM_ERROR } from './refusals.js';
 import { actorOf } from './current-actor.js';
 import { countForList } from './list-count.js';
 import { inputProblems, isRealDay } from './form-input.js';
@@ -108,16 +108,9 @@ export function recordId(id: unknown): number | null {
   return /^\d{1,10}$/.test(text) && Number(text) >= 1 && Number(text) <= 2147483647 ? Number(text) : null;
 }
 
-const FORM_ERROR = '请更正标出的字段后再保存';
-
 /** A refusal on one field, with the same words as the form's notice. */
 function fieldError(field: string, code: ErrorCode, message: string): unknown {
-  return asValidationError(new FieldErrors({ [field]: problem(code, message) }), '', `${FORM_ERROR}：${message}`);
-}
-
-/** Problems of the form's fields, the notice saying what to correct. */
-function problemsError(problems: FieldProblems, message: string = FORM_ERROR): unknown {
-  return asValidationError(new FieldErrors(problems), '', message);
+  return fieldProblemsError({ [field]: problem(code, message) }, true);
 }
 
 /**
@@ -610,9 +603,7 @@ export class ScopedResource extends Resource {
       values,
       this.properties().map((p) => ({ path: p.path(), column: (p as any).column })),
     );
-    const fields = Object.keys(problems);
-    if (fields.length)
-      throw problemsError(problems, `${FORM_ERROR}：${fields.map((f) => problems[f].message).join('；')}`);
+    if (hasProblems(problems)) throw fieldProblemsError(problems, true);
   }
 
   /**
@@ -661,7 +652,7 @@ export class ScopedResource extends Resource {
       ...((await this.rules.validate?.(values, { today: chinaToday(), em, before })) ?? {}),
       ...formProblems,
     };
-    if (hasProblems(problems)) throw problemsError(problems);
+    if (hasProblems(problems)) throw fieldProblemsError(problems);
   }
 
   private async save(em: EntityManager, entity: BaseEntity): Promise<any> {
