@@ -138,9 +138,9 @@ async function onEvaluation(
   now: Date,
   expectedVersion?: unknown,
 ): Promise<Evaluation> {
-  if (!can(actor, 'write', 'Evaluation')) throw forbidden();
   // a second city session working from an older page must not overwrite the first one's adjustment
-  const target = { entity: Evaluation, id, missing: '考评记录不存在', refuse: () => null, expectedVersion };
+  const refuse = () => (can(actor, 'write', 'Evaluation') ? null : forbidden());
+  const target = { entity: Evaluation, id, missing: '考评记录不存在', refuse, expectedVersion };
   return takeStep(ds, target, async (em, e) => {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('evaluation'), $1::int)`, [e.year]);
     const before = { totalScore: e.totalScore, result: e.result, veto: e.veto, vetoReason: e.vetoReason };
