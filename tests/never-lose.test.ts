@@ -449,3 +449,72 @@ describe('point 3: a change of several rows is all or nothing', () => {
     expect(await snapshot(['agent', 'audit_log'])).toBe(before);
   });
 });
+
+describe('point 2: the city’s steps too refuse an older page and a voided record', () => {
+  // 考评 (一票否决), 表彰 (批准) and 附件6 (重新取数) go through the same step as a case's: locked, then the
+  // void state and the version checked before the rule
+  async function refusedStep(
+    s: Session,
+    table: string,
+    resource: string,
+    action: string,
+    id: number,
+    body: Record<string, unknown>,
+  ): Promise<void> {
+    const before = await row(table, id);
+    // someone else saved the record after this page was loaded
+    await app.db.query(`UPDATE ${table} SET row_version = row_version + 1 WHERE id = $1`, [id]);
+    const stale = await s.api('POST', `/resources/${resource}/records/${id}/${action}`, {
+      ...body,
+      rowVersion: before.row_version,
+    });
+    expect(stale.json.notice).toMatchObject({ type: 'error' });
+    expect(stale.json.record.errors.rowVersion.message).toMatch(/修改/);
+    expect(await row(table, id)).toEqual({ ...before, row_version: before.row_version + 1 });
+
+    await app.db.query(`UPDATE ${table} SET voided_at = now(), void_reason = '登记有误' WHERE id = $1`, [id]);
+    const voided = await s.api('POST', `/resources/${resource}/records/${id}/${action}`, {
+      ...body,
+      rowVersion: before.row_version + 1,
+    });
+    expect(voided.json?.notice?.type).not.toBe('success');
+    if (voided.status === 200) expect(voided.json.notice.message).toMatch(/已作废/);
+    const after = await row(table, id);
+    expect({ ...after, voided_at: null, void_reason: null }).toEqual({
+      ...before,
+      row_version: before.row_version + 1,
+    });
+  }
+
+  it('一票否决 (考评)', async () => {
+    const { rows } = await app.db.query(
+      `SELECT id FROM evaluation WHERE voided_at IS NULL AND NOT veto ORDER BY id DESC LIMIT 1`,
+    );
+    await refusedStep(city, 'evaluation', 'Evaluation', 'vetoEvaluation', rows[0].id, {
+      vetoReason: '发生因代理不当引发的越级群体访',
+    });
+  });
+
+  it('批准表彰 (表彰奖励)', async () => {
+    const { rows } = await app.db.query(`SELECT id FROM commendation WHERE voided_at IS NULL ORDER BY id DESC LIMIT 1`);
+    await refusedStep(city, 'commendation', 'Commendation', 'approveCommendation', rows[0].id, {});
+  });
+
+  it('重新取数 (附件6 案件分析报告)', async () => {
+    const clerk = await login('xinhua@example.org');
+    const created = await clerk.api('POST', '/resources/AnalysisReport/actions/new', {
+      periodStart: day(-90),
+      periodEnd: day(-1),
+      analysis: '本季度婚姻家庭纠纷占比较高。',
+    });
+    expect(created.json.notice.type).toBe('success');
+    await refusedStep(
+      clerk,
+      'analysis_report',
+      'AnalysisReport',
+      'refreshAnalysisFigures',
+      Number(created.json.record.params.id),
+      {},
+    );
+  });
+});

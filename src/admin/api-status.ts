@@ -1,6 +1,7 @@
 import type AdminJS from 'adminjs';
 import type { BaseResource } from 'adminjs';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ERROR_CODES, errorStatus, type ErrorCode } from '../domain/errors.js';
 
 /** True when `path` is a property of the resource's own (not `__proto__`, not `;drop`) that lists sort by. */
 export function isSortableBy(resource: BaseResource, path: unknown): path is string {
@@ -13,14 +14,21 @@ export function isSortableBy(resource: BaseResource, path: unknown): path is str
 }
 
 // AdminJS answers a refused or missing record with HTTP 200 and an error notice in the body. Clients,
-// proxies and audits read the status line, so refusals get 403 and unknown records 404.
+// proxies and audits read the status line, so refusals get 403 and unknown records 404: AdminJS's own
+// ForbiddenError and NotFoundError, and the program's refusals coded FORBIDDEN or NOT_FOUND (errors.ts).
 const STATUS_BY_ERROR_TYPE: Record<string, number> = { ForbiddenError: 403, NotFoundError: 404 };
+
+function statusOfType(type: string): number | undefined {
+  if (type in STATUS_BY_ERROR_TYPE) return STATUS_BY_ERROR_TYPE[type];
+  const status = type in ERROR_CODES ? errorStatus(type as ErrorCode) : undefined;
+  return status === 403 || status === 404 ? status : undefined;
+}
 
 export const adminApiStatus: RequestHandler = (_req, res, next) => {
   const json = res.json.bind(res);
   res.json = (body: unknown) => {
     const type = (body as { record?: { baseError?: { type?: string } } } | null)?.record?.baseError?.type;
-    const status = type ? STATUS_BY_ERROR_TYPE[type] : undefined;
+    const status = type ? statusOfType(type) : undefined;
     if (status && res.statusCode === 200) res.status(status);
     return json(body);
   };

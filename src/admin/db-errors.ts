@@ -1,4 +1,4 @@
-import { ValidationError } from 'adminjs';
+import { DomainError, type ErrorCode } from '../domain/errors.js';
 
 // What a constraint violation means to a clerk, on the field she can fix. The database keeps the rules
 // even if a check in code is missed; this turns its refusal into the same kind of message.
@@ -53,38 +53,40 @@ function camel(snake: string): string {
   return snake.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 }
 
-/** A PostgreSQL refusal as an AdminJS ValidationError with a Chinese message, or null if it is not one. */
-export function toValidationError(error: unknown, table: string): ValidationError | null {
+/**
+ * A PostgreSQL refusal read as the program's own (on the field the clerk can fix; `base` when none is
+ * known), or null if it is no refusal but a fault.
+ */
+export function databaseRefusal(error: unknown, table: string): DomainError | null {
   const pg: PgError = (error as { driverError?: PgError }).driverError ?? (error as PgError);
   if (!pg || typeof pg.code !== 'string') return null;
   const known = pg.constraint ? CONSTRAINT_MESSAGES[pg.constraint] : undefined;
-  const fail = (field: string | null, message: string) =>
-    // always on a field: with no field error AdminJS would report the refused save as a success
-    new ValidationError({ [field ?? 'base']: { type: pg.code!, message } }, { type: pg.code!, message });
-  if (known) return fail(known[0], known[1]);
+  const fail = (field: string | null, code: ErrorCode, message: string) =>
+    new DomainError(code, message, field ?? undefined);
+  if (known) return fail(known[0], pg.code === '23505' ? 'EXISTS' : 'CHECK_FAILED', known[1]);
   switch (pg.code) {
     case '23503': {
       // on insert/update: the referenced row is missing; on delete: others still point at this one
       const prefix = `fk_${table}_`;
       if (pg.table === table && pg.constraint?.startsWith(prefix)) {
-        return fail(`${camel(pg.constraint.slice(prefix.length))}Id`, '所选的关联记录不存在');
+        return fail(`${camel(pg.constraint.slice(prefix.length))}Id`, 'INPUT_REFERENCE', '所选的关联记录不存在');
       }
-      return fail(null, '该记录已被其他记录引用，不能删除');
+      return fail(null, 'REFERENCED', '该记录已被其他记录引用，不能删除');
     }
     case '23502':
-      return fail(null, '有必填项未填写');
+      return fail(null, 'REQUIRED', '有必填项未填写');
     case '22001':
-      return fail(null, '内容超过允许的长度');
+      return fail(null, 'TOO_LONG', '内容超过允许的长度');
     case '22007':
     case '22008':
-      return fail(null, '日期格式无效');
+      return fail(null, 'INPUT_DATE', '日期格式无效');
     case '22003':
     case '22P02':
-      return fail(null, '输入格式无效');
+      return fail(null, 'INPUT_TYPE', '输入格式无效');
     case '23505':
-      return fail(null, '与已有记录重复');
+      return fail(null, 'EXISTS', '与已有记录重复');
     case '23514':
-      return fail(null, '数据不符合规则');
+      return fail(null, 'CHECK_FAILED', '数据不符合规则');
     default:
       return null;
   }

@@ -1,7 +1,6 @@
 import {
   ACTIONS,
   flat,
-  ValidationError,
   type Action,
   type ActionJSON,
   type ActionContext,
@@ -20,6 +19,8 @@ import { inputProblems } from './form-input.js';
 import type { ChoiceKind } from './files/choices.router.js';
 import { placeLevelProblems } from '../services/place-level.js';
 import { ScopedResource, VOIDED_FILTER, type ResourceRules } from './scoped-resource.js';
+import { hasProblems } from '../domain/errors.js';
+import { fieldProblemsError } from './refusals.js';
 
 export const NAV = {
   organization: { name: '组织与阵地', icon: 'Home' },
@@ -306,13 +307,7 @@ function checkRawInput(resource: ScopedResource, rules: ResourceRules, request: 
     properties.push({ path, column: column as never });
   }
   const problems = inputProblems(values, properties);
-  const fields = Object.keys(problems);
-  if (!fields.length) return;
-  const errors = Object.fromEntries(fields.map((f) => [f, { type: problems[f].code, message: problems[f].message }]));
-  throw new ValidationError(errors, {
-    type: 'VALIDATION',
-    message: `请更正标出的字段后再保存：${fields.map((f) => problems[f].message).join('；')}`,
-  });
+  if (hasProblems(problems)) throw fieldProblemsError(problems, true);
 }
 
 /**

@@ -19,7 +19,14 @@ import {
   type PersonalSubject,
   type PersonalView,
 } from '../domain/personal-data.js';
-import { DomainError, FieldErrors } from '../domain/errors.js';
+import {
+  DomainError,
+  FieldErrors,
+  hasProblems,
+  problem,
+  type ErrorCode,
+  type FieldProblems,
+} from '../domain/errors.js';
 import {
   assertVersion,
   assertVersionGiven,
@@ -28,14 +35,14 @@ import {
   voidReasonProblem,
 } from '../domain/record-version.js';
 import { diffFields, writeAudit } from '../services/audit.js';
-import { toValidationError } from './db-errors.js';
+import { asValidationError, fieldProblemsError, FORM_ERROR } from './refusals.js';
 import { actorOf } from './current-actor.js';
 import { countForList } from './list-count.js';
 import { inputProblems, isRealDay } from './form-input.js';
 import { describeStale } from './stale-version.js';
 
 type EntityClass = typeof BaseEntity & { new (): BaseEntity };
-export type FieldProblems = Record<string, { code: string; message: string }>;
+export type { FieldProblems };
 
 export interface ResourceRules {
   id: ResourceId;
@@ -101,11 +108,9 @@ export function recordId(id: unknown): number | null {
   return /^\d{1,10}$/.test(text) && Number(text) >= 1 && Number(text) <= 2147483647 ? Number(text) : null;
 }
 
-const FORM_ERROR = '请更正标出的字段后再保存';
-
 /** A refusal on one field, with the same words as the form's notice. */
-function fieldError(field: string, type: string, message: string): ValidationError {
-  return new ValidationError({ [field]: { type, message } }, { type, message: `${FORM_ERROR}：${message}` });
+function fieldError(field: string, code: ErrorCode, message: string): unknown {
+  return fieldProblemsError({ [field]: problem(code, message) }, true);
 }
 
 /**
@@ -495,12 +500,8 @@ export class ScopedResource extends Resource {
       assertVersionGiven(submitted);
       assertVersion(row.rowVersion, submitted);
     } catch (e) {
-      if (!(e instanceof StaleVersion)) {
-        const error = { type: (e as DomainError).code, message: (e as DomainError).message };
-        throw new ValidationError({ rowVersion: error, base: error }, error);
-      }
-      const error = { type: e.code, message: await describeStale(em, this.rules.id, row.id, e) };
-      throw new ValidationError({ rowVersion: error, base: error }, error);
+      if (!(e instanceof StaleVersion)) throw asValidationError(e, this.table);
+      throw asValidationError(new DomainError(e.code, await describeStale(em, this.rules.id, row.id, e)), this.table);
     }
   }
 
@@ -619,16 +620,7 @@ export class ScopedResource extends Resource {
       values,
       this.properties().map((p) => ({ path: p.path(), column: (p as any).column })),
     );
-    const fields = Object.keys(problems);
-    if (fields.length) {
-      const errors = Object.fromEntries(
-        fields.map((f) => [f, { type: problems[f].code, message: problems[f].message }]),
-      );
-      throw new ValidationError(errors, {
-        type: 'VALIDATION',
-        message: `${FORM_ERROR}：${fields.map((f) => problems[f].message).join('；')}`,
-      });
-    }
+    if (hasProblems(problems)) throw fieldProblemsError(problems, true);
   }
 
   /**
@@ -646,10 +638,10 @@ export class ScopedResource extends Resource {
       const parentId = recordId(values[parent.property]);
       const row = parentId == null ? null : await em.findOne(parent.entity, { where: { id: parentId } as any });
       if (!row || !can(actor, 'write', parent.resource, row as any))
-        throw fieldError(parent.property, 'parent', '所选记录不存在或无权操作');
+        throw fieldError(parent.property, 'INPUT_REFERENCE', '所选记录不存在或无权操作');
       // nothing new is hung on a voided record
       if ((row as any).voidedAt && (!before || recordId(before[parent.property]) !== parentId))
-        throw fieldError(parent.property, 'voided', '所选记录已作废');
+        throw fieldError(parent.property, 'VOIDED', '所选记录已作废');
       values.countyId = (row as any).countyId;
     } else if (this.property('countyId')) {
       const scope = actor && countyScope(actor);
@@ -661,9 +653,9 @@ export class ScopedResource extends Resource {
       const row = refId === null ? null : await em.findOne(ref.entity, { where: { id: refId } as any });
       // a form posts ids as text ('3'), a service as numbers (3): compared as ids
       if (!row || recordId((row as any).countyId) !== recordId(values.countyId))
-        throw fieldError(ref.property, 'county', ref.message);
+        throw fieldError(ref.property, 'INPUT_REFERENCE', ref.message);
       if ((row as any).voidedAt && (!before || recordId(before[ref.property]) !== refId))
-        throw fieldError(ref.property, 'voided', '所选记录已作废');
+        throw fieldError(ref.property, 'VOIDED', '所选记录已作废');
     }
   }
 
@@ -677,20 +669,14 @@ export class ScopedResource extends Resource {
       ...((await this.rules.validate?.(values, { today: chinaToday(), em, before })) ?? {}),
       ...formProblems,
     };
-    const fields = Object.keys(problems);
-    if (fields.length) {
-      const errors = Object.fromEntries(
-        fields.map((f) => [f, { type: problems[f].code, message: problems[f].message }]),
-      );
-      throw new ValidationError(errors, { type: 'VALIDATION', message: FORM_ERROR });
-    }
+    if (hasProblems(problems)) throw fieldProblemsError(problems);
   }
 
   private async save(em: EntityManager, entity: BaseEntity): Promise<any> {
     try {
       return await em.save(entity);
     } catch (e) {
-      throw toValidationError(e, this.table) ?? e;
+      throw asValidationError(e, this.table);
     }
   }
 
@@ -699,19 +685,8 @@ export class ScopedResource extends Resource {
       return await this.manager.transaction(work);
     } catch (e) {
       if (e instanceof ValidationError || e instanceof ForbiddenError) throw e;
-      if (e instanceof FieldErrors) {
-        const errors = Object.fromEntries(
-          Object.entries(e.errors).map(([f, p]) => [f, { type: p.code, message: p.message }]),
-        );
-        throw new ValidationError(errors, { type: e.code, message: '请更正标出的字段后再保存' });
-      }
-      // a refused business rule (e.g. an archived file): its message on the record
-      // (under `base` too: AdminJS's edit and new actions count only property errors as a failure)
-      if (e instanceof DomainError) {
-        const error = { type: e.code, message: e.message };
-        throw new ValidationError({ base: error }, error);
-      }
-      throw toValidationError(e, this.table) ?? e;
+      // a refused business rule (e.g. an archived file): its message on its field, or on the record
+      throw asValidationError(e, this.table, FORM_ERROR);
     }
   }
 }

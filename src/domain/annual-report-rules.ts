@@ -122,7 +122,7 @@ export function applyReportStep(
       return { status: 'submitted', isLate: isLateSubmission(report.year, now) };
     case 'return': {
       const reason = input.reason?.trim();
-      if (!reason) throw Object.assign(new DomainError('REASON_REQUIRED', '退回时请写明退回原因'), { field: 'reason' });
+      if (!reason) throw new DomainError('REASON_REQUIRED', '退回时请写明退回原因', 'reason');
       return { status: 'returned', returnReason: reason };
     }
     case 'accept':

@@ -6,7 +6,7 @@ import { CASE_POLICY, limitEnd, type CasePolicy } from './case-policy.js';
 import { certificateValidOn, type CertificateDates, type ReviewDates } from './certificate-validity.js';
 import { addDays, compareDates } from './dates.js';
 import type { HolidaySchedule } from './legal-calendar.js';
-import { DomainError, FieldErrors, ProblemCollector, problem, type FieldProblem } from './errors.js';
+import { DomainError, FieldErrors, ProblemCollector, problem, type ErrorCode, type FieldProblem } from './errors.js';
 import { isBlank, maxLength, notBefore, pastDateCheck, readDate, readRecordId, required } from './field-checks.js';
 
 import { CASE_STATE_LABELS, type CaseState } from './vocabulary.js';
@@ -133,7 +133,9 @@ export interface TransitionResult {
  * code and message of the refusal (an Error is built only when a step is refused: the list asks this of
  * every step of every row it shows).
  */
-const ALREADY_DONE: { readonly [E in CaseEvent]: (c: CaseFacts) => readonly [code: string, message: string] | null } = {
+const ALREADY_DONE: {
+  readonly [E in CaseEvent]: (c: CaseFacts) => readonly [code: ErrorCode, message: string] | null;
+} = {
   acceptCase: (c) => (c.acceptanceNotifiedOn ? ['ACCEPTANCE_ALREADY_NOTIFIED', '已登记受理告知，无需重复受理'] : null),
   startRepresenting: () => null,
   extendDeadline: (c) =>
@@ -420,9 +422,12 @@ export function workflowOrderProblems(
   return found;
 }
 
-/** A refused choice of agent, shown on the form's 代理员 field. */
-function agentError(code: string, message: string): DomainError {
-  return Object.assign(new DomainError(code, message), { field: 'agentId' });
+/** A refused choice of agent: its code puts it on the form's 代理员 field. */
+function agentError(
+  code: 'AGENT_MISSING' | 'AGENT_OTHER_COUNTY' | 'AGENT_INACTIVE' | 'AGENT_NOT_CERTIFIED',
+  message: string,
+) {
+  return new DomainError(code, message);
 }
 
 function requireAgent(c: CaseFacts, agent: AgentStanding | null): AgentStanding {

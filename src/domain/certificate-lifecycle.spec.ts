@@ -1,5 +1,4 @@
 import {
-  CertificateStepError,
   issue,
   produceRefusal,
   productionDate,
@@ -8,6 +7,7 @@ import {
   type CertificateState,
 } from './certificate-lifecycle.js';
 import { formatCertificateNumber, nextCertificateNumbers, parseCertificateNumber } from './certificate-number.js';
+import { DomainError } from './errors.js';
 import { mayTakeCertificateStep } from './certificate-permissions.js';
 
 const TODAY = '2026-11-20';
@@ -23,7 +23,7 @@ function refusal(step: () => unknown): { code: string; field: string } {
   try {
     step();
   } catch (e) {
-    if (e instanceof CertificateStepError) return { code: e.code, field: e.field };
+    if (e instanceof DomainError) return { code: e.code, field: e.field ?? 'base' };
     throw e;
   }
   throw new Error('not refused');

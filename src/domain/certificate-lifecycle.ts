@@ -6,17 +6,6 @@ import { DomainError } from './errors.js';
 import { pastDateCheck, isBlank, maxLength } from './field-checks.js';
 import { CERTIFICATE_STATUS_LABELS, type CertificateStatus, type ReviewResult } from './vocabulary.js';
 
-/** A refused step, with the form field it concerns ('base' for the record as a whole). */
-export class CertificateStepError extends DomainError {
-  constructor(
-    code: string,
-    message: string,
-    readonly field: string = 'base',
-  ) {
-    super(code, message);
-  }
-}
-
 export interface CertificateState {
   status: CertificateStatus;
   producedOn: string;
@@ -31,18 +20,15 @@ function checkDate(
   earliest: string,
   earliestMessage: string,
 ): string {
-  if (isBlank(value)) throw new CertificateStepError('REQUIRED', '请填写日期', field);
+  if (isBlank(value)) throw new DomainError('REQUIRED', '请填写日期', field);
   const found = pastDateCheck(value, today);
-  if (found) throw new CertificateStepError(found.code, found.message, field);
-  if (compareDates(value.trim(), earliest) < 0) throw new CertificateStepError('DATE_ORDER', earliestMessage, field);
+  if (found) throw new DomainError(found.code, found.message, field);
+  if (compareDates(value.trim(), earliest) < 0) throw new DomainError('DATE_ORDER', earliestMessage, field);
   return value.trim();
 }
 
 function refuse(step: string, status: CertificateStatus): never {
-  throw new CertificateStepError(
-    'CERTIFICATE_STATE',
-    `证书当前状态为“${CERTIFICATE_STATUS_LABELS[status]}”，不能${step}`,
-  );
+  throw new DomainError('CERTIFICATE_STATE', `证书当前状态为“${CERTIFICATE_STATUS_LABELS[status]}”，不能${step}`);
 }
 
 /** 审核发放: the county issues a certificate the city produced. */
@@ -75,11 +61,11 @@ export function review(
   if (cert.status !== 'issued' && cert.status !== 'suspended') refuse('年度审核', cert.status);
   const reviewedOn = checkDate('reviewedOn', input.reviewedOn, today, cert.issuedOn!, '审核日期不能早于发放日期');
   if (input.result !== 'passed' && input.result !== 'failed')
-    throw new CertificateStepError('REQUIRED', '请选择审核结果', 'result');
+    throw new DomainError('REQUIRED', '请选择审核结果', 'result');
   const tooLong = maxLength(input.reviewer, 50);
-  if (tooLong) throw new CertificateStepError(tooLong.code, tooLong.message, 'reviewer');
+  if (tooLong) throw new DomainError(tooLong.code, tooLong.message, 'reviewer');
   if (input.result === 'failed' && isBlank(input.remarks)) {
-    throw new CertificateStepError('REQUIRED', '审核不合格须在备注中写明原因', 'remarks');
+    throw new DomainError('REQUIRED', '审核不合格须在备注中写明原因', 'remarks');
   }
   return {
     status: input.result === 'passed' ? 'issued' : 'suspended',
@@ -106,7 +92,7 @@ export function revoke(
     cert.issuedOn ?? cert.producedOn,
     '吊销日期不能早于发放（制作）日期',
   );
-  if (isBlank(input.reason)) throw new CertificateStepError('REQUIRED', '请填写吊销原因', 'reason');
+  if (isBlank(input.reason)) throw new DomainError('REQUIRED', '请填写吊销原因', 'reason');
   return { status: 'revoked', revokedOn, revokeReason: input.reason.trim() };
 }
 

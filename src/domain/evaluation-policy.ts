@@ -169,16 +169,14 @@ export function adjustItem(
   now: Date,
 ): EvaluationItem[] {
   const item = items.find((i) => i.code === change.code);
-  if (!item) throw Object.assign(new DomainError('NO_ITEM', '请选择要调整的考评项目'), { field: 'code' });
+  if (!item) throw new DomainError('NO_ITEM', '请选择要调整的考评项目', 'code');
   const reason = change.reason?.trim();
-  if (!reason) throw Object.assign(new DomainError('REASON_REQUIRED', '调整得分须写明理由'), { field: 'reason' });
+  if (!reason) throw new DomainError('REASON_REQUIRED', '调整得分须写明理由', 'reason');
   if (!Number.isFinite(change.score) || change.score < item.min || change.score > item.max) {
-    throw Object.assign(new DomainError('OUT_OF_RANGE', `“${item.name}”的得分应在${item.min}至${item.max}分之间`), {
-      field: 'score',
-    });
+    throw new DomainError('OUT_OF_RANGE', `“${item.name}”的得分应在${item.min}至${item.max}分之间`, 'score');
   }
   const score = roundHalfUp1(change.score);
-  if (score === item.score) throw Object.assign(new DomainError('UNCHANGED', '得分没有变化'), { field: 'score' });
+  if (score === item.score) throw new DomainError('UNCHANGED', '得分没有变化', 'score');
   const adjustment: ScoreAdjustment = {
     from: item.score,
     reason,

@@ -1,5 +1,5 @@
 import { compareDates, isValidDate } from './dates.js';
-import { problem, type FieldProblem } from './errors.js';
+import { problem, type ErrorCode, type FieldProblem } from './errors.js';
 import { idNumberBirthDate, idNumberMessage, idNumberProblem, type IdNumberProblem } from './id-number.js';
 import { CONTACT_PHONE_MESSAGE, MOBILE_PHONE_MESSAGE, isContactPhone, isMobilePhone } from './phone.js';
 
@@ -43,7 +43,7 @@ export function maxLength(value: TextInput, max: number): FieldProblem | null {
   return !isBlank(value) && [...value.trim()].length > max ? problem('TOO_LONG', `不能超过${max}个字`) : null;
 }
 
-const ID_NUMBER_CODES: Record<IdNumberProblem, string> = {
+const ID_NUMBER_CODES: Record<IdNumberProblem, ErrorCode> = {
   format: 'ID_NUMBER_FORMAT',
   birth_date: 'ID_NUMBER_BIRTH_DATE',
   checksum: 'ID_NUMBER_CHECKSUM',

@@ -1,12 +1,12 @@
-import { assertCurrent } from '../domain/record-version.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { can, type Actor } from '../domain/access-policy.js';
 import type { UnitContact } from '../domain/analysis-report-rules.js';
 import type { CaseFigures } from '../domain/case-statistics.js';
 import { DomainError } from '../domain/errors.js';
 import { AnalysisReport } from '../entities/analysis-report.js';
-import { writeAudit } from './audit.js';
+
 import { countyFigures } from './case-statistics-query.js';
+import { saveStep, takeStep } from './record-step.js';
 
 type Query = Pick<EntityManager, 'query'>;
 
@@ -41,20 +41,15 @@ export async function refreshAnalysisFigures(
   today: string,
   expectedVersion?: unknown,
 ) {
-  return ds.transaction(async (em) => {
-    const report = await em.findOne(AnalysisReport, { where: { id: reportId }, lock: { mode: 'pessimistic_write' } });
-    if (!report || !can(actor, 'write', 'AnalysisReport', report))
-      throw new DomainError('FORBIDDEN', '无权修改该分析报告');
-    assertCurrent(report, expectedVersion);
+  const refuse = (report: AnalysisReport) =>
+    can(actor, 'write', 'AnalysisReport', report) ? null : new DomainError('FORBIDDEN', '无权修改该分析报告');
+  return takeStep(ds, { entity: AnalysisReport, id: reportId, refuse, expectedVersion }, async (em, report) => {
     const figures = await analysisFigures(em, report.countyId, report.periodStart, report.periodEnd, today);
     report.figures = figures as unknown as Record<string, unknown>;
-    await em.save(report);
-    await writeAudit(em, {
+    return saveStep(em, report, {
       actor,
       action: 'refreshAnalysisFigures',
       resource: 'AnalysisReport',
-      recordId: report.id,
-      countyId: report.countyId,
       changes: { figures: { asOf: figures.asOf, accepted: figures.accepted, closed: figures.closed } },
     });
     return report;

@@ -4,11 +4,11 @@ import { applyReportStep, mayTakeReportStep, STEP_LABELS, type ReportStep } from
 import type { ReportStatus } from '../domain/vocabulary.js';
 import { carryOverPeriod, type AnnualFigures } from '../domain/year-end-carry-over.js';
 import { localDate } from '../domain/dates.js';
-import { assertCurrent } from '../domain/record-version.js';
 import { DomainError } from '../domain/errors.js';
 import { AnnualReport } from '../entities/annual-report.js';
 import { diffFields, writeAudit } from './audit.js';
 import { countyFigures, yearPeriod } from './case-statistics-query.js';
+import { saveStep, takeStep } from './record-step.js';
 
 type SignedIn = Actor & { email?: string };
 
@@ -66,14 +66,14 @@ async function onReport<T>(
   work: (em: EntityManager, report: AnnualReport, latest: boolean) => Promise<T>,
   expectedVersion?: unknown,
 ): Promise<T> {
-  return ds.transaction(async (em) => {
-    const report = await em.findOne(AnnualReport, { where: { id: reportId }, lock: { mode: 'pessimistic_write' } });
-    if (!report) throw new DomainError('NOT_FOUND', '统计表不存在');
-    if (!mayTakeReportStep(actor, step, report.countyId)) throw new ReportStepForbidden(step);
-    // a step taken on a page loaded before someone else's change is refused: no change is lost unseen
-    assertCurrent(report, expectedVersion);
-    return work(em, report, await isLatest(em, report));
-  });
+  // a step taken on a page loaded before someone else's change is refused: no change is lost unseen
+  const refuse = (report: AnnualReport) =>
+    mayTakeReportStep(actor, step, report.countyId) ? null : new ReportStepForbidden(step);
+  return takeStep(
+    ds,
+    { entity: AnnualReport, id: reportId, missing: '统计表不存在', refuse, expectedVersion },
+    async (em, report) => work(em, report, await isLatest(em, report)),
+  );
 }
 
 async function save(
@@ -85,19 +85,18 @@ async function save(
 ) {
   const before = { ...report } as Record<string, unknown>;
   Object.assign(report, change);
-  const saved = await em.save(report);
-  const changes = diffFields(before, { ...report });
-  // the frozen figures are in the row; the audit names the headline numbers only
-  if (changes.figures) changes.figures = { before: null, after: summary(report.figures as unknown as AnnualFigures) };
-  await writeAudit(em, {
+  return saveStep(em, report, {
     actor,
     action,
     resource: 'AnnualReport',
-    recordId: report.id,
-    countyId: report.countyId,
-    changes,
+    changes: (saved) => {
+      const changes = diffFields(before, { ...saved });
+      // the frozen figures are in the row; the audit names the headline numbers only
+      if (changes.figures)
+        changes.figures = { before: null, after: summary(saved.figures as unknown as AnnualFigures) };
+      return changes;
+    },
   });
-  return saved;
 }
 
 const summary = (f: AnnualFigures) => ({

@@ -72,11 +72,10 @@ export async function fileCaseScan(manager: EntityManager, u: ScanUpload): Promi
   if (type.ext === 'pdf') await assertReadablePdf(await fs.readFile(u.file.path));
   // a title is kept as typed or refused, never cut (a cut title would misname the paper in the file)
   if (u.title != null && typeof u.title !== 'string')
-    throw Object.assign(new DomainError('TITLE_INVALID', '文书标题应为文字'), { field: 'title' });
+    throw new DomainError('TITLE_INVALID', '文书标题应为文字', 'title');
   if ((u.title?.trim().length ?? 0) > TITLE_MAX)
-    throw Object.assign(new DomainError('TITLE_TOO_LONG', `文书标题不能超过${TITLE_MAX}个字`), { field: 'title' });
-  if (u.title?.includes('\u0000'))
-    throw Object.assign(new DomainError('TITLE_INVALID', '文书标题含有无效字符'), { field: 'title' });
+    throw new DomainError('TITLE_TOO_LONG', `文书标题不能超过${TITLE_MAX}个字`, 'title');
+  if (u.title?.includes('\u0000')) throw new DomainError('TITLE_INVALID', '文书标题含有无效字符', 'title');
   const signedOn = u.signedOn?.trim() ? readDate(u.signedOn) : null;
   if (u.signedOn?.trim() && (!signedOn || signedOn > localDate(u.now)))
     throw new DomainError('DATE_INVALID', '签署日期无效或晚于今天');

@@ -46,23 +46,46 @@ export async function loadStatisticsCases(em: Query, countyId: number, period: P
     [countyId, period.from, period.to],
   )) as StatisticsRow[];
   return rows.map((r) => ({
+    ...statisticsCaseOf(r, { handlingDueOn: r.due_on, replyDueOn: r.reply_due_on }),
+    rating: r.rating,
+    isRepeat: r.is_repeat,
+  }));
+}
+
+/** A case's row (snake_case, dates as text) as the figures read it, with its deadlines as computed. */
+export function statisticsCaseOf(
+  r: Pick<
+    StatisticsRow,
+    | 'category'
+    | 'source'
+    | 'is_key'
+    | 'in_joint_meeting'
+    | 'is_group'
+    | 'accepted_on'
+    | 'representing_since'
+    | 'concluded_on'
+    | 'reply_issued_on'
+    | 'archived_on'
+    | 'terminated_on'
+    | 'review_requested_on'
+  >,
+  due: Pick<StatisticsCase, 'handlingDueOn' | 'replyDueOn'>,
+): StatisticsCase {
+  return {
     category: r.category,
     source: r.source,
     isKey: r.is_key,
     inJointMeeting: r.in_joint_meeting,
     isGroup: r.is_group,
     acceptedOn: r.accepted_on,
-    handlingDueOn: r.due_on,
-    replyDueOn: r.reply_due_on,
+    ...due,
     representingSince: r.representing_since,
     concludedOn: r.concluded_on,
     replyIssuedOn: r.reply_issued_on,
     archivedOn: r.archived_on,
     terminatedOn: r.terminated_on,
     reviewRequestedOn: r.review_requested_on,
-    rating: r.rating,
-    isRepeat: r.is_repeat,
-  }));
+  };
 }
 
 /** The county's figures for the period as known on `asOf`. */

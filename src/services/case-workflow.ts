@@ -11,17 +11,15 @@ import {
 import { localDate } from '../domain/dates.js';
 import { readRecordId } from '../domain/field-checks.js';
 import { DomainError } from '../domain/errors.js';
-import { assertCurrent } from '../domain/record-version.js';
 import { PetitionCase } from '../entities/petition-case.js';
-import { diffFields, writeAudit } from './audit.js';
+import { diffFields } from './audit.js';
+import { saveStep, takeStep } from './record-step.js';
 import { nextArchiveNo } from './case-numbering.js';
 import { loadCertificates } from './certificate-standing.js';
 import { LEGAL_SCHEDULE } from './legal-schedule.js';
 
-const FACT_KEYS = [
-  'state',
-  'countyId',
-  'agentId',
+/** The dates and notes of the case's steps, in the order the steps are taken (as the case page shows them). */
+export const CASE_STEP_FIELDS = [
   'acceptedOn',
   'acceptanceNotifiedOn',
   'agreementSignedOn',
@@ -46,6 +44,8 @@ const FACT_KEYS = [
   'reopenedOn',
   'reopenReason',
 ] as const satisfies readonly (keyof CaseFacts)[];
+
+const FACT_KEYS = ['state', 'countyId', 'agentId', ...CASE_STEP_FIELDS] as const;
 
 /** The workflow's view of a case row (an entity or AdminJS record params). */
 export function caseFacts(row: { [K in keyof CaseFacts]?: unknown }): CaseFacts {
@@ -104,12 +104,19 @@ export interface TransitionCommand {
  * the archive number when it is archived, the save and the audit row. Throws DomainError / FieldErrors.
  */
 export async function transitionCase(manager: EntityManager, cmd: TransitionCommand): Promise<PetitionCase> {
-  return manager.transaction(async (em) => {
-    const row = await em.findOne(PetitionCase, { where: { id: cmd.caseId }, lock: { mode: 'pessimistic_write' } });
-    if (!row || !can(cmd.actor, 'read', 'PetitionCase', row))
-      throw new DomainError('NOT_FOUND', '案件不存在或无权访问');
-    if (!can(cmd.actor, 'write', 'PetitionCase', row)) throw new DomainError('FORBIDDEN', '无权办理该案件');
-    assertCurrent(row, cmd.expectedVersion);
+  const target = {
+    entity: PetitionCase,
+    id: cmd.caseId,
+    missing: '案件不存在或无权访问',
+    expectedVersion: cmd.expectedVersion,
+    refuse: (row: PetitionCase) =>
+      !can(cmd.actor, 'read', 'PetitionCase', row)
+        ? new DomainError('NOT_FOUND', '案件不存在或无权访问')
+        : !can(cmd.actor, 'write', 'PetitionCase', row)
+          ? new DomainError('FORBIDDEN', '无权办理该案件')
+          : null,
+  };
+  return takeStep(manager, target, async (em, row) => {
     const version = row.rowVersion;
     const today = localDate(cmd.now);
     const before = caseFacts(row);
@@ -125,17 +132,14 @@ export async function transitionCase(manager: EntityManager, cmd: TransitionComm
     if (cmd.event === 'archive' && !after.archiveNo)
       after.archiveNo = await nextArchiveNo(em, row.countyId, after.archivedOn!);
     Object.assign(row, after);
-    await em.save(row);
-    await writeAudit(em, {
+    await saveStep(em, row, {
       actor: cmd.actor,
       action: cmd.event,
       resource: 'PetitionCase',
-      recordId: row.id,
-      countyId: row.countyId,
-      changes: {
+      changes: (saved) => ({
         ...diffFields(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>),
-        rowVersion: { before: version, after: row.rowVersion },
-      },
+        rowVersion: { before: version, after: saved.rowVersion },
+      }),
     });
     return row;
   });

@@ -12,11 +12,11 @@ import {
 import { nextCertificateNumbers } from '../domain/certificate-number.js';
 import { mayTakeCertificateStep, STEP_FORBIDDEN, type CertificateStep } from '../domain/certificate-permissions.js';
 import { DomainError } from '../domain/errors.js';
-import { assertCurrent } from '../domain/record-version.js';
 import { Agent } from '../entities/agent.js';
 import { CertificateReview } from '../entities/certificate-review.js';
 import { Certificate } from '../entities/certificate.js';
 import { diffFields, writeAudit } from './audit.js';
+import { saveStep, takeStep } from './record-step.js';
 
 export class CertificateForbidden extends DomainError {
   constructor(step: CertificateStep) {
@@ -102,16 +102,12 @@ async function onCertificate<T>(
   work: (em: EntityManager, cert: Certificate) => Promise<T>,
   expectedVersion?: unknown,
 ): Promise<T> {
-  return ds.transaction(async (em) => {
-    const cert = await em.findOne(Certificate, { where: { id: certificateId }, lock: { mode: 'pessimistic_write' } });
-    if (!cert) throw new DomainError('NOT_FOUND', '证书不存在');
-    if (!mayTakeCertificateStep(actor, step, cert.countyId)) throw new CertificateForbidden(step);
-    assertCurrent(cert, expectedVersion);
-    return work(em, cert);
-  });
+  const refuse = (cert: Certificate) =>
+    mayTakeCertificateStep(actor, step, cert.countyId) ? null : new CertificateForbidden(step);
+  return takeStep(ds, { entity: Certificate, id: certificateId, missing: '证书不存在', refuse, expectedVersion }, work);
 }
 
-async function saveStep(
+async function saveCertificate(
   em: EntityManager,
   actor: Actor & { email?: string },
   cert: Certificate,
@@ -121,14 +117,11 @@ async function saveStep(
 ) {
   const before = { ...cert } as Record<string, unknown>;
   Object.assign(cert, change);
-  await em.save(cert);
-  await writeAudit(em, {
+  await saveStep(em, cert, {
     actor,
     action,
     resource: 'Certificate',
-    recordId: cert.id,
-    countyId: cert.countyId,
-    changes: { ...diffFields(before, { ...cert }), ...extra },
+    changes: (saved) => ({ ...diffFields(before, { ...saved }), ...extra }),
   });
   return cert;
 }
@@ -154,7 +147,7 @@ export function issueCertificate(
     actor,
     certificateId,
     'issue',
-    (em, cert) => saveStep(em, actor, cert, issue(state(cert), input, today), 'issueCertificate'),
+    (em, cert) => saveCertificate(em, actor, cert, issue(state(cert), input, today), 'issueCertificate'),
     expectedVersion,
   );
 }
@@ -178,7 +171,7 @@ export function reviewCertificate(
       const saved = await em.save(
         em.create(CertificateReview, { certificateId: cert.id, countyId: cert.countyId, ...outcome.review }),
       );
-      return saveStep(em, actor, cert, { status: outcome.status }, 'reviewCertificate', {
+      return saveCertificate(em, actor, cert, { status: outcome.status }, 'reviewCertificate', {
         review: { id: saved.id, ...outcome.review },
       });
     },
@@ -200,7 +193,7 @@ export function revokeCertificate(
     actor,
     certificateId,
     'revoke',
-    (em, cert) => saveStep(em, actor, cert, revoke(state(cert), input, today), 'revokeCertificate'),
+    (em, cert) => saveCertificate(em, actor, cert, revoke(state(cert), input, today), 'revokeCertificate'),
     expectedVersion,
   );
 }

@@ -12,6 +12,7 @@ import {
 import { DomainError } from '../domain/errors.js';
 import { Commendation } from '../entities/commendation.js';
 import { writeAudit } from './audit.js';
+import { saveStep } from './record-step.js';
 
 type SignedIn = Actor & { email?: string };
 type Query = Pick<EntityManager, 'query'>;
@@ -90,17 +91,13 @@ export async function proposeCommendations(
   year: number,
 ): Promise<{ proposed: number; skipped: number }> {
   if (!can(actor, 'write', 'Commendation')) throw forbidden();
-  if (!Number.isInteger(year) || year < 2014)
-    throw Object.assign(new DomainError('YEAR', '请填写有效的年度'), { field: 'year' });
+  if (!Number.isInteger(year) || year < 2014) throw new DomainError('YEAR', '请填写有效的年度', 'year');
   return ds.transaction(async (em) => {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('commendation'), $1::int)`, [year]);
     const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM evaluation WHERE year = $1 AND voided_at IS NULL`, [
       year,
     ]);
-    if (!n)
-      throw Object.assign(new DomainError('NO_EVALUATION', `${year}年度尚未生成考评，请先在“考评”中生成`), {
-        field: 'year',
-      });
+    if (!n) throw new DomainError('NO_EVALUATION', `${year}年度尚未生成考评，请先在“考评”中生成`, 'year');
     const existing = await em.find(Commendation, { where: { year } });
     let proposed = 0;
     let skipped = 0;
@@ -149,13 +146,10 @@ export async function decideCommendations(
       const outcome = decideCommendation(c.status, decision, today);
       const before = { status: c.status, approvedOn: c.approvedOn };
       Object.assign(c, outcome);
-      await em.save(c);
-      await writeAudit(em, {
+      await saveStep(em, c, {
         actor,
         action: decision === 'approve' ? 'approveCommendation' : 'rejectCommendation',
         resource: 'Commendation',
-        recordId: c.id,
-        countyId: c.countyId,
         changes: {
           status: { before: before.status, after: c.status },
           approvedOn: { before: before.approvedOn, after: c.approvedOn },

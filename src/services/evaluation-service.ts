@@ -1,4 +1,3 @@
-import { assertCurrent } from '../domain/record-version.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { can, type Actor } from '../domain/access-policy.js';
 import { DomainError } from '../domain/errors.js';
@@ -15,6 +14,7 @@ import {
 } from '../domain/evaluation-policy.js';
 import { Evaluation } from '../entities/evaluation.js';
 import { diffFields, writeAudit } from './audit.js';
+import { takeStep } from './record-step.js';
 
 type SignedIn = Actor & { email?: string };
 type Query = Pick<EntityManager, 'query'>;
@@ -101,7 +101,7 @@ export async function generateEvaluations(
 ): Promise<{ created: number; refreshed: number }> {
   if (!can(actor, 'write', 'Evaluation')) throw forbidden();
   if (!Number.isInteger(year) || year < 2014 || year > now.getUTCFullYear() + 1)
-    throw Object.assign(new DomainError('YEAR', '请填写有效的考评年度'), { field: 'year' });
+    throw new DomainError('YEAR', '请填写有效的考评年度', 'year');
   return ds.transaction(async (em) => {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('evaluation'), $1::int)`, [year]);
     const inputs = await evaluationInputs(em, year);
@@ -138,17 +138,16 @@ async function onEvaluation(
   now: Date,
   expectedVersion?: unknown,
 ): Promise<Evaluation> {
-  if (!can(actor, 'write', 'Evaluation')) throw forbidden();
-  return ds.transaction(async (em) => {
-    const e = await em.findOne(Evaluation, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!e) throw new DomainError('NOT_FOUND', '考评记录不存在');
-    // a second city session working from an older page must not overwrite the first one's adjustment
-    assertCurrent(e, expectedVersion);
+  // a second city session working from an older page must not overwrite the first one's adjustment
+  const refuse = () => (can(actor, 'write', 'Evaluation') ? null : forbidden());
+  const target = { entity: Evaluation, id, missing: '考评记录不存在', refuse, expectedVersion };
+  return takeStep(ds, target, async (em, e) => {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('evaluation'), $1::int)`, [e.year]);
     const before = { totalScore: e.totalScore, result: e.result, veto: e.veto, vetoReason: e.vetoReason };
     const extra = change(e);
     settle(e, itemsOf(e), now);
     await em.save(e);
+    // the audit names the ranks the saved score moved
     const ranks = await rerank(em, e.year);
     await writeAudit(em, {
       actor,
@@ -216,7 +215,7 @@ export function vetoEvaluation(
     'vetoEvaluation',
     (e) => {
       const problem = vetoReasonProblem(input.vetoReason);
-      if (problem) throw Object.assign(new DomainError('REASON_REQUIRED', problem), { field: 'vetoReason' });
+      if (problem) throw new DomainError('REASON_REQUIRED', problem, 'vetoReason');
       e.veto = true;
       e.vetoReason = input.vetoReason!.trim();
       return {};
@@ -241,8 +240,7 @@ export function liftVeto(
     'liftVeto',
     (e) => {
       if (!e.veto) throw new DomainError('NOT_VETOED', '该单位未被一票否决');
-      if (!input.reason?.trim())
-        throw Object.assign(new DomainError('REASON_REQUIRED', '撤销否决须写明理由'), { field: 'reason' });
+      if (!input.reason?.trim()) throw new DomainError('REASON_REQUIRED', '撤销否决须写明理由', 'reason');
       e.veto = false;
       e.vetoReason = null;
       return { reason: input.reason.trim() };

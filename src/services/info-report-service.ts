@@ -1,12 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../domain/access-policy.js';
 import { DomainError, throwIfAny } from '../domain/errors.js';
-import { assertCurrent } from '../domain/record-version.js';
 import { isBlank, isSet } from '../domain/field-checks.js';
 import { assertAdoptable, validateComment } from '../domain/info-report-rules.js';
 import { mayJudgeInfoReport } from '../domain/supervision-permissions.js';
 import { InfoReport } from '../entities/info-report.js';
-import { diffFields, writeAudit } from './audit.js';
+import { diffFields } from './audit.js';
+import { saveStep, takeStep } from './record-step.js';
 
 type Author = Actor & { email?: string };
 
@@ -17,12 +17,9 @@ async function judged<T>(
   work: (em: EntityManager, r: InfoReport) => Promise<T>,
   expectedVersion?: unknown,
 ) {
-  return ds.transaction(async (em) => {
-    const report = await em.findOne(InfoReport, { where: { id: reportId }, lock: { mode: 'pessimistic_write' } });
-    if (!report || !mayJudgeInfoReport(actor)) throw new DomainError('FORBIDDEN', '只有市妇联可以点评和采用上报信息');
-    assertCurrent(report, expectedVersion);
-    return work(em, report);
-  });
+  const refuse = () =>
+    mayJudgeInfoReport(actor) ? null : new DomainError('FORBIDDEN', '只有市妇联可以点评和采用上报信息');
+  return takeStep(ds, { entity: InfoReport, id: reportId, refuse, expectedVersion }, work);
 }
 
 async function saveJudged(
@@ -32,16 +29,12 @@ async function saveJudged(
   before: Record<string, unknown>,
   action: string,
 ) {
-  await em.save(report);
-  await writeAudit(em, {
+  return saveStep(em, report, {
     actor,
     action,
     resource: 'InfoReport',
-    recordId: report.id,
-    countyId: report.countyId,
-    changes: diffFields(before, { ...report }),
+    changes: (saved) => diffFields(before, { ...saved }),
   });
-  return report;
 }
 
 /** 点评: the city's comment; it may also ask for the petitioner's details this report needs. */

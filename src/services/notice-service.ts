@@ -1,12 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { can, type Actor } from '../domain/access-policy.js';
 import { DomainError, throwIfAny } from '../domain/errors.js';
-import { assertCurrent } from '../domain/record-version.js';
 import { assertNoticeDraft, noticeRecipients, validateNotice } from '../domain/notice-rules.js';
 import { mayMarkNoticeRead } from '../domain/supervision-permissions.js';
 import { NoticeRecipient } from '../entities/notice-recipient.js';
 import { Notice } from '../entities/notice.js';
-import { writeAudit } from './audit.js';
+
+import { saveStep, takeStep } from './record-step.js';
 
 type Author = Actor & { email?: string };
 
@@ -23,10 +23,9 @@ export async function publishNotice(
   now: Date,
   expectedVersion?: unknown,
 ): Promise<Notice> {
-  return ds.transaction(async (em) => {
-    const notice = await em.findOne(Notice, { where: { id: noticeId }, lock: { mode: 'pessimistic_write' } });
-    if (!notice || !can(actor, 'write', 'Notice', notice)) throw new DomainError('FORBIDDEN', '无权发布该通知');
-    assertCurrent(notice, expectedVersion);
+  const refuse = (notice: Notice) =>
+    can(actor, 'write', 'Notice', notice) ? null : new DomainError('FORBIDDEN', '无权发布该通知');
+  return takeStep(ds, { entity: Notice, id: noticeId, refuse, expectedVersion }, async (em, notice) => {
     const version = notice.rowVersion;
     assertNoticeDraft(notice);
     const all = await countyIds(em);
@@ -39,20 +38,16 @@ export async function publishNotice(
     notice.status = 'published';
     notice.publishedAt = now;
     notice.publishedById = actor.id;
-    await em.save(notice);
-    await writeAudit(em, {
+    return saveStep(em, notice, {
       actor,
       action: 'publish',
       resource: 'Notice',
-      recordId: noticeId,
-      countyId: notice.countyId,
-      changes: {
+      changes: (saved) => ({
         status: { before: 'draft', after: 'published' },
         recipients,
-        rowVersion: { before: version, after: notice.rowVersion },
-      },
+        rowVersion: { before: version, after: saved.rowVersion },
+      }),
     });
-    return notice;
   });
 }
 
@@ -64,24 +59,22 @@ export async function markNoticeRead(
   now: Date,
   expectedVersion?: unknown,
 ): Promise<NoticeRecipient> {
-  return ds.transaction(async (em) => {
-    const row = await em.findOne(NoticeRecipient, { where: { id: recipientId }, lock: { mode: 'pessimistic_write' } });
-    if (!row || !mayMarkNoticeRead(actor, row.countyId))
-      throw new DomainError('FORBIDDEN', '只能由收文的县（市、区）标记已读');
-    if (row.readAt) throw new DomainError('ALREADY_READ', '该通知已标记为已读');
-    assertCurrent(row, expectedVersion);
+  const refuse = (row: NoticeRecipient) =>
+    !mayMarkNoticeRead(actor, row.countyId)
+      ? new DomainError('FORBIDDEN', '只能由收文的县（市、区）标记已读')
+      : row.readAt
+        ? new DomainError('ALREADY_READ', '该通知已标记为已读')
+        : null;
+  return takeStep(ds, { entity: NoticeRecipient, id: recipientId, refuse, expectedVersion }, async (em, row) => {
+    const version = row.rowVersion;
     row.readAt = now;
     row.readById = actor.id;
-    await em.save(row);
-    await writeAudit(em, {
+    return saveStep(em, row, {
       actor,
       action: 'markRead',
       resource: 'NoticeRecipient',
-      recordId: row.id,
-      countyId: row.countyId,
-      changes: { noticeId: row.noticeId, rowVersion: { before: row.rowVersion - 1, after: row.rowVersion } },
+      changes: (saved) => ({ noticeId: saved.noticeId, rowVersion: { before: version, after: saved.rowVersion } }),
     });
-    return row;
   });
 }
 

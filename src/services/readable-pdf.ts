@@ -1,7 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
-import { DomainError } from '../domain/errors.js';
+import { DomainError, ERROR_CODES } from '../domain/errors.js';
 
-export const PDF_UNREADABLE_MESSAGE = '文件：不是能打开的 PDF（已损坏或不完整），请重新扫描或导出后再上传';
+export const PDF_UNREADABLE_MESSAGE = ERROR_CODES.FILE_UNREADABLE.message;
 
 /**
  * A file that begins like a PDF but does not open is refused at upload: the case file (一案一卷) would keep a
@@ -13,5 +13,5 @@ export async function assertReadablePdf(bytes: Uint8Array): Promise<void> {
   const pages = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false })
     .then((doc) => doc.getPageCount())
     .catch(() => 0);
-  if (pages < 1) throw Object.assign(new DomainError('FILE_UNREADABLE', PDF_UNREADABLE_MESSAGE), { field: 'file' });
+  if (pages < 1) throw new DomainError('FILE_UNREADABLE');
 }

@@ -1,17 +1,21 @@
 import { assertVersionGiven } from '../../domain/record-version.js';
 import {
   NotFoundError,
+  type Action,
   ValidationError,
   type ActionContext,
   type ActionHandler,
   type ActionRequest,
   type ActionResponse,
 } from 'adminjs';
-import { DomainError, FieldErrors } from '../../domain/errors.js';
+import { DomainError, FieldErrors, type FieldProblems } from '../../domain/errors.js';
 import { StaleVersion } from '../../domain/record-version.js';
 import { AuditLog } from '../../entities/audit-log.js';
 import { actorOf } from '../current-actor.js';
 import { describeStale } from '../stale-version.js';
+import { refusalErrors } from '../refusals.js';
+import type { ActionField } from '../components/action-form.js';
+import { Components } from '../components/index.js';
 import type { Actor } from '../../domain/access-policy.js';
 
 type Payload = Record<string, string | undefined>;
@@ -22,7 +26,7 @@ type Payload = Record<string, string | undefined>;
  */
 export function formPayload(raw: unknown): Payload {
   const payload: Payload = {};
-  const problems: Record<string, { code: string; message: string }> = {};
+  const problems: FieldProblems = {};
   for (const [key, value] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
     if (value === undefined || value === null) continue;
     if (typeof value === 'number' || typeof value === 'boolean') payload[key] = String(value);
@@ -36,10 +40,7 @@ export function formPayload(raw: unknown): Payload {
 
 /** A refused step as the form shows it: on its field when the error names one, else for the record. */
 export function formErrors(e: DomainError): Record<string, { message: string }> {
-  if (e instanceof FieldErrors)
-    return Object.fromEntries(Object.entries(e.errors).map(([f, p]) => [f, { message: p.message }]));
-  const field = (e as DomainError & { field?: string }).field ?? 'base';
-  return { [field]: { message: e.message } };
+  return Object.fromEntries(Object.entries(refusalErrors(e)).map(([f, p]) => [f, { message: p.message }]));
 }
 
 /**
@@ -53,7 +54,7 @@ export async function refusal(
 ): Promise<{ errors: Record<string, { message: string }>; message: string } | null> {
   if (e instanceof StaleVersion) {
     const message = await describeStale(AuditLog.getRepository().manager, resourceId, recordId, e);
-    return { errors: { rowVersion: { message }, base: { message } }, message };
+    return refusal(new DomainError(e.code, message), resourceId, recordId);
   }
   if (e instanceof DomainError) return { errors: formErrors(e), message: e.message };
   if (e instanceof ValidationError) {
@@ -63,30 +64,65 @@ export async function refusal(
   return null;
 }
 
+/** What a step's service is given: who, which record, the posted fields and the version the page showed. */
+export interface StepArgs {
+  actor: Actor & { email?: string };
+  recordId: number;
+  payload: Payload;
+  version: unknown;
+  context: ActionContext;
+}
+
+/** A step on one record as an admin action: its button, its form (Components.ActionForm), its service. */
+export interface StepActionSpec<R> {
+  icon: string;
+  variant?: Action<ActionResponse>['variant'];
+  intro: string;
+  submitLabel: string;
+  fields: ActionField[];
+  /** who may take the step at all (the service checks again, on the record) */
+  isAccessible: Action<ActionResponse>['isAccessible'];
+  /** where the button shows; a request sent anyway reaches the service, which says why not */
+  isVisible?: Action<ActionResponse>['isVisible'];
+  run: (args: StepArgs) => Promise<R>;
+  /** the notice after the step, or how to word it from the service's result */
+  success: string | ((result: R) => string);
+}
+
+/** The one shape of every step action: the record's page, the step's form, the service, the outcome. */
+export function stepAction<R>(spec: StepActionSpec<R>): Partial<Action<ActionResponse>> {
+  return {
+    actionType: 'record',
+    icon: spec.icon,
+    ...(spec.variant ? { variant: spec.variant } : {}),
+    component: Components.ActionForm,
+    custom: { intro: spec.intro, submitLabel: spec.submitLabel, fields: spec.fields },
+    isAccessible: spec.isAccessible,
+    ...(spec.isVisible ? { isVisible: spec.isVisible } : {}),
+    handler: recordFormHandler(spec.run, spec.success),
+  };
+}
+
 /**
  * The handler of a record action drawn by Components.ActionForm: GET returns the record; POST runs the
  * service with the posted fields (and `rowVersion`, the version the page was loaded with: the service
  * refuses a step based on an older one), then shows the record again, or the refusal on its field.
  */
-export function recordFormHandler(
-  run: (args: {
-    actor: Actor & { email?: string };
-    recordId: number;
-    payload: Payload;
-    version: unknown;
-    context: ActionContext;
-  }) => Promise<unknown>,
-  success: string,
+export function recordFormHandler<R>(
+  run: (args: StepArgs) => Promise<R>,
+  success: string | ((result: R) => string),
 ): ActionHandler<ActionResponse> {
   return async (request: ActionRequest, _response, context) => {
     const { record, resource, currentAdmin, h } = context;
     if (!record) throw new NotFoundError('记录不存在', 'recordFormHandler');
     const actor = actorOf(context);
     if (request.method === 'get' || !actor) return { record: record.toJSON(currentAdmin) };
+    let message: string;
     try {
       const payload = formPayload(request.payload);
       if (record.params.rowVersion !== undefined) assertVersionGiven(payload.rowVersion);
-      await run({ actor, recordId: Number(record.id()), payload, version: payload.rowVersion, context });
+      const result = await run({ actor, recordId: Number(record.id()), payload, version: payload.rowVersion, context });
+      message = typeof success === 'string' ? success : success(result);
     } catch (e) {
       const refused = await refusal(e, resource.id(), record.id());
       if (!refused) throw e;
@@ -98,7 +134,7 @@ export function recordFormHandler(
     const fresh = await resource.findOne(record.id(), context);
     return {
       record: (fresh ?? record).toJSON(currentAdmin),
-      notice: { message: success, type: 'success' },
+      notice: { message, type: 'success' },
       redirectUrl: h.recordActionUrl({ resourceId: resource.id(), recordId: record.id(), actionName: 'show' }),
     };
   };

@@ -3,7 +3,6 @@ import express, { type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { can, countyScope } from '../../domain/access-policy.js';
 import { mayPrintCertificate } from '../../domain/certificate-permissions.js';
-import { DomainError } from '../../domain/errors.js';
 import { buildCertificateDocx, DOCX_TYPE } from '../../reports/certificate-document.js';
 import { buildAgentExport } from '../../services/agent-export.js';
 import { countyPlaces, importAgents } from '../../services/agent-import.js';
@@ -14,6 +13,7 @@ import { signedIn } from '../current-actor.js';
 import { sendDownload } from './download-headers.js';
 import { listedRecordIds } from './listed-records.js';
 import { chinaToday, recordId } from '../scoped-resource.js';
+import { refuse, sendRefusal } from '../refusals.js';
 
 // Files the admin's JSON actions cannot serve: the printable certificate, the agents' Excel template,
 // export and import. Mounted under /admin/files after the session; every request is checked with `can`.
@@ -34,8 +34,8 @@ export function agentFilesRouter(admin: AdminJS, ds: DataSource): express.Router
       const id = recordId(req.params.id);
       const data = id === null ? null : await certificatePrintData(ds.manager, id, today);
       if (!data || !can(actor, 'read', 'Certificate', { countyId: data.countyId }))
-        return void res.status(404).json({ error: '证书不存在或无权查看' });
-      if (!mayPrintCertificate(actor, data.countyId)) return void res.status(403).json({ error: '无权打印代理员证' });
+        return void refuse(res, 'NOT_FOUND', '证书不存在或无权查看');
+      if (!mayPrintCertificate(actor, data.countyId)) return void refuse(res, 'FORBIDDEN', '无权打印代理员证');
       const body = await buildCertificateDocx(data, today);
       await writeAudit(ds.manager, {
         actor,
@@ -55,7 +55,7 @@ export function agentFilesRouter(admin: AdminJS, ds: DataSource): express.Router
     try {
       const actor = signedIn(req, res);
       if (!actor) return;
-      if (!can(actor, 'write', 'Agent')) return void res.status(403).json({ error: '无权导入代理员' });
+      if (!can(actor, 'write', 'Agent')) return void refuse(res, 'FORBIDDEN', '无权导入代理员');
       const county = countyScope(actor) ?? queryNumber(req.query.countyId);
       const places = county ? await countyPlaces(ds.manager, county) : { townships: [] };
       const body = await buildImportTemplate(
@@ -71,7 +71,7 @@ export function agentFilesRouter(admin: AdminJS, ds: DataSource): express.Router
     try {
       const actor = signedIn(req, res);
       if (!actor) return;
-      if (!can(actor, 'read', 'Agent')) return void res.status(403).json({ error: '无权导出代理员名单' });
+      if (!can(actor, 'read', 'Agent')) return void refuse(res, 'FORBIDDEN', '无权导出代理员名单');
       const { ids, filters } = await listedRecordIds(admin, 'Agent', req, {
         limit: EXPORT_LIMIT,
         sortBy: 'id',
@@ -99,9 +99,9 @@ export function agentFilesRouter(admin: AdminJS, ds: DataSource): express.Router
     try {
       const actor = signedIn(req, res);
       if (!actor) return;
-      if (!can(actor, 'write', 'Agent')) return void res.status(403).json({ error: '无权导入代理员' });
+      if (!can(actor, 'write', 'Agent')) return void refuse(res, 'FORBIDDEN', '无权导入代理员');
       const file = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      if (!file.length) return void res.status(400).json({ error: '请选择要导入的 Excel 文件' });
+      if (!file.length) return void refuse(res, 'REQUIRED', '请选择要导入的 Excel 文件');
       const outcome = await importAgents(ds, actor, file, {
         countyId: queryNumber(req.query.countyId),
         dryRun: req.query.dryRun === '1' || req.query.dryRun === 'true',
@@ -110,14 +110,12 @@ export function agentFilesRouter(admin: AdminJS, ds: DataSource): express.Router
       });
       res.json(outcome);
     } catch (e) {
-      if (e instanceof DomainError)
-        return void res.status(e.code === 'FORBIDDEN' ? 403 : 400).json({ error: e.message });
-      next(e);
+      if (!sendRefusal(res, e)) next(e);
     }
   });
 
   router.use((e: { type?: string }, _req: Request, res: Response, next: express.NextFunction) => {
-    if (e?.type === 'entity.too.large') return void res.status(413).json({ error: '文件过大（上限5MB）' });
+    if (e?.type === 'entity.too.large') return void refuse(res, 'BODY_TOO_LARGE', '文件过大（上限5MB）');
     next(e);
   });
 

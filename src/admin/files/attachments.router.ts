@@ -1,12 +1,12 @@
-import express, { type Request, type Response } from 'express';
+import express, { type Request } from 'express';
 import IncomingForm, { type File } from 'formidable';
 import { rm } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
-import { DomainError } from '../../domain/errors.js';
 import { attachFile, findAttachment } from '../../services/attachment-service.js';
 import { signedIn } from '../current-actor.js';
 import { recordId } from '../scoped-resource.js';
 import { downloadHeaders } from './download-headers.js';
+import { refuse, sendRefusal } from '../refusals.js';
 
 interface Deps {
   dataSource: DataSource;
@@ -14,11 +14,6 @@ interface Deps {
   uploadMaxBytes: number;
   now: () => Date;
 }
-
-/** A refusal in Chinese; `field` names the form field it is about (a scan's file or title), when one is. */
-const fail = (res: Response, status: number, message: string, field?: string) =>
-  res.status(status).json(field ? { error: message, field } : { error: message });
-const fieldOf = (e: DomainError): string | undefined => (e as { field?: string }).field;
 
 /**
  * Files of notices (attachments), inspections (photos) and rectifications (evidence), beside the admin:
@@ -37,7 +32,7 @@ export function attachmentsRouter(deps: Deps): express.Router {
       const id = recordId(req.params.id);
       const found =
         id === null ? null : await findAttachment(deps.dataSource, deps.uploadDir, actor, req.params.owner, id, key);
-      if (!found) return void fail(res, 404, '文件不存在或无权查看');
+      if (!found) return void refuse(res, 'NOT_FOUND', '文件不存在或无权查看');
       // a download, never rendered in the admin's origin: its type from the sniffed content
       downloadHeaders(res, found.name, found.mime);
       res.sendFile(found.path, (err) => err && next(err));
@@ -51,11 +46,11 @@ export function attachmentsRouter(deps: Deps): express.Router {
     try {
       const actor = signedIn(req, res);
       if (!actor) return;
-      if (!req.is('multipart/form-data')) return void fail(res, 400, '请以表单方式上传文件');
+      if (!req.is('multipart/form-data')) return void refuse(res, 'UPLOAD_INVALID', '请以表单方式上传文件');
       const parsed = await parse(req, deps.uploadMaxBytes);
-      if ('error' in parsed) return void fail(res, 400, parsed.error);
+      if ('error' in parsed) return void refuse(res, 'UPLOAD_INVALID', parsed.error);
       upload = parsed.file;
-      if (!upload) return void fail(res, 400, '请选择要上传的文件');
+      if (!upload) return void refuse(res, 'REQUIRED', '请选择要上传的文件');
       const store = { uploadDir: deps.uploadDir, maxBytes: deps.uploadMaxBytes };
       const stored = await attachFile(
         deps.dataSource,
@@ -68,14 +63,7 @@ export function attachmentsRouter(deps: Deps): express.Router {
       );
       res.status(201).json({ message: `已上传：${stored.name}`, key: stored.key });
     } catch (e) {
-      if (e instanceof DomainError)
-        return void fail(
-          res,
-          e.code === 'FORBIDDEN' ? 403 : e.code === 'NOTICE_PUBLISHED' ? 409 : 400,
-          e.message,
-          fieldOf(e),
-        );
-      next(e);
+      if (!sendRefusal(res, e)) next(e);
     } finally {
       if (upload) await rm(upload.path, { force: true });
     }

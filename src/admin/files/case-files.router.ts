@@ -7,7 +7,6 @@ import { can, maySeePersonalData } from '../../domain/access-policy.js';
 import { describeDaysLeft, nextDeadline } from '../../domain/case-deadlines.js';
 import { describeMissing, missingFromFile } from '../../domain/case-file-completeness.js';
 import { localDate } from '../../domain/dates.js';
-import { DomainError } from '../../domain/errors.js';
 import { FORM_TITLES, renderCaseForm } from '../../reports/case-forms/index.js';
 import { writeAudit } from '../../services/audit.js';
 import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
@@ -17,12 +16,13 @@ import { loadDossierInput } from '../../services/case-dossier.js';
 import { fileCaseScan, storedPath } from '../../services/case-scans.js';
 import { caseTimeline } from '../../services/case-timeline.js';
 import { caseFacts, caseFileContents } from '../../services/case-workflow.js';
-import { signedIn } from '../current-actor.js';
+import { signedIn, type SignedIn } from '../current-actor.js';
 import { AUDIT_ACTIONS } from '../locale/audit-actions.js';
 import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
 import { recordId } from '../scoped-resource.js';
 import { CASE_DOCUMENT_KIND_LABELS, CASE_FORMS, enumLabel, type CaseForm } from '../../domain/vocabulary.js';
 import { downloadHeaders } from './download-headers.js';
+import { refuse, sendRefusal } from '../refusals.js';
 
 const TIMELINE_LABELS = { actions: AUDIT_ACTIONS, fields: RESOURCE_TRANSLATIONS.PetitionCase.properties };
 // forms printed before the matter is done make no sense: 附件5 follows the conclusion
@@ -36,11 +36,6 @@ interface Deps {
   publicBaseUrl: string;
   now: () => Date;
 }
-
-/** A refusal in Chinese; `field` names the form field it is about (a scan's file or title), when one is. */
-const fail = (res: Response, status: number, message: string, field?: string) =>
-  res.status(status).json(field ? { error: message, field } : { error: message });
-const fieldOf = (e: DomainError): string | undefined => (e as { field?: string }).field;
 
 /**
  * The case file's papers, beside the admin (AdminJS actions cannot stream files): the five forms as
@@ -85,10 +80,10 @@ export function caseFilesRouter(deps: Deps): express.Router {
       !can(actor, 'read', 'PetitionCase', { countyId: row.county_id }) ||
       (row.voided_at && actor.role !== 'city_admin')
     ) {
-      return void fail(res, 404, '案件不存在或无权访问');
+      return void refuse(res, 'NOT_FOUND', '案件不存在或无权访问');
     }
     if (op === 'write' && !can(actor, 'write', 'CaseDocument', { countyId: row.county_id }))
-      return void fail(res, 403, '无权为该案件上传材料');
+      return void refuse(res, 'FORBIDDEN', '无权为该案件上传材料');
     return { actor, row };
   }
 
@@ -147,6 +142,28 @@ export function caseFilesRouter(deps: Deps): express.Router {
     }
   });
 
+  /** A paper of the case handed out (a form, the whole file): who took which is audited, then it is sent. */
+  async function sendCasePaper(
+    req: Request,
+    res: Response,
+    taken: { actor: SignedIn; row: CaseRow; changes: Record<string, unknown> },
+    body: Buffer,
+    file: { name: string; type: string },
+  ): Promise<void> {
+    const { actor, row, changes } = taken;
+    await writeAudit(em(), {
+      actor,
+      action: 'download',
+      resource: 'PetitionCase',
+      recordId: row.id,
+      countyId: row.county_id,
+      changes,
+      ip: req.ip ?? null,
+    });
+    downloadHeaders(res, file.name, file.type);
+    res.send(body);
+  }
+
   // the case's history for its page: steps, handling records, papers and changes, with who recorded them
   router.get('/cases/:caseId/timeline.json', async (req, res, next) => {
     try {
@@ -161,33 +178,22 @@ export function caseFilesRouter(deps: Deps): express.Router {
   router.get('/cases/:caseId/forms/:form', async (req, res, next) => {
     try {
       const kind = req.params.form.replace(/\.docx$/, '').replace(/-/g, '_') as CaseForm;
-      if (!CASE_FORMS.includes(kind)) return void fail(res, 404, '没有这种文书');
+      if (!CASE_FORMS.includes(kind)) return void refuse(res, 'NOT_FOUND', '没有这种文书');
       const found = await loadCase(req, res, 'read');
       if (!found) return;
       const { actor, row } = found;
       if (NEEDS_CONCLUSION.includes(kind) && !row.concluded_on) {
-        return void fail(res, 409, '案件尚未终结，不能生成答复意见书（附件5）：请先办理“终结”');
+        return void refuse(res, 'FORM_NOT_YET', '案件尚未终结，不能生成答复意见书（附件5）：请先办理“终结”');
       }
       const data = await loadCaseFormData(em(), row.id, {
         viewer: actor.role,
         query: { actor, publicBaseUrl: deps.publicBaseUrl },
       });
       const buffer = await renderCaseForm(kind, data!);
-      await writeAudit(em(), {
-        actor,
-        action: 'download',
-        resource: 'PetitionCase',
-        recordId: row.id,
-        countyId: row.county_id,
-        changes: { form: kind },
-        ip: req.ip ?? null,
+      await sendCasePaper(req, res, { actor, row, changes: { form: kind } }, buffer, {
+        name: `${row.case_no}-${FORM_TITLES[kind]}.docx`,
+        type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       });
-      downloadHeaders(
-        res,
-        `${row.case_no}-${FORM_TITLES[kind]}.docx`,
-        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      );
-      res.send(buffer);
     } catch (e) {
       next(e);
     }
@@ -205,20 +211,13 @@ export function caseFilesRouter(deps: Deps): express.Router {
         publicBaseUrl: deps.publicBaseUrl,
       });
       const { pdf, entries } = await buildCaseDossier(input!);
-      await writeAudit(em(), {
-        actor,
-        action: 'download',
-        resource: 'PetitionCase',
-        recordId: row.id,
-        countyId: row.county_id,
-        changes: { dossier: { entries: entries.length, scans: input!.scans.length, bytes: pdf.length } },
-        ip: req.ip ?? null,
+      const dossier = { entries: entries.length, scans: input!.scans.length, bytes: pdf.length };
+      await sendCasePaper(req, res, { actor, row, changes: { dossier } }, Buffer.from(pdf), {
+        name: `${row.case_no}-案卷.pdf`,
+        type: 'application/pdf',
       });
-      downloadHeaders(res, `${row.case_no}-案卷.pdf`, 'application/pdf');
-      res.send(Buffer.from(pdf));
     } catch (e) {
-      if (e instanceof DomainError) return void fail(res, 422, e.message);
-      next(e);
+      if (!sendRefusal(res, e)) next(e);
     }
   });
 
@@ -228,9 +227,9 @@ export function caseFilesRouter(deps: Deps): express.Router {
       const found = await loadCase(req, res, 'write');
       if (!found) return;
       const parsed = await parseUpload(req, deps.uploadMaxBytes);
-      if ('error' in parsed) return void fail(res, 400, parsed.error);
+      if ('error' in parsed) return void refuse(res, 'UPLOAD_INVALID', parsed.error);
       upload = parsed.file;
-      if (!upload) return void fail(res, 400, '请选择要上传的扫描件');
+      if (!upload) return void refuse(res, 'REQUIRED', '请选择要上传的扫描件');
       const id = await fileCaseScan(em(), {
         caseId: found.row.id,
         kind: parsed.fields.kind ?? '',
@@ -244,9 +243,7 @@ export function caseFilesRouter(deps: Deps): express.Router {
       });
       res.status(201).json({ id, message: '扫描件已上传' });
     } catch (e) {
-      if (e instanceof DomainError)
-        return void fail(res, e.code === 'CASE_ARCHIVED' ? 409 : 400, e.message, fieldOf(e));
-      next(e);
+      if (!sendRefusal(res, e)) next(e);
     } finally {
       if (upload) await rm(upload.path, { force: true });
     }
@@ -263,14 +260,15 @@ export function caseFilesRouter(deps: Deps): express.Router {
         !can(actor, 'read', 'CaseDocument', { countyId: doc.county_id }) ||
         (doc.voided_at && actor.role !== 'city_admin')
       ) {
-        return void fail(res, 404, '文书不存在或无权访问');
+        return void refuse(res, 'NOT_FOUND', '文书不存在或无权访问');
       }
-      if (!doc.storage_key) return void fail(res, 404, '该文书没有上传扫描件');
+      if (!doc.storage_key) return void refuse(res, 'NOT_FOUND', '该文书没有上传扫描件');
       // a signed scan shows the petitioner's ID number, phone and address as written: listed for leaders, not
       // downloadable (the same rule keeps scans out of their 全卷)
-      if (!maySeePersonalData(actor)) return void fail(res, 403, '领导账号可以查看文书目录，不能下载签字扫描件');
+      if (!maySeePersonalData(actor))
+        return void refuse(res, 'FORBIDDEN', '领导账号可以查看文书目录，不能下载签字扫描件');
       const file = storedPath(deps.uploadDir, doc.storage_key);
-      if (!fs.existsSync(file)) return void fail(res, 404, '文书文件不存在');
+      if (!fs.existsSync(file)) return void refuse(res, 'NOT_FOUND', '文书文件不存在');
       await writeAudit(em(), {
         actor,
         action: 'download',

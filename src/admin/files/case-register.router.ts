@@ -10,6 +10,7 @@ import { signedIn } from '../current-actor.js';
 import { chinaToday, recordId } from '../scoped-resource.js';
 import { sendDownload } from './download-headers.js';
 import { listedRecordIds } from './listed-records.js';
+import { refuse } from '../refusals.js';
 
 const EXPORT_LIMIT = 20_000;
 
@@ -23,7 +24,7 @@ export function caseRegisterRouter(admin: AdminJS, ds: DataSource): express.Rout
     try {
       const actor = signedIn(req, res);
       if (!actor) return;
-      if (!can(actor, 'read', 'PetitionCase')) return void res.status(403).json({ error: '无权导出案件' });
+      if (!can(actor, 'read', 'PetitionCase')) return void refuse(res, 'FORBIDDEN', '无权导出案件');
       const { ids, filters } = await listedRecordIds(admin, 'PetitionCase', req, {
         limit: EXPORT_LIMIT,
         sortBy: 'acceptedOn',
@@ -49,7 +50,7 @@ export function caseRegisterRouter(admin: AdminJS, ds: DataSource): express.Rout
     try {
       const actor = signedIn(req, res);
       if (!actor) return;
-      if (!can(actor, 'write', 'PetitionCase')) return void res.status(403).json({ error: '无权登记案件' });
+      if (!can(actor, 'write', 'PetitionCase')) return void refuse(res, 'FORBIDDEN', '无权登记案件');
       const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 60) : null);
       const cases = await earlierCases(
         ds.manager,

@@ -5,6 +5,7 @@ import { eligibleAgents } from '../../services/agent-eligibility.js';
 import { signedIn } from '../current-actor.js';
 import { isValidDate } from '../../domain/dates.js';
 import { chinaToday, recordId } from '../scoped-resource.js';
+import { refuse } from '../refusals.js';
 
 export type ChoiceKind = 'county' | 'township' | 'village' | 'agent';
 const KINDS: readonly ChoiceKind[] = ['county', 'township', 'village', 'agent'];
@@ -23,14 +24,14 @@ export function choicesRouter(ds: DataSource): express.Router {
       const actor = signedIn(req, res);
       if (!actor) return;
       const kind = req.params.kind as ChoiceKind;
-      if (!KINDS.includes(kind)) return void res.status(404).json({ error: '没有这种选项' });
+      if (!KINDS.includes(kind)) return void refuse(res, 'NOT_FOUND', '没有这种选项');
       const scope = countyScope(actor);
       const parent = req.query.parent === undefined || req.query.parent === '' ? null : recordId(req.query.parent);
       if (req.query.parent !== undefined && req.query.parent !== '' && parent === null)
-        return void res.status(400).json({ error: '上级地点无效' });
+        return void refuse(res, 'INPUT_REFERENCE', '上级地点无效');
       const on = typeof req.query.on === 'string' && req.query.on !== '' ? req.query.on : null;
       if ((req.query.on !== undefined && req.query.on !== '' && on === null) || (on !== null && !isValidDate(on)))
-        return void res.status(400).json({ error: '日期无效，请按“年-月-日”填写' });
+        return void refuse(res, 'INPUT_DATE', '日期无效，请按“年-月-日”填写');
       const rows = async (sql: string, params: unknown[]) =>
         (await ds.manager.query(sql, params)) as { value: string; label: string }[];
       let choices: { value: string; label: string }[] = [];

@@ -18,6 +18,7 @@ import { approvedCommendations } from '../../services/commendation-service.js';
 import { signedIn, type SignedIn } from '../current-actor.js';
 import { FIGURE_LABELS } from '../figures-view.js';
 import { sendDownload } from './download-headers.js';
+import { refuse } from '../refusals.js';
 
 // The year-end papers: 附件7 汇总 (Excel and Word), 附件6 per report, the commendation list. Mounted under
 // /admin/files after the session; each request is checked with `can` and written to the audit log.
@@ -43,7 +44,7 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
     const actor = signedIn(req, res);
     if (!actor) return null;
     if (!can(actor, 'read', resource) || actor.role === 'county_staff') {
-      res.status(403).json({ error: '无权下载全市汇总' });
+      refuse(res, 'FORBIDDEN', '无权下载全市汇总');
       return null;
     }
     return actor;
@@ -54,10 +55,10 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
       try {
         const actor = signedIn(req, res);
         if (!actor) return;
-        if (!can(actor, 'read', 'AnnualReport')) return void res.status(403).json({ error: '无权下载结案统计表' });
+        if (!can(actor, 'read', 'AnnualReport')) return void refuse(res, 'FORBIDDEN', '无权下载结案统计表');
         const today = localDate(now());
         const year = yearOf(req, defaultReportYear(today));
-        if (!year) return void res.status(400).json({ error: '年度无效' });
+        if (!year) return void refuse(res, 'YEAR', '年度无效');
         // a county's staff get her own county's accepted table; the city and leaders every county's
         const county = countyScope(actor);
         const summary = await closureSummary(em(), year, county);
@@ -92,7 +93,7 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
       const id = recordId(req.params.id);
       const data = id !== null ? await analysisPrintData(em(), id) : null;
       if (!data || !can(actor, 'read', 'AnalysisReport', { countyId: data.countyId }))
-        return void res.status(404).json({ error: '分析报告不存在或无权查看' });
+        return void refuse(res, 'NOT_FOUND', '分析报告不存在或无权查看');
       // the contact's mobile as the reader may see it on the report's page (PERSONAL_DATA.contact)
       const contactPhone = personalValue('contact', 'contactPhone', actor.role, 'record', data.contactPhone) ?? '';
       const body = await buildAnalysisReportDocument({ ...data, contactPhone }, FIGURE_LABELS);
@@ -116,7 +117,7 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
       if (!actor) return;
       const today = localDate(now());
       const year = yearOf(req, Number(today.slice(0, 4)) - 1);
-      if (!year) return void res.status(400).json({ error: '年度无效' });
+      if (!year) return void refuse(res, 'YEAR', '年度无效');
       const lines = await approvedCommendations(em(), year);
       const body = await buildCommendationListDocument(year, lines, today);
       await writeAudit(em(), {

@@ -57,6 +57,20 @@ const withTrainingHours: After<ActionResponse> = async (response) => {
 const cityProduces = (context: ActionContext) =>
   mayTakeCertificateStep(actorOf(context), 'produce') && allowed('Agent', 'read')(context);
 
+/** The agent's own details (代理员登记), as the form asks for them and the record shows them. */
+const AGENT_FIELDS = [
+  'name',
+  'gender',
+  'idNumber',
+  'phone',
+  'countyId',
+  'townshipId',
+  'villageId',
+  'employer',
+  'appointedOn',
+  'status',
+];
+
 export const agentResource = defineResource(
   Agent,
   {
@@ -77,35 +91,8 @@ export const agentResource = defineResource(
     sort: { sortBy: 'id', direction: 'desc' },
     listProperties: ['name', 'gender', 'countyId', 'townshipId', 'villageId', 'phone', 'appointedOn', 'status'],
     filterProperties: ['name', 'countyId', 'townshipId', 'villageId', 'status', 'appointedOn', 'idNumber', 'phone'],
-    editProperties: [
-      'name',
-      'gender',
-      'idNumber',
-      'phone',
-      'countyId',
-      'townshipId',
-      'villageId',
-      'employer',
-      'appointedOn',
-      'status',
-      'remarks',
-    ],
-    showProperties: [
-      'name',
-      'gender',
-      'idNumber',
-      'phone',
-      'countyId',
-      'townshipId',
-      'villageId',
-      'employer',
-      'appointedOn',
-      'status',
-      'trainingHours',
-      'remarks',
-      'createdAt',
-      'updatedAt',
-    ],
+    editProperties: [...AGENT_FIELDS, 'remarks'],
+    showProperties: [...AGENT_FIELDS, 'trainingHours', 'remarks', 'createdAt', 'updatedAt'],
     properties: {
       remarks: { type: 'textarea' },
       trainingHours: { type: 'string', isVisible: { list: false, filter: false, show: true, edit: false } },

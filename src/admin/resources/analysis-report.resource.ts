@@ -3,7 +3,7 @@ import { validateAnalysisReport, withUnitDefaults } from '../../domain/analysis-
 import type { CaseFigures } from '../../domain/case-statistics.js';
 import { AnalysisReport } from '../../entities/analysis-report.js';
 import { analysisFigures, refreshAnalysisFigures, unitOf } from '../../services/analysis-report-service.js';
-import { recordFormHandler } from '../actions/form-action.js';
+import { stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { figuresHtml } from '../figures-view.js';
 import { allowed, countyHeading, defineResource, HEADING_PROPERTY, NAV } from '../resource-kit.js';
@@ -86,22 +86,16 @@ export const analysisReportResource = defineResource(
     },
     actions: {
       show: { after: withFigures },
-      refreshAnalysisFigures: {
-        actionType: 'record',
+      refreshAnalysisFigures: stepAction({
         icon: 'RefreshCw',
-        component: Components.ActionForm,
+        intro: '按统计期间从案件台账重新统计本期数据（新建时已自动统计）。',
+        submitLabel: '重新取数',
+        fields: [],
         isAccessible: allowed('AnalysisReport', 'write'),
-        custom: {
-          intro: '按统计期间从案件台账重新统计本期数据（新建时已自动统计）。',
-          submitLabel: '重新取数',
-          fields: [],
-        },
-        handler: recordFormHandler(
-          ({ actor, recordId, version }) =>
-            refreshAnalysisFigures(dataSource(), actor, recordId, chinaToday(), version),
-          '已重新统计本期数据',
-        ),
-      },
+        run: ({ actor, recordId, version }) =>
+          refreshAnalysisFigures(dataSource(), actor, recordId, chinaToday(), version),
+        success: '已重新统计本期数据',
+      }),
       downloadAnalysisReport: {
         actionType: 'record',
         icon: 'Download',

@@ -1,4 +1,4 @@
-import type { Action, ActionContext, ActionResponse } from 'adminjs';
+import type { Action, ActionContext, ActionHandler, ActionRequest, ActionResponse } from 'adminjs';
 import { isStepAvailable, mayTakeReportStep, type ReportStep } from '../../domain/annual-report-rules.js';
 import { AnnualReport } from '../../entities/annual-report.js';
 import {
@@ -7,9 +7,8 @@ import {
   returnAnnualReport,
   submitAnnualReport,
 } from '../../services/annual-report-service.js';
-import { recordFormHandler } from '../actions/form-action.js';
+import { stepAction } from '../actions/form-action.js';
 import type { ActionField } from '../components/action-form.js';
-import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 
 const dataSource = () => AnnualReport.getRepository().manager.connection;
@@ -69,23 +68,21 @@ const FORMS: Record<ReportStep, StepForm> = {
   },
 };
 
-function stepAction(step: ReportStep): Partial<Action<ActionResponse>> {
+function reportStepAction(step: ReportStep): Partial<Action<ActionResponse>> {
   const form = FORMS[step];
-  const handler = recordFormHandler(
-    ({ actor, recordId, payload, version }) => form.run(actor, recordId, payload, version),
-    form.success,
-  );
-  return {
-    actionType: 'record',
-    icon: form.icon,
-    component: Components.ActionForm,
-    custom: { intro: form.intro, submitLabel: form.submitLabel, fields: form.fields },
+  const action = stepAction({
+    ...form,
     isAccessible: mayTake(step),
     isVisible: (context: ActionContext) => isStepAvailable(context.record?.params.status, step),
+    run: ({ actor, recordId, payload, version }) => form.run(actor, recordId, payload, version),
+  });
+  const handler = action.handler as ActionHandler<ActionResponse>;
+  return {
+    ...action,
     handler:
       step === 'revise'
         ? // the new version is another record: go there
-          async (request, response, context) => {
+          async (request: ActionRequest, response: unknown, context: ActionContext) => {
             const result = (await handler(request, response, context)) as ActionResponse;
             if (request.method !== 'post' || result.notice?.type === 'error') return result;
             const [draft] = await AnnualReport.getRepository().manager.query(
@@ -106,8 +103,8 @@ function stepAction(step: ReportStep): Partial<Action<ActionResponse>> {
 }
 
 export const annualReportActions = {
-  submitAnnualReport: stepAction('submit'),
-  returnAnnualReport: stepAction('return'),
-  acceptAnnualReport: stepAction('accept'),
-  reviseAnnualReport: stepAction('revise'),
+  submitAnnualReport: reportStepAction('submit'),
+  returnAnnualReport: reportStepAction('return'),
+  acceptAnnualReport: reportStepAction('accept'),
+  reviseAnnualReport: reportStepAction('revise'),
 };

@@ -10,7 +10,7 @@ import { Certificate } from '../../entities/certificate.js';
 import { issueCertificate, reviewCertificate, revokeCertificate } from '../../services/certificate-service.js';
 import { REVIEW_DUE_FILTERS, reviewDueCondition } from '../../services/certificate-reminders.js';
 import { standingsOf } from '../../services/certificate-standing.js';
-import { recordFormHandler } from '../actions/form-action.js';
+import { stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
@@ -110,82 +110,64 @@ export const certificateResource = defineResource(
       edit: { isAccessible: stepAllowed('revoke') },
       delete: { isAccessible: stepAllowed('revoke') },
       bulkDelete: { isAccessible: stepAllowed('revoke') },
-      issueCertificate: {
-        actionType: 'record',
+      issueCertificate: stepAction({
         icon: 'Send',
-        component: Components.ActionForm,
+        intro: '县（市、区）信访局、妇联审核后向代理员发放证书。发放当日起有效一年，之后每年审核一次。',
+        submitLabel: '确认发放',
+        fields: [{ name: 'issuedOn', label: '发放日期', type: 'date', required: true }],
         isAccessible: stepAllowed('issue'),
         isVisible: inStatus('produced'),
-        custom: {
-          intro: '县（市、区）信访局、妇联审核后向代理员发放证书。发放当日起有效一年，之后每年审核一次。',
-          submitLabel: '确认发放',
-          fields: [{ name: 'issuedOn', label: '发放日期', type: 'date', required: true }],
-        },
-        handler: recordFormHandler(
-          ({ actor, recordId, payload, version }) =>
-            issueCertificate(dataSource(), actor, recordId, { issuedOn: payload.issuedOn }, chinaToday(), version),
-          '证书已发放',
-        ),
-      },
-      reviewCertificate: {
-        actionType: 'record',
+        run: ({ actor, recordId, payload, version }) =>
+          issueCertificate(dataSource(), actor, recordId, { issuedOn: payload.issuedOn }, chinaToday(), version),
+        success: '证书已发放',
+      }),
+      reviewCertificate: stepAction({
         icon: 'CheckSquare',
-        component: Components.ActionForm,
+        intro: '一年一审核：审核合格自审核日起再有效一年；不合格即暂停使用，再次审核合格后恢复。',
+        submitLabel: '保存审核结果',
+        fields: [
+          { name: 'reviewedOn', label: '审核日期', type: 'date', required: true },
+          {
+            name: 'result',
+            label: '审核结果',
+            type: 'select',
+            required: true,
+            options: [
+              { value: 'passed', label: '合格' },
+              { value: 'failed', label: '不合格' },
+            ],
+          },
+          { name: 'reviewer', label: '审核人', type: 'text' },
+          { name: 'remarks', label: '备注', type: 'textarea', help: '不合格时必须写明原因' },
+        ],
         isAccessible: stepAllowed('review'),
         isVisible: inStatus('issued', 'suspended'),
-        custom: {
-          intro: '一年一审核：审核合格自审核日起再有效一年；不合格即暂停使用，再次审核合格后恢复。',
-          submitLabel: '保存审核结果',
-          fields: [
-            { name: 'reviewedOn', label: '审核日期', type: 'date', required: true },
-            {
-              name: 'result',
-              label: '审核结果',
-              type: 'select',
-              required: true,
-              options: [
-                { value: 'passed', label: '合格' },
-                { value: 'failed', label: '不合格' },
-              ],
-            },
-            { name: 'reviewer', label: '审核人', type: 'text' },
-            { name: 'remarks', label: '备注', type: 'textarea', help: '不合格时必须写明原因' },
-          ],
-        },
-        handler: recordFormHandler(
-          ({ actor, recordId, payload, version }) =>
-            reviewCertificate(dataSource(), actor, recordId, payload, chinaToday(), version),
-          '年度审核结果已保存',
-        ),
-      },
-      revokeCertificate: {
-        actionType: 'record',
+        run: ({ actor, recordId, payload, version }) =>
+          reviewCertificate(dataSource(), actor, recordId, payload, chinaToday(), version),
+        success: '年度审核结果已保存',
+      }),
+      revokeCertificate: stepAction({
         icon: 'XCircle',
         variant: 'danger',
-        component: Components.ActionForm,
+        intro: '吊销后证书自吊销日起失效，不能恢复；如需继续担任代理员，须重新制作证书。',
+        submitLabel: '确认吊销',
+        fields: [
+          { name: 'revokedOn', label: '吊销日期', type: 'date', required: true },
+          { name: 'reason', label: '吊销原因', type: 'textarea', required: true },
+        ],
         isAccessible: stepAllowed('revoke'),
         isVisible: inStatus('produced', 'issued', 'suspended'),
-        custom: {
-          intro: '吊销后证书自吊销日起失效，不能恢复；如需继续担任代理员，须重新制作证书。',
-          submitLabel: '确认吊销',
-          fields: [
-            { name: 'revokedOn', label: '吊销日期', type: 'date', required: true },
-            { name: 'reason', label: '吊销原因', type: 'textarea', required: true },
-          ],
-        },
-        handler: recordFormHandler(
-          ({ actor, recordId, payload, version }) =>
-            revokeCertificate(
-              dataSource(),
-              actor,
-              recordId,
-              { revokedOn: payload.revokedOn, reason: payload.reason },
-              chinaToday(),
-              version,
-            ),
-          '证书已吊销',
-        ),
-      },
+        run: ({ actor, recordId, payload, version }) =>
+          revokeCertificate(
+            dataSource(),
+            actor,
+            recordId,
+            { revokedOn: payload.revokedOn, reason: payload.reason },
+            chinaToday(),
+            version,
+          ),
+        success: '证书已吊销',
+      }),
       printCertificate: {
         actionType: 'record',
         icon: 'Printer',

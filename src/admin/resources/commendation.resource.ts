@@ -5,7 +5,7 @@ import { commendationProblems } from '../../domain/commendation-rules.js';
 import { Commendation } from '../../entities/commendation.js';
 import { WorkPoint } from '../../entities/work-point.js';
 import { decideCommendations, proposeCommendations } from '../../services/commendation-service.js';
-import { recordFormHandler, resourceFormHandler } from '../actions/form-action.js';
+import { resourceFormHandler, stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { allowed, defineResource, NAV } from '../resource-kit.js';
@@ -14,23 +14,18 @@ const dataSource = () => Commendation.getRepository().manager.connection;
 const write = allowed('Commendation', 'write');
 const proposed = (context: ActionContext) => context.record?.params.status === 'proposed';
 
-const decide = (decision: 'approve' | 'reject') => ({
-  actionType: 'record' as const,
-  icon: decision === 'approve' ? 'CheckCircle' : 'XCircle',
-  component: Components.ActionForm,
-  isAccessible: write,
-  isVisible: proposed,
-  custom: {
+const decide = (decision: 'approve' | 'reject') =>
+  stepAction({
+    icon: decision === 'approve' ? 'CheckCircle' : 'XCircle',
     intro: decision === 'approve' ? '批准后列入本年度表彰名单，批准日期为今天。' : '不予表彰的推荐保留在记录中。',
     submitLabel: decision === 'approve' ? '批准表彰' : '不予表彰',
     fields: [],
-  },
-  handler: recordFormHandler(
-    ({ actor, recordId, version }) =>
+    isAccessible: write,
+    isVisible: proposed,
+    run: ({ actor, recordId, version }) =>
       decideCommendations(dataSource(), actor, [recordId], decision, chinaToday(), version),
-    decision === 'approve' ? '已批准表彰' : '已决定不予表彰',
-  ),
-});
+    success: decision === 'approve' ? '已批准表彰' : '已决定不予表彰',
+  });
 
 export const commendationResource = defineResource(
   Commendation,

@@ -8,7 +8,7 @@ import {
   liftVeto,
   vetoEvaluation,
 } from '../../services/evaluation-service.js';
-import { recordFormHandler, resourceFormHandler } from '../actions/form-action.js';
+import { resourceFormHandler, stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { evaluationHtml } from '../figures-view.js';
 import { allowed, countyHeading, defineResource, HEADING_PROPERTY, NAV } from '../resource-kit.js';
@@ -91,57 +91,40 @@ export const evaluationResource = defineResource(
           return `${payload.year}年度考评已生成：新建 ${created} 个，更新 ${refreshed} 个`;
         }),
       },
-      adjustEvaluationScore: {
-        actionType: 'record',
+      adjustEvaluationScore: stepAction({
         icon: 'Sliders',
-        component: Components.ActionForm,
+        intro: '调整某一项的得分须写明理由；调整记录保存在该项下并写入操作日志，总分、结果和名次随之重新计算。',
+        submitLabel: '保存调整',
+        fields: [
+          { name: 'code', label: '考评项目', type: 'select', required: true, options: ITEM_OPTIONS },
+          { name: 'score', label: '调整后得分', type: 'number', required: true },
+          { name: 'reason', label: '调整理由', type: 'textarea', required: true },
+        ],
         isAccessible: write,
-        custom: {
-          intro: '调整某一项的得分须写明理由；调整记录保存在该项下并写入操作日志，总分、结果和名次随之重新计算。',
-          submitLabel: '保存调整',
-          fields: [
-            { name: 'code', label: '考评项目', type: 'select', required: true, options: ITEM_OPTIONS },
-            { name: 'score', label: '调整后得分', type: 'number', required: true },
-            { name: 'reason', label: '调整理由', type: 'textarea', required: true },
-          ],
-        },
-        handler: recordFormHandler(
-          ({ actor, recordId, payload }) => adjustEvaluationScore(dataSource(), actor, recordId, payload, new Date()),
-          '得分已调整',
-        ),
-      },
-      vetoEvaluation: {
-        actionType: 'record',
+        run: ({ actor, recordId, payload }) =>
+          adjustEvaluationScore(dataSource(), actor, recordId, payload, new Date()),
+        success: '得分已调整',
+      }),
+      vetoEvaluation: stepAction({
         icon: 'Slash',
-        component: Components.ActionForm,
+        intro: '一票否决：该单位本年度考评结果为不合格，不论得分多少，并不参加表彰。',
+        submitLabel: '一票否决',
+        fields: [{ name: 'vetoReason', label: '否决原因', type: 'textarea', required: true }],
         isAccessible: write,
         isVisible: (context: ActionContext) => !vetoed(context),
-        custom: {
-          intro: '一票否决：该单位本年度考评结果为不合格，不论得分多少，并不参加表彰。',
-          submitLabel: '一票否决',
-          fields: [{ name: 'vetoReason', label: '否决原因', type: 'textarea', required: true }],
-        },
-        handler: recordFormHandler(
-          ({ actor, recordId, payload }) => vetoEvaluation(dataSource(), actor, recordId, payload, new Date()),
-          '已一票否决',
-        ),
-      },
-      liftVeto: {
-        actionType: 'record',
+        run: ({ actor, recordId, payload }) => vetoEvaluation(dataSource(), actor, recordId, payload, new Date()),
+        success: '已一票否决',
+      }),
+      liftVeto: stepAction({
         icon: 'RotateCcw',
-        component: Components.ActionForm,
+        intro: '撤销一票否决后按得分重新确定考评结果和名次。',
+        submitLabel: '撤销否决',
+        fields: [{ name: 'reason', label: '撤销理由', type: 'textarea', required: true }],
         isAccessible: write,
         isVisible: vetoed,
-        custom: {
-          intro: '撤销一票否决后按得分重新确定考评结果和名次。',
-          submitLabel: '撤销否决',
-          fields: [{ name: 'reason', label: '撤销理由', type: 'textarea', required: true }],
-        },
-        handler: recordFormHandler(
-          ({ actor, recordId, payload }) => liftVeto(dataSource(), actor, recordId, payload, new Date()),
-          '已撤销一票否决',
-        ),
-      },
+        run: ({ actor, recordId, payload }) => liftVeto(dataSource(), actor, recordId, payload, new Date()),
+        success: '已撤销一票否决',
+      }),
     },
   },
 );

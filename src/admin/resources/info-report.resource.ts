@@ -3,8 +3,7 @@ import { assertReportChangeable, validateInfoReport } from '../../domain/info-re
 import { mayJudgeInfoReport } from '../../domain/supervision-permissions.js';
 import { InfoReport } from '../../entities/info-report.js';
 import { adoptInfoReport, commentInfoReport } from '../../services/info-report-service.js';
-import { recordFormHandler } from '../actions/form-action.js';
-import { Components } from '../components/index.js';
+import { stepAction } from '../actions/form-action.js';
 import { actorOf } from '../current-actor.js';
 import { allowed, defineResource, NAV } from '../resource-kit.js';
 
@@ -68,51 +67,39 @@ export const infoReportResource = defineResource(
     actions: {
       edit: { isVisible: notAdopted },
       delete: { isVisible: notAdopted },
-      commentInfoReport: {
-        actionType: 'record',
+      commentInfoReport: stepAction({
         icon: 'MessageSquare',
-        component: Components.ActionForm,
+        intro:
+          '市妇联对上报信息的点评意见，县（市、区）可在信息页面看到。确需信访人个人信息的（如典型案例需核实、转办），可在此要求补报，县（市、区）即可在内容中填写。',
+        submitLabel: '保存点评',
+        fields: [
+          { name: 'cityComment', label: '点评意见', type: 'textarea', required: true },
+          {
+            name: 'personalDataRequested',
+            label: '是否要求补报信访人个人信息',
+            type: 'select',
+            options: [
+              { value: 'false', label: '不要求' },
+              { value: 'true', label: '要求补报' },
+            ],
+          },
+        ],
         isAccessible: judging,
-        custom: {
-          intro:
-            '市妇联对上报信息的点评意见，县（市、区）可在信息页面看到。确需信访人个人信息的（如典型案例需核实、转办），可在此要求补报，县（市、区）即可在内容中填写。',
-          submitLabel: '保存点评',
-          fields: [
-            { name: 'cityComment', label: '点评意见', type: 'textarea', required: true },
-            {
-              name: 'personalDataRequested',
-              label: '是否要求补报信访人个人信息',
-              type: 'select',
-              options: [
-                { value: 'false', label: '不要求' },
-                { value: 'true', label: '要求补报' },
-              ],
-            },
-          ],
-        },
-        handler: recordFormHandler(
-          ({ actor, recordId, payload, version }) =>
-            commentInfoReport(dataSource(), actor, recordId, payload, new Date(), version),
-          '点评意见已保存',
-        ),
-      },
-      adoptInfoReport: {
-        actionType: 'record',
+        run: ({ actor, recordId, payload, version }) =>
+          commentInfoReport(dataSource(), actor, recordId, payload, new Date(), version),
+        success: '点评意见已保存',
+      }),
+      adoptInfoReport: stepAction({
         icon: 'Star',
-        component: Components.ActionForm,
+        intro: '采用后该信息计入报送单位当年的信息采用数（考评依据），不能再修改或删除。',
+        submitLabel: '确认采用',
+        fields: [{ name: 'cityComment', label: '点评意见（可不填）', type: 'textarea' }],
         isAccessible: judging,
         isVisible: notAdopted,
-        custom: {
-          intro: '采用后该信息计入报送单位当年的信息采用数（考评依据），不能再修改或删除。',
-          submitLabel: '确认采用',
-          fields: [{ name: 'cityComment', label: '点评意见（可不填）', type: 'textarea' }],
-        },
-        handler: recordFormHandler(
-          ({ actor, recordId, payload, version }) =>
-            adoptInfoReport(dataSource(), actor, recordId, payload, new Date(), version),
-          '已采用该信息',
-        ),
-      },
+        run: ({ actor, recordId, payload, version }) =>
+          adoptInfoReport(dataSource(), actor, recordId, payload, new Date(), version),
+        success: '已采用该信息',
+      }),
     },
   },
 );

@@ -5,8 +5,7 @@ import { NoticeRecipient } from '../../entities/notice-recipient.js';
 import { Notice } from '../../entities/notice.js';
 import { Organization } from '../../entities/organization.js';
 import { markNoticeRead } from '../../services/notice-service.js';
-import { recordFormHandler } from '../actions/form-action.js';
-import { Components } from '../components/index.js';
+import { stepAction } from '../actions/form-action.js';
 import { actorOf } from '../current-actor.js';
 import { fileLinksHtml } from '../file-links.js';
 import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
@@ -93,23 +92,18 @@ export const noticeRecipientResource = defineResource(
     actions: {
       list: { after: withNotice },
       show: { after: withNotice },
-      markNoticeRead: {
-        actionType: 'record',
+      markNoticeRead: stepAction({
         icon: 'CheckCircle',
-        component: Components.ActionForm,
+        intro: '确认已阅读该通知。标记后市妇联（发文单位）可以看到本单位的阅读时间和阅读人。',
+        submitLabel: '我已阅读',
+        fields: [],
         isAccessible: (context: ActionContext) =>
           mayMarkNoticeRead(actorOf(context), context.record?.params.countyId ?? null),
         isVisible: (context: ActionContext) => !context.record?.params.readAt,
-        custom: {
-          intro: '确认已阅读该通知。标记后市妇联（发文单位）可以看到本单位的阅读时间和阅读人。',
-          submitLabel: '我已阅读',
-          fields: [],
-        },
-        handler: recordFormHandler(
-          ({ actor, recordId, version }) => markNoticeRead(manager().connection, actor, recordId, new Date(), version),
-          '已标记为已读',
-        ),
-      },
+        run: ({ actor, recordId, version }) =>
+          markNoticeRead(manager().connection, actor, recordId, new Date(), version),
+        success: '已标记为已读',
+      }),
     },
   },
 );

@@ -3,7 +3,7 @@ import { assertNoticeDraft, validateNotice } from '../../domain/notice-rules.js'
 import { mayOpenNotice } from '../../domain/supervision-permissions.js';
 import { Notice } from '../../entities/notice.js';
 import { countyIds, noticeReadStatus, publishNotice } from '../../services/notice-service.js';
-import { recordFormHandler } from '../actions/form-action.js';
+import { stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { fileLinksHtml } from '../file-links.js';
@@ -97,23 +97,18 @@ export const noticeResource = defineResource(
       },
       edit: { isVisible: isDraft },
       delete: { isVisible: isDraft },
-      publishNotice: {
-        actionType: 'record',
+      publishNotice: stepAction({
         icon: 'Send',
-        component: Components.ActionForm,
+        intro:
+          '发布后通知即送达所选县（市、区）（未选择的，送达全部县（市、区）），各县首页显示为未读，不能再修改。请先上传需要的附件。',
+        submitLabel: '确认发布',
+        fields: [],
         isAccessible: write,
         isVisible: isDraft,
-        custom: {
-          intro:
-            '发布后通知即送达所选县（市、区）（未选择的，送达全部县（市、区）），各县首页显示为未读，不能再修改。请先上传需要的附件。',
-          submitLabel: '确认发布',
-          fields: [],
-        },
-        handler: recordFormHandler(
-          ({ actor, recordId, version }) => publishNotice(manager().connection, actor, recordId, new Date(), version),
-          '通知已发布',
-        ),
-      },
+        run: ({ actor, recordId, version }) =>
+          publishNotice(manager().connection, actor, recordId, new Date(), version),
+        success: '通知已发布',
+      }),
       uploadNoticeFile: {
         actionType: 'record',
         icon: 'Paperclip',

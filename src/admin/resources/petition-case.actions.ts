@@ -1,4 +1,4 @@
-import type { Action, ActionContext, ActionRequest, ActionResponse, RecordActionResponse } from 'adminjs';
+import type { Action, ActionContext, ActionRequest, ActionResponse } from 'adminjs';
 import { can, maySeePersonalData } from '../../domain/access-policy.js';
 import { CASE_POLICY } from '../../domain/case-policy.js';
 import { CASE_EVENTS, isEventAvailable, type CaseEvent } from '../../domain/case-workflow.js';
@@ -8,8 +8,7 @@ import { PetitionCase } from '../../entities/petition-case.js';
 import { caseRatingOf, queryCodeOf, reissueQueryCode } from '../../services/petitioner-query.js';
 import { caseFacts, transitionCase } from '../../services/case-workflow.js';
 import type { ActionField } from '../components/action-form.js';
-import { Components } from '../components/index.js';
-import { recordFormHandler, refusal } from '../actions/form-action.js';
+import { stepAction } from '../actions/form-action.js';
 import { actorOf } from '../current-actor.js';
 import { UI } from '../locale/ui.js';
 import { allowed } from '../resource-kit.js';
@@ -135,13 +134,13 @@ function factsOf(record: NonNullable<ActionContext['record']>): ReturnType<typeo
 }
 
 /** One workflow step as a record action: shown where legal, its form, the service, the outcome. */
-function workflowAction(event: CaseEvent): Partial<Action<RecordActionResponse>> {
+function workflowAction(event: CaseEvent): Partial<Action<ActionResponse>> {
   const form = FORMS[event];
-  return {
-    actionType: 'record',
+  return stepAction({
     icon: form.icon,
-    component: Components.ActionForm,
-    custom: { fields: form.fields, intro: form.intro, submitLabel: form.submitLabel ?? UI.actions[event] },
+    intro: form.intro,
+    submitLabel: form.submitLabel ?? UI.actions[event],
+    fields: form.fields,
     isAccessible: write,
     // legality only hides the button: a request sent anyway reaches the service, which says why not
     isVisible: (context: ActionContext) => {
@@ -149,41 +148,17 @@ function workflowAction(event: CaseEvent): Partial<Action<RecordActionResponse>>
       if (event === 'reopen' && actorOf(context)?.role !== 'city_admin') return false;
       return isEventAvailable(factsOf(context.record), event);
     },
-    handler: async (
-      request: ActionRequest,
-      _response: unknown,
-      context: ActionContext,
-    ): Promise<RecordActionResponse> => {
-      const { record, currentAdmin, h } = context;
-      if (!record) throw new Error('record action without a record');
-      if (request.method === 'get') {
-        return { record: record.toJSON(currentAdmin) };
-      }
-      try {
-        const saved = await transitionCase(PetitionCase.getRepository().manager, {
-          caseId: Number(record.id()),
-          event,
-          input: request.payload ?? {},
-          actor: actorOf(context),
-          now: new Date(),
-          expectedVersion: request.payload?.rowVersion,
-        });
-        const fresh = (await context.resource.findOne(record.id(), context)) ?? record;
-        return {
-          record: fresh.toJSON(currentAdmin),
-          notice: { message: successMessage(event, saved), type: 'success' },
-          redirectUrl: h.recordActionUrl({ resourceId: 'PetitionCase', recordId: record.id(), actionName: 'show' }),
-        };
-      } catch (e) {
-        const refused = await refusal(e, 'PetitionCase', record.id());
-        if (!refused) throw e;
-        return {
-          record: { ...record.toJSON(currentAdmin), errors: refused.errors },
-          notice: { message: refused.message, type: 'error' },
-        };
-      }
-    },
-  };
+    run: ({ actor, recordId, payload, version }) =>
+      transitionCase(PetitionCase.getRepository().manager, {
+        caseId: recordId,
+        event,
+        input: payload,
+        actor,
+        now: new Date(),
+        expectedVersion: version,
+      }),
+    success: (saved) => successMessage(event, saved),
+  });
 }
 
 export const workflowActions: Record<CaseEvent, Partial<Action<ActionResponse>>> = Object.fromEntries(
@@ -220,59 +195,50 @@ export async function withPetitionerChannel(
   return response;
 }
 
-export const reissueQueryCodeAction: Partial<Action<ActionResponse>> = {
-  actionType: 'record',
+export const reissueQueryCodeAction: Partial<Action<ActionResponse>> = stepAction({
   icon: 'Key',
   variant: 'danger',
-  component: Components.ActionForm,
+  intro:
+    '信访人遗失告知书或查询码可能被他人知悉时，可重新生成查询码：原查询码立即失效，请重新打印代理告知书或答复意见书交信访人。操作记入操作日志。',
+  submitLabel: '重新生成',
+  fields: [{ name: 'reason', label: '重新生成的原因', type: 'textarea', required: true }],
   isAccessible: (context: ActionContext) => write(context) && mayHoldCode(context),
   isVisible: (context: ActionContext) => !context.record?.params.voidedAt,
-  custom: {
-    intro:
-      '信访人遗失告知书或查询码可能被他人知悉时，可重新生成查询码：原查询码立即失效，请重新打印代理告知书或答复意见书交信访人。操作记入操作日志。',
-    submitLabel: '重新生成',
-    fields: [{ name: 'reason', label: '重新生成的原因', type: 'textarea', required: true }],
-  },
-  handler: recordFormHandler(
-    ({ actor, recordId, payload, version }) =>
-      reissueQueryCode(PetitionCase.getRepository().manager, {
-        caseId: recordId,
-        actor,
-        reason: payload.reason,
-        expectedVersion: version,
-      }),
-    '查询码已重新生成，原查询码已失效',
-  ),
-};
+  run: ({ actor, recordId, payload, version }) =>
+    reissueQueryCode(PetitionCase.getRepository().manager, {
+      caseId: recordId,
+      actor,
+      reason: payload.reason,
+      expectedVersion: version,
+    }),
+  success: '查询码已重新生成，原查询码已失效',
+});
 
 /**
  * 新增办案记录 from the case itself (附件4 办案记录表): the handling record is created through the CaseLog
  * resource, with its own checks (dates within the case, the file not archived) and audit.
  */
-export const addHandlingRecordAction: Partial<Action<ActionResponse>> = {
-  actionType: 'record',
+export const addHandlingRecordAction: Partial<Action<ActionResponse>> = stepAction({
   icon: 'Edit3',
-  component: Components.ActionForm,
+  intro: '办案记录表（附件4）：逐次记录代理员为本案做的工作——走访、调解、协调的部门和结果。终结前至少登记一条。',
+  submitLabel: '保存办案记录',
+  fields: [
+    { name: 'loggedOn', label: '记录日期', type: 'date', required: true },
+    { name: 'handler', label: '承办人', type: 'text', required: true, help: '代理员或经办人姓名' },
+    { name: 'department', label: '协调部门', type: 'text' },
+    { name: 'action', label: '办理情况', type: 'textarea', required: true },
+    { name: 'result', label: '办理结果', type: 'textarea' },
+  ],
   isAccessible: (context: ActionContext) =>
     can(actorOf(context), 'write', 'CaseLog', { countyId: context.record?.params.countyId ?? null }),
   isVisible: (context: ActionContext) =>
     !context.record?.params.voidedAt &&
     ['accepted', 'representing', 'concluded'].includes(context.record?.params.state),
-  custom: {
-    intro: '办案记录表（附件4）：逐次记录代理员为本案做的工作——走访、调解、协调的部门和结果。终结前至少登记一条。',
-    submitLabel: '保存办案记录',
-    fields: [
-      { name: 'loggedOn', label: '记录日期', type: 'date', required: true },
-      { name: 'handler', label: '承办人', type: 'text', required: true, help: '代理员或经办人姓名' },
-      { name: 'department', label: '协调部门', type: 'text' },
-      { name: 'action', label: '办理情况', type: 'textarea', required: true },
-      { name: 'result', label: '办理结果', type: 'textarea' },
-    ],
-  },
-  handler: recordFormHandler(async ({ recordId, payload, context }) => {
+  run: async ({ recordId, payload, context }) => {
     const { loggedOn, handler, department, action, result } = payload;
     await context._admin
       .findResource('CaseLog')
       .create({ caseId: String(recordId), loggedOn, handler, department, action, result }, context);
-  }, '办案记录已保存'),
-};
+  },
+  success: '办案记录已保存',
+});

@@ -17,7 +17,7 @@ import {
 import { nextCaseNo } from '../../services/case-numbering.js';
 import { repeatPetitionSql, repeatProblems } from '../../services/repeat-petitions.js';
 import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
-import { caseFacts } from '../../services/case-workflow.js';
+import { CASE_STEP_FIELDS, caseFacts } from '../../services/case-workflow.js';
 import { Components } from '../components/index.js';
 import { allowed, defineResource, NAV } from '../resource-kit.js';
 import { chinaToday, containsPattern, gramMatchSql, onListedRow } from '../scoped-resource.js';
@@ -112,6 +112,21 @@ const virtual = (list: boolean) => ({
   isVisible: { list, filter: false, show: true, edit: false },
 });
 
+/** Where the case belongs and what it is about: shown and edited in this order. */
+const CASE_SUBJECT_FIELDS = [
+  'countyId',
+  'townshipId',
+  'agentId',
+  'subject',
+  'description',
+  'category',
+  'source',
+  'isGroup',
+  'groupSize',
+  'isKey',
+  'inJointMeeting',
+];
+
 export const petitionCaseResource = defineResource(
   PetitionCase,
   {
@@ -191,46 +206,14 @@ export const petitionCaseResource = defineResource(
       'deadlineNote',
       'queryCode',
       'petitionerRating',
-      'countyId',
-      'townshipId',
-      'agentId',
-      'subject',
-      'description',
-      'category',
-      'source',
-      'isGroup',
-      'groupSize',
-      'isKey',
-      'inJointMeeting',
+      ...CASE_SUBJECT_FIELDS,
       'repeatOfId',
       'petitionerName',
       'petitionerIdNumber',
       'petitionerPhone',
       'petitionerAddress',
       'respondentDepartment',
-      'acceptedOn',
-      'acceptanceNotifiedOn',
-      'agreementSignedOn',
-      'notifiedOn',
-      'representingSince',
-      'extensionDays',
-      'extensionApprovedBy',
-      'extensionReason',
-      'extensionNotifiedOn',
-      'concludedOn',
-      'outcome',
-      'replyIssuedOn',
-      'reviewRequestedOn',
-      'reviewDepartment',
-      'reviewAnsweredOn',
-      'reviewDeclinedOn',
-      'archivedOn',
-      'archiveNo',
-      'terminatedOn',
-      'terminationReason',
-      'terminationReportedTo',
-      'reopenedOn',
-      'reopenReason',
+      ...CASE_STEP_FIELDS,
       'voidedAt',
       'voidedById',
       'voidReason',
@@ -239,17 +222,7 @@ export const petitionCaseResource = defineResource(
       'updatedAt',
     ],
     editProperties: [
-      'countyId',
-      'townshipId',
-      'agentId',
-      'subject',
-      'description',
-      'category',
-      'source',
-      'isGroup',
-      'groupSize',
-      'isKey',
-      'inJointMeeting',
+      ...CASE_SUBJECT_FIELDS,
       'petitionerName',
       'petitionerIdNumber',
       'repeatOfId',

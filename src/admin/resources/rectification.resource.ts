@@ -7,7 +7,7 @@ import { isOverdue, validateRectification } from '../../domain/supervision-rules
 import { Inspection } from '../../entities/inspection.js';
 import { Rectification } from '../../entities/rectification.js';
 import { recordRectificationDone } from '../../services/rectification-service.js';
-import { recordFormHandler } from '../actions/form-action.js';
+import { stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { fileLinksHtml } from '../file-links.js';
@@ -109,27 +109,21 @@ export const rectificationResource = defineResource(
       show: { after: withProgress },
       edit: { isVisible: isOpen },
       delete: { isVisible: isOpen },
-      completeRectification: {
-        actionType: 'record',
+      completeRectification: stepAction({
         icon: 'CheckSquare',
-        component: Components.ActionForm,
+        intro:
+          '整改完成后登记完成日期，并写明整改情况和佐证材料（照片、文件可在“上传佐证材料”中上传）。市妇联可随时查看。',
+        submitLabel: '登记完成',
+        fields: [
+          { name: 'doneOn', label: '完成日期', type: 'date', required: true },
+          { name: 'evidence', label: '整改情况及佐证材料', type: 'textarea', required: true },
+        ],
         isAccessible: completing,
         isVisible: isOpen,
-        custom: {
-          intro:
-            '整改完成后登记完成日期，并写明整改情况和佐证材料（照片、文件可在“上传佐证材料”中上传）。市妇联可随时查看。',
-          submitLabel: '登记完成',
-          fields: [
-            { name: 'doneOn', label: '完成日期', type: 'date', required: true },
-            { name: 'evidence', label: '整改情况及佐证材料', type: 'textarea', required: true },
-          ],
-        },
-        handler: recordFormHandler(
-          ({ actor, recordId, payload, version }) =>
-            recordRectificationDone(dataSource(), actor, recordId, payload, chinaToday(), version),
-          '整改事项已登记完成',
-        ),
-      },
+        run: ({ actor, recordId, payload, version }) =>
+          recordRectificationDone(dataSource(), actor, recordId, payload, chinaToday(), version),
+        success: '整改事项已登记完成',
+      }),
       uploadRectificationEvidence: {
         actionType: 'record',
         icon: 'Paperclip',

@@ -3,6 +3,7 @@ import { handlingDueOn } from '../../domain/case-deadlines.js';
 import { caseStatistics, type StatisticsCase } from '../../domain/case-statistics.js';
 import { limitEnd } from '../../domain/case-policy.js';
 import { carryOverPeriod, type FrozenVersion } from '../../domain/year-end-carry-over.js';
+import { statisticsCaseOf } from '../../services/case-statistics-query.js';
 import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
 import type { AdminUserRow } from './users.js';
 import { repeatCaseIds, type PetitionCaseRow } from './cases.js';
@@ -40,20 +41,10 @@ const statisticsCase = (
   repeats: Set<number>,
   ratings: Map<number, CaseRatingRow['rating']>,
 ): StatisticsCase => ({
-  category: r.category,
-  source: r.source,
-  isKey: r.is_key,
-  inJointMeeting: r.in_joint_meeting,
-  isGroup: r.is_group,
-  acceptedOn: r.accepted_on,
-  handlingDueOn: handlingDueOn({ acceptedOn: r.accepted_on, extensionDays: r.extension_days }, LEGAL_SCHEDULE),
-  replyDueOn: r.concluded_on && limitEnd(r.concluded_on, 'replyDays', LEGAL_SCHEDULE),
-  representingSince: r.representing_since,
-  concludedOn: r.concluded_on,
-  replyIssuedOn: r.reply_issued_on,
-  archivedOn: r.archived_on,
-  terminatedOn: r.terminated_on,
-  reviewRequestedOn: r.review_requested_on,
+  ...statisticsCaseOf(r, {
+    handlingDueOn: handlingDueOn({ acceptedOn: r.accepted_on, extensionDays: r.extension_days }, LEGAL_SCHEDULE),
+    replyDueOn: r.concluded_on && limitEnd(r.concluded_on, 'replyDays', LEGAL_SCHEDULE),
+  }),
   rating: ratings.get(r.id) ?? null,
   isRepeat: repeats.has(r.id),
 });
