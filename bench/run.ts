@@ -418,8 +418,8 @@ async function main(): Promise<void> {
     // from the counties with the most representing cases first: each county is one more sign-in
     const representing = (
       await pool.query(
-        `SELECT id, code FROM (
-           SELECT c.id, o.code, c.county_id, count(*) OVER (PARTITION BY c.county_id) AS in_county
+        `SELECT id, code, row_version FROM (
+           SELECT c.id, o.code, c.county_id, c.row_version, count(*) OVER (PARTITION BY c.county_id) AS in_county
              FROM petition_case c JOIN organization o ON o.id = c.county_id
             WHERE c.state = 'representing' AND c.representing_since <= $1::date${live.replace('voided_at', 'c.voided_at')}
               AND EXISTS (SELECT 1 FROM case_log l WHERE l.case_id = c.id)) r
@@ -520,6 +520,8 @@ async function main(): Promise<void> {
           ).post(`/admin/api/resources/PetitionCase/records/${c.id}/conclude`, {
             concludedOn: today,
             outcome: '经协调已解决',
+            // the version of the page the clerk acted on, as the browser sends it
+            rowVersion: String(c.row_version),
           });
           if (r.notice?.type !== 'success' && i < appCases.length)
             throw new Error(`conclude ${c.id}: ${JSON.stringify(r.notice)}`);
