@@ -27,6 +27,7 @@ import { securityHeaders } from './web/security-headers.js';
 import { recentUsers, sessionStore } from './web/session/session-store.js';
 import { QUERY_PATH } from './web/query/query-page.js';
 import { queryRouter } from './web/query/query.router.js';
+import { setClock } from './admin/clock.js';
 
 export interface AppDeps {
   config: Config;
@@ -42,6 +43,8 @@ const LOGIN_ATTEMPTS_PER_MINUTE = { count: 60, duration: 60 };
 
 /** The Express app: the admin at /admin, health probes; used by `npm start` and by the tests. */
 export async function createApp({ config, dataSource, now = () => new Date(), log = console.error }: AppDeps) {
+  // the admin layer's actions and adapters read the same clock as the routers given `now`
+  setClock(now);
   await prepareReporting(dataSource, config, log);
   const production = process.env.NODE_ENV === 'production';
   if (production) requirePrebuiltAdminAssets();

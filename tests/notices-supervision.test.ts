@@ -2,7 +2,7 @@ import { addDays } from '../src/domain/dates.js';
 import { validateInfoReport } from '../src/domain/info-report-rules.js';
 import { validateInspection, validateRectification } from '../src/domain/supervision-rules.js';
 import { buildDemoData } from '../src/seed/demo-data/load-demo-data.js';
-import { chinaToday } from '../src/admin/scoped-resource.js';
+import { chinaToday } from '../src/admin/clock.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { count, countyId, ONE_PAGE_PDF, validIdNumber } from './support/fixtures.js';
 import type { Session } from './support/http.js';

@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp } from './support/app.js';
 import type { Session } from './support/http.js';
 import { eligibleAgents } from '../src/services/agent-eligibility.js';
-import { chinaToday } from '../src/admin/scoped-resource.js';
+import { chinaToday } from '../src/admin/clock.js';
 
 // Place and agent pickers by level and county (组织层级, 持证上岗), and the server refusing the wrong level.
 let app: TestApp;

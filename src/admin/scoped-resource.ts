@@ -40,6 +40,7 @@ import { actorOf } from './current-actor.js';
 import { countForList } from './list-count.js';
 import { inputProblems, isRealDay } from './form-input.js';
 import { describeStale } from './stale-version.js';
+import { chinaToday, now } from './clock.js';
 
 type EntityClass = typeof BaseEntity & { new (): BaseEntity };
 export type { FieldProblems };
@@ -153,11 +154,6 @@ export function gramMatchSql(column: string, query: string, like: string): strin
  */
 export function onListedRow(sql: (table: string) => string, params: ObjectLiteral = {}): FindOperator<unknown> {
   return Raw((idColumn) => sql(idColumn.slice(0, idColumn.lastIndexOf('.'))).replace(/\s+/g, ' '), params);
-}
-
-/** Today's date in China, YYYY-MM-DD. */
-export function chinaToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -522,7 +518,7 @@ export class ScopedResource extends Resource {
       change: (actor) => {
         const reasonProblem = voidReasonProblem(input.reason);
         if (reasonProblem) throw new FieldErrors({ reason: reasonProblem });
-        return { voidedAt: new Date(), voidedById: actor!.id, voidReason: String(input.reason).trim() };
+        return { voidedAt: now(), voidedById: actor!.id, voidReason: String(input.reason).trim() };
       },
     });
   }

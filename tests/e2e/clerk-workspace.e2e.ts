@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { addDays } from '../../src/domain/dates.js';
-import { chinaToday } from '../../src/admin/scoped-resource.js';
+import { chinaToday } from '../../src/admin/clock.js';
 import { eligibleAgents } from '../../src/services/agent-eligibility.js';
 import { countyId } from '../support/fixtures.js';
 import { chineseText, launchBrowser, login, newPage, shot, warmUp } from './support/browser.js';

@@ -12,8 +12,9 @@ import { certificatePrintData } from '../../services/certificate-print-data.js';
 import { signedIn } from '../current-actor.js';
 import { sendDownload } from './download-headers.js';
 import { listedRecordIds } from './listed-records.js';
-import { chinaToday, recordId } from '../scoped-resource.js';
+import { recordId } from '../scoped-resource.js';
 import { refuse, sendRefusal } from '../refusals.js';
+import { chinaToday } from '../clock.js';
 
 // Files the admin's JSON actions cannot serve: the printable certificate, the agents' Excel template,
 // export and import. Mounted under /admin/files after the session; every request is checked with `can`.

@@ -7,10 +7,11 @@ import { buildCaseRegister } from '../../services/case-export.js';
 import { earlierCases } from '../../services/repeat-petitions.js';
 import { XLSX_TYPE } from '../../services/agent-workbook.js';
 import { signedIn } from '../current-actor.js';
-import { chinaToday, recordId } from '../scoped-resource.js';
+import { recordId } from '../scoped-resource.js';
 import { sendDownload } from './download-headers.js';
 import { listedRecordIds } from './listed-records.js';
 import { refuse } from '../refusals.js';
+import { chinaToday } from '../clock.js';
 
 const EXPORT_LIMIT = 20_000;
 

@@ -4,8 +4,9 @@ import { countyScope } from '../../domain/access-policy.js';
 import { eligibleAgents } from '../../services/agent-eligibility.js';
 import { signedIn } from '../current-actor.js';
 import { isValidDate } from '../../domain/dates.js';
-import { chinaToday, recordId } from '../scoped-resource.js';
+import { recordId } from '../scoped-resource.js';
 import { refuse } from '../refusals.js';
+import { chinaToday } from '../clock.js';
 
 export type ChoiceKind = 'county' | 'township' | 'village' | 'agent';
 const KINDS: readonly ChoiceKind[] = ['county', 'township', 'village', 'agent'];

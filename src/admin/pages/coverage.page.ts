@@ -4,7 +4,7 @@ import { COVERAGE_BAND_LABELS } from '../../domain/township-coverage.js';
 import { townshipCoverage } from '../../services/township-coverage.js';
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
-import { chinaToday } from '../scoped-resource.js';
+import { chinaToday } from '../clock.js';
 
 /** 乡镇代理员配备: per county, townships with 0 / 1 / ≥2 certified agents (county staff: her county only). */
 export function coveragePage(ds: DataSource): AdminPage {

@@ -11,7 +11,7 @@ import { formErrors } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { allowed, defineResource, NAV } from '../resource-kit.js';
-import { chinaToday } from '../scoped-resource.js';
+import { chinaToday } from '../clock.js';
 
 /** 批量制作证书: the city produces certificates for the agents ticked in the list. */
 const produceHandler: ActionHandler<ActionResponse> = async (request, _response, context) => {

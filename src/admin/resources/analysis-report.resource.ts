@@ -7,7 +7,7 @@ import { stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { figuresHtml } from '../figures-view.js';
 import { allowed, countyHeading, defineResource, HEADING_PROPERTY, NAV } from '../resource-kit.js';
-import { chinaToday } from '../scoped-resource.js';
+import { chinaToday } from '../clock.js';
 
 const dataSource = () => AnalysisReport.getRepository().manager.connection;
 

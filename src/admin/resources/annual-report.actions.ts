@@ -10,6 +10,7 @@ import {
 import { stepAction } from '../actions/form-action.js';
 import type { ActionField } from '../components/action-form.js';
 import { actorOf } from '../current-actor.js';
+import { now } from '../clock.js';
 
 const dataSource = () => AnnualReport.getRepository().manager.connection;
 
@@ -38,7 +39,7 @@ const FORMS: Record<ReportStep, StepForm> = {
     submitLabel: '确认上报',
     fields: [],
     success: '统计表已上报市妇联',
-    run: (actor, id, _payload, version) => submitAnnualReport(dataSource(), actor, id, new Date(), version),
+    run: (actor, id, _payload, version) => submitAnnualReport(dataSource(), actor, id, now(), version),
   },
   return: {
     icon: 'CornerUpLeft',
@@ -47,7 +48,7 @@ const FORMS: Record<ReportStep, StepForm> = {
     fields: [{ name: 'reason', label: '退回原因', type: 'textarea', required: true }],
     success: '统计表已退回',
     run: (actor, id, payload, version) =>
-      returnAnnualReport(dataSource(), actor, id, { reason: payload.reason }, new Date(), version),
+      returnAnnualReport(dataSource(), actor, id, { reason: payload.reason }, now(), version),
   },
   accept: {
     icon: 'CheckCircle',
@@ -55,7 +56,7 @@ const FORMS: Record<ReportStep, StepForm> = {
     submitLabel: '审核通过',
     fields: [],
     success: '统计表已审核通过',
-    run: (actor, id, _payload, version) => acceptAnnualReport(dataSource(), actor, id, new Date(), version),
+    run: (actor, id, _payload, version) => acceptAnnualReport(dataSource(), actor, id, now(), version),
   },
   revise: {
     icon: 'Edit',
@@ -64,7 +65,7 @@ const FORMS: Record<ReportStep, StepForm> = {
     submitLabel: '生成新版本草稿',
     fields: [],
     success: '已生成新版本草稿',
-    run: (actor, id, _payload, version) => reviseAnnualReport(dataSource(), actor, id, new Date(), version),
+    run: (actor, id, _payload, version) => reviseAnnualReport(dataSource(), actor, id, now(), version),
   },
 };
 

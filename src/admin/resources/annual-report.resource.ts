@@ -13,8 +13,9 @@ import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { figuresHtml } from '../figures-view.js';
 import { allowed, countyHeading, defineResource, HEADING_PROPERTY, NAV } from '../resource-kit.js';
-import { chinaToday } from '../scoped-resource.js';
+
 import { annualReportActions } from './annual-report.actions.js';
+import { chinaToday } from '../clock.js';
 
 const em = () => AnnualReport.getRepository().manager;
 

@@ -15,7 +15,7 @@ import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
 import { defineResource, NAV } from '../resource-kit.js';
-import { chinaToday } from '../scoped-resource.js';
+import { chinaToday } from '../clock.js';
 
 const dataSource = () => Certificate.getRepository().manager.connection;
 

@@ -1,5 +1,5 @@
 import type { ActionContext } from 'adminjs';
-import { chinaToday } from '../scoped-resource.js';
+
 import { Agent } from '../../entities/agent.js';
 import { commendationProblems } from '../../domain/commendation-rules.js';
 import { Commendation } from '../../entities/commendation.js';
@@ -9,6 +9,7 @@ import { resourceFormHandler, stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { allowed, defineResource, NAV } from '../resource-kit.js';
+import { chinaToday } from '../clock.js';
 
 const dataSource = () => Commendation.getRepository().manager.connection;
 const write = allowed('Commendation', 'write');

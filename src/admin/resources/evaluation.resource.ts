@@ -12,6 +12,7 @@ import { resourceFormHandler, stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { evaluationHtml } from '../figures-view.js';
 import { allowed, countyHeading, defineResource, HEADING_PROPERTY, NAV } from '../resource-kit.js';
+import { now } from '../clock.js';
 
 const dataSource = () => Evaluation.getRepository().manager.connection;
 const write = allowed('Evaluation', 'write');
@@ -82,12 +83,7 @@ export const evaluationResource = defineResource(
           fields: [{ name: 'year', label: '考评年度', type: 'number', required: true }],
         },
         handler: resourceFormHandler(async ({ actor, payload }) => {
-          const { created, refreshed } = await generateEvaluations(
-            dataSource(),
-            actor,
-            Number(payload.year),
-            new Date(),
-          );
+          const { created, refreshed } = await generateEvaluations(dataSource(), actor, Number(payload.year), now());
           return `${payload.year}年度考评已生成：新建 ${created} 个，更新 ${refreshed} 个`;
         }),
       },
@@ -101,8 +97,7 @@ export const evaluationResource = defineResource(
           { name: 'reason', label: '调整理由', type: 'textarea', required: true },
         ],
         isAccessible: write,
-        run: ({ actor, recordId, payload }) =>
-          adjustEvaluationScore(dataSource(), actor, recordId, payload, new Date()),
+        run: ({ actor, recordId, payload }) => adjustEvaluationScore(dataSource(), actor, recordId, payload, now()),
         success: '得分已调整',
       }),
       vetoEvaluation: stepAction({
@@ -112,7 +107,7 @@ export const evaluationResource = defineResource(
         fields: [{ name: 'vetoReason', label: '否决原因', type: 'textarea', required: true }],
         isAccessible: write,
         isVisible: (context: ActionContext) => !vetoed(context),
-        run: ({ actor, recordId, payload }) => vetoEvaluation(dataSource(), actor, recordId, payload, new Date()),
+        run: ({ actor, recordId, payload }) => vetoEvaluation(dataSource(), actor, recordId, payload, now()),
         success: '已一票否决',
       }),
       liftVeto: stepAction({
@@ -122,7 +117,7 @@ export const evaluationResource = defineResource(
         fields: [{ name: 'reason', label: '撤销理由', type: 'textarea', required: true }],
         isAccessible: write,
         isVisible: vetoed,
-        run: ({ actor, recordId, payload }) => liftVeto(dataSource(), actor, recordId, payload, new Date()),
+        run: ({ actor, recordId, payload }) => liftVeto(dataSource(), actor, recordId, payload, now()),
         success: '已撤销一票否决',
       }),
     },

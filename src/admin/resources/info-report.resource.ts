@@ -6,6 +6,7 @@ import { adoptInfoReport, commentInfoReport } from '../../services/info-report-s
 import { stepAction } from '../actions/form-action.js';
 import { actorOf } from '../current-actor.js';
 import { allowed, defineResource, NAV } from '../resource-kit.js';
+import { now } from '../clock.js';
 
 const dataSource = () => InfoReport.getRepository().manager.connection;
 const read = allowed('InfoReport', 'read');
@@ -86,7 +87,7 @@ export const infoReportResource = defineResource(
         ],
         isAccessible: judging,
         run: ({ actor, recordId, payload, version }) =>
-          commentInfoReport(dataSource(), actor, recordId, payload, new Date(), version),
+          commentInfoReport(dataSource(), actor, recordId, payload, now(), version),
         success: '点评意见已保存',
       }),
       adoptInfoReport: stepAction({
@@ -97,7 +98,7 @@ export const infoReportResource = defineResource(
         isAccessible: judging,
         isVisible: notAdopted,
         run: ({ actor, recordId, payload, version }) =>
-          adoptInfoReport(dataSource(), actor, recordId, payload, new Date(), version),
+          adoptInfoReport(dataSource(), actor, recordId, payload, now(), version),
         success: '已采用该信息',
       }),
     },

@@ -7,8 +7,9 @@ import { Components } from '../components/index.js';
 import { fileLinksHtml } from '../file-links.js';
 import { ENUM_LABELS } from '../locale/enums.js';
 import { allowed, defineResource, NAV } from '../resource-kit.js';
-import { chinaToday } from '../scoped-resource.js';
+
 import { htmlLink, htmlTable } from '../supervision-views.js';
+import { chinaToday } from '../clock.js';
 
 const manager = () => Inspection.getRepository().manager;
 const computed = { isVisible: { list: false, filter: false, show: true, edit: false } };

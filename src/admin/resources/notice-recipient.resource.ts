@@ -11,6 +11,7 @@ import { fileLinksHtml } from '../file-links.js';
 import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
 import { defineResource, NAV } from '../resource-kit.js';
 import { chinaDateTime, htmlParagraphs } from '../supervision-views.js';
+import { now } from '../clock.js';
 
 const manager = () => NoticeRecipient.getRepository().manager;
 const computed = (list: boolean) => ({ isVisible: { list, filter: false, show: true, edit: false } });
@@ -100,8 +101,7 @@ export const noticeRecipientResource = defineResource(
         isAccessible: (context: ActionContext) =>
           mayMarkNoticeRead(actorOf(context), context.record?.params.countyId ?? null),
         isVisible: (context: ActionContext) => !context.record?.params.readAt,
-        run: ({ actor, recordId, version }) =>
-          markNoticeRead(manager().connection, actor, recordId, new Date(), version),
+        run: ({ actor, recordId, version }) => markNoticeRead(manager().connection, actor, recordId, now(), version),
         success: '已标记为已读',
       }),
     },

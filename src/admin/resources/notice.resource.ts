@@ -9,6 +9,7 @@ import { actorOf } from '../current-actor.js';
 import { fileLinksHtml } from '../file-links.js';
 import { allowed, defineResource, NAV } from '../resource-kit.js';
 import { chinaDateTime, htmlTable } from '../supervision-views.js';
+import { now } from '../clock.js';
 
 const manager = () => Notice.getRepository().manager;
 const read = allowed('Notice', 'read');
@@ -105,8 +106,7 @@ export const noticeResource = defineResource(
         fields: [],
         isAccessible: write,
         isVisible: isDraft,
-        run: ({ actor, recordId, version }) =>
-          publishNotice(manager().connection, actor, recordId, new Date(), version),
+        run: ({ actor, recordId, version }) => publishNotice(manager().connection, actor, recordId, now(), version),
         success: '通知已发布',
       }),
       uploadNoticeFile: {

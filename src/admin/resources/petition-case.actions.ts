@@ -12,6 +12,7 @@ import { stepAction } from '../actions/form-action.js';
 import { actorOf } from '../current-actor.js';
 import { UI } from '../locale/ui.js';
 import { allowed } from '../resource-kit.js';
+import { now } from '../clock.js';
 
 interface EventForm {
   icon: string;
@@ -154,7 +155,7 @@ function workflowAction(event: CaseEvent): Partial<Action<ActionResponse>> {
         event,
         input: payload,
         actor,
-        now: new Date(),
+        now: now(),
         expectedVersion: version,
       }),
     success: (saved) => successMessage(event, saved),

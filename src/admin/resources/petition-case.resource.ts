@@ -20,13 +20,14 @@ import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
 import { CASE_STEP_FIELDS, caseFacts } from '../../services/case-workflow.js';
 import { Components } from '../components/index.js';
 import { allowed, defineResource, NAV } from '../resource-kit.js';
-import { chinaToday, containsPattern, gramMatchSql, onListedRow } from '../scoped-resource.js';
+import { containsPattern, gramMatchSql, onListedRow } from '../scoped-resource.js';
 import {
   addHandlingRecordAction,
   reissueQueryCodeAction,
   withPetitionerChannel,
   workflowActions,
 } from './petition-case.actions.js';
+import { chinaToday } from '../clock.js';
 
 // Workflow fields move only through the lifecycle actions, never through the edit form.
 const WORKFLOW_FIELDS = [

@@ -13,7 +13,7 @@ import { actorOf } from '../current-actor.js';
 import { fileLinksHtml } from '../file-links.js';
 import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
 import { allowed, defineResource, NAV } from '../resource-kit.js';
-import { chinaToday } from '../scoped-resource.js';
+import { chinaToday } from '../clock.js';
 
 const dataSource = () => Rectification.getRepository().manager.connection;
 const PROGRESS = ['open', 'overdue', 'done'] as const;
