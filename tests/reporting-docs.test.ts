@@ -1,28 +1,18 @@
 import fs from 'node:fs';
-import pg from 'pg';
 import {
   GENERATED_BEGIN,
   GENERATED_END,
   readReportingCatalog,
   renderCatalog,
 } from '../src/reports/reporting-catalog.js';
-import { createTestDatabase } from './support/database.js';
+import { connectedTestDatabase } from './support/database.js';
 
 // Analysts and Metabase read only the reporting schema, so its columns are documented —
 // in the database (COMMENT ON) and in docs/reporting.md, generated from it.
 describe('the reporting schema documentation', () => {
-  let db: pg.Client;
+  const db = connectedTestDatabase();
 
-  beforeAll(async () => {
-    db = new pg.Client({ connectionString: await createTestDatabase() });
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db?.end();
-  });
-
-  const catalog = () => readReportingCatalog({ query: async (sql, params) => (await db.query(sql, params)).rows });
+  const catalog = () => readReportingCatalog({ query: async (sql, params) => (await db().query(sql, params)).rows });
 
   it('has a comment on every view and every column', async () => {
     const missing = (await catalog()).flatMap((rel) => [

@@ -1,8 +1,7 @@
-import pg from 'pg';
 import { COMPARISONS } from '../src/domain/creation-standards.js';
 import { STORED_DAY_KINDS } from '../src/domain/legal-calendar.js';
 import { ENUM_LABELS, RATINGS } from '../src/domain/vocabulary.js';
-import { createTestDatabase } from './support/database.js';
+import { connectedTestDatabase } from './support/database.js';
 
 // The domain writes each stored value list once (src/domain/vocabulary.ts); the migrations write it again in
 // SQL, as enum types and CHECK constraints. A value added on one side only is refused by the database, or never
@@ -21,19 +20,10 @@ const DOMAIN_CHECKS: Record<string, readonly string[]> = {
 };
 
 describe('the stored value lists against the migrated schema', () => {
-  let db: pg.Client;
-
-  beforeAll(async () => {
-    db = new pg.Client({ connectionString: await createTestDatabase() });
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db?.end();
-  });
+  const db = connectedTestDatabase();
 
   it('has each enum type of the database in the domain, with the same values in the same order', async () => {
-    const { rows } = await db.query<{ type: string; values: string[] }>(
+    const { rows } = await db().query<{ type: string; values: string[] }>(
       `SELECT t.typname AS type, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS values
          FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
         WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
@@ -46,7 +36,7 @@ describe('the stored value lists against the migrated schema', () => {
 
   it('has each CHECK list of values in the domain, with the same values', async () => {
     // PostgreSQL keeps `col IN ('a', 'b')` as `col = ANY (ARRAY['a'::text, 'b'::text])`
-    const { rows } = await db.query<{ table: string; definition: string }>(
+    const { rows } = await db().query<{ table: string; definition: string }>(
       `SELECT n.nspname || '.' || c.relname AS table, pg_get_constraintdef(k.oid) AS definition
          FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE k.contype = 'c'`,

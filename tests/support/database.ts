@@ -24,3 +24,19 @@ export async function createTestDatabase(opts: { demo?: boolean } = {}): Promise
   }
   return withDatabase(serverUrl(), name);
 }
+
+/**
+ * A client on a fresh test database (createTestDatabase), connected before the calling describe's tests
+ * and closed after them; call the returned function for it.
+ */
+export function connectedTestDatabase(opts: { demo?: boolean } = {}): () => pg.Client {
+  let db: pg.Client | undefined;
+  beforeAll(async () => {
+    db = new pg.Client({ connectionString: await createTestDatabase(opts) });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+  });
+  return () => db!;
+}
