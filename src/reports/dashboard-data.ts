@@ -203,17 +203,14 @@ export async function loadDashboardData(
     db.query<{ n: number }>(
       `WITH covered AS (
          SELECT c.id AS county_id,
-           (SELECT max((r.figures->>'asOf')::date) FROM annual_report r
-             WHERE r.county_id = c.id AND r.year = $1 AND r.status IN ('submitted', 'accepted')
-               AND r.voided_at IS NULL) AS frozen_on,
-           (SELECT min((n.figures#>>'{carriedOver,period,from}')::date) FROM annual_report n
-             WHERE n.county_id = c.id AND n.year = $1 + 1 AND n.status IN ('submitted', 'accepted')
-               AND n.voided_at IS NULL) AS carried_from,
-           (SELECT max((n.figures#>>'{carriedOver,period,to}')::date) FROM annual_report n
-             WHERE n.county_id = c.id AND n.year = $1 + 1 AND n.status IN ('submitted', 'accepted')
-               AND n.voided_at IS NULL) AS carried_to
+           max((r.figures->>'asOf')::date) FILTER (WHERE r.year = $1) AS frozen_on,
+           min((r.figures#>>'{carriedOver,period,from}')::date) FILTER (WHERE r.year = $1 + 1) AS carried_from,
+           max((r.figures#>>'{carriedOver,period,to}')::date) FILTER (WHERE r.year = $1 + 1) AS carried_to
            FROM organization c
-          WHERE c.level = 'county' AND ($2::int IS NULL OR c.id = $2))
+           LEFT JOIN annual_report r ON r.county_id = c.id AND r.year IN ($1, $1 + 1)
+                AND r.status IN ('submitted', 'accepted') AND r.voided_at IS NULL
+          WHERE c.level = 'county' AND ($2::int IS NULL OR c.id = $2)
+          GROUP BY c.id)
        SELECT coalesce(sum((
          SELECT count(*) FROM petition_case p
           WHERE p.voided_at IS NULL AND p.county_id = cv.county_id
