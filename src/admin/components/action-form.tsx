@@ -3,7 +3,7 @@ import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs'
 import React, { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { localToday } from './local-today.js';
-import { useChoices, type Choice } from './use-choices.js';
+import { keepingCurrent, useChoices, type Choice } from './use-choices.js';
 
 /** One field of a custom action's form, declared in the action's `custom.fields` on the server. */
 export interface ActionField {
@@ -45,15 +45,14 @@ const SelectField: React.FC<{
   const seen = useRef(new Map<string, string>());
   for (const c of fetched ?? []) seen.current.set(c.value, c.label);
   const options = from ? (fetched ?? []) : (field.options ?? []);
-  const lapsed =
-    from && fetched && value && !fetched.some((c) => c.value === value)
-      ? [
-          {
-            value,
-            label: `${seen.current.get(value) ?? record?.populated?.[field.name]?.title ?? value}（在所填日期不可选，请重新选择）`,
-          },
-        ]
-      : [];
+  const shown = from
+    ? keepingCurrent(
+        fetched,
+        value,
+        seen.current.get(value) ?? record?.populated?.[field.name]?.title,
+        '（在所填日期不可选，请重新选择）',
+      )
+    : options;
   return (
     <select
       id={`field-${field.name}`}
@@ -62,7 +61,7 @@ const SelectField: React.FC<{
       style={{ width: '100%', padding: 8 }}
     >
       <option value="">{from && fetched === null ? '正在读取…' : options.length ? '请选择' : '没有可选的项'}</option>
-      {[...lapsed, ...options].map((o) => (
+      {shown.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}
         </option>

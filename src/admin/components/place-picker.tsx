@@ -1,7 +1,7 @@
 import { FormGroup, FormMessage, Label, Text } from '@adminjs/design-system';
 import { useCurrentAdmin, useTranslation, type EditPropertyProps } from 'adminjs';
 import React from 'react';
-import { useChoices } from './use-choices.js';
+import { keepingCurrent, useChoices } from './use-choices.js';
 
 /**
  * The edit field of a place or an agent (`custom.choices`: county, township, village, agent): only the
@@ -35,10 +35,7 @@ const PlacePicker: React.FC<EditPropertyProps> = ({ property, record, onChange }
 
   // a value saved before (e.g. an agent whose certificate has since lapsed) stays visible, marked
   const current = record.populated?.[property.path]?.title;
-  const options =
-    value && choices && !choices.some((c) => c.value === value)
-      ? [{ value, label: `${current ?? value}（不在可选范围内，请重新选择）` }, ...choices]
-      : (choices ?? []);
+  const options = keepingCurrent(choices, value, current, '（不在可选范围内，请重新选择）');
   // a county's staff work in their own county: what depends on the county needs no choice of it first
   const waiting = Boolean(custom.parent && !parentValue && !(custom.parent === 'countyId' && ownCounty != null));
 

@@ -30,3 +30,18 @@ export function useChoices(kind: string, query: Record<string, string>, enabled 
   }, [kind, search, enabled]);
   return choices;
 }
+
+/**
+ * The choices with the field's current value first, marked by `note`, when it is not one of them (an agent
+ * whose certificate has since lapsed, another day typed): still shown, so it is never sent on unseen.
+ */
+export function keepingCurrent(
+  choices: Choice[] | null,
+  value: string,
+  name: string | undefined,
+  note: string,
+): Choice[] {
+  return value && choices && !choices.some((c) => c.value === value)
+    ? [{ value, label: `${name ?? value}${note}` }, ...choices]
+    : (choices ?? []);
+}
