@@ -8,13 +8,16 @@ import { KeyedWindow } from './keyed-window.js';
  * database on every request:
  * - her user row is re-read at most every USER_RECHECK_MS, so a deactivation or a role change acts within
  *   5 seconds (per server process);
+ * - her session is read from the database at most every USER_RECHECK_MS, from memory in between; what
+ *   this process writes or ends (a sign-in, a sign-out) it forgets at once, so only a sign-out in another
+ *   server process acts up to 5 seconds late;
  * - her session's expiry is written back at most once per SESSION_TOUCH_MS, so the idle timeout runs
  *   from her last request give or take a minute.
  */
 export const USER_RECHECK_MS = 5_000;
 export const SESSION_TOUCH_MS = 60_000;
 
-/** Sessions in PostgreSQL (table user_session), their expiry moved at most once a minute. */
+/** Sessions in PostgreSQL (table user_session), read again every 5 s, their expiry moved at most once a minute. */
 export function sessionStore(
   expressSession: typeof session,
   pool: pg.Pool,
@@ -22,7 +25,33 @@ export function sessionStore(
 ): session.Store {
   const PgStore = connectPgSimple(expressSession);
   const touches = new KeyedWindow(SESSION_TOUCH_MS, () => opts.now().getTime());
+  const reads = new KeyedWindow(USER_RECHECK_MS, () => opts.now().getTime());
+  // as stored (JSON): each request parses its own copy, which express-session may change and save
+  const recent = new Map<string, string | null>();
+  type Loaded = (err: unknown, sess?: session.SessionData | null) => void;
   class ThrottledPgStore extends PgStore {
+    override get(sid: string, done: Loaded): void {
+      if (!reads.admit(sid) && recent.has(sid)) {
+        const stored = recent.get(sid);
+        return done(null, stored ? JSON.parse(stored) : null);
+      }
+      super.get(sid, (err: unknown, sess?: session.SessionData | null) => {
+        if (err) recent.delete(sid);
+        else {
+          if (recent.size > 10_000) recent.clear();
+          recent.set(sid, sess ? JSON.stringify(sess) : null);
+        }
+        done(err, sess);
+      });
+    }
+    override set(sid: string, sess: session.SessionData, done?: (err?: unknown) => void): void {
+      recent.delete(sid);
+      super.set(sid, sess, done);
+    }
+    override destroy(sid: string, done?: (err?: unknown) => void): void {
+      recent.delete(sid);
+      super.destroy(sid, done);
+    }
     override touch(sid: string, sess: session.SessionData, done?: () => void): void {
       if (touches.admit(sid)) super.touch(sid, sess, done);
       else done?.();
