@@ -13,12 +13,13 @@ import {
 } from 'adminjs';
 import { can, type Operation, type ResourceId } from '../domain/access-policy.js';
 import { recordFormHandler } from './actions/form-action.js';
+import { leanRowParams, listHandler } from './actions/list-action.js';
 import { Components } from './components/index.js';
 import { actorOf } from './current-actor.js';
 import { inputProblems } from './form-input.js';
 import type { ChoiceKind } from './files/choices.router.js';
 import { placeLevelProblems } from '../services/place-level.js';
-import { ScopedResource, VOIDED_FILTER, type ResourceRules } from './scoped-resource.js';
+import { ScopedResource, viewAudited, VOIDED_FILTER, type ResourceRules } from './scoped-resource.js';
 import { hasProblems } from '../domain/errors.js';
 import { fieldProblemsError } from './refusals.js';
 
@@ -100,8 +101,10 @@ function buildResource(
     actions[name] = { ...(actions[name] ?? {}), ...extra };
   }
   const resource = new ScopedResource(entity, rules);
+  actions.list = { ...actions.list, handler: listHandler };
   neverLoseRecords(resource, rules, actions);
   landOnTheRecord(actions);
+  thenAfter(actions, 'show', async (answered, _request, context) => (await viewAudited(context), answered));
   leanListings(actions);
   // the list's own buttons (导出Excel, 导入…) belong to the list: not above a form or a record
   for (const [name, action] of Object.entries(actions))
@@ -375,7 +378,8 @@ const withoutForm = (action: ActionJSON): ActionJSON => ({ ...action, custom: {}
 /**
  * A list or search answer carries what its rows show: each row's actions without their forms (an action's
  * page reads the record again, with them), each reference as its id, title and 查看 link — not the forms
- * of 15 steps on 20 rows, nor the referenced record's own actions.
+ * of 15 steps on 20 rows, nor the referenced record's own actions. A list whose page draws its rows itself
+ * (`custom.rowParams`, see listHandler) keeps, of each row, only the columns that page shows.
  */
 function leanListings(actions: Record<string, AnyAction>): void {
   const lean = (record: RecordJSON): RecordJSON => ({
@@ -393,9 +397,24 @@ function leanListings(actions: Record<string, AnyAction>): void {
       ]),
     ),
   });
-  for (const name of ['list', 'search'])
-    thenAfter(actions, name, async (answered) => {
-      const records = (answered as { records?: RecordJSON[] }).records;
-      return records ? { ...answered, records: records.map(lean) } : answered;
-    });
+  thenAfter(actions, 'search', async (answered) => {
+    const records = (answered as { records?: RecordJSON[] }).records;
+    return records ? { ...answered, records: records.map(lean) } : answered;
+  });
+  thenAfter(actions, 'list', async (answered, _request, context) => {
+    const records = (answered as { records?: RecordJSON[] }).records;
+    if (!records) return answered;
+    const rowParams = leanRowParams(context);
+    if (!rowParams) return { ...answered, records: records.map(lean) };
+    const decorated = context.resource.decorate();
+    const shown = [
+      'id',
+      ...decorated.getListProperties().map((p) => p.propertyPath),
+      decorated.titleProperty().propertyPath,
+      ...rowParams,
+    ];
+    const columns = (params: Record<string, unknown>) =>
+      Object.fromEntries(shown.filter((path) => path in params).map((path) => [path, params[path]]));
+    return { ...answered, records: records.map((r) => ({ ...r, params: columns(r.params) })) };
+  });
 }

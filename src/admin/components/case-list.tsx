@@ -97,6 +97,13 @@ const CaseList: React.FC<ActionProps> = ({ resource, setTag }) => {
     storeParams({ sortBy: path, direction: sortBy === path && direction === 'asc' ? 'desc' : 'asc', page: '1' });
   const arrow = (path: string) => (sortBy === path ? (direction === 'asc' ? ' ▲' : ' ▼') : '');
 
+  // a voided case (only the city lists those, filter 已作废): 已作废 in place of its state
+  const standing = (r: RecordJSON) =>
+    r.params.voidedAt ? (
+      <StateBadge value="terminated" label="已作废" />
+    ) : (
+      <StateBadge value={r.params.state} label={states[r.params.state] ?? r.params.state} />
+    );
   const deadline = (r: RecordJSON) => (
     <span
       style={{ color: URGENCY_COLOURS[r.params.deadlineUrgency] }}
@@ -157,7 +164,7 @@ const CaseList: React.FC<ActionProps> = ({ resource, setTag }) => {
                 <a href={showUrl(r)} style={{ ...nowrap, fontWeight: 600 }} onClick={(e) => e.preventDefault()}>
                   {r.params.caseNo}
                 </a>
-                <StateBadge value={r.params.state} label={states[r.params.state] ?? r.params.state} />
+                {standing(r)}
               </Box>
               <Text mt="sm">
                 {r.params.petitionerName} · {r.params.subject}
@@ -212,9 +219,7 @@ const CaseList: React.FC<ActionProps> = ({ resource, setTag }) => {
                 >
                   {r.params.subject}
                 </TableCell>
-                <TableCell>
-                  <StateBadge value={r.params.state} label={states[r.params.state] ?? r.params.state} />
-                </TableCell>
+                <TableCell>{standing(r)}</TableCell>
                 {countyStaff ? null : <TableCell style={nowrap}>{reference(r, 'countyId')}</TableCell>}
                 <TableCell style={nowrap}>{reference(r, 'agentId')}</TableCell>
                 <TableCell style={nowrap}>{r.params.acceptedOn}</TableCell>

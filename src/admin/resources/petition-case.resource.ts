@@ -279,7 +279,13 @@ export const petitionCaseResource = defineResource(
       },
     },
     actions: {
-      list: { component: Components.CaseList, after: addDeadlines(false) },
+      // the list draws its rows itself (CaseList): each row carries the columns it shows, the deadline's colour
+      // and, for the city's list of voided cases, that it is voided
+      list: {
+        component: Components.CaseList,
+        after: addDeadlines(false),
+        custom: { rowParams: ['deadlineUrgency', 'voidedAt'] },
+      },
       // a picker of cases (办案记录, 案卷材料) finds one by number, petitioner or matter, as the list's box does
       search: {
         before: async (request: ActionRequest) => ({
