@@ -1,5 +1,6 @@
 // Dev aid: prints every SQL statement the real app runs for one request, e.g.
 //   DATA_DIR=.data-scale EMBEDDED_PG_PORT=54339 npx tsx bench/trace.ts staff-411001@example.org '/admin/api/resources/PetitionCase/actions/list?page=1'
+// a step: 'POST /admin/api/resources/PetitionCase/records/<id>/conclude {"concludedOn":"…","outcome":"…","rowVersion":"1"}'
 // (the scale database must be running: start it with `npm start` in the same environment, or the bench)
 import pg from 'pg';
 import type { AddressInfo } from 'node:net';
@@ -44,14 +45,19 @@ const cookie = login.headers
   .getSetCookie()
   .map((c) => c.split(';')[0])
   .join('; ');
-for (const path of paths) {
-  console.log(`\n=== ${path}`);
+for (const request of paths) {
+  console.log(`\n=== ${request}`);
+  const [, method = 'GET', path, body] = /^(?:(POST) )?(\S+)(?: (.*))?$/.exec(request)!;
   tracing = true;
   const t = performance.now();
-  const res = await fetch(base + path, { headers: { cookie } });
-  const body = await res.text();
+  const res = await fetch(base + path, {
+    method,
+    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body,
+  });
+  const answer = await res.text();
   tracing = false;
-  console.log(`--> ${res.status} ${(performance.now() - t).toFixed(1)} ms, ${body.length} bytes`);
+  console.log(`--> ${res.status} ${(performance.now() - t).toFixed(1)} ms, ${answer.length} bytes`);
 }
 server.close();
 await dataSource.destroy();

@@ -104,6 +104,17 @@ const SYSTEM_FIELDS = ['id', 'createdAt', 'updatedAt', 'rowVersion', 'voidedAt',
 export const VOIDED_FILTER = 'voided';
 
 /** A record id from a URL or a form: a positive 32-bit integer, else null (nothing matches it). */
+/**
+ * The audit row of a record page that shows personal data in full, being written (findOne) while the page's
+ * references are read; the page answers only once it is written (viewAudited), so no view goes unrecorded.
+ */
+const viewAudits = new WeakMap<ActionContext, Promise<unknown>>();
+
+/** Waits for the audit row of this page's view of personal data, if it writes one (a failure fails the page). */
+export async function viewAudited(context: ActionContext): Promise<void> {
+  await viewAudits.get(context);
+}
+
 export function recordId(id: unknown): number | null {
   const text = typeof id === 'number' ? String(id) : typeof id === 'string' ? id.trim() : '';
   return /^\d{1,10}$/.test(text) && Number(text) >= 1 && Number(text) <= 2147483647 ? Number(text) : null;
@@ -377,13 +388,16 @@ export class ScopedResource extends Resource {
     if (!this.rules.personal) return record;
     this.masked(record, actor, 'record');
     if (actor && seesInFull(this.rules.personal, actor.role) && context?.action?.name === 'show') {
-      await writeAudit(this.manager, {
+      const written = writeAudit(this.manager, {
         actor,
         action: 'view_personal',
         resource: this.rules.id,
         recordId: id,
         countyId: record.params.countyId,
       });
+      // awaited by viewAudited; a page that fails before then must not also leave a rejection nobody handles
+      written.catch(() => {});
+      viewAudits.set(context, written);
     }
     return record;
   }

@@ -73,15 +73,13 @@ async function agentStanding(em: EntityManager, agentId: number | null): Promise
 
 /** What the case's file holds: the kinds of its documents and the number of handling records. */
 export async function caseFileContents(em: EntityManager, caseId: number): Promise<TransitionContext['file']> {
-  // a voided paper is not in the file
-  const kinds: { kind: string }[] = await em.query(
-    'SELECT DISTINCT kind::text AS kind FROM case_document WHERE case_id = $1 AND voided_at IS NULL',
+  // a voided paper is not in the file; one statement, read while the case is locked
+  const [{ kinds, n }]: { kinds: string[]; n: number }[] = await em.query(
+    `SELECT ARRAY(SELECT DISTINCT kind::text FROM case_document WHERE case_id = $1 AND voided_at IS NULL) AS kinds,
+            (SELECT count(*)::int FROM case_log WHERE case_id = $1 AND voided_at IS NULL) AS n`,
     [caseId],
   );
-  const [{ n }] = await em.query('SELECT count(*)::int AS n FROM case_log WHERE case_id = $1 AND voided_at IS NULL', [
-    caseId,
-  ]);
-  return { documentKinds: kinds.map((k) => k.kind), handlingRecordCount: n };
+  return { documentKinds: kinds, handlingRecordCount: n };
 }
 
 /** The agent a step names: the one chosen in its form (if a valid id), else the case's own. */

@@ -25,6 +25,20 @@ export interface StepTarget<E extends StepRecord> {
   missing?: string;
 }
 
+/**
+ * The column values a step's record had when it was read under lock: its save writes what the step changed
+ * without reading the row again (it cannot have changed since: the lock is held to the end of the step).
+ */
+const asLocked = new WeakMap<object, Map<string, unknown>>();
+
+const columnsOf = (em: EntityManager, row: object) => em.connection.getMetadata(row.constructor).columns;
+
+const sameValue = (a: unknown, b: unknown): boolean =>
+  a === b ||
+  (a instanceof Date && b instanceof Date
+    ? a.getTime() === b.getTime()
+    : a !== null && b !== null && typeof a === 'object' && JSON.stringify(a) === JSON.stringify(b));
+
 /** The record under lock (pessimistic_write), the step permitted, not voided and not changed since. */
 export async function lockForStep<E extends StepRecord>(em: EntityManager, target: StepTarget<E>): Promise<E> {
   const row = await em.findOne(target.entity, {
@@ -32,6 +46,7 @@ export async function lockForStep<E extends StepRecord>(em: EntityManager, targe
     lock: { mode: 'pessimistic_write' },
   });
   if (!row) throw new DomainError('NOT_FOUND', target.missing);
+  asLocked.set(row, new Map(columnsOf(em, row).map((c) => [c.propertyName, c.getEntityValue(row)])));
   const refusal = target.refuse(row);
   if (refusal) throw refusal;
   assertCurrent(row, target.expectedVersion);
@@ -59,8 +74,28 @@ export async function saveStep<E extends { id: number; countyId: number | null }
     changes: Record<string, unknown> | ((saved: E) => Record<string, unknown>);
   },
 ): Promise<E> {
-  const saved = await em.save(row);
+  const saved = await saveChanged(em, row);
   const changes = typeof audit.changes === 'function' ? audit.changes(row) : audit.changes;
   await writeAudit(em, { ...audit, changes, recordId: row.id, countyId: row.countyId });
   return saved;
+}
+
+/**
+ * The record saved: a row read under lock by lockForStep gets one UPDATE of the columns the step changed
+ * (its row_version and updated_at moved by TypeORM and read back into it); any other row goes through
+ * TypeORM's save, which reads the row again to compare.
+ */
+async function saveChanged<E extends object>(em: EntityManager, row: E): Promise<E> {
+  const locked = asLocked.get(row);
+  if (!locked) return em.save(row);
+  const changed = Object.fromEntries(
+    columnsOf(em, row)
+      .filter((c) => !(c.isPrimary || c.isVersion || c.isUpdateDate || c.isCreateDate))
+      .map((c) => [c.propertyName, c.getEntityValue(row)] as const)
+      .filter(([property, value]) => !sameValue(value, locked.get(property))),
+  );
+  if (!Object.keys(changed).length) return row;
+  await em.createQueryBuilder().update(row.constructor).set(changed).whereEntity(row).execute();
+  asLocked.delete(row);
+  return row;
 }

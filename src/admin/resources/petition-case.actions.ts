@@ -181,14 +181,16 @@ export async function withPetitionerChannel(
   if (!params?.id) return response;
   const em = PetitionCase.getRepository().manager;
   const caseId = Number(params.id);
-  const rating = await caseRatingOf(em, caseId);
+  const [rating, code] = await Promise.all([
+    caseRatingOf(em, caseId),
+    mayHoldCode(context) ? queryCodeOf(em, caseId) : undefined,
+  ]);
   const seesComment = maySeePersonalData(actorOf(context)!);
   params.petitionerRating = rating
     ? `${RATING_LABELS[rating.rating]}（${localDate(rating.ratedAt)}${rating.times > 1 ? `，共评价${rating.times}次` : ''}）` +
       (seesComment && rating.comment ? `：${rating.comment}` : '')
     : '尚未评价';
-  if (mayHoldCode(context)) {
-    const code = await queryCodeOf(em, caseId);
+  if (code !== undefined) {
     params.queryCode = code
       ? `${formatQueryCode(code.code)}（${localDate(code.issuedAt)}生成${code.reissues ? `，已重新生成${code.reissues}次` : ''}）`
       : '';
