@@ -156,29 +156,17 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
     null,
     sessionOptions,
   );
-  app.use(`${admin.options.rootPath}${FILES_PATH}`, agentFilesRouter(admin, dataSource));
-  app.use(`${admin.options.rootPath}${FILES_PATH}`, caseRegisterRouter(admin, dataSource));
-  app.use(`${admin.options.rootPath}${FILES_PATH}`, choicesRouter(dataSource));
+  // the files beside the admin (AdminJS actions cannot stream files), after its session
+  const uploads = { dataSource, uploadDir: config.uploadDir, uploadMaxBytes: config.uploadMaxMb * 1024 * 1024, now };
   app.use(
     `${admin.options.rootPath}${FILES_PATH}`,
-    caseFilesRouter({
-      dataSource,
-      uploadDir: config.uploadDir,
-      uploadMaxBytes: config.uploadMaxMb * 1024 * 1024,
-      publicBaseUrl: config.publicBaseUrl,
-      now,
-    }),
+    agentFilesRouter(admin, dataSource),
+    caseRegisterRouter(admin, dataSource),
+    choicesRouter(dataSource),
+    caseFilesRouter({ ...uploads, publicBaseUrl: config.publicBaseUrl }),
+    attachmentsRouter(uploads),
+    yearEndFilesRouter({ dataSource, now }),
   );
-  app.use(
-    `${admin.options.rootPath}${FILES_PATH}`,
-    attachmentsRouter({
-      dataSource,
-      uploadDir: config.uploadDir,
-      uploadMaxBytes: config.uploadMaxMb * 1024 * 1024,
-      now,
-    }),
-  );
-  app.use(`${admin.options.rootPath}${FILES_PATH}`, yearEndFilesRouter({ dataSource, now }));
   app.use(`${admin.options.rootPath}/api`, adminApiStatus, knownActionsOnly(admin), saneListQuery(admin));
   app.use(admin.options.rootPath, inlineStateGuard, router);
   app.use(errorResponder(log));

@@ -1,5 +1,6 @@
 import type { CaseFigures } from '../domain/case-statistics.js';
 import type { EvaluationItem } from '../domain/evaluation-policy.js';
+import { RATING_LABELS } from '../domain/vocabulary.js';
 import { CARRY_OVER_DEFINITION, type AnnualFigures } from '../domain/year-end-carry-over.js';
 import { figureColumns } from '../reports/year-end/closure-statistics-table.js';
 import { ENUM_LABELS } from './locale/enums.js';
@@ -31,9 +32,9 @@ export function figuresHtml(
     rows.push(
       ['信访人评价', '出具答复意见', f.replies],
       ['信访人评价', '已评价', f.rated ?? 0],
-      ['信访人评价', '满意', f.satisfied ?? 0],
-      ['信访人评价', '基本满意', f.basicallySatisfied ?? 0],
-      ['信访人评价', '不满意', f.dissatisfied ?? 0],
+      ['信访人评价', RATING_LABELS.satisfied, f.satisfied ?? 0],
+      ['信访人评价', RATING_LABELS.basically_satisfied, f.basicallySatisfied ?? 0],
+      ['信访人评价', RATING_LABELS.dissatisfied, f.dissatisfied ?? 0],
       ['信访人评价', '满意率(%)', f.satisfactionRate ?? '—'],
     );
   const own = `<p>${esc(note)}（统计期间 ${esc(f.period.from)} 至 ${esc(f.period.to)}，统计日 ${esc(f.asOf)}）</p>${tableOf(['类别', '项目', '数值'], rows)}`;

@@ -6,6 +6,8 @@ import {
   type ActionContext,
   type ActionRequest,
   type ActionResponse,
+  type After,
+  type PropertyOptions,
   type RecordActionResponse,
   type RecordJSON,
   type ResourceOptions,
@@ -334,10 +336,74 @@ export function countyHeading(
   };
 }
 
+/**
+ * A value an after-hook computes for the page, never stored: shown on the record's page (and in the list,
+ * with `list`), neither filtered nor edited.
+ */
+export function computed(type: 'string' | 'richtext' | 'number', { list = false } = {}): PropertyOptions {
+  return { type, isVisible: { list, filter: false, show: true, edit: false } };
+}
+
+/**
+ * A computed value the list is filtered by (through the rules' virtualFilters), one of a fixed set, each
+ * offered by its label; shown in the list and on the page too unless `filterOnly`.
+ */
+export function computedChoice(
+  values: readonly string[],
+  labels: Readonly<Record<string, string>>,
+  { filterOnly = false } = {},
+): PropertyOptions {
+  const shown = !filterOnly;
+  return {
+    type: 'string',
+    availableValues: values.map((value) => ({ value, label: labels[value] })),
+    isVisible: { list: shown, filter: true, show: shown, edit: false },
+  };
+}
+
+/** The after-hook that fills a resource's computed values, on the list's rows and on the record's page. */
+export function filledOnPages(after: After<ActionResponse>): Record<'list' | 'show', { after: After<ActionResponse> }> {
+  return { list: { after }, show: { after } };
+}
+
+/**
+ * 编辑 and 删除 offered only while the record may still change (a draft, an open item); its rules refuse a
+ * change after that anyway (assertWritable).
+ */
+export function changeableWhile(open: AccessCheck): Record<'edit' | 'delete', { isVisible: AccessCheck }> {
+  return { edit: { isVisible: open }, delete: { isVisible: open } };
+}
+
 /** The virtual property a `heading` fills: the record's title, shown nowhere as a field of its own. */
 export const HEADING_PROPERTY = {
   heading: { type: 'string' as const, isVisible: false },
 };
+
+/**
+ * The pages of a county's paper to the city (附件7, 考评, 分析报告): in 统计与考评, titled by its heading, the
+ * latest `period` first, the county and the period leading the list, the filters and the page.
+ */
+export function countyPaperOptions(
+  period: string,
+  {
+    list,
+    filter,
+    show,
+    ...options
+  }: Omit<ResourceOptions, 'navigation'> & { list: string[]; filter: string[]; show: string[] },
+): ResourceOptions & { navigation: ResourceOptions['navigation'] } {
+  const leading = ['countyId', period];
+  return {
+    navigation: NAV.evaluation,
+    titleProperty: 'heading',
+    sort: { sortBy: period, direction: 'desc' },
+    listProperties: [...leading, ...list],
+    filterProperties: [...leading, ...filter],
+    showProperties: [...leading, ...show],
+    ...options,
+    properties: { ...HEADING_PROPERTY, ...options.properties },
+  };
+}
 
 type AfterHook = (response: ActionResponse, request: ActionRequest, context: ActionContext) => Promise<ActionResponse>;
 

@@ -34,7 +34,7 @@ import {
   VoidedRecord,
   voidReasonProblem,
 } from '../domain/record-version.js';
-import { diffFields, writeAudit } from '../services/audit.js';
+import { diffFields, writeAudit, type AuditEntry } from '../services/audit.js';
 import { asValidationError, fieldProblemsError, FORM_ERROR } from './refusals.js';
 import { actorOf } from './current-actor.js';
 import { countForList } from './list-count.js';
@@ -451,12 +451,11 @@ export class ScopedResource extends Resource {
       await this.check(em, values, await this.rules.fromForm?.(params, values, { creating: true }), null);
       await this.rules.beforeInsert?.(values, { em, actor });
       const saved = await this.save(em, em.create(this.entity, values));
-      await writeAudit(em, {
+      await this.audit(em, {
         actor,
         action: 'create',
-        resource: this.rules.id,
         recordId: saved.id,
-        countyId: values.countyId ?? null,
+        countyId: values.countyId,
         changes: diffFields({}, values, this.personalFields),
       });
       return saved;
@@ -484,16 +483,20 @@ export class ScopedResource extends Resource {
       if (!Object.keys(changes).length) return current;
       Object.assign(current, values);
       const saved = await this.save(em, current);
-      await writeAudit(em, {
+      await this.audit(em, {
         actor,
         action: 'update',
-        resource: this.rules.id,
         recordId: current.id,
-        countyId: values.countyId ?? null,
+        countyId: values.countyId,
         changes: { ...changes, rowVersion: { before: before.rowVersion, after: saved.rowVersion } },
       });
       return saved;
     });
+  }
+
+  /** A line of the audit trail about one of this resource's records, in the transaction that changed it. */
+  private audit(em: EntityManager, entry: Omit<AuditEntry, 'resource'>): Promise<void> {
+    return writeAudit(em, { ...entry, resource: this.rules.id, countyId: entry.countyId ?? null });
   }
 
   /** The record locked for a change, or null (also for an id that is no id). */
@@ -574,12 +577,11 @@ export class ScopedResource extends Resource {
       const before = { ...current } as Record<string, any>;
       Object.assign(current, change);
       const saved = await this.save(em, current);
-      await writeAudit(em, {
+      await this.audit(em, {
         actor,
         action,
-        resource: this.rules.id,
         recordId: current.id,
-        countyId: current.countyId ?? null,
+        countyId: current.countyId,
         changes: { ...diffFields(before, change), rowVersion: { before: before.rowVersion, after: saved.rowVersion } },
       });
     });
@@ -600,12 +602,11 @@ export class ScopedResource extends Resource {
       }
       await this.rules.assertWritable?.({ ...current }, { em });
       await em.remove(current);
-      await writeAudit(em, {
+      await this.audit(em, {
         actor,
         action: 'delete',
-        resource: this.rules.id,
         recordId: pk,
-        countyId: (current as any).countyId ?? null,
+        countyId: (current as any).countyId,
         changes: diffFields({ ...current }, {}, this.personalFields),
       });
     });

@@ -72,6 +72,14 @@ export const CASE_STATE_LABELS = {
 } as const;
 export type CaseState = keyof typeof CASE_STATE_LABELS;
 export const CASE_STATES = valuesOf(CASE_STATE_LABELS);
+// 附件7's 办理状态 columns: the cases standing in each state on the statistics day ("已受理未代理", not the step 受理)
+export const CASE_STATE_STANDING_LABELS = {
+  accepted: '已受理未代理',
+  representing: '代理中',
+  concluded: '已终结',
+  archived: '已立案归档',
+  terminated: '解除代理',
+} as const satisfies Record<CaseState, string>;
 
 export const CASE_CATEGORY_LABELS = {
   marriage_family: '婚姻家庭纠纷',
@@ -119,6 +127,13 @@ export const REPORT_STATUS_LABELS = {
 } as const;
 export type ReportStatus = keyof typeof REPORT_STATUS_LABELS;
 export const REPORT_STATUSES = valuesOf(REPORT_STATUS_LABELS);
+// 附件7 汇总's 上报情况: where a county's table stands with the city
+export const REPORT_STATUS_STANDING_LABELS = {
+  draft: '草稿未上报',
+  submitted: '已上报待审核',
+  returned: '已退回',
+  accepted: '已审核通过',
+} as const satisfies Record<ReportStatus, string>;
 
 export const EVALUATION_RESULT_LABELS = { excellent: '优秀', passed: '合格', failed: '不合格' } as const;
 export type EvaluationResult = keyof typeof EVALUATION_RESULT_LABELS;

@@ -17,33 +17,7 @@ import { saveStep, takeStep } from './record-step.js';
 import { nextArchiveNo } from './case-numbering.js';
 import { loadCertificates } from './certificate-standing.js';
 import { LEGAL_SCHEDULE } from './legal-schedule.js';
-
-/** The dates and notes of the case's steps, in the order the steps are taken (as the case page shows them). */
-export const CASE_STEP_FIELDS = [
-  'acceptedOn',
-  'acceptanceNotifiedOn',
-  'agreementSignedOn',
-  'notifiedOn',
-  'representingSince',
-  'extensionDays',
-  'extensionApprovedBy',
-  'extensionReason',
-  'extensionNotifiedOn',
-  'concludedOn',
-  'outcome',
-  'replyIssuedOn',
-  'reviewRequestedOn',
-  'reviewDepartment',
-  'reviewAnsweredOn',
-  'reviewDeclinedOn',
-  'archivedOn',
-  'archiveNo',
-  'terminatedOn',
-  'terminationReason',
-  'terminationReportedTo',
-  'reopenedOn',
-  'reopenReason',
-] as const satisfies readonly (keyof CaseFacts)[];
+import { CASE_STEP_FIELDS } from '../domain/case-step-fields.js';
 
 const FACT_KEYS = ['state', 'countyId', 'agentId', ...CASE_STEP_FIELDS] as const;
 

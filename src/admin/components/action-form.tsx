@@ -1,7 +1,8 @@
-import { Box, Button, FormGroup, FormMessage, H4, Input, Label, Text, TextArea } from '@adminjs/design-system';
-import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
+import { Box, Button, FormGroup, FormMessage, Input, Label, Text, TextArea } from '@adminjs/design-system';
+import { ApiClient, useNotice, type ActionProps } from 'adminjs';
 import React, { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { ActionHeading } from './action-heading.js';
 import { localToday } from './local-today.js';
 import { keepingCurrent, useChoices, type Choice } from './use-choices.js';
 
@@ -85,7 +86,6 @@ const ActionForm: React.FC<ActionProps> = ({ resource, action, record, records }
   const [errors, setErrors] = useState<Record<string, { message: string }>>({});
   const [busy, setBusy] = useState(false);
   const addNotice = useNotice();
-  const { translateAction } = useTranslation();
   const navigate = useNavigate();
 
   const submit = async (event: React.FormEvent) => {
@@ -127,11 +127,9 @@ const ActionForm: React.FC<ActionProps> = ({ resource, action, record, records }
 
   return (
     <Box as="form" onSubmit={submit} variant="container" data-testid={`action-form-${action.name}`}>
-      <H4>
-        {translateAction(action.name, resource.id)}
-        {record?.title ? `：${record.title}` : ''}
+      <ActionHeading action={action} resource={resource} record={record}>
         {records && !record ? `（已选 ${records.length} 人）` : ''}
-      </H4>
+      </ActionHeading>
       {custom.intro && <Text mb="xl">{custom.intro}</Text>}
       {fields.map((f) => (
         <FormGroup key={f.name} error={Boolean(errors[f.name])}>

@@ -1,18 +1,7 @@
-import {
-  Box,
-  Button,
-  H4,
-  Label,
-  MessageBox,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Text,
-} from '@adminjs/design-system';
+import { Box, Button, H4, Label, MessageBox, Text } from '@adminjs/design-system';
 import { ApiClient, type ActionProps } from 'adminjs';
 import React, { useEffect, useState } from 'react';
+import { SimpleTable } from './simple-table.js';
 
 interface Outcome {
   rows: number;
@@ -153,22 +142,12 @@ const AgentImport: React.FC<ActionProps> = ({ resource, action }) => {
             variant="danger"
             message={`有 ${checked.problems.length} 行存在问题，未导入任何数据。请在 Excel 中改正后重新上传。`}
           />
-          <Table mt="lg" data-testid="import-problems">
-            <TableHead>
-              <TableRow>
-                <TableCell>行号</TableCell>
-                <TableCell>问题</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {checked.problems.map((p) => (
-                <TableRow key={p.row}>
-                  <TableCell style={{ whiteSpace: 'nowrap' }}>第 {p.row} 行</TableCell>
-                  <TableCell>{p.reasons.join('；')}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <SimpleTable
+            mt="lg"
+            data-testid="import-problems"
+            columns={[{ title: '行号', nowrap: true }, { title: '问题' }]}
+            rows={checked.problems.map((p) => ({ key: p.row, cells: [`第 ${p.row} 行`, p.reasons.join('；')] }))}
+          />
         </Box>
       )}
       {done?.imported && (

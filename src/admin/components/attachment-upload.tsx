@@ -1,7 +1,8 @@
-import { Box, Button, FormGroup, H4, Label, Text } from '@adminjs/design-system';
-import { useNotice, useTranslation, type ActionProps } from 'adminjs';
+import { Box, Button, FormGroup, Label, Text } from '@adminjs/design-system';
+import { useNotice, type ActionProps } from 'adminjs';
 import React, { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { ActionHeading } from './action-heading.js';
 
 /**
  * 上传附件 / 照片 / 佐证材料 on a notice, an inspection or a rectification: one PDF, JPG or PNG at a time,
@@ -13,7 +14,6 @@ const AttachmentUpload: React.FC<ActionProps> = ({ action, record, resource }) =
   const [error, setError] = useState('');
   const addNotice = useNotice();
   const navigate = useNavigate();
-  const { translateAction } = useTranslation();
 
   const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -41,10 +41,7 @@ const AttachmentUpload: React.FC<ActionProps> = ({ action, record, resource }) =
 
   return (
     <Box as="form" onSubmit={submit} variant="container" data-testid={`attachment-upload-${custom.owner}`}>
-      <H4>
-        {translateAction(action.name, resource.id)}
-        {record?.title ? `：${record.title}` : ''}
-      </H4>
+      <ActionHeading action={action} resource={resource} record={record} />
       {custom.intro && <Text mb="xl">{custom.intro}</Text>}
       <FormGroup error={Boolean(error)}>
         <Label required htmlFor="attachment-file">

@@ -1,22 +1,8 @@
-import {
-  Box,
-  Button,
-  FormGroup,
-  H4,
-  H5,
-  Input,
-  Label,
-  Link,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Text,
-} from '@adminjs/design-system';
+import { Box, Button, FormGroup, H4, H5, Input, Label, Link, Text } from '@adminjs/design-system';
 import { useNotice, ViewHelpers, type ActionProps } from 'adminjs';
 import React, { useCallback, useEffect, useState } from 'react';
 import { localToday } from './local-today.js';
+import { SimpleTable } from './simple-table.js';
 
 interface CaseFile {
   caseNo: string;
@@ -175,31 +161,15 @@ const CaseFiles: React.FC<ActionProps> = ({ record }) => {
       </Box>
 
       <H5>已登记的案卷材料</H5>
-      <Table mb="xl">
-        <TableHead>
-          <TableRow>
-            <TableCell>类别</TableCell>
-            <TableCell>标题</TableCell>
-            <TableCell>签署日期</TableCell>
-            <TableCell>扫描件</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {file.documents.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={4}>尚无材料</TableCell>
-            </TableRow>
-          )}
-          {file.documents.map((d) => (
-            <TableRow key={d.id}>
-              <TableCell>{d.kindLabel}</TableCell>
-              <TableCell>{d.title}</TableCell>
-              <TableCell>{d.signedOn ?? ''}</TableCell>
-              <TableCell>{d.href ? <Link href={d.href}>{d.fileName}</Link> : '—'}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <SimpleTable
+        mb="xl"
+        columns={[{ title: '类别' }, { title: '标题' }, { title: '签署日期' }, { title: '扫描件' }]}
+        empty="尚无材料"
+        rows={file.documents.map((d) => ({
+          key: d.id,
+          cells: [d.kindLabel, d.title, d.signedOn ?? '', d.href ? <Link href={d.href}>{d.fileName}</Link> : '—'],
+        }))}
+      />
 
       {file.canUpload && (
         <Box as="form" onSubmit={upload} data-testid="scan-upload">

@@ -9,6 +9,7 @@ import {
   type RecordJSON,
 } from 'adminjs';
 import React, { useEffect, useState } from 'react';
+import { REPRESENTATION_FIELDS } from '../../domain/case-step-fields.js';
 import CaseFiles from './case-files.js';
 import { StateBadge, URGENCY_COLOURS } from './case-list.js';
 
@@ -42,18 +43,7 @@ const GROUPS: { title: string; fields: string[] }[] = [
   },
   {
     title: '代理',
-    fields: [
-      'acceptedOn',
-      'acceptanceNotifiedOn',
-      'agentId',
-      'agreementSignedOn',
-      'notifiedOn',
-      'representingSince',
-      'extensionDays',
-      'extensionApprovedBy',
-      'extensionReason',
-      'extensionNotifiedOn',
-    ],
+    fields: ['acceptedOn', 'acceptanceNotifiedOn', 'agentId', ...REPRESENTATION_FIELDS],
   },
   { title: '办理', fields: ['concludedOn', 'outcome', 'terminatedOn', 'terminationReason', 'terminationReportedTo'] },
   {

@@ -1,6 +1,7 @@
 import { Badge, Box, H2, H4, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { ApiClient } from 'adminjs';
 import React, { useEffect, useState } from 'react';
+import { FiguresPending } from './figures-pending.js';
 
 interface CountyCoverage {
   countyId: number;
@@ -34,18 +35,7 @@ const CoveragePage: React.FC = () => {
       .then((res) => setData(res.data as Data))
       .catch(() => setData({ today: '', counties: [], villages: [], error: '读取配备情况失败，请稍后重试' }));
   }, []);
-  if (!data)
-    return (
-      <Box variant="container">
-        <Text>正在统计…</Text>
-      </Box>
-    );
-  if (data.error)
-    return (
-      <Box variant="container">
-        <Text>{data.error}</Text>
-      </Box>
-    );
+  if (!data || data.error) return <FiguresPending error={data?.error} />;
   const total = data.counties.reduce(
     (sum, c) => ({
       none: sum.none + c.counts.none,

@@ -15,8 +15,10 @@ import {
 import React, { useEffect, useState } from 'react';
 import { Bar, Doughnut, Line } from 'react-chartjs-2';
 import type { DashboardResponse } from '../dashboard/dashboard-handler.js';
+import { FiguresPending } from './figures-pending.js';
 import { chartOptions, monthlyDatasets, STANDARD_CHARTS, standardChart, targetText } from './dashboard-charts.js';
 import type { CityFigure } from '../../domain/city-figures.js';
+import { RATING_LABELS } from '../../domain/vocabulary.js';
 import type {
   ClosureLine,
   CountyScore,
@@ -211,10 +213,55 @@ const CLOSURE_COLUMNS = [
   'repeats',
 ] as const;
 
+interface CountyColumn<L> {
+  name: string;
+  /** the header's hover text: what the figure counts */
+  title?: string;
+  value: (line: L) => React.ReactNode;
+}
+
+/** A figure table of the counties and, last and in bold, the city: a line each, a column a figure. */
+function CountyTable<L extends { countyId: number | null; countyName: string }>({
+  lines,
+  columns,
+  testId,
+}: {
+  lines: L[];
+  columns: CountyColumn<L>[];
+  testId: string;
+}) {
+  const cell: React.CSSProperties = { padding: '4px 8px', textAlign: 'center', borderBottom: '1px solid #f0f0f0' };
+  return (
+    <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13 }} data-testid={testId}>
+      <thead>
+        <tr>
+          <th style={{ ...cell, textAlign: 'left' }}>县（市、区）</th>
+          {columns.map((c) => (
+            <th key={c.name} style={{ ...cell, cursor: c.title ? 'help' : undefined }} title={c.title}>
+              {c.name}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line) => (
+          <tr key={line.countyId ?? 'city'} style={line.countyId === null ? { fontWeight: 600 } : undefined}>
+            <td style={{ ...cell, textAlign: 'left', whiteSpace: 'nowrap' }}>{line.countyName}</td>
+            {columns.map((c) => (
+              <td key={c.name} style={cell}>
+                {c.value(line)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** 办结情况: the closure figures of each county and the city, each header with its definition on hover. */
 function ClosureTable({ data }: { data: DashboardData }) {
   const { counties, city, definitions } = data.closure;
-  const cell: React.CSSProperties = { padding: '4px 8px', textAlign: 'center', borderBottom: '1px solid #f0f0f0' };
   const show = (line: ClosureLine, key: (typeof CLOSURE_COLUMNS)[number]) => {
     const v = line[key];
     if (v === null) return '—';
@@ -227,34 +274,15 @@ function ClosureTable({ data }: { data: DashboardData }) {
         {data.year}年受理的案件中，尚未计入任何已上报结案统计表（附件7）的：{data.casesNotInAnnualReport}{' '}
         件（本年度统计表上报后受理或尚未上报；上报后受理的，计入{data.year + 1}年度统计表的「上年结转」栏）。
       </Text>
-      <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13 }} data-testid="closure-table">
-        <thead>
-          <tr>
-            <th style={{ ...cell, textAlign: 'left' }}>县（市、区）</th>
-            {CLOSURE_COLUMNS.map((k) => (
-              <th
-                key={k}
-                style={{ ...cell, cursor: 'help' }}
-                title={`${definitions[k].name}：${definitions[k].definition}`}
-              >
-                {definitions[k].name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {[...counties, city].map((line) => (
-            <tr key={line.countyId ?? 'city'} style={line.countyId === null ? { fontWeight: 600 } : undefined}>
-              <td style={{ ...cell, textAlign: 'left', whiteSpace: 'nowrap' }}>{line.countyName}</td>
-              {CLOSURE_COLUMNS.map((k) => (
-                <td key={k} style={cell}>
-                  {show(line, k)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CountyTable
+        testId="closure-table"
+        lines={[...counties, city]}
+        columns={CLOSURE_COLUMNS.map((k) => ({
+          name: definitions[k].name,
+          title: `${definitions[k].name}：${definitions[k].definition}`,
+          value: (line: ClosureLine) => show(line, k),
+        }))}
+      />
     </div>
   );
 }
@@ -265,30 +293,27 @@ function ClosureTable({ data }: { data: DashboardData }) {
  */
 function SatisfactionTable({ data }: { data: DashboardData }) {
   const { counties, city, targetPct, definitions } = data.satisfaction;
-  const cell: React.CSSProperties = { padding: '4px 8px', textAlign: 'center', borderBottom: '1px solid #f0f0f0' };
   const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
-  const head = (name: string, title?: string) => (
-    <th style={{ ...cell, cursor: title ? 'help' : undefined }} title={title}>
-      {name}
-    </th>
-  );
-  const columns: [string, string | undefined, (l: SatisfactionLine) => React.ReactNode][] = [
-    [definitions.replies.name, definitions.replies.definition, (l) => l.replies],
-    [definitions.rated.name, definitions.rated.definition, (l) => l.rated],
-    ['满意', undefined, (l) => l.satisfied],
-    ['基本满意', undefined, (l) => l.basicallySatisfied],
-    ['不满意', undefined, (l) => l.dissatisfied],
-    [definitions.satisfactionRate.name, definitions.satisfactionRate.definition, (l) => pct(l.satisfactionRate)],
-    [definitions.ratedRate.name, definitions.ratedRate.definition, (l) => pct(l.ratedRate)],
+  const columns: CountyColumn<SatisfactionLine>[] = [
+    { name: definitions.replies.name, title: definitions.replies.definition, value: (l) => l.replies },
+    { name: definitions.rated.name, title: definitions.rated.definition, value: (l) => l.rated },
+    { name: RATING_LABELS.satisfied, value: (l) => l.satisfied },
+    { name: RATING_LABELS.basically_satisfied, value: (l) => l.basicallySatisfied },
+    { name: RATING_LABELS.dissatisfied, value: (l) => l.dissatisfied },
+    {
+      name: definitions.satisfactionRate.name,
+      title: definitions.satisfactionRate.definition,
+      value: (l) => pct(l.satisfactionRate),
+    },
+    { name: definitions.ratedRate.name, title: definitions.ratedRate.definition, value: (l) => pct(l.ratedRate) },
     ...(targetPct === null
       ? []
-      : ([
-          [
-            `达标（≥${targetPct}%）`,
-            undefined,
-            (l: SatisfactionLine) => (l.meetsTarget === null ? '—' : l.meetsTarget ? '达标' : '未达标'),
-          ],
-        ] as [string, string | undefined, (l: SatisfactionLine) => React.ReactNode][])),
+      : [
+          {
+            name: `达标（≥${targetPct}%）`,
+            value: (l: SatisfactionLine) => (l.meetsTarget === null ? '—' : l.meetsTarget ? '达标' : '未达标'),
+          },
+        ]),
   ];
   return (
     <div style={{ ...cardStyle, marginBottom: 24, overflowX: 'auto' }}>
@@ -298,28 +323,7 @@ function SatisfactionTable({ data }: { data: DashboardData }) {
           ? '市妇联尚未设定满意率目标：仅作参考，不作达标判断，不计入创建标准。'
           : `市妇联设定的满意率目标为 ${targetPct}%。`}
       </Text>
-      <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13 }} data-testid="satisfaction-table">
-        <thead>
-          <tr>
-            <th style={{ ...cell, textAlign: 'left' }}>县（市、区）</th>
-            {columns.map(([name, title]) => (
-              <React.Fragment key={name}>{head(name, title)}</React.Fragment>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {[...counties, city].map((line) => (
-            <tr key={line.countyId ?? 'city'} style={line.countyId === null ? { fontWeight: 600 } : undefined}>
-              <td style={{ ...cell, textAlign: 'left', whiteSpace: 'nowrap' }}>{line.countyName}</td>
-              {columns.map(([name, , value]) => (
-                <td key={name} style={cell}>
-                  {value(line)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CountyTable testId="satisfaction-table" lines={[...counties, city]} columns={columns} />
     </div>
   );
 }
@@ -438,24 +442,8 @@ const Dashboard: React.FC = () => {
       .catch(() => setFailed(true));
   }, [year]);
 
-  if (failed)
-    return (
-      <Box variant="container">
-        <Text>首页数据加载失败，请刷新重试。</Text>
-      </Box>
-    );
-  if (!res)
-    return (
-      <Box variant="container">
-        <Text>正在统计…</Text>
-      </Box>
-    );
-  if (res.error)
-    return (
-      <Box variant="container">
-        <Text>{res.error}</Text>
-      </Box>
-    );
+  if (failed) return <FiguresPending error="首页数据加载失败，请刷新重试。" />;
+  if (!res || res.error) return <FiguresPending error={res?.error} />;
   const shownYear = res.data?.year ?? res.metabase?.year;
   const years = res.data?.years ?? res.metabase?.years ?? [];
   const single = res.data?.countyId != null;

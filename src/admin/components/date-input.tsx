@@ -1,6 +1,7 @@
-import { FormGroup, FormMessage, Input, Label, Text } from '@adminjs/design-system';
-import { useTranslation, type EditPropertyProps } from 'adminjs';
+import { Input } from '@adminjs/design-system';
+import type { EditPropertyProps } from 'adminjs';
 import React from 'react';
+import { FieldFrame } from './field-frame.js';
 
 /** 'YYYY-MM-DD' of a stored value: the calendar day the server keeps ('2026-11-05' or its UTC-midnight ISO form). */
 function calendarDay(value: unknown): string {
@@ -13,13 +14,8 @@ function calendarDay(value: unknown): string {
  * UTC instant, one day early in China (UTC+8), and showed an English calendar with a time row.
  */
 const DateInput: React.FC<EditPropertyProps> = ({ property, record, onChange }) => {
-  const { translateProperty, tm } = useTranslation();
-  const error = record.errors?.[property.path];
   return (
-    <FormGroup error={Boolean(error)}>
-      <Label required={property.isRequired} htmlFor={property.path}>
-        {translateProperty(property.label, property.resourceId)}
-      </Label>
+    <FieldFrame property={property} record={record} note={property.description}>
       <Input
         id={property.path}
         name={property.path}
@@ -29,13 +25,7 @@ const DateInput: React.FC<EditPropertyProps> = ({ property, record, onChange }) 
         value={calendarDay(record.params?.[property.path])}
         onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(property.path, e.target.value)}
       />
-      {property.description && (
-        <Text variant="sm" color="grey60">
-          {property.description}
-        </Text>
-      )}
-      <FormMessage>{error && tm(error.message, property.resourceId)}</FormMessage>
-    </FormGroup>
+    </FieldFrame>
   );
 };
 

@@ -1,6 +1,7 @@
-import { FormGroup, FormMessage, Label, Text } from '@adminjs/design-system';
+import { FormGroup, Label, Text } from '@adminjs/design-system';
 import { useCurrentAdmin, useTranslation, type EditPropertyProps } from 'adminjs';
 import React from 'react';
+import { FieldFrame } from './field-frame.js';
 import { keepingCurrent, useChoices } from './use-choices.js';
 
 /**
@@ -12,13 +13,12 @@ import { keepingCurrent, useChoices } from './use-choices.js';
  * fixed text.
  */
 const PlacePicker: React.FC<EditPropertyProps> = ({ property, record, onChange }) => {
-  const { translateProperty, tm } = useTranslation();
+  const { translateProperty } = useTranslation();
   const [currentAdmin] = useCurrentAdmin();
   const custom = (property.custom ?? {}) as { choices: string; parent?: string; hint?: string };
   const parentValue = custom.parent ? String(record.params?.[custom.parent] ?? '') : '';
   const value = String(record.params?.[property.path] ?? '');
   const ownCounty = (currentAdmin as { countyId?: number | null } | null)?.countyId;
-  const error = record.errors?.[property.path];
   const label = translateProperty(property.label, property.resourceId);
   const fixedCounty = custom.choices === 'county' && ownCounty != null;
 
@@ -40,10 +40,7 @@ const PlacePicker: React.FC<EditPropertyProps> = ({ property, record, onChange }
   const waiting = Boolean(custom.parent && !parentValue && !(custom.parent === 'countyId' && ownCounty != null));
 
   return (
-    <FormGroup error={Boolean(error)}>
-      <Label required={property.isRequired} htmlFor={property.path}>
-        {label}
-      </Label>
+    <FieldFrame property={property} record={record} note={custom.hint ?? property.description}>
       <select
         id={property.path}
         name={property.path}
@@ -60,13 +57,7 @@ const PlacePicker: React.FC<EditPropertyProps> = ({ property, record, onChange }
           </option>
         ))}
       </select>
-      {custom.hint || property.description ? (
-        <Text variant="sm" color="grey60">
-          {custom.hint ?? property.description}
-        </Text>
-      ) : null}
-      <FormMessage>{error && tm(error.message, property.resourceId)}</FormMessage>
-    </FormGroup>
+    </FieldFrame>
   );
 };
 

@@ -1,6 +1,7 @@
-import { Box, Button, FormGroup, FormMessage, Input, Label, Link, Text } from '@adminjs/design-system';
-import { useTranslation, ViewHelpers, type EditPropertyProps, type RecordJSON } from 'adminjs';
+import { Box, Button, Input, Link, Text } from '@adminjs/design-system';
+import { ViewHelpers, type EditPropertyProps, type RecordJSON } from 'adminjs';
 import React, { useEffect, useState } from 'react';
+import { FieldFrame } from './field-frame.js';
 
 interface EarlierCase {
   id: number;
@@ -19,13 +20,11 @@ const root = h.dashboardUrl().replace(/\/$/, '');
  * 标为前案 to mark the new case as repeating it (重复信访·前案).
  */
 const RepeatCheck: React.FC<EditPropertyProps> = ({ property, record, onChange }) => {
-  const { translateProperty, tm } = useTranslation();
   const params = record.params ?? {};
   const idNumber = String(params[property.path] ?? '');
   const name = String(params.petitionerName ?? '');
   const phone = String(params.petitionerPhone ?? '');
   const [earlier, setEarlier] = useState<EarlierCase[]>([]);
-  const error = record.errors?.[property.path];
   const markedAs = String(params.repeatOfId ?? '');
   // the reference field shows the chosen case by its number: hand it the case as a populated record
   const markAsEarlier = (c: EarlierCase) =>
@@ -47,11 +46,48 @@ const RepeatCheck: React.FC<EditPropertyProps> = ({ property, record, onChange }
     return () => clearTimeout(timer);
   }, [idNumber, name, phone, record.id]);
 
+  // her earlier cases, under the field and its error
+  const warning = earlier.length ? (
+    <Box
+      mt="sm"
+      p="default"
+      style={{ background: '#fffbeb', border: '1px solid #f59e0b', borderRadius: 4 }}
+      data-testid="repeat-warning"
+      role="status"
+    >
+      <Text fontWeight="bold">重复信访：该信访人此前已有 {earlier.length} 件案件，请先查阅</Text>
+      {earlier.map((c) => (
+        <Text key={c.id} mt="sm">
+          <Link
+            href={h.recordActionUrl({ resourceId: 'PetitionCase', recordId: String(c.id), actionName: 'show' })}
+            target="_blank"
+          >
+            {c.caseNo}
+          </Link>
+          　{c.acceptedOn} 受理　{c.state}　{c.subject}
+          {markedAs === String(c.id) ? (
+            <Text as="span" ml="default" color="grey60">
+              已标为本案前案
+            </Text>
+          ) : (
+            <Button
+              type="button"
+              size="sm"
+              variant="outlined"
+              ml="default"
+              data-testid="mark-repeat"
+              onClick={() => markAsEarlier(c)}
+            >
+              标为前案
+            </Button>
+          )}
+        </Text>
+      ))}
+    </Box>
+  ) : null;
+
   return (
-    <FormGroup error={Boolean(error)}>
-      <Label required={property.isRequired} htmlFor={property.path}>
-        {translateProperty(property.label, property.resourceId)}
-      </Label>
+    <FieldFrame property={property} record={record} below={warning}>
       <Input
         id={property.path}
         name={property.path}
@@ -59,46 +95,7 @@ const RepeatCheck: React.FC<EditPropertyProps> = ({ property, record, onChange }
         value={idNumber}
         onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(property.path, e.target.value)}
       />
-      <FormMessage>{error && tm(error.message, property.resourceId)}</FormMessage>
-      {earlier.length ? (
-        <Box
-          mt="sm"
-          p="default"
-          style={{ background: '#fffbeb', border: '1px solid #f59e0b', borderRadius: 4 }}
-          data-testid="repeat-warning"
-          role="status"
-        >
-          <Text fontWeight="bold">重复信访：该信访人此前已有 {earlier.length} 件案件，请先查阅</Text>
-          {earlier.map((c) => (
-            <Text key={c.id} mt="sm">
-              <Link
-                href={h.recordActionUrl({ resourceId: 'PetitionCase', recordId: String(c.id), actionName: 'show' })}
-                target="_blank"
-              >
-                {c.caseNo}
-              </Link>
-              　{c.acceptedOn} 受理　{c.state}　{c.subject}
-              {markedAs === String(c.id) ? (
-                <Text as="span" ml="default" color="grey60">
-                  已标为本案前案
-                </Text>
-              ) : (
-                <Button
-                  type="button"
-                  size="sm"
-                  variant="outlined"
-                  ml="default"
-                  data-testid="mark-repeat"
-                  onClick={() => markAsEarlier(c)}
-                >
-                  标为前案
-                </Button>
-              )}
-            </Text>
-          ))}
-        </Box>
-      ) : null}
-    </FormGroup>
+    </FieldFrame>
   );
 };
 

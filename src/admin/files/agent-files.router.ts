@@ -9,11 +9,11 @@ import { countyPlaces, importAgents } from '../../services/agent-import.js';
 import { buildImportTemplate, XLSX_TYPE } from '../../services/agent-workbook.js';
 import { writeAudit } from '../../services/audit.js';
 import { certificatePrintData } from '../../services/certificate-print-data.js';
-import { signedIn } from '../current-actor.js';
+import { signedInRoute } from './route.js';
 import { sendDownload } from './download-headers.js';
-import { listedRecordIds } from './listed-records.js';
+import { listExportRoute } from './listed-records.js';
 import { recordId } from '../scoped-resource.js';
-import { refuse, sendRefusal } from '../refusals.js';
+import { refuse } from '../refusals.js';
 import { chinaToday } from '../clock.js';
 
 // Files the admin's JSON actions cannot serve: the printable certificate, the agents' Excel template,
@@ -27,10 +27,9 @@ const queryNumber = (v: unknown): number | null => (typeof v === 'string' && /^\
 export function agentFilesRouter(admin: AdminJS, ds: DataSource): express.Router {
   const router = express.Router();
 
-  router.get('/certificates/:id.docx', async (req, res, next) => {
-    try {
-      const actor = signedIn(req, res);
-      if (!actor) return;
+  router.get(
+    '/certificates/:id.docx',
+    signedInRoute(async (actor, req, res) => {
       const today = chinaToday();
       const id = recordId(req.params.id);
       const data = id === null ? null : await certificatePrintData(ds.manager, id, today);
@@ -47,15 +46,12 @@ export function agentFilesRouter(admin: AdminJS, ds: DataSource): express.Router
         ip: req.ip,
       });
       sendDownload(res, `代理员证-${data.number}-${data.holder.name}.docx`, DOCX_TYPE, body);
-    } catch (e) {
-      next(e);
-    }
-  });
+    }),
+  );
 
-  router.get('/agents/template.xlsx', async (req, res, next) => {
-    try {
-      const actor = signedIn(req, res);
-      if (!actor) return;
+  router.get(
+    '/agents/template.xlsx',
+    signedInRoute(async (actor, req, res) => {
       if (!can(actor, 'write', 'Agent')) return void refuse(res, 'FORBIDDEN', '无权导入代理员');
       const county = countyScope(actor) ?? queryNumber(req.query.countyId);
       const places = county ? await countyPlaces(ds.manager, county) : { townships: [] };
@@ -63,57 +59,41 @@ export function agentFilesRouter(admin: AdminJS, ds: DataSource): express.Router
         places.townships.map((t) => ({ name: t.name, villages: t.villages.map((v) => v.name) })),
       );
       sendDownload(res, '代理员导入模板.xlsx', XLSX_TYPE, body);
-    } catch (e) {
-      next(e);
-    }
-  });
+    }),
+  );
 
-  router.get('/agents/export.xlsx', async (req, res, next) => {
-    try {
-      const actor = signedIn(req, res);
-      if (!actor) return;
-      if (!can(actor, 'read', 'Agent')) return void refuse(res, 'FORBIDDEN', '无权导出代理员名单');
-      const { ids, filters } = await listedRecordIds(admin, 'Agent', req, {
-        limit: EXPORT_LIMIT,
-        sortBy: 'id',
-        direction: 'desc',
-      });
-      const body = await buildAgentExport(ds.manager, ids, {
-        today: chinaToday(),
-        viewer: actor.role,
-      });
-      await writeAudit(ds.manager, {
-        actor,
-        action: 'export',
-        resource: 'Agent',
-        countyId: countyScope(actor),
-        ip: req.ip,
-        changes: { rows: ids.length, filters },
-      });
-      sendDownload(res, `代理员名单-${chinaToday()}.xlsx`, XLSX_TYPE, body);
-    } catch (e) {
-      next(e);
-    }
-  });
+  router.get(
+    '/agents/export.xlsx',
+    listExportRoute(admin, ds, {
+      resource: 'Agent',
+      forbidden: '无权导出代理员名单',
+      limit: EXPORT_LIMIT,
+      sortBy: 'id',
+      direction: 'desc',
+      workbook: (ds, ids, actor, today) => buildAgentExport(ds.manager, ids, { today, viewer: actor.role }),
+      fileName: (today) => `代理员名单-${today}.xlsx`,
+    }),
+  );
 
-  router.post('/agents/import', express.raw({ type: () => true, limit: MAX_UPLOAD }), async (req, res, next) => {
-    try {
-      const actor = signedIn(req, res);
-      if (!actor) return;
-      if (!can(actor, 'write', 'Agent')) return void refuse(res, 'FORBIDDEN', '无权导入代理员');
-      const file = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      if (!file.length) return void refuse(res, 'REQUIRED', '请选择要导入的 Excel 文件');
-      const outcome = await importAgents(ds, actor, file, {
-        countyId: queryNumber(req.query.countyId),
-        dryRun: req.query.dryRun === '1' || req.query.dryRun === 'true',
-        today: chinaToday(),
-        ip: req.ip,
-      });
-      res.json(outcome);
-    } catch (e) {
-      if (!sendRefusal(res, e)) next(e);
-    }
-  });
+  router.post(
+    '/agents/import',
+    express.raw({ type: () => true, limit: MAX_UPLOAD }),
+    signedInRoute(
+      async (actor, req, res) => {
+        if (!can(actor, 'write', 'Agent')) return void refuse(res, 'FORBIDDEN', '无权导入代理员');
+        const file = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        if (!file.length) return void refuse(res, 'REQUIRED', '请选择要导入的 Excel 文件');
+        const outcome = await importAgents(ds, actor, file, {
+          countyId: queryNumber(req.query.countyId),
+          dryRun: req.query.dryRun === '1' || req.query.dryRun === 'true',
+          today: chinaToday(),
+          ip: req.ip,
+        });
+        res.json(outcome);
+      },
+      { answerRefusals: true },
+    ),
+  );
 
   router.use((e: { type?: string }, _req: Request, res: Response, next: express.NextFunction) => {
     if (e?.type === 'entity.too.large') return void refuse(res, 'BODY_TOO_LARGE', '文件过大（上限5MB）');

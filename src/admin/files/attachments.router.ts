@@ -3,10 +3,10 @@ import IncomingForm, { type File } from 'formidable';
 import { rm } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import { attachFile, findAttachment } from '../../services/attachment-service.js';
-import { signedIn } from '../current-actor.js';
+import { signedInRoute } from './route.js';
 import { recordId } from '../scoped-resource.js';
 import { downloadHeaders } from './download-headers.js';
-import { refuse, sendRefusal } from '../refusals.js';
+import { refuse } from '../refusals.js';
 
 interface Deps {
   dataSource: DataSource;
@@ -24,10 +24,9 @@ interface Deps {
 export function attachmentsRouter(deps: Deps): express.Router {
   const router = express.Router();
 
-  router.get('/attachments/:owner/:id/:year/:file', async (req, res, next) => {
-    try {
-      const actor = signedIn(req, res);
-      if (!actor) return;
+  router.get(
+    '/attachments/:owner/:id/:year/:file',
+    signedInRoute(async (actor, req, res, next) => {
       const key = `${req.params.year}/${req.params.file}`;
       const id = recordId(req.params.id);
       const found =
@@ -36,38 +35,38 @@ export function attachmentsRouter(deps: Deps): express.Router {
       // a download, never rendered in the admin's origin: its type from the sniffed content
       downloadHeaders(res, found.name, found.mime);
       res.sendFile(found.path, (err) => err && next(err));
-    } catch (e) {
-      next(e);
-    }
-  });
+    }),
+  );
 
-  router.post('/attachments/:owner/:id', async (req, res, next) => {
-    let upload: File | undefined;
-    try {
-      const actor = signedIn(req, res);
-      if (!actor) return;
-      if (!req.is('multipart/form-data')) return void refuse(res, 'UPLOAD_INVALID', '请以表单方式上传文件');
-      const parsed = await parse(req, deps.uploadMaxBytes);
-      if ('error' in parsed) return void refuse(res, 'UPLOAD_INVALID', parsed.error);
-      upload = parsed.file;
-      if (!upload) return void refuse(res, 'REQUIRED', '请选择要上传的文件');
-      const store = { uploadDir: deps.uploadDir, maxBytes: deps.uploadMaxBytes };
-      const stored = await attachFile(
-        deps.dataSource,
-        store,
-        actor,
-        req.params.owner,
-        recordId(req.params.id) ?? 0,
-        upload,
-        deps.now(),
-      );
-      res.status(201).json({ message: `已上传：${stored.name}`, key: stored.key });
-    } catch (e) {
-      if (!sendRefusal(res, e)) next(e);
-    } finally {
-      if (upload) await rm(upload.path, { force: true });
-    }
-  });
+  router.post(
+    '/attachments/:owner/:id',
+    signedInRoute(
+      async (actor, req, res) => {
+        let upload: File | undefined;
+        try {
+          if (!req.is('multipart/form-data')) return void refuse(res, 'UPLOAD_INVALID', '请以表单方式上传文件');
+          const parsed = await parse(req, deps.uploadMaxBytes);
+          if ('error' in parsed) return void refuse(res, 'UPLOAD_INVALID', parsed.error);
+          upload = parsed.file;
+          if (!upload) return void refuse(res, 'REQUIRED', '请选择要上传的文件');
+          const store = { uploadDir: deps.uploadDir, maxBytes: deps.uploadMaxBytes };
+          const stored = await attachFile(
+            deps.dataSource,
+            store,
+            actor,
+            req.params.owner,
+            recordId(req.params.id) ?? 0,
+            upload,
+            deps.now(),
+          );
+          res.status(201).json({ message: `已上传：${stored.name}`, key: stored.key });
+        } finally {
+          if (upload) await rm(upload.path, { force: true });
+        }
+      },
+      { answerRefusals: true },
+    ),
+  );
 
   return router;
 }

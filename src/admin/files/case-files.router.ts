@@ -21,8 +21,9 @@ import { AUDIT_ACTIONS } from '../locale/audit-actions.js';
 import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
 import { recordId } from '../scoped-resource.js';
 import { CASE_DOCUMENT_KIND_LABELS, CASE_FORMS, enumLabel, type CaseForm } from '../../domain/vocabulary.js';
-import { downloadHeaders } from './download-headers.js';
-import { refuse, sendRefusal } from '../refusals.js';
+import { downloadHeaders, sendDownload } from './download-headers.js';
+import { refuse } from '../refusals.js';
+import { route, signedInRoute } from './route.js';
 
 const TIMELINE_LABELS = { actions: AUDIT_ACTIONS, fields: RESOURCE_TRANSLATIONS.PetitionCase.properties };
 // forms printed before the matter is done make no sense: 附件5 follows the conclusion
@@ -88,8 +89,9 @@ export function caseFilesRouter(deps: Deps): express.Router {
   }
 
   // the page behind 下载文书: the forms, the file's documents, what it lacks, the next deadline
-  router.get('/cases/:caseId/file.json', async (req, res, next) => {
-    try {
+  router.get(
+    '/cases/:caseId/file.json',
+    route(async (req, res) => {
       const found = await loadCase(req, res, 'read');
       if (!found) return;
       const { actor, row } = found;
@@ -137,10 +139,8 @@ export function caseFilesRouter(deps: Deps): express.Router {
         missingText: missing.length ? describeMissing(missing) : null,
         deadline: deadline && { ...deadline, text: describeDaysLeft(deadline.daysLeft) },
       });
-    } catch (e) {
-      next(e);
-    }
-  });
+    }),
+  );
 
   /** A paper of the case handed out (a form, the whole file): who took which is audited, then it is sent. */
   async function sendCasePaper(
@@ -160,23 +160,22 @@ export function caseFilesRouter(deps: Deps): express.Router {
       changes,
       ip: req.ip ?? null,
     });
-    downloadHeaders(res, file.name, file.type);
-    res.send(body);
+    sendDownload(res, file.name, file.type, body);
   }
 
   // the case's history for its page: steps, handling records, papers and changes, with who recorded them
-  router.get('/cases/:caseId/timeline.json', async (req, res, next) => {
-    try {
+  router.get(
+    '/cases/:caseId/timeline.json',
+    route(async (req, res) => {
       const found = await loadCase(req, res, 'read');
       if (!found) return;
       res.json({ timeline: await caseTimeline(em(), found.row.id, TIMELINE_LABELS) });
-    } catch (e) {
-      next(e);
-    }
-  });
+    }),
+  );
 
-  router.get('/cases/:caseId/forms/:form', async (req, res, next) => {
-    try {
+  router.get(
+    '/cases/:caseId/forms/:form',
+    route(async (req, res) => {
       const kind = req.params.form.replace(/\.docx$/, '').replace(/-/g, '_') as CaseForm;
       if (!CASE_FORMS.includes(kind)) return void refuse(res, 'NOT_FOUND', '没有这种文书');
       const found = await loadCase(req, res, 'read');
@@ -194,65 +193,68 @@ export function caseFilesRouter(deps: Deps): express.Router {
         name: `${row.case_no}-${FORM_TITLES[kind]}.docx`,
         type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       });
-    } catch (e) {
-      next(e);
-    }
-  });
+    }),
+  );
 
   // 下载全卷（PDF）: 一案一卷 as one file, made now from the case and its scans
-  router.get('/cases/:caseId/dossier.pdf', async (req, res, next) => {
-    try {
-      const found = await loadCase(req, res, 'read');
-      if (!found) return;
-      const { actor, row } = found;
-      const input = await loadDossierInput(em(), row.id, {
-        actor,
-        uploadDir: deps.uploadDir,
-        publicBaseUrl: deps.publicBaseUrl,
-      });
-      const { pdf, entries } = await buildCaseDossier(input!);
-      const dossier = { entries: entries.length, scans: input!.scans.length, bytes: pdf.length };
-      await sendCasePaper(req, res, { actor, row, changes: { dossier } }, Buffer.from(pdf), {
-        name: `${row.case_no}-案卷.pdf`,
-        type: 'application/pdf',
-      });
-    } catch (e) {
-      if (!sendRefusal(res, e)) next(e);
-    }
-  });
+  router.get(
+    '/cases/:caseId/dossier.pdf',
+    route(
+      async (req, res) => {
+        const found = await loadCase(req, res, 'read');
+        if (!found) return;
+        const { actor, row } = found;
+        const input = await loadDossierInput(em(), row.id, {
+          actor,
+          uploadDir: deps.uploadDir,
+          publicBaseUrl: deps.publicBaseUrl,
+        });
+        const { pdf, entries } = await buildCaseDossier(input!);
+        const dossier = { entries: entries.length, scans: input!.scans.length, bytes: pdf.length };
+        await sendCasePaper(req, res, { actor, row, changes: { dossier } }, Buffer.from(pdf), {
+          name: `${row.case_no}-案卷.pdf`,
+          type: 'application/pdf',
+        });
+      },
+      { answerRefusals: true },
+    ),
+  );
 
-  router.post('/cases/:caseId/documents', async (req, res, next) => {
-    let upload: File | undefined;
-    try {
-      const found = await loadCase(req, res, 'write');
-      if (!found) return;
-      const parsed = await parseUpload(req, deps.uploadMaxBytes);
-      if ('error' in parsed) return void refuse(res, 'UPLOAD_INVALID', parsed.error);
-      upload = parsed.file;
-      if (!upload) return void refuse(res, 'REQUIRED', '请选择要上传的扫描件');
-      const id = await fileCaseScan(em(), {
-        caseId: found.row.id,
-        kind: parsed.fields.kind ?? '',
-        title: parsed.fields.title,
-        signedOn: parsed.fields.signedOn,
-        file: { path: upload.path, name: upload.name ?? 'scan', size: upload.size },
-        actor: found.actor,
-        now: deps.now(),
-        uploadDir: deps.uploadDir,
-        maxBytes: deps.uploadMaxBytes,
-      });
-      res.status(201).json({ id, message: '扫描件已上传' });
-    } catch (e) {
-      if (!sendRefusal(res, e)) next(e);
-    } finally {
-      if (upload) await rm(upload.path, { force: true });
-    }
-  });
+  router.post(
+    '/cases/:caseId/documents',
+    route(
+      async (req, res) => {
+        let upload: File | undefined;
+        try {
+          const found = await loadCase(req, res, 'write');
+          if (!found) return;
+          const parsed = await parseUpload(req, deps.uploadMaxBytes);
+          if ('error' in parsed) return void refuse(res, 'UPLOAD_INVALID', parsed.error);
+          upload = parsed.file;
+          if (!upload) return void refuse(res, 'REQUIRED', '请选择要上传的扫描件');
+          const id = await fileCaseScan(em(), {
+            caseId: found.row.id,
+            kind: parsed.fields.kind ?? '',
+            title: parsed.fields.title,
+            signedOn: parsed.fields.signedOn,
+            file: { path: upload.path, name: upload.name ?? 'scan', size: upload.size },
+            actor: found.actor,
+            now: deps.now(),
+            uploadDir: deps.uploadDir,
+            maxBytes: deps.uploadMaxBytes,
+          });
+          res.status(201).json({ id, message: '扫描件已上传' });
+        } finally {
+          if (upload) await rm(upload.path, { force: true });
+        }
+      },
+      { answerRefusals: true },
+    ),
+  );
 
-  router.get('/documents/:documentId', async (req, res, next) => {
-    try {
-      const actor = signedIn(req, res);
-      if (!actor) return;
+  router.get(
+    '/documents/:documentId',
+    signedInRoute(async (actor, req, res, next) => {
       const id = recordId(req.params.documentId);
       const [doc] = id !== null ? await em().query('SELECT * FROM case_document WHERE id = $1', [id]) : [];
       if (
@@ -279,10 +281,8 @@ export function caseFilesRouter(deps: Deps): express.Router {
       });
       downloadHeaders(res, doc.file_name ?? `${doc.title}.${doc.storage_key.split('.').pop()}`, doc.mime_type);
       fs.createReadStream(file).on('error', next).pipe(res);
-    } catch (e) {
-      next(e);
-    }
-  });
+    }),
+  );
 
   return router;
 }

@@ -2,7 +2,7 @@ import express from 'express';
 import type { DataSource } from 'typeorm';
 import { countyScope } from '../../domain/access-policy.js';
 import { eligibleAgents } from '../../services/agent-eligibility.js';
-import { signedIn } from '../current-actor.js';
+import { signedInRoute } from './route.js';
 import { isValidDate } from '../../domain/dates.js';
 import { recordId } from '../scoped-resource.js';
 import { refuse } from '../refusals.js';
@@ -20,10 +20,9 @@ const KINDS: readonly ChoiceKind[] = ['county', 'township', 'village', 'agent'];
  */
 export function choicesRouter(ds: DataSource): express.Router {
   const router = express.Router();
-  router.get('/choices/:kind', async (req, res, next) => {
-    try {
-      const actor = signedIn(req, res);
-      if (!actor) return;
+  router.get(
+    '/choices/:kind',
+    signedInRoute(async (actor, req, res) => {
       const kind = req.params.kind as ChoiceKind;
       if (!KINDS.includes(kind)) return void refuse(res, 'NOT_FOUND', '没有这种选项');
       const scope = countyScope(actor);
@@ -68,9 +67,7 @@ export function choicesRouter(ds: DataSource): express.Router {
       }
       res.setHeader('Cache-Control', 'private, no-store');
       res.json({ choices });
-    } catch (e) {
-      next(e);
-    }
-  });
+    }),
+  );
   return router;
 }

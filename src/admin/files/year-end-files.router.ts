@@ -15,7 +15,8 @@ import { analysisPrintData } from '../../services/analysis-report-service.js';
 import { closureSummary } from '../../services/annual-report-summary.js';
 import { writeAudit } from '../../services/audit.js';
 import { approvedCommendations } from '../../services/commendation-service.js';
-import { signedIn, type SignedIn } from '../current-actor.js';
+import type { SignedIn } from '../current-actor.js';
+import { signedInRoute } from './route.js';
 import { FIGURE_LABELS } from '../figures-view.js';
 import { sendDownload } from './download-headers.js';
 import { refuse } from '../refusals.js';
@@ -39,22 +40,17 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
   const router = express.Router();
   const em = () => dataSource.manager;
 
-  /** The signed-in user allowed to read `resource` across all counties (city and leaders), or an answer. */
-  function cityWide(req: Request, res: Response, resource: ResourceId): SignedIn | null {
-    const actor = signedIn(req, res);
-    if (!actor) return null;
-    if (!can(actor, 'read', resource) || actor.role === 'county_staff') {
-      refuse(res, 'FORBIDDEN', '无权下载全市汇总');
-      return null;
-    }
-    return actor;
+  /** Whether the user may read `resource` across all counties (city and leaders); if not, she is answered. */
+  function cityWide(actor: SignedIn, res: Response, resource: ResourceId): boolean {
+    if (can(actor, 'read', resource) && actor.role !== 'county_staff') return true;
+    refuse(res, 'FORBIDDEN', '无权下载全市汇总');
+    return false;
   }
 
   for (const format of ['xlsx', 'docx'] as const) {
-    router.get(`/annual-reports/summary.${format}`, async (req, res, next) => {
-      try {
-        const actor = signedIn(req, res);
-        if (!actor) return;
+    router.get(
+      `/annual-reports/summary.${format}`,
+      signedInRoute(async (actor, req, res) => {
         if (!can(actor, 'read', 'AnnualReport')) return void refuse(res, 'FORBIDDEN', '无权下载结案统计表');
         const today = localDate(now());
         const year = yearOf(req, defaultReportYear(today));
@@ -80,16 +76,13 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
           format === 'xlsx' ? XLSX_TYPE : DOCX_TYPE,
           body,
         );
-      } catch (e) {
-        next(e);
-      }
-    });
+      }),
+    );
   }
 
-  router.get('/analysis-reports/:id.docx', async (req, res, next) => {
-    try {
-      const actor = signedIn(req, res);
-      if (!actor) return;
+  router.get(
+    '/analysis-reports/:id.docx',
+    signedInRoute(async (actor, req, res) => {
       const id = recordId(req.params.id);
       const data = id !== null ? await analysisPrintData(em(), id) : null;
       if (!data || !can(actor, 'read', 'AnalysisReport', { countyId: data.countyId }))
@@ -106,15 +99,13 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
         ip: req.ip,
       });
       sendDownload(res, `案件分析报告-${data.unit}-${data.periodStart}至${data.periodEnd}.docx`, DOCX_TYPE, body);
-    } catch (e) {
-      next(e);
-    }
-  });
+    }),
+  );
 
-  router.get('/commendations/list.docx', async (req, res, next) => {
-    try {
-      const actor = cityWide(req, res, 'Commendation');
-      if (!actor) return;
+  router.get(
+    '/commendations/list.docx',
+    signedInRoute(async (actor, req, res) => {
+      if (!cityWide(actor, res, 'Commendation')) return;
       const today = localDate(now());
       const year = yearOf(req, Number(today.slice(0, 4)) - 1);
       if (!year) return void refuse(res, 'YEAR', '年度无效');
@@ -128,10 +119,8 @@ export function yearEndFilesRouter({ dataSource, now }: Deps): express.Router {
         changes: { list: year, rows: lines.length },
       });
       sendDownload(res, `${year}年度妇女信访代理工作表彰名单.docx`, DOCX_TYPE, body);
-    } catch (e) {
-      next(e);
-    }
-  });
+    }),
+  );
 
   return router;
 }

@@ -10,7 +10,7 @@ import { trainingHoursByYear } from '../../services/training-hours.js';
 import { formErrors } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
-import { allowed, defineResource, NAV } from '../resource-kit.js';
+import { allowed, computed, defineResource, NAV } from '../resource-kit.js';
 import { chinaToday } from '../clock.js';
 
 /** 批量制作证书: the city produces certificates for the agents ticked in the list. */
@@ -95,7 +95,7 @@ export const agentResource = defineResource(
     showProperties: [...AGENT_FIELDS, 'trainingHours', 'remarks', 'createdAt', 'updatedAt'],
     properties: {
       remarks: { type: 'textarea' },
-      trainingHours: { type: 'string', isVisible: { list: false, filter: false, show: true, edit: false } },
+      trainingHours: computed('string'),
     },
     actions: {
       show: { after: withTrainingHours },

@@ -6,7 +6,7 @@ import { analysisFigures, refreshAnalysisFigures, unitOf } from '../../services/
 import { stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { figuresHtml } from '../figures-view.js';
-import { allowed, countyHeading, defineResource, HEADING_PROPERTY, NAV } from '../resource-kit.js';
+import { allowed, computed, countyHeading, countyPaperOptions, defineResource } from '../resource-kit.js';
 import { chinaToday } from '../clock.js';
 
 const dataSource = () => AnalysisReport.getRepository().manager.connection;
@@ -58,31 +58,17 @@ export const analysisReportResource = defineResource(
       );
     },
   },
-  {
-    navigation: NAV.evaluation,
-    titleProperty: 'heading',
-    sort: { sortBy: 'periodStart', direction: 'desc' },
-    listProperties: ['countyId', 'periodStart', 'periodEnd', 'reportDate', 'contactPerson', 'contactPhone'],
-    filterProperties: ['countyId', 'periodStart', 'reportDate'],
-    showProperties: [
-      'countyId',
-      'periodStart',
-      'periodEnd',
-      'reportDate',
-      'contactPerson',
-      'contactPhone',
-      'createdById',
-      'analysis',
-      'statistics',
-    ],
+  countyPaperOptions('periodStart', {
+    list: ['periodEnd', 'reportDate', 'contactPerson', 'contactPhone'],
+    filter: ['reportDate'],
+    show: ['periodEnd', 'reportDate', 'contactPerson', 'contactPhone', 'createdById', 'analysis', 'statistics'],
     editProperties: ['countyId', 'periodStart', 'periodEnd', 'reportDate', 'contactPerson', 'contactPhone', 'analysis'],
     properties: {
-      ...HEADING_PROPERTY,
       analysis: { type: 'textarea', description: '本期案件的特点、原因分析和工作建议，由县（市、区）妇联撰写' },
       reportDate: { description: '不填为今天' },
       contactPerson: { isRequired: false, description: '不填时取本单位登记的联系人' },
       contactPhone: { isRequired: false, description: '不填时取本单位登记的联系电话' },
-      statistics: { type: 'richtext', isVisible: { list: false, filter: false, show: true, edit: false } },
+      statistics: computed('richtext'),
     },
     actions: {
       show: { after: withFigures },
@@ -109,5 +95,5 @@ export const analysisReportResource = defineResource(
         handler: async (_request, _response, context) => ({ record: context.record!.toJSON(context.currentAdmin) }),
       },
     },
-  },
+  }),
 );

@@ -12,12 +12,21 @@ import { annualFigures, lockCountyYear } from '../../services/annual-report-serv
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { figuresHtml } from '../figures-view.js';
-import { allowed, countyHeading, defineResource, HEADING_PROPERTY, NAV } from '../resource-kit.js';
+import {
+  allowed,
+  changeableWhile,
+  computed,
+  countyHeading,
+  countyPaperOptions,
+  defineResource,
+} from '../resource-kit.js';
 
 import { annualReportActions } from './annual-report.actions.js';
 import { chinaToday } from '../clock.js';
 
 const em = () => AnnualReport.getRepository().manager;
+// the submission and the city's review: set by 上报, 审核通过 and 退回 only, shown on the page
+const SUBMISSION_FIELDS = ['submittedAt', 'submittedById', 'isLate', 'reviewedAt', 'reviewedById', 'returnReason'];
 
 /** A draft shows the figures as they stand today; a submitted version its frozen snapshot. */
 const withFigures: After<ActionResponse> = async (response) => {
@@ -68,17 +77,7 @@ export const annualReportResource = defineResource(
     // 作废 for everything that reached the city; a draft never submitted is the county's own scratch paper
     deletable: (row, actor) =>
       row.status === 'draft' && !row.submittedAt && actor.role === 'county_staff' && actor.countyId === row.countyId,
-    readOnly: [
-      'status',
-      'version',
-      'figures',
-      'submittedAt',
-      'submittedById',
-      'isLate',
-      'reviewedAt',
-      'reviewedById',
-      'returnReason',
-    ],
+    readOnly: ['status', 'version', 'figures', ...SUBMISSION_FIELDS],
     validate: async (values, { today, em, before }): Promise<FieldProblems> => {
       const year = Number(values.year);
       if (before) return before.year === year ? {} : { year: problem('YEAR_FIXED', '年度不能修改') };
@@ -109,44 +108,25 @@ export const annualReportResource = defineResource(
       }
     },
   },
-  {
-    navigation: NAV.evaluation,
-    titleProperty: 'heading',
-    sort: { sortBy: 'year', direction: 'desc' },
-    listProperties: ['countyId', 'year', 'version', 'status', 'submittedAt', 'isLate'],
-    filterProperties: ['countyId', 'year', 'status', 'isLate'],
-    showProperties: [
-      'countyId',
-      'year',
-      'version',
-      'status',
-      'deadline',
-      'submittedAt',
-      'submittedById',
-      'isLate',
-      'reviewedAt',
-      'reviewedById',
-      'returnReason',
-      'remarks',
-      'statistics',
-    ],
+  countyPaperOptions('year', {
+    list: ['version', 'status', 'submittedAt', 'isLate'],
+    filter: ['status', 'isLate'],
+    show: ['version', 'status', 'deadline', ...SUBMISSION_FIELDS, 'remarks', 'statistics'],
     editProperties: ['countyId', 'year', 'remarks'],
     properties: {
-      ...HEADING_PROPERTY,
       remarks: { type: 'textarea' },
       year: { description: `每年12月20日前上报当年的结案统计表；数据由系统按案件台账计算，无需填写。` },
-      statistics: { type: 'richtext', isVisible: { list: false, filter: false, show: true, edit: false } },
-      deadline: { type: 'string', isVisible: { list: false, filter: false, show: true, edit: false } },
+      statistics: computed('richtext'),
+      deadline: computed('string'),
     },
     actions: {
       show: { after: withFigures },
-      edit: { isVisible: (context: ActionContext) => context.record?.params.status === 'draft' },
-      delete: { isVisible: (context: ActionContext) => context.record?.params.status === 'draft' },
+      ...changeableWhile((context) => context.record?.params.status === 'draft'),
       ...annualReportActions,
       closureSummaryXlsx: summaryDownload('xlsx', '下载全市结案统计表（Excel）', false),
       closureSummaryDocx: summaryDownload('docx', '下载全市结案统计表（Word）', false),
       countyClosureXlsx: summaryDownload('xlsx', '下载本县结案统计表（Excel）', true),
       countyClosureDocx: summaryDownload('docx', '下载本县结案统计表（Word）', true),
     },
-  },
+  }),
 );

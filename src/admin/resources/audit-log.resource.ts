@@ -2,7 +2,7 @@ import type { ActionContext, ActionResponse, RecordJSON } from 'adminjs';
 import { AuditLog } from '../../entities/audit-log.js';
 import { RESOURCE_LABELS } from '../locale/resources.js';
 import { AUDIT_ACTIONS } from '../locale/audit-actions.js';
-import { defineResource, NAV } from '../resource-kit.js';
+import { computed, defineResource, filledOnPages, NAV } from '../resource-kit.js';
 
 /**
  * 操作日志 in words: the action and the kind of record in Chinese, the record named by its title (a case
@@ -31,11 +31,8 @@ async function inWords(response: ActionResponse, _request: unknown, context: Act
   return response;
 }
 
-const shown = (list: boolean) => ({
-  type: 'string' as const,
-  isSortable: false,
-  isVisible: { list, filter: false, show: true, edit: false },
-});
+// words for the stored codes: not sortable (the database sorts by the codes)
+const inWordsColumn = { ...computed('string', { list: true }), isSortable: false };
 
 export const auditLogResource = defineResource(
   AuditLog,
@@ -58,10 +55,10 @@ export const auditLogResource = defineResource(
       'ip',
     ],
     properties: {
-      actionLabel: shown(true),
-      resourceLabel: shown(true),
-      recordTitle: shown(true),
+      actionLabel: inWordsColumn,
+      resourceLabel: inWordsColumn,
+      recordTitle: inWordsColumn,
     },
-    actions: { list: { after: inWords }, show: { after: inWords } },
+    actions: filledOnPages(inWords),
   },
 );

@@ -14,7 +14,7 @@ import { stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
-import { defineResource, NAV } from '../resource-kit.js';
+import { computed, computedChoice, defineResource, filledOnPages, NAV } from '../resource-kit.js';
 import { chinaToday } from '../clock.js';
 
 const dataSource = () => Certificate.getRepository().manager.connection;
@@ -44,8 +44,6 @@ const withStanding: After<ActionResponse> = async (response) => {
   }
   return response;
 };
-
-const computed = (list: boolean) => ({ isVisible: { list, filter: false, show: true, edit: false } });
 
 export const certificateResource = defineResource(
   Certificate,
@@ -90,21 +88,15 @@ export const certificateResource = defineResource(
     editProperties: ['agentId', 'producedOn'],
     properties: {
       revokeReason: { type: 'textarea' },
-      validity: { type: 'string', ...computed(true) },
-      validUntil: { type: 'string', ...computed(true) },
-      reviewDueOn: { type: 'string', ...computed(true) },
-      reviewDue: {
-        type: 'string',
-        availableValues: REVIEW_DUE_FILTERS.map((value) => ({
-          value,
-          label: RESOURCE_TRANSLATIONS.Certificate.labels.reviewDue[value],
-        })),
-        isVisible: { list: false, filter: true, show: false, edit: false },
-      },
+      validity: computed('string', { list: true }),
+      validUntil: computed('string', { list: true }),
+      reviewDueOn: computed('string', { list: true }),
+      reviewDue: computedChoice(REVIEW_DUE_FILTERS, RESOURCE_TRANSLATIONS.Certificate.labels.reviewDue, {
+        filterOnly: true,
+      }),
     },
     actions: {
-      list: { after: withStanding },
-      show: { after: withStanding },
+      ...filledOnPages(withStanding),
       // certificates come from the city's bulk production (代理员 → 批量制作证书), never from a blank form
       new: { isAccessible: false, isVisible: false },
       edit: { isAccessible: stepAllowed('revoke') },

@@ -11,7 +11,7 @@ import {
 import { resourceFormHandler, stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { evaluationHtml } from '../figures-view.js';
-import { allowed, countyHeading, defineResource, HEADING_PROPERTY, NAV } from '../resource-kit.js';
+import { allowed, computed, countyHeading, countyPaperOptions, defineResource } from '../resource-kit.js';
 import { now } from '../clock.js';
 
 const dataSource = () => Evaluation.getRepository().manager.connection;
@@ -44,28 +44,14 @@ export const evaluationResource = defineResource(
     readOnly: ['scores', 'totalScore', 'veto', 'vetoReason', 'result', 'rank'],
     heading: countyHeading((r) => `${r.year}年度考评`),
   },
-  {
-    navigation: NAV.evaluation,
-    titleProperty: 'heading',
-    sort: { sortBy: 'year', direction: 'desc' },
-    listProperties: ['countyId', 'year', 'totalScore', 'veto', 'result', 'rank'],
-    filterProperties: ['countyId', 'year', 'veto', 'result'],
-    showProperties: [
-      'countyId',
-      'year',
-      'totalScore',
-      'result',
-      'rank',
-      'veto',
-      'vetoReason',
-      'scoreTable',
-      'updatedAt',
-    ],
+  countyPaperOptions('year', {
+    list: ['totalScore', 'veto', 'result', 'rank'],
+    filter: ['veto', 'result'],
+    show: ['totalScore', 'result', 'rank', 'veto', 'vetoReason', 'scoreTable', 'updatedAt'],
     editProperties: ['countyId', 'year'],
     properties: {
-      ...HEADING_PROPERTY,
       vetoReason: { type: 'textarea' },
-      scoreTable: { type: 'richtext', isVisible: { list: false, filter: false, show: true, edit: false } },
+      scoreTable: computed('richtext'),
     },
     actions: {
       show: { after: withItems },
@@ -121,5 +107,5 @@ export const evaluationResource = defineResource(
         success: '已撤销一票否决',
       }),
     },
-  },
+  }),
 );

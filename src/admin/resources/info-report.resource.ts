@@ -5,7 +5,7 @@ import { InfoReport } from '../../entities/info-report.js';
 import { adoptInfoReport, commentInfoReport } from '../../services/info-report-service.js';
 import { stepAction } from '../actions/form-action.js';
 import { actorOf } from '../current-actor.js';
-import { allowed, defineResource, NAV } from '../resource-kit.js';
+import { allowed, changeableWhile, defineResource, NAV } from '../resource-kit.js';
 import { now } from '../clock.js';
 
 const dataSource = () => InfoReport.getRepository().manager.connection;
@@ -66,8 +66,7 @@ export const infoReportResource = defineResource(
       createdById: { isVisible: false },
     },
     actions: {
-      edit: { isVisible: notAdopted },
-      delete: { isVisible: notAdopted },
+      ...changeableWhile(notAdopted),
       commentInfoReport: stepAction({
         icon: 'MessageSquare',
         intro:

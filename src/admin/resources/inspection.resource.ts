@@ -6,13 +6,12 @@ import { WorkPoint } from '../../entities/work-point.js';
 import { Components } from '../components/index.js';
 import { fileLinksHtml } from '../file-links.js';
 import { ENUM_LABELS } from '../locale/enums.js';
-import { allowed, defineResource, NAV } from '../resource-kit.js';
+import { allowed, computed, defineResource, NAV } from '../resource-kit.js';
 
 import { htmlLink, htmlTable } from '../supervision-views.js';
 import { chinaToday } from '../clock.js';
 
 const manager = () => Inspection.getRepository().manager;
-const computed = { isVisible: { list: false, filter: false, show: true, edit: false } };
 
 /** The visit's page: findings per standard, the rectification list with its progress, the photos. */
 const withDetails: After<ActionResponse> = async (response) => {
@@ -96,9 +95,9 @@ export const inspectionResource = defineResource(
       summary: { type: 'textarea' },
       files: { isVisible: false },
       createdById: { isVisible: false },
-      findingsHtml: { type: 'richtext', ...computed },
-      rectificationsHtml: { type: 'richtext', ...computed },
-      photosHtml: { type: 'richtext', ...computed },
+      findingsHtml: computed('richtext'),
+      rectificationsHtml: computed('richtext'),
+      photosHtml: computed('richtext'),
     },
     actions: {
       show: { after: withDetails },

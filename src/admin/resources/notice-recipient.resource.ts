@@ -9,12 +9,11 @@ import { stepAction } from '../actions/form-action.js';
 import { actorOf } from '../current-actor.js';
 import { fileLinksHtml } from '../file-links.js';
 import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
-import { defineResource, NAV } from '../resource-kit.js';
+import { computed, computedChoice, defineResource, filledOnPages, NAV } from '../resource-kit.js';
 import { chinaDateTime, htmlParagraphs } from '../supervision-views.js';
 import { now } from '../clock.js';
 
 const manager = () => NoticeRecipient.getRepository().manager;
-const computed = (list: boolean) => ({ isVisible: { list, filter: false, show: true, edit: false } });
 const READ_STATES = ['unread', 'read'] as const;
 
 /** The notice itself on the recipient's page: this is where a county reads the city's notices. */
@@ -74,25 +73,17 @@ export const noticeRecipientResource = defineResource(
     ],
     properties: {
       readById: { isVisible: false },
-      readState: {
-        type: 'string',
-        availableValues: READ_STATES.map((value) => ({
-          value,
-          label: RESOURCE_TRANSLATIONS.NoticeRecipient.labels.readState[value],
-        })),
-        isVisible: { list: true, filter: true, show: true, edit: false },
-      },
-      noticeTitle: { type: 'string', ...computed(false) },
-      sender: { type: 'string', ...computed(false) },
-      publishedAt: { type: 'string', ...computed(false) },
-      noticeBody: { type: 'richtext', ...computed(false) },
-      noticeFiles: { type: 'richtext', ...computed(false) },
-      readAtText: { type: 'string', ...computed(false) },
-      readByName: { type: 'string', ...computed(false) },
+      readState: computedChoice(READ_STATES, RESOURCE_TRANSLATIONS.NoticeRecipient.labels.readState),
+      noticeTitle: computed('string'),
+      sender: computed('string'),
+      publishedAt: computed('string'),
+      noticeBody: computed('richtext'),
+      noticeFiles: computed('richtext'),
+      readAtText: computed('string'),
+      readByName: computed('string'),
     },
     actions: {
-      list: { after: withNotice },
-      show: { after: withNotice },
+      ...filledOnPages(withNotice),
       markNoticeRead: stepAction({
         icon: 'CheckCircle',
         intro: '确认已阅读该通知。标记后市妇联（发文单位）可以看到本单位的阅读时间和阅读人。',

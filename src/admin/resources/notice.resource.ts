@@ -7,7 +7,7 @@ import { stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { fileLinksHtml } from '../file-links.js';
-import { allowed, defineResource, NAV } from '../resource-kit.js';
+import { allowed, changeableWhile, computed, defineResource, NAV } from '../resource-kit.js';
 import { chinaDateTime, htmlTable } from '../supervision-views.js';
 import { now } from '../clock.js';
 
@@ -15,7 +15,6 @@ const manager = () => Notice.getRepository().manager;
 const read = allowed('Notice', 'read');
 const write = allowed('Notice', 'write');
 const isDraft = (context: ActionContext) => context.record?.params.status === 'draft';
-const computed = (list: boolean) => ({ isVisible: { list, filter: false, show: true, edit: false } });
 
 /** 阅读情况: on the page every addressed county with when and by whom it was read; in lists the count. */
 const withReadStatus: After<ActionResponse> = async (response) => {
@@ -84,9 +83,9 @@ export const noticeResource = defineResource(
           '市妇联的通知：选择要发送的县（市、区），不选即发给全部县（市、区）。县（市、区）妇联的通知只发给本县（市、区）的工作人员。',
       },
       files: { isVisible: false },
-      filesHtml: { type: 'richtext', ...computed(false) },
-      readStatus: { type: 'richtext', ...computed(false) },
-      readSummary: { type: 'string', ...computed(true) },
+      filesHtml: computed('richtext'),
+      readStatus: computed('richtext'),
+      readSummary: computed('string', { list: true }),
     },
     actions: {
       list: { after: withReadStatus },
@@ -96,8 +95,7 @@ export const noticeResource = defineResource(
           read(context) && mayOpenNotice(actorOf(context), context.record?.params.countyId ?? null),
         after: withReadStatus,
       },
-      edit: { isVisible: isDraft },
-      delete: { isVisible: isDraft },
+      ...changeableWhile(isDraft),
       publishNotice: stepAction({
         icon: 'Send',
         intro:

@@ -17,9 +17,10 @@ import {
 import { nextCaseNo } from '../../services/case-numbering.js';
 import { repeatPetitionSql, repeatProblems } from '../../services/repeat-petitions.js';
 import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
-import { CASE_STEP_FIELDS, caseFacts } from '../../services/case-workflow.js';
+import { CASE_STEP_FIELDS } from '../../domain/case-step-fields.js';
+import { caseFacts } from '../../services/case-workflow.js';
 import { Components } from '../components/index.js';
-import { allowed, defineResource, NAV } from '../resource-kit.js';
+import { allowed, changeableWhile, defineResource, NAV } from '../resource-kit.js';
 import { containsPattern, gramMatchSql, onListedRow } from '../scoped-resource.js';
 import {
   addHandlingRecordAction,
@@ -300,8 +301,7 @@ export const petitionCaseResource = defineResource(
         after: [addDeadlines(true), withPetitionerChannel],
       },
       // the lock is enforced below the form too (assertWritable); this only hides the buttons
-      edit: { isVisible: notArchived },
-      delete: { isVisible: notArchived },
+      ...changeableWhile(notArchived),
       ...workflowActions,
       reissueQueryCode: reissueQueryCodeAction,
       addHandlingRecord: addHandlingRecordAction,

@@ -12,7 +12,15 @@ import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { fileLinksHtml } from '../file-links.js';
 import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
-import { allowed, defineResource, NAV } from '../resource-kit.js';
+import {
+  allowed,
+  changeableWhile,
+  computed,
+  computedChoice,
+  defineResource,
+  filledOnPages,
+  NAV,
+} from '../resource-kit.js';
 import { chinaToday } from '../clock.js';
 
 const dataSource = () => Rectification.getRepository().manager.connection;
@@ -94,21 +102,12 @@ export const rectificationResource = defineResource(
       evidence: { type: 'textarea' },
       files: { isVisible: false },
       doneById: { isVisible: false },
-      filesHtml: { type: 'richtext', isVisible: { list: false, filter: false, show: true, edit: false } },
-      progress: {
-        type: 'string',
-        availableValues: PROGRESS.map((value) => ({
-          value,
-          label: RESOURCE_TRANSLATIONS.Rectification.labels.progress[value],
-        })),
-        isVisible: { list: true, filter: true, show: true, edit: false },
-      },
+      filesHtml: computed('richtext'),
+      progress: computedChoice(PROGRESS, RESOURCE_TRANSLATIONS.Rectification.labels.progress),
     },
     actions: {
-      list: { after: withProgress },
-      show: { after: withProgress },
-      edit: { isVisible: isOpen },
-      delete: { isVisible: isOpen },
+      ...filledOnPages(withProgress),
+      ...changeableWhile(isOpen),
       completeRectification: stepAction({
         icon: 'CheckSquare',
         intro:

@@ -1,7 +1,7 @@
 import type { ActionResponse, After, RecordJSON } from 'adminjs';
 import { validateTraining } from '../../domain/training-rules.js';
 import { Training } from '../../entities/training.js';
-import { defineResource, NAV } from '../resource-kit.js';
+import { computed, defineResource, NAV } from '../resource-kit.js';
 
 /** attendees: how many agents signed in to each session (学习培训). */
 const withAttendees: After<ActionResponse> = async (response) => {
@@ -27,7 +27,7 @@ export const trainingResource = defineResource(
     filterProperties: ['title', 'countyId', 'heldOn', 'organizer'],
     properties: {
       content: { type: 'textarea' },
-      attendees: { type: 'number', isVisible: { list: true, filter: false, show: true, edit: false } },
+      attendees: computed('number', { list: true }),
     },
     actions: { list: { after: withAttendees }, show: { after: withAttendees } },
   },

@@ -1,5 +1,5 @@
 import type { CaseFigures } from '../../domain/case-statistics.js';
-import type { CaseState } from '../../domain/case-workflow.js';
+import { CASE_STATE_STANDING_LABELS, CASE_STATES, REPORT_STATUS_STANDING_LABELS } from '../../domain/vocabulary.js';
 import type { ClosureSummary, CountyReportLine } from '../../services/annual-report-summary.js';
 
 // 附件7 案件结案统计表 as a table: one row a county, a 合计 row; the same columns in the Excel and Word files.
@@ -19,14 +19,6 @@ export interface FigureColumn {
   width: number;
 }
 
-const STATE_HEADERS: Record<CaseState, string> = {
-  accepted: '已受理未代理',
-  representing: '代理中',
-  concluded: '已终结',
-  archived: '已立案归档',
-  terminated: '解除代理',
-};
-
 export function figureColumns(labels: FigureLabels): {
   core: FigureColumn[];
   categories: FigureColumn[];
@@ -36,9 +28,9 @@ export function figureColumns(labels: FigureLabels): {
     { group: '受理', header: '受理案件', value: (f) => f.accepted, width: 8 },
     // absent from versions frozen before repeats were counted: blank, not 0
     { group: '受理', header: '其中重复信访', value: (f) => f.repeats ?? null, width: 8 },
-    ...(Object.keys(STATE_HEADERS) as CaseState[]).map((s) => ({
+    ...CASE_STATES.map((s) => ({
       group: '办理状态',
-      header: STATE_HEADERS[s],
+      header: CASE_STATE_STANDING_LABELS[s],
       value: (f: Figures) => f.byState?.[s] ?? 0,
       width: 8,
     })),
@@ -71,16 +63,9 @@ export function figureColumns(labels: FigureLabels): {
   };
 }
 
-const STATUS_TEXT: Record<string, string> = {
-  draft: '草稿未上报',
-  submitted: '已上报待审核',
-  returned: '已退回',
-  accepted: '已审核通过',
-};
-
 /** 上报情况 of a county line: its status, and whether the first submission was on time. */
 export function submissionText(line: CountyReportLine): string {
-  const status = line.status ? STATUS_TEXT[line.status] : '未上报';
+  const status = line.status ? REPORT_STATUS_STANDING_LABELS[line.status] : '未上报';
   if (!line.submittedAt) return status;
   return `${status}（${line.isLate ? '逾期' : '按时'}）`;
 }
