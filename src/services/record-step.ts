@@ -25,6 +25,17 @@ export interface StepTarget<E extends StepRecord> {
   missing?: string;
 }
 
+/**
+ * A step as a service exports it to the admin actions: by whom on which record, then the step's own arguments
+ * (its input, the time, the version the page was loaded with), all in its one transaction.
+ */
+export type RecordStep<A extends Actor, Args extends unknown[], T> = (
+  ds: DataSource,
+  actor: A,
+  id: number,
+  ...args: Args
+) => Promise<T>;
+
 /** The record under lock (pessimistic_write), the step permitted, not voided and not changed since. */
 export async function lockForStep<E extends StepRecord>(em: EntityManager, target: StepTarget<E>): Promise<E> {
   const row = await em.findOne(target.entity, {
