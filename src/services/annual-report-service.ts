@@ -6,9 +6,9 @@ import { carryOverPeriod, type AnnualFigures } from '../domain/year-end-carry-ov
 import { localDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { AnnualReport } from '../entities/annual-report.js';
-import { diffFields, writeAudit } from './audit.js';
+import { writeAudit } from './audit.js';
 import { countyFigures, yearPeriod } from './case-statistics-query.js';
-import { saveStep, takeStep, type RecordStep } from './record-step.js';
+import { saveChange, takeStep, type RecordStep } from './record-step.js';
 
 type SignedIn = Actor & { email?: string };
 
@@ -75,26 +75,16 @@ function reportStep<T>(
   };
 }
 
-async function save(
-  em: EntityManager,
-  actor: SignedIn,
-  report: AnnualReport,
-  change: Partial<AnnualReport>,
-  action: string,
-) {
-  const before = { ...report } as Record<string, unknown>;
-  Object.assign(report, change);
-  return saveStep(em, report, {
+function save(em: EntityManager, actor: SignedIn, report: AnnualReport, change: Partial<AnnualReport>, action: string) {
+  return saveChange(em, report, change, {
     actor,
     action,
     resource: 'AnnualReport',
-    changes: (saved) => {
-      const changes = diffFields(before, { ...saved });
-      // the frozen figures are in the row; the audit names the headline numbers only
-      if (changes.figures)
-        changes.figures = { before: null, after: summary(saved.figures as unknown as AnnualFigures) };
-      return changes;
-    },
+    // the frozen figures are in the row; the audit names the headline numbers only
+    amend: (changes, saved) =>
+      changes.figures
+        ? { ...changes, figures: { before: null, after: summary(saved.figures as unknown as AnnualFigures) } }
+        : changes,
   });
 }
 

@@ -15,8 +15,8 @@ import { DomainError } from '../domain/errors.js';
 import { Agent } from '../entities/agent.js';
 import { CertificateReview } from '../entities/certificate-review.js';
 import { Certificate } from '../entities/certificate.js';
-import { diffFields, writeAudit } from './audit.js';
-import { saveStep, takeStep, type RecordStep } from './record-step.js';
+import { writeAudit } from './audit.js';
+import { saveChange, takeStep, type RecordStep } from './record-step.js';
 
 type SignedIn = Actor & { email?: string };
 
@@ -104,13 +104,11 @@ async function saveCertificate(
   action: string,
   extra: Record<string, unknown> = {},
 ) {
-  const before = { ...cert } as Record<string, unknown>;
-  Object.assign(cert, change);
-  await saveStep(em, cert, {
+  await saveChange(em, cert, change, {
     actor,
     action,
     resource: 'Certificate',
-    changes: (saved) => ({ ...diffFields(before, { ...saved }), ...extra }),
+    amend: (changes) => ({ ...changes, ...extra }),
   });
   return cert;
 }

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere } from '
 import type { Actor } from '../domain/access-policy.js';
 import { DomainError } from '../domain/errors.js';
 import { assertCurrent } from '../domain/record-version.js';
-import { writeAudit } from './audit.js';
+import { diffFields, writeAudit } from './audit.js';
 
 // Every step on one record (a case's workflow event, a certificate's 审核发放, a report's 上报, the city's
 // 考评, 点评, 整改 …) has one shape: the record locked, the step permitted, the record neither voided nor
@@ -74,4 +74,25 @@ export async function saveStep<E extends { id: number; countyId: number | null }
   const changes = typeof audit.changes === 'function' ? audit.changes(row) : audit.changes;
   await writeAudit(em, { ...audit, changes, recordId: row.id, countyId: row.countyId });
   return saved;
+}
+
+/**
+ * The step's change applied to its record and saved (saveStep), the audit naming each field it changed;
+ * `amend` rewrites or adds to those changes where the step's audit says more or less.
+ */
+export function saveChange<E extends { id: number; countyId: number | null }>(
+  em: EntityManager,
+  row: E,
+  change: Partial<E>,
+  audit: {
+    actor: (Actor & { email?: string }) | null;
+    action: string;
+    resource: string;
+    amend?: (changes: Record<string, unknown>, saved: E) => Record<string, unknown>;
+  },
+): Promise<E> {
+  const before = { ...row } as Record<string, unknown>;
+  Object.assign(row, change);
+  const { amend = (changes) => changes, ...rest } = audit;
+  return saveStep(em, row, { ...rest, changes: (saved) => amend(diffFields(before, { ...saved }), saved) });
 }
