@@ -45,21 +45,27 @@ describe('organization rules', () => {
     ['no level', ...patched('county', { level: null }), 'level', 'REQUIRED'],
     ['no code', ...patched('county', { code: '' }), 'code', 'REQUIRED'],
     ['a bad phone', ...patched('county', { contactPhone: '110' }), 'contactPhone', 'PHONE_INVALID'],
-    ['a county of 9 digits', ...patched('county', { code: '410402001' }), 'code', 'ORG_CODE_LENGTH'],
-    ['a township of 6 digits', ...patched('township', { code: '410402' }), 'code', 'ORG_CODE_LENGTH'],
-    ['a village of 9 digits', ...patched('village', { code: '410402001' }), 'code', 'ORG_CODE_LENGTH'],
-    ['letters in a code', ...patched('county', { code: '41040A' }), 'code', 'ORG_CODE_LENGTH'],
-    ['a province code for a city', ...patched('city', { code: '410000' }), 'code', 'ORG_CODE_FORMAT'],
-    ["the city's code for a county", ...patched('county', { code: '410400' }), 'code', 'ORG_CODE_FORMAT'],
-    ['a township 000', ...patched('township', { code: '410402000' }), 'code', 'ORG_CODE_FORMAT'],
-    ['a county of another city', ...patched('county', { code: '410102' }), 'code', 'ORG_CODE_PARENT'],
-    ['a township of another county', ...patched('township', { code: '410403001' }), 'code', 'ORG_CODE_PARENT'],
-    ['a village of another township', ...patched('village', { code: '410402002001' }), 'code', 'ORG_CODE_PARENT'],
     ['a county without parent', cases.county[0], { parent: null }, 'parentId', 'REQUIRED'],
     ['a township under the city', cases.township[0], { parent: CITY }, 'parentId', 'PARENT_LEVEL'],
     ['a city with a parent', { ...cases.city[0], parentId: 9 }, { parent: CITY }, 'parentId', 'PARENT_NOT_ALLOWED'],
   ])('refuse %s', (_, input, ctx, field, code) => {
     expect(problemCodes(validateOrganization(input, ctx))).toEqual({ [field]: code });
+  });
+
+  // a code of the wrong length, shape or parent for its level
+  it.each<[string, keyof typeof cases, string, string]>([
+    ['a county of 9 digits', 'county', '410402001', 'ORG_CODE_LENGTH'],
+    ['a township of 6 digits', 'township', '410402', 'ORG_CODE_LENGTH'],
+    ['a village of 9 digits', 'village', '410402001', 'ORG_CODE_LENGTH'],
+    ['letters in a code', 'county', '41040A', 'ORG_CODE_LENGTH'],
+    ['a province code for a city', 'city', '410000', 'ORG_CODE_FORMAT'],
+    ["the city's code for a county", 'county', '410400', 'ORG_CODE_FORMAT'],
+    ['a township 000', 'township', '410402000', 'ORG_CODE_FORMAT'],
+    ['a county of another city', 'county', '410102', 'ORG_CODE_PARENT'],
+    ['a township of another county', 'township', '410403001', 'ORG_CODE_PARENT'],
+    ['a village of another township', 'village', '410402002001', 'ORG_CODE_PARENT'],
+  ])('refuse %s', (_, kind, code, problem) => {
+    expect(problemCodes(validateOrganization(...patched(kind, { code })))).toEqual({ code: problem });
   });
 
   it('say which prefix the code needs', () => {
