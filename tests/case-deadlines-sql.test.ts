@@ -1,4 +1,3 @@
-import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../ormconfig.js';
 import { openDeadlines } from '../src/domain/case-deadlines.js';
@@ -13,7 +12,7 @@ import {
 import { countyFigures } from '../src/services/case-statistics-query.js';
 import { caseFacts } from '../src/services/case-workflow.js';
 import { LEGAL_SCHEDULE } from '../src/services/legal-schedule.js';
-import { createTestDatabase } from './support/database.js';
+import { connectedTestDatabase } from './support/database.js';
 
 const d = (col: string) =>
   `to_char(c.${col}, 'YYYY-MM-DD') AS "${col.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase())}"`;
@@ -22,20 +21,15 @@ const FACTS = `c.id, c.state::text, c.county_id AS "countyId", c.extension_days 
 
 // The list filters compute the office's next due day in SQL; it must be the domain's, case for case.
 describe('the deadline SQL against the domain', () => {
-  let db: pg.Client;
-  beforeAll(async () => {
-    db = new pg.Client({ connectionString: await createTestDatabase({ demo: true }) });
-    await db.connect();
-  });
-  afterAll(() => db.end());
+  const db = connectedTestDatabase({ demo: true });
 
   it('gives every demo case the due day of its earliest actionable deadline, on the legal calendar', async () => {
     // a review awaiting its answer, which the demo data happens not to have
-    await db.query(
+    await db().query(
       `UPDATE petition_case SET review_requested_on = reply_issued_on + 3, review_department = '平顶山市信访局'
         WHERE id = (SELECT id FROM petition_case WHERE state = 'concluded' AND reply_issued_on IS NOT NULL AND review_requested_on IS NULL LIMIT 1)`,
     );
-    const { rows } = await db.query(
+    const { rows } = await db().query(
       `SELECT ${FACTS}, to_char(${actionableDueSql('c')}, 'YYYY-MM-DD') AS sql_due FROM petition_case c`,
     );
     expect(rows.length).toBeGreaterThan(1000);
@@ -61,27 +55,24 @@ describe('the deadline SQL against the domain', () => {
 // 民法典第二百零三条 in the lists, the home page and the figures: a deadline counted to a day of 国庆 2026
 // (1–7 October) falls due on Thursday 8 October, and is not overdue on the holiday.
 describe('deadlines that fall on a holiday, in the filters, the home page and the figures', () => {
-  let db: pg.Client;
+  const db = connectedTestDatabase({ demo: true });
   let ds: DataSource;
   let county: number;
   const ids: Record<string, number> = {};
 
   beforeAll(async () => {
-    const url = await createTestDatabase({ demo: true });
-    db = new pg.Client({ connectionString: url });
-    await db.connect();
-    ds = createDataSource(url);
+    ds = createDataSource(db.url());
     await ds.initialize();
     // a county of its own, so that its figures are these cases only
     county = (
-      await db.query(
+      await db().query(
         `INSERT INTO organization (code, name, level, parent_id)
          VALUES ('410499', '测试县', 'county', (SELECT id FROM organization WHERE level = 'city' LIMIT 1)) RETURNING id`,
       )
     ).rows[0].id;
     const add = async (name: string, cols: Record<string, unknown>) => {
       const keys = Object.keys(cols);
-      const { rows } = await db.query(
+      const { rows } = await db().query(
         `INSERT INTO petition_case (case_no, county_id, subject, category, source, petitioner_name, ${keys.join(', ')})
          VALUES ($1, $2, '测试', 'marriage_family', 'visit', '王某', ${keys.map((_, i) => `$${i + 3}`).join(', ')})
          RETURNING id`,
@@ -121,13 +112,12 @@ describe('deadlines that fall on a holiday, in the filters, the home page and th
   });
   afterAll(async () => {
     await ds.destroy();
-    await db.end();
   });
 
   const stored = async () =>
     Object.fromEntries(
       (
-        await db.query(
+        await db().query(
           `SELECT c.id, to_char(c.action_due_on, 'YYYY-MM-DD') AS due FROM petition_case c WHERE c.county_id = $1`,
           [county],
         )
@@ -141,7 +131,7 @@ describe('deadlines that fall on a holiday, in the filters, the home page and th
       replied: null,
       workingSunday: '2026-09-20',
     });
-    const { rows } = await db.query(`SELECT ${FACTS} FROM petition_case c WHERE c.county_id = $1 ORDER BY c.id`, [
+    const { rows } = await db().query(`SELECT ${FACTS} FROM petition_case c WHERE c.county_id = $1 ORDER BY c.id`, [
       county,
     ]);
     expect(rows.map((r) => openDeadlines(caseFacts(r), LEGAL_SCHEDULE).find((x) => x.actionable)?.due ?? null)).toEqual(
@@ -154,7 +144,7 @@ describe('deadlines that fall on a holiday, in the filters, the home page and th
       const sql = deadlineFilterSql(filter, actionableDueSql('c'))
         .replace(':deadlineToday', `'${today}'`)
         .replace(':deadlineSoon', `'${today}'::date + 3`);
-      const { rows } = await db.query(`SELECT c.id FROM petition_case c WHERE c.county_id = $1 AND ${sql}`, [county]);
+      const { rows } = await db().query(`SELECT c.id FROM petition_case c WHERE c.county_id = $1 AND ${sql}`, [county]);
       return rows.map((r) => Object.keys(ids).find((k) => ids[k] === r.id)).sort();
     };
     // on 5 October (国庆), counted past but not yet due: 即将到期, not 已超期
@@ -184,8 +174,8 @@ describe('deadlines that fall on a holiday, in the filters, the home page and th
 
   it('counts 办理超期 and the 7日内答复率 of the scorecard and 附件7 on the legal calendar', async () => {
     const measures = async (today: string) => {
-      await db.query(`SET reporting.today = '${today}'`);
-      const { rows } = await db.query(
+      await db().query(`SET reporting.today = '${today}'`);
+      const { rows } = await db().query(
         `SELECT overdue_cases::int, replies_due::int, replies_on_time::int FROM reporting.county_measures
           WHERE county_id = $1 AND year = 2026`,
         [county],
@@ -199,19 +189,19 @@ describe('deadlines that fall on a holiday, in the filters, the home page and th
     expect(await measures('2026-10-08')).toEqual({ overdue_cases: 0, replies_due: 2, replies_on_time: 1 });
     expect(await measures('2026-10-09')).toEqual({ overdue_cases: 1, replies_due: 3, replies_on_time: 1 });
     // the scorecard's 办理超期 is that figure
-    const scorecard = await db.query(
+    const scorecard = await db().query(
       `SELECT measure::int FROM reporting.county_scorecard WHERE county_id = $1 AND year = 2026 AND standard_code = 'overdue_cases'`,
       [county],
     );
     expect(scorecard.rows[0].measure).toBe(1);
-    await db.query(`SET reporting.today = '2026-10-05'`);
-    const onHoliday = await db.query(
+    await db().query(`SET reporting.today = '2026-10-05'`);
+    const onHoliday = await db().query(
       `SELECT measure::int FROM reporting.county_scorecard WHERE county_id = $1 AND year = 2026 AND standard_code = 'overdue_cases'`,
       [county],
     );
     expect(onHoliday.rows[0].measure).toBe(0);
     // a reply on 8 October to a case concluded on 26 September is on time (7 days, 国庆 moved them on)
-    const { rows } = await db.query(
+    const { rows } = await db().query(
       `SELECT case_no, reply_on_time, to_char(due_on, 'YYYY-MM-DD') AS due_on, to_char(reply_due_on, 'YYYY-MM-DD') AS reply_due_on
          FROM reporting.case_facts WHERE county_id = $1 ORDER BY case_id`,
       [county],
@@ -222,17 +212,17 @@ describe('deadlines that fall on a holiday, in the filters, the home page and th
     });
     expect(rows.find((r) => r.case_no === '测试-handling')).toMatchObject({ due_on: '2026-10-08' });
     // 附件7 counted in TypeScript from the same rows says the same
-    await db.query(`SET reporting.today = '2026-10-09'`);
+    await db().query(`SET reporting.today = '2026-10-09'`);
     const figures = await countyFigures(ds.manager, county, { from: '2026-01-01', to: '2026-12-31' }, '2026-10-09');
     expect([figures.repliesDue, figures.repliesOnTime]).toEqual([3, 1]);
-    await db.query(`RESET reporting.today`);
+    await db().query(`RESET reporting.today`);
   });
 
   it('moves the stored due days when the schedule in the database changes', async () => {
-    expect(await syncLegalCalendar(db, WEEKENDS_ONLY, 'test')).toBe(true);
+    expect(await syncLegalCalendar(db(), WEEKENDS_ONLY, 'test')).toBe(true);
     // on weekends only, Friday 2 October is a working day and Saturday the 3rd moves to Monday the 5th
     expect(await stored()).toMatchObject({ handling: '2026-10-02', reply: '2026-10-05', workingSunday: '2026-09-21' });
-    expect(await syncLegalCalendar(db)).toBe(true);
+    expect(await syncLegalCalendar(db())).toBe(true);
     expect(await stored()).toMatchObject({ handling: '2026-10-08', reply: '2026-10-08', workingSunday: '2026-09-20' });
   });
 });

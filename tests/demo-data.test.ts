@@ -10,7 +10,7 @@ import { validateTraining } from '../src/domain/training-rules.js';
 import { validateWorkPoint } from '../src/domain/work-point-rules.js';
 import { LEGAL_SCHEDULE } from '../src/services/legal-schedule.js';
 import { buildDemoData, isDatabaseEmpty, loadDemoData } from '../src/seed/demo-data/load-demo-data.js';
-import { createTestDatabase } from './support/database.js';
+import { connectedTestDatabase } from './support/database.js';
 
 const TABLES = [
   'organization',
@@ -26,12 +26,6 @@ const TABLES = [
   'case_document',
   'case_log',
 ];
-
-async function connect(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: await createTestDatabase() });
-  await client.connect();
-  return client;
-}
 
 async function column<T>(client: pg.Client, sql: string): Promise<T[]> {
   const { rows } = await client.query(sql);
@@ -174,27 +168,20 @@ describe('demo rows', () => {
 });
 
 describe('demo data', () => {
-  let first: pg.Client;
-  let second: pg.Client;
+  const first = connectedTestDatabase();
+  const second = connectedTestDatabase();
 
   beforeAll(async () => {
-    first = await connect();
-    second = await connect();
-    expect(await isDatabaseEmpty(first)).toBe(true);
-    await loadDemoData(first);
-  });
-
-  afterAll(async () => {
-    await first?.end();
-    await second?.end();
+    expect(await isDatabaseEmpty(first())).toBe(true);
+    await loadDemoData(first());
   });
 
   it('is no longer empty once loaded', async () => {
-    expect(await isDatabaseEmpty(first)).toBe(false);
+    expect(await isDatabaseEmpty(first())).toBe(false);
   });
 
   it('has 平顶山市 and its ten county-level units with their codes', async () => {
-    const orgs = await first.query(
+    const orgs = await first().query(
       `SELECT code, name, short_name FROM organization WHERE level IN ('city', 'county') ORDER BY code`,
     );
     expect(orgs.rows).toHaveLength(11);
@@ -212,17 +199,17 @@ describe('demo data', () => {
       '410481',
       '410482',
     ]);
-    expect(await count(first, `SELECT count(*) FROM organization WHERE level = 'township'`)).toBeGreaterThan(100);
-    expect(await count(first, `SELECT count(*) FROM organization WHERE level = 'village'`)).toBeGreaterThan(20);
+    expect(await count(first(), `SELECT count(*) FROM organization WHERE level = 'township'`)).toBeGreaterThan(100);
+    expect(await count(first(), `SELECT count(*) FROM organization WHERE level = 'village'`)).toBeGreaterThan(20);
     const namedWorkPoints = await count(
-      first,
+      first(),
       `SELECT count(*) FROM work_point w JOIN organization o ON o.id = w.county_id WHERE w.name = o.name || '妇女信访代理工作点'`,
     );
     expect(namedWorkPoints).toBe(10);
   });
 
   it('has the three demo accounts with the documented password', async () => {
-    const users = await first.query(
+    const users = await first().query(
       `SELECT email, role, o.name AS county, password_hash FROM admin_user u LEFT JOIN organization o ON o.id = u.county_id
        WHERE email IN ('city@example.org', 'xinhua@example.org', 'leader@example.org') ORDER BY email`,
     );
@@ -235,24 +222,24 @@ describe('demo data', () => {
   });
 
   it('has about 300 agents and 3,000 cases in every state, certificate status and review result', async () => {
-    const agents = await count(first, 'SELECT count(*) FROM agent');
+    const agents = await count(first(), 'SELECT count(*) FROM agent');
     expect(agents).toBeGreaterThanOrEqual(250);
     expect(agents).toBeLessThanOrEqual(350);
-    expect(await count(first, 'SELECT count(*) FROM petition_case')).toBe(3000);
-    expect(await column(first, 'SELECT DISTINCT state::text FROM petition_case ORDER BY 1')).toEqual([
+    expect(await count(first(), 'SELECT count(*) FROM petition_case')).toBe(3000);
+    expect(await column(first(), 'SELECT DISTINCT state::text FROM petition_case ORDER BY 1')).toEqual([
       'accepted',
       'archived',
       'concluded',
       'representing',
       'terminated',
     ]);
-    expect(await column(first, 'SELECT DISTINCT status::text FROM certificate ORDER BY 1')).toEqual([
+    expect(await column(first(), 'SELECT DISTINCT status::text FROM certificate ORDER BY 1')).toEqual([
       'issued',
       'produced',
       'revoked',
       'suspended',
     ]);
-    expect(await column(first, 'SELECT DISTINCT result::text FROM certificate_review ORDER BY 1')).toEqual([
+    expect(await column(first(), 'SELECT DISTINCT result::text FROM certificate_review ORDER BY 1')).toEqual([
       'failed',
       'passed',
     ]);
@@ -260,18 +247,18 @@ describe('demo data', () => {
 
   it('shows what the dashboards look for: coverage gaps, overdue reviews and overdue open cases', async () => {
     const townshipsWithoutAgent = await count(
-      first,
+      first(),
       `SELECT count(*) FROM organization o WHERE level = 'township' AND NOT EXISTS (SELECT 1 FROM agent a WHERE a.township_id = o.id)`,
     );
     expect(townshipsWithoutAgent).toBeGreaterThan(0);
     const overdueReviews = await count(
-      first,
+      first(),
       `SELECT count(*) FROM certificate c WHERE status = 'issued'
          AND coalesce((SELECT max(reviewed_on) FROM certificate_review r WHERE r.certificate_id = c.id), issued_on) < date '2025-11-20'`,
     );
     expect(overdueReviews).toBeGreaterThan(0);
     const overdueOpen = await count(
-      first,
+      first(),
       `SELECT count(*) FROM petition_case WHERE state IN ('accepted', 'representing')
          AND accepted_on + 60 + coalesce(extension_days, 0) < date '2026-11-20'`,
     );
@@ -279,39 +266,39 @@ describe('demo data', () => {
     // overdue on purpose, as a real office is: a reply or a handling limit missed in the last months,
     // never a concluded file left without its reply (附件2 第五条) for years
     const unrepliedLongAgo = await count(
-      first,
+      first(),
       `SELECT count(*) FROM petition_case WHERE concluded_on IS NOT NULL AND reply_issued_on IS NULL
          AND concluded_on < date '2026-11-20' - 30`,
     );
     expect(unrepliedLongAgo).toBe(0);
     const unreplied = await count(
-      first,
+      first(),
       `SELECT count(*) FROM petition_case WHERE concluded_on IS NOT NULL AND reply_issued_on IS NULL`,
     );
     expect(unreplied).toBeGreaterThan(0);
     const longestOverdue = await count(
-      first,
+      first(),
       `SELECT coalesce(max(date '2026-11-20' - action_due_on), 0) FROM petition_case
         WHERE voided_at IS NULL AND action_due_on < date '2026-11-20'`,
     );
     expect(longestOverdue).toBeLessThan(200);
     // 重复信访 found by ID number and marked by hand, and her ratings (满意率, 信访人不满意) to count
     const repeats = await count(
-      first,
+      first(),
       `SELECT count(*) FROM petition_case c
         WHERE is_repeat_petition(c.id, c.county_id, c.accepted_on, c.petitioner_id_number, c.repeat_of_id)`,
     );
-    const marked = await count(first, `SELECT count(*) FROM petition_case WHERE repeat_of_id IS NOT NULL`);
+    const marked = await count(first(), `SELECT count(*) FROM petition_case WHERE repeat_of_id IS NOT NULL`);
     expect(marked).toBeGreaterThan(0);
     expect(repeats).toBeGreaterThan(marked);
-    const dissatisfied = await count(first, `SELECT count(*) FROM case_rating WHERE rating = 'dissatisfied'`);
+    const dissatisfied = await count(first(), `SELECT count(*) FROM case_rating WHERE rating = 'dissatisfied'`);
     expect(dissatisfied).toBeGreaterThan(0);
-    expect(await count(first, `SELECT count(*) FROM case_rating`)).toBeGreaterThan(dissatisfied * 5);
+    expect(await count(first(), `SELECT count(*) FROM case_rating`)).toBeGreaterThan(dissatisfied * 5);
   });
 
   it('numbers cases gap-free per county and year, and dates nothing after the demo today', async () => {
     const gaps = await count(
-      first,
+      first(),
       `SELECT count(*) FROM (
          SELECT split_part(case_no, '-', 1) AS county, split_part(case_no, '-', 2) AS year,
                 max(split_part(case_no, '-', 3)::int) AS top, count(*) AS n
@@ -320,11 +307,11 @@ describe('demo data', () => {
     );
     expect(gaps).toBe(0);
     expect(
-      await count(first, `SELECT count(*) FROM petition_case WHERE case_no !~ '^[^-]+-20(2[2-6])-[0-9]{4}$'`),
+      await count(first(), `SELECT count(*) FROM petition_case WHERE case_no !~ '^[^-]+-20(2[2-6])-[0-9]{4}$'`),
     ).toBe(0);
     expect(
       await column(
-        first,
+        first(),
         `SELECT max(greatest(accepted_on, concluded_on, reply_issued_on, archived_on,
       terminated_on, review_answered_on))::text FROM petition_case`,
       ),
@@ -333,7 +320,7 @@ describe('demo data', () => {
 
   it('gives every agent and petitioner a valid ID number', async () => {
     const ids = await column<string>(
-      first,
+      first(),
       'SELECT id_number FROM agent UNION ALL SELECT petitioner_id_number FROM petition_case WHERE petitioner_id_number IS NOT NULL',
     );
     expect(ids.length).toBeGreaterThan(3000);
@@ -341,23 +328,23 @@ describe('demo data', () => {
   });
 
   it('loads the same data into another fresh database', async () => {
-    await loadDemoData(second);
-    expect(await fingerprint(second)).toEqual(await fingerprint(first));
+    await loadDemoData(second());
+    expect(await fingerprint(second())).toEqual(await fingerprint(first()));
   });
 
-  it('replaces the data on a second load instead of adding to it', async () => {
-    const before = await fingerprint(first);
+  it('replaces the data on a second() load instead of adding to it', async () => {
+    const before = await fingerprint(first());
     const messages: string[] = [];
-    await loadDemoData(first, (m) => messages.push(m));
+    await loadDemoData(first(), (m) => messages.push(m));
     expect(messages).toContain('正在写入案件 3000 条…');
-    expect(await fingerprint(first)).toEqual(before);
-    expect(await count(first, 'SELECT count(*) FROM petition_case')).toBe(3000);
+    expect(await fingerprint(first())).toEqual(before);
+    expect(await count(first(), 'SELECT count(*) FROM petition_case')).toBe(3000);
     // new rows continue after the demo's ids
-    await first.query('BEGIN');
-    const { rows } = await first.query(
+    await first().query('BEGIN');
+    const { rows } = await first().query(
       `INSERT INTO organization (code, name, level, parent_id, county_id) VALUES ('410402999', '测试街道', 'township', 2, 2) RETURNING id`,
     );
-    await first.query('ROLLBACK');
-    expect(rows[0].id).toBe((await count(first, 'SELECT max(id) FROM organization')) + 1);
+    await first().query('ROLLBACK');
+    expect(rows[0].id).toBe((await count(first(), 'SELECT max(id) FROM organization')) + 1);
   });
 });

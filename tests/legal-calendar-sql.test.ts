@@ -3,7 +3,7 @@ import { addDays } from '../src/domain/dates.js';
 import { addWorkingDays, endOfPeriod, isRestDay, WEEKENDS_ONLY } from '../src/domain/legal-calendar.js';
 import { syncLegalCalendar } from '../src/database/legal-calendar-sync.js';
 import { LEGAL_SCHEDULE } from '../src/services/legal-schedule.js';
-import { createTestDatabase } from './support/database.js';
+import { connectedTestDatabase } from './support/database.js';
 
 // reporting.is_rest_day / end_of_period / add_working_days are the domain's calendar in SQL: the lists,
 // the home page and the reporting views count with them, the case page with the TypeScript.
@@ -33,15 +33,10 @@ function differences(rows: Record<string, string | boolean>[], schedule = LEGAL_
 }
 
 describe('the legal calendar in SQL against the domain', () => {
-  let db: pg.Client;
-  beforeAll(async () => {
-    db = new pg.Client({ connectionString: await createTestDatabase() });
-    await db.connect();
-  });
-  afterAll(() => db.end());
+  const db = connectedTestDatabase();
 
   it('agrees on every day of 2024–2026: rest days, periods and working days', async () => {
-    const rows = await sqlCalendar(db, '2024-01-01', '2026-12-31');
+    const rows = await sqlCalendar(db(), '2024-01-01', '2026-12-31');
     expect(rows).toHaveLength(1096);
     expect(differences(rows)).toEqual([]);
     // the real dates of the 2026 schedule, in SQL
@@ -56,27 +51,27 @@ describe('the legal calendar in SQL against the domain', () => {
   });
 
   it('counts 2027, whose schedule is not published, on weekends only, and says so', async () => {
-    expect(differences(await sqlCalendar(db, '2026-12-01', '2027-12-31'))).toEqual([]);
-    const { rows } = await db.query(
+    expect(differences(await sqlCalendar(db(), '2026-12-01', '2027-12-31'))).toEqual([]);
+    const { rows } = await db().query(
       `SELECT bool_or(schedule_published) AS published FROM reporting.legal_calendar WHERE day BETWEEN '2027-01-01' AND '2027-12-31'`,
     );
     expect(rows[0].published).toBe(false);
   });
 
   it('counts weekends only outside the table, like the domain without a schedule', async () => {
-    expect(differences(await sqlCalendar(db, '1999-12-01', '1999-12-31'), WEEKENDS_ONLY)).toEqual([]);
-    expect(differences(await sqlCalendar(db, '2101-01-01', '2101-01-31'), WEEKENDS_ONLY)).toEqual([]);
+    expect(differences(await sqlCalendar(db(), '1999-12-01', '1999-12-31'), WEEKENDS_ONLY)).toEqual([]);
+    expect(differences(await sqlCalendar(db(), '2101-01-01', '2101-01-31'), WEEKENDS_ONLY)).toEqual([]);
   });
 
   it('is copied once, and again only when the schedule changes', async () => {
-    expect(await syncLegalCalendar(db)).toBe(false);
-    const { rows } = await db.query(`SELECT source FROM reporting.legal_calendar_source`);
+    expect(await syncLegalCalendar(db())).toBe(false);
+    const { rows } = await db().query(`SELECT source FROM reporting.legal_calendar_source`);
     expect(rows[0].source).toMatch(/^chinese-days@\d+\.\d+\.\d+$/);
-    expect(await syncLegalCalendar(db, WEEKENDS_ONLY, 'test')).toBe(true);
-    const { rows: moved } = await db.query(
+    expect(await syncLegalCalendar(db(), WEEKENDS_ONLY, 'test')).toBe(true);
+    const { rows: moved } = await db().query(
       `SELECT to_char(reporting.end_of_period('2026-09-26', 7), 'YYYY-MM-DD') AS due`,
     );
     expect(moved[0].due).toBe('2026-10-05');
-    expect(await syncLegalCalendar(db)).toBe(true);
+    expect(await syncLegalCalendar(db())).toBe(true);
   });
 });

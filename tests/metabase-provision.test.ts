@@ -1,6 +1,5 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import { cityFigure } from '../src/domain/city-figures.js';
 import { CREATION_STANDARDS, type StandardCode } from '../src/domain/creation-standards.js';
 import { MetabaseClient, MetabaseError } from '../src/reports/metabase/metabase-client.js';
@@ -8,7 +7,7 @@ import { provisionMetabase } from '../src/reports/metabase/metabase-provision.js
 import { DASHBOARDS } from '../src/reports/metabase/metabase-questions.js';
 import { ENUM_LABELS } from '../src/admin/locale/enums.js';
 import { syncReportingLookups } from '../src/reports/reporting-lookups.js';
-import { createTestDatabase } from './support/database.js';
+import { connectedTestDatabase } from './support/database.js';
 
 // Metabase cannot run here (no Docker, no download), so this local HTTP server stands in for it. It
 // follows the request and response shapes of Metabase's documented REST API
@@ -217,14 +216,11 @@ describe('npm run metabase:provision against a stand-in for Metabase', () => {
 });
 
 describe('the questions, read against the demo warehouse', () => {
-  let db: pg.Client;
+  const db = connectedTestDatabase({ demo: true });
   beforeAll(async () => {
-    db = new pg.Client({ connectionString: await createTestDatabase({ demo: true }) });
-    await db.connect();
     // the names and targets as the app writes them at start
-    await syncReportingLookups(db, { standards: CREATION_STANDARDS, enumLabels: ENUM_LABELS });
+    await syncReportingLookups(db(), { standards: CREATION_STANDARDS, enumLabels: ENUM_LABELS });
   });
-  afterAll(() => db?.end());
 
   const questions = DASHBOARDS.flatMap((d) => d.questions);
   /** The SQL as Metabase sends it: an optional [[…]] clause kept when its parameters are given, else dropped. */
@@ -242,8 +238,8 @@ describe('the questions, read against the demo warehouse', () => {
         averaged: false,
       });
     const cityCard = questions.find((q) => q.name === '全市')!;
-    const { rows } = await db.query(render(cityCard.sql, { year: 2025 }));
-    const { rows: scorecard } = await db.query(
+    const { rows } = await db().query(render(cityCard.sql, { year: 2025 }));
+    const { rows: scorecard } = await db().query(
       `SELECT standard_code, measure::float AS measure, passed, numerator::int AS numerator, denominator::int AS denominator
          FROM reporting.county_scorecard WHERE year = 2025`,
     );
@@ -277,7 +273,7 @@ describe('the questions, read against the demo warehouse', () => {
         value: targets[0],
       });
       expect(new Set(targets).size).toBe(1);
-      const { rows } = await db.query(render(q.sql, { year: 2025 }));
+      const { rows } = await db().query(render(q.sql, { year: 2025 }));
       expect(rows).toHaveLength(10);
     }
     // the closure rate is described as the one definition, 已办结 ÷ 应办结

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { certificateValidOn } from '../src/domain/certificate-validity.js';
 import { sumFigures } from '../src/domain/case-statistics.js';
 import { cityFigure, countyVerdict } from '../src/domain/city-figures.js';
@@ -7,7 +6,7 @@ import { percent, rateMeets } from '../src/domain/rounding.js';
 import { ENUM_LABELS } from '../src/admin/locale/enums.js';
 import { syncReportingLookups } from '../src/reports/reporting-lookups.js';
 import { countyFigures, yearPeriod } from '../src/services/case-statistics-query.js';
-import { createTestDatabase } from './support/database.js';
+import { connectedTestDatabase } from './support/database.js';
 import { insertRow, validIdNumber } from './support/fixtures.js';
 
 // Every figure of reporting.county_scorecard on a small hand-built world, against values worked out
@@ -17,16 +16,14 @@ import { insertRow, validIdNumber } from './support/fixtures.js';
 const TODAY = '2024-03-01';
 
 describe('reporting.county_scorecard on a hand-built fixture', () => {
-  let db: pg.Client;
+  const db = connectedTestDatabase();
   let A: number;
   let B: number;
 
   beforeAll(async () => {
-    db = new pg.Client({ connectionString: await createTestDatabase({ demo: false }) });
-    await db.connect();
-    await db.query(`SET reporting.today = '${TODAY}'`);
-    await syncReportingLookups(db, { standards: CREATION_STANDARDS, enumLabels: ENUM_LABELS });
-    const one = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows[0].id as number;
+    await db().query(`SET reporting.today = '${TODAY}'`);
+    await syncReportingLookups(db(), { standards: CREATION_STANDARDS, enumLabels: ENUM_LABELS });
+    const one = async (sql: string, params: unknown[] = []) => (await db().query(sql, params)).rows[0].id as number;
     const city = await one(
       `INSERT INTO organization (code, name, level) VALUES ('410400', '平顶山市', 'city') RETURNING id`,
     );
@@ -57,15 +54,18 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
       'accountability',
     ];
     for (const [i, kind] of kinds.entries()) {
-      await db.query(`INSERT INTO work_system (county_id, kind, adopted_on) VALUES ($1, $2, $3)`, [
+      await db().query(`INSERT INTO work_system (county_id, kind, adopted_on) VALUES ($1, $2, $3)`, [
         A,
         kind,
         i === 5 ? '2024-01-10' : '2020-01-01',
       ]);
-      await db.query(`INSERT INTO work_system (county_id, kind, adopted_on) VALUES ($1, $2, '2022-01-01')`, [B, kind]);
+      await db().query(`INSERT INTO work_system (county_id, kind, adopted_on) VALUES ($1, $2, '2022-01-01')`, [
+        B,
+        kind,
+      ]);
     }
     // 工作点: A five of six (rules not on the wall); B not yet established in 2023
-    await db.query(
+    await db().query(
       `INSERT INTO work_point (county_id, name, established_on, unified_process, unified_standard, plaque_hung, rules_on_wall, process_on_wall)
        VALUES ($1, '新华区妇女信访代理工作点', '2015-01-01', true, true, true, false, true),
               ($2, '卫东区信访工作点', '2024-02-01', true, true, true, true, true)`,
@@ -94,7 +94,7 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
         [agentId, county, `证-${seq++}`, revoked ? 'revoked' : 'issued', issued, revoked],
       );
     const review = (cert: number, county: number, on: string, result: 'passed' | 'failed') =>
-      db.query(
+      db().query(
         `INSERT INTO certificate_review (certificate_id, county_id, reviewed_on, result) VALUES ($1, $2, $3, $4)`,
         [cert, county, on, result],
       );
@@ -128,7 +128,7 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
         petitioner_name: '信访人',
         ...values,
       };
-      return insertRow(db, 'petition_case', row);
+      return insertRow(db(), 'petition_case', row);
     };
     await kase({
       case_no: 'c1',
@@ -159,12 +159,12 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
     await kase({ case_no: 'c8', state: 'representing', accepted_on: '2022-05-01' });
 
     // 年终统计: A on 20 December Beijing time; B half an hour into 21 December Beijing time (still the 20th in UTC)
-    await db.query(
+    await db().query(
       `INSERT INTO annual_report (county_id, year, status, submitted_at) VALUES
          ($1, 2023, 'submitted', '2023-12-20 23:30:00+08'), ($2, 2023, 'accepted', '2023-12-21 00:30:00+08')`,
       [A, B],
     );
-    await db.query(
+    await db().query(
       `INSERT INTO training (county_id, title, held_on, organizer, hours) VALUES
          ($1, '培训一', '2023-04-01', '新华区妇联', 2), ($1, '培训二', '2023-10-01', '新华区妇联', 2),
          (NULL, '全市培训', '2023-05-01', '市妇联', 4), ($1, '培训三', '2022-05-01', '新华区妇联', 2)`,
@@ -172,12 +172,8 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
     );
   });
 
-  afterAll(async () => {
-    await db?.end();
-  });
-
   const scorecard = async (county: number, year: number) => {
-    const { rows } = await db.query(
+    const { rows } = await db().query(
       `SELECT standard_code, measure, target, passed FROM reporting.county_scorecard WHERE county_id = $1 AND year = $2`,
       [county, year],
     );
@@ -223,7 +219,7 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
   });
 
   it('ranks by the share of assessed standards met', async () => {
-    const { rows } = await db.query(
+    const { rows } = await db().query(
       `SELECT county_id, standards_met, standards_assessed, pass_rate_pct, rank FROM reporting.county_ranking WHERE year = 2023 ORDER BY rank`,
     );
     expect(rows).toEqual([
@@ -233,7 +229,7 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
   });
 
   it('measures other years as of their own last day, and this year as of today', async () => {
-    const { rows } = await db.query(
+    const { rows } = await db().query(
       `SELECT year, as_of::text, work_systems_adopted, overdue_cases, statistics_on_time, trainings_held
        FROM reporting.county_measures WHERE county_id = $1 AND year IN (2022, 2024) ORDER BY year`,
       [A],
@@ -261,7 +257,7 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
   });
 
   it('judges pass and fail exactly as the domain policy does', async () => {
-    const { rows } = await db.query(
+    const { rows } = await db().query(
       `SELECT standard_code, measure, passed, numerator, denominator FROM reporting.county_scorecard`,
     );
     const num = (v: string | null) => (v === null ? null : Number(v));
@@ -277,7 +273,7 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
       ]);
       if (r.denominator !== null) expect(num(r.measure)).toBe(percent(Number(r.numerator), Number(r.denominator)));
     }
-    const { rows: stored } = await db.query(
+    const { rows: stored } = await db().query(
       `SELECT code, comparison, target FROM reporting.creation_standard ORDER BY sort_order`,
     );
     expect(stored.map((s) => [s.code, s.comparison, Number(s.target)])).toEqual(
@@ -300,7 +296,7 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
       [7, 7],
     ];
     for (const [part, whole] of pairs) {
-      const { rows } = await db.query(
+      const { rows } = await db().query(
         `SELECT reporting.percent($1, $2) AS pct, reporting.rate_meets($1, $2, '>=', 90) AS meets`,
         [part, whole],
       );
@@ -311,14 +307,14 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
         rateMeets(part, whole, '>=', 90),
       ]);
     }
-    const { rows } = await db.query(
+    const { rows } = await db().query(
       `SELECT reporting.percent(0, 0) AS pct, reporting.rate_meets(0, 0, '>=', 90) AS meets`,
     );
     expect(rows[0]).toEqual({ pct: null, meets: null });
   });
 
   it('shows case facts without personal data, with Chinese labels and deadlines', async () => {
-    const { rows } = await db.query(
+    const { rows } = await db().query(
       `SELECT case_no, state_label, category_label, source_label, due_on::text, is_overdue, reply_on_time FROM reporting.case_facts ORDER BY case_no`,
     );
     expect(rows.find((r) => r.case_no === 'c2')).toEqual({
@@ -332,7 +328,7 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
       reply_on_time: false,
     });
     expect(rows.find((r) => r.case_no === 'c7')).toMatchObject({ due_on: '2024-01-03', is_overdue: true });
-    const { rows: columns } = await db.query(
+    const { rows: columns } = await db().query(
       `SELECT column_name FROM information_schema.columns WHERE table_schema = 'reporting' AND table_name = 'case_facts'`,
     );
     expect(columns.map((c) => c.column_name)).not.toEqual(expect.arrayContaining(['petitioner_name']));
@@ -341,24 +337,15 @@ describe('reporting.county_scorecard on a hand-built fixture', () => {
 });
 
 describe('reporting on the demo data', () => {
-  let db: pg.Client;
-
-  beforeAll(async () => {
-    db = new pg.Client({ connectionString: await createTestDatabase({ demo: true }) });
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db?.end();
-  });
+  const db = connectedTestDatabase({ demo: true });
 
   it('judges certificate validity on any day as src/domain/certificate-validity.ts does', async () => {
-    const { rows: certs } = await db.query(`SELECT id, status, issued_on::text, revoked_on::text FROM certificate`);
-    const { rows: reviews } = await db.query(
+    const { rows: certs } = await db().query(`SELECT id, status, issued_on::text, revoked_on::text FROM certificate`);
+    const { rows: reviews } = await db().query(
       `SELECT certificate_id, reviewed_on::text, result FROM certificate_review`,
     );
     const days = ['2016-06-30', '2020-12-31', '2023-12-31', '2025-03-15', '2026-11-20'];
-    const { rows: valid } = await db.query(
+    const { rows: valid } = await db().query(
       `SELECT d::text AS day, p.certificate_id FROM unnest($1::date[]) AS d
        JOIN reporting.certificate_period p ON d BETWEEN p.valid_from AND p.valid_through`,
       [days],
@@ -379,7 +366,7 @@ describe('reporting on the demo data', () => {
   });
 
   it('matches an independent count of the program tables for every county', async () => {
-    const { rows: independent } = await db.query(
+    const { rows: independent } = await db().query(
       `SELECT county_id,
          count(*)::int AS accepted,
          count(*) FILTER (WHERE concluded_on <= '2025-12-31' AND (terminated_on IS NULL OR terminated_on > '2025-12-31'))::int AS closed,
@@ -387,7 +374,7 @@ describe('reporting on the demo data', () => {
          (SELECT count(*)::int FROM training t WHERE t.county_id = pc.county_id AND t.held_on BETWEEN '2025-01-01' AND '2025-12-31') AS trainings
        FROM petition_case pc WHERE accepted_on BETWEEN '2025-01-01' AND '2025-12-31' AND voided_at IS NULL GROUP BY county_id`,
     );
-    const { rows: warehouse } = await db.query(
+    const { rows: warehouse } = await db().query(
       `SELECT county_id, cases_accepted::int AS accepted, cases_closed::int AS closed, cases_terminated::int AS terminated,
          trainings_held::int AS trainings
        FROM reporting.county_measures WHERE year = 2025`,
@@ -397,9 +384,9 @@ describe('reporting on the demo data', () => {
   });
 
   it('measures a past year as the 附件7 computed on 31 December of that year counts it', async () => {
-    const em = { query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows };
+    const em = { query: async (sql: string, params?: unknown[]) => (await db().query(sql, params)).rows };
     for (const year of [2023, 2025]) {
-      const { rows: measures } = await db.query(
+      const { rows: measures } = await db().query(
         `SELECT county_id, as_of::text, cases_accepted::int, cases_due::int, cases_closed::int, cases_closed_on_time::int,
            cases_terminated::int, closure_rate_pct::float, on_time_closure_pct::float, replies_due::int,
            replies_on_time::int, reply_on_time_pct::float, key_cases::int, key_cases_in_joint_meeting::int
@@ -433,7 +420,7 @@ describe('reporting on the demo data', () => {
       }
       // the city row is the 合计 of those papers
       const total = sumFigures(paper);
-      const { rows: scorecard } = await db.query(
+      const { rows: scorecard } = await db().query(
         `SELECT standard_code, measure, passed, numerator::int, denominator::int FROM reporting.county_scorecard
           WHERE year = $1 AND standard_code IN ('closure_rate', 'reply_on_time')`,
         [year],
@@ -456,8 +443,8 @@ describe('reporting on the demo data', () => {
 
   it('answers the dashboard queries within 3 s at demo size', async () => {
     const started = Date.now();
-    await db.query(`SELECT * FROM reporting.county_ranking`);
-    await db.query(`SELECT * FROM reporting.county_scorecard`);
+    await db().query(`SELECT * FROM reporting.county_ranking`);
+    await db().query(`SELECT * FROM reporting.county_scorecard`);
     expect(Date.now() - started).toBeLessThan(3000);
   });
 });

@@ -12,7 +12,7 @@ import {
 import { actionableDueSql, deadlineFilterSql } from '../src/services/case-deadline-query.js';
 import { loadScaleData } from '../src/seed/scale-data/load-scale-data.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { createTestDatabase } from './support/database.js';
+import { connectedTestDatabase } from './support/database.js';
 
 // A province on one server: the scale generator, the list count strategy, the indexes the lists rely on, the
 // dashboard snapshots.
@@ -40,36 +40,30 @@ async function fingerprint(db: pg.Client): Promise<Record<string, string>> {
 }
 
 describe('npm run seed:scale (the generator, on a small world)', () => {
-  let db: pg.Client;
+  const db = connectedTestDatabase();
   let counts: Awaited<ReturnType<typeof loadScaleData>>;
 
   beforeAll(async () => {
-    db = new pg.Client({ connectionString: await createTestDatabase({ demo: false }) });
-    await db.connect();
-    counts = await loadScaleData(db, SMALL);
-  });
-
-  afterAll(async () => {
-    await db?.end();
+    counts = await loadScaleData(db(), SMALL);
   });
 
   it('writes what it reports, every case with its file', async () => {
     expect(counts.petition_case).toBe(2000);
     expect(counts.agent).toBe(200);
     for (const [table, n] of Object.entries(counts)) {
-      const { rows } = await db.query(`SELECT count(*)::int AS n FROM ${table}`);
+      const { rows } = await db().query(`SELECT count(*)::int AS n FROM ${table}`);
       expect([table, rows[0].n]).toEqual([table, n]);
     }
-    const { rows } = await db.query(`SELECT count(*)::int AS n FROM organization WHERE level = 'county'`);
+    const { rows } = await db().query(`SELECT count(*)::int AS n FROM organization WHERE level = 'county'`);
     expect(rows[0].n).toBe(5);
-    const { rows: noFile } = await db.query(
+    const { rows: noFile } = await db().query(
       `SELECT count(*)::int AS n FROM petition_case c WHERE NOT EXISTS (SELECT 1 FROM case_document d WHERE d.case_id = c.id AND d.kind = 'registration')`,
     );
     expect(noFile[0].n).toBe(0);
   });
 
   it('spreads cases over 2022 … today in every state, numbered per county and year', async () => {
-    const { rows } = await db.query(
+    const { rows } = await db().query(
       `SELECT array_agg(DISTINCT state::text ORDER BY state::text) AS states, min(accepted_on)::text AS first, max(accepted_on)::text AS last,
               bool_and(case_no ~ '-20[0-9]{2}-[0-9]{4}$') AS numbered, count(DISTINCT county_id)::int AS counties
          FROM petition_case`,
@@ -82,28 +76,28 @@ describe('npm run seed:scale (the generator, on a small world)', () => {
       counties: 5,
     });
     // the sequences continue after the generated rows
-    const { rows: next } = await db.query(`SELECT nextval('petition_case_id_seq')::int AS id`);
+    const { rows: next } = await db().query(`SELECT nextval('petition_case_id_seq')::int AS id`);
     expect(next[0].id).toBe(2001);
   });
 
   it('keeps the rules the database does not check: valid ID numbers, agents of the case county', async () => {
-    const { rows } = await db.query(
+    const { rows } = await db().query(
       `SELECT petitioner_id_number AS n FROM petition_case WHERE petitioner_id_number IS NOT NULL LIMIT 300`,
     );
     expect(rows.length).toBeGreaterThan(100);
     expect(rows.filter((r) => idNumberProblem(r.n) !== null)).toEqual([]);
-    const { rows: agents } = await db.query(`SELECT id_number AS n FROM agent`);
+    const { rows: agents } = await db().query(`SELECT id_number AS n FROM agent`);
     expect(agents.filter((r) => idNumberProblem(r.n) !== null)).toEqual([]);
-    const { rows: foreign } = await db.query(
+    const { rows: foreign } = await db().query(
       `SELECT count(*)::int AS n FROM petition_case c JOIN agent a ON a.id = c.agent_id WHERE a.county_id <> c.county_id`,
     );
     expect(foreign[0].n).toBe(0);
   });
 
   it('is deterministic: the same options give the same rows', async () => {
-    const first = await fingerprint(db);
-    await loadScaleData(db, SMALL);
-    expect(await fingerprint(db)).toEqual(first);
+    const first = await fingerprint(db());
+    await loadScaleData(db(), SMALL);
+    expect(await fingerprint(db())).toEqual(first);
   });
 });
 

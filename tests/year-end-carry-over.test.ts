@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { CREATION_STANDARDS } from '../src/domain/creation-standards.js';
 import { ENUM_LABELS } from '../src/admin/locale/enums.js';
 import { loadDashboardData, type RowSource } from '../src/reports/dashboard-data.js';
@@ -6,7 +5,7 @@ import { syncReportingLookups } from '../src/reports/reporting-lookups.js';
 import { annualFigures } from '../src/services/annual-report-service.js';
 import { closureSummary } from '../src/services/annual-report-summary.js';
 import { countyFigures, yearPeriod } from '../src/services/case-statistics-query.js';
-import { createTestDatabase } from './support/database.js';
+import { connectedTestDatabase } from './support/database.js';
 import { insertRow } from './support/fixtures.js';
 
 // The edges of the year-end figures on a hand-built world: a voided (作废) case is in no figure; a case
@@ -15,7 +14,7 @@ import { insertRow } from './support/fixtures.js';
 // 15 December are carried into the next year's 附件7, so that every case of the year is in one report.
 
 describe('year-end figures on a hand-built world', () => {
-  let db: pg.Client;
+  const db = connectedTestDatabase();
   let rows: RowSource;
   let A: number;
   let B: number;
@@ -24,12 +23,10 @@ describe('year-end figures on a hand-built world', () => {
   const em = () => rows as unknown as Parameters<typeof annualFigures>[0];
 
   beforeAll(async () => {
-    db = new pg.Client({ connectionString: await createTestDatabase({ demo: false }) });
-    await db.connect();
-    rows = { query: async <T>(sql: string, params?: unknown[]) => (await db.query(sql, params)).rows as T[] };
-    await db.query(`SET reporting.today = '2026-03-01'`);
-    await syncReportingLookups(db, { standards: CREATION_STANDARDS, enumLabels: ENUM_LABELS });
-    const id = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows[0].id as number;
+    rows = { query: async <T>(sql: string, params?: unknown[]) => (await db().query(sql, params)).rows as T[] };
+    await db().query(`SET reporting.today = '2026-03-01'`);
+    await syncReportingLookups(db(), { standards: CREATION_STANDARDS, enumLabels: ENUM_LABELS });
+    const id = async (sql: string, params: unknown[] = []) => (await db().query(sql, params)).rows[0].id as number;
     const city = await id(
       `INSERT INTO organization (code, name, level) VALUES ('410400', '平顶山市', 'city') RETURNING id`,
     );
@@ -53,7 +50,7 @@ describe('year-end figures on a hand-built world', () => {
         state: 'representing',
         ...values,
       };
-      return insertRow(db, 'petition_case', row);
+      return insertRow(db(), 'petition_case', row);
     };
     // 新华区 2025
     await kase({ accepted_on: '2025-03-01', state: 'concluded', concluded_on: '2025-12-31' }); // concluded 31 Dec
@@ -77,13 +74,9 @@ describe('year-end figures on a hand-built world', () => {
       });
   });
 
-  afterAll(async () => {
-    await db?.end();
-  });
-
   const measures = async (county: number, year: number) =>
     (
-      await db.query(
+      await db().query(
         `SELECT cases_accepted::int AS accepted, cases_due::int AS due, cases_closed::int AS closed,
                 cases_concluded::int AS concluded, key_cases::int AS key, closure_rate_pct::float AS rate
            FROM reporting.county_measures WHERE county_id = $1 AND year = $2`,
@@ -92,9 +85,10 @@ describe('year-end figures on a hand-built world', () => {
     ).rows[0];
 
   it('leaves a voided case out of every figure: warehouse, 附件7 and dashboard', async () => {
-    const { rows: facts } = await db.query(`SELECT count(*)::int AS n FROM reporting.case_facts WHERE county_id = $1`, [
-      A,
-    ]);
+    const { rows: facts } = await db().query(
+      `SELECT count(*)::int AS n FROM reporting.case_facts WHERE county_id = $1`,
+      [A],
+    );
     expect(facts[0].n).toBe(4);
     const f = await countyFigures(rows, A, yearPeriod(2025), '2025-12-31');
     expect({ accepted: f.accepted, concluded: f.concluded, keyCases: f.keyCases }).toEqual({
@@ -121,7 +115,7 @@ describe('year-end figures on a hand-built world', () => {
     expect(await measures(B, 2024)).toMatchObject({ due: 16, closed: 3, rate: 18.8 });
     const f = await countyFigures(rows, B, yearPeriod(2024), '2024-12-31');
     expect(f.closureRate).toBe(18.8);
-    const { rows: score } = await db.query(
+    const { rows: score } = await db().query(
       `SELECT measure::float AS measure, passed FROM reporting.county_scorecard
         WHERE county_id = $1 AND year = 2024 AND standard_code = 'closure_rate'`,
       [B],
@@ -132,7 +126,7 @@ describe('year-end figures on a hand-built world', () => {
   describe('上年结转', () => {
     const insertReport = async (county: number, year: number, status: string, figures: unknown, at: string) =>
       (
-        await db.query(
+        await db().query(
           `INSERT INTO annual_report (county_id, year, status, figures, submitted_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
           [county, year, status, JSON.stringify(figures), at],
         )
@@ -146,7 +140,7 @@ describe('year-end figures on a hand-built world', () => {
     });
 
     it('carries the rest of 2025 into the 2026 附件7 as its own line, and then no case is outside a report', async () => {
-      await db.query(`SET reporting.today = '2026-12-15'`);
+      await db().query(`SET reporting.today = '2026-12-15'`);
       const f = await annualFigures(em(), A, 2026, '2026-12-15');
       expect(f.accepted).toBe(1); // 2026's own: the 1 January case only
       expect(f.carriedOver).toMatchObject({
@@ -163,11 +157,11 @@ describe('year-end figures on a hand-built world', () => {
       // 卫东区 never submitted 2024: its cases are outside every report, and nothing is carried into 2025
       expect((await loadDashboardData(rows, leader, 2024)).casesNotInAnnualReport).toBe(16);
       expect((await annualFigures(em(), B, 2025, '2025-12-15')).carriedOver).toBeNull();
-      await db.query(`SET reporting.today = '2026-03-01'`);
+      await db().query(`SET reporting.today = '2026-03-01'`);
     });
 
     it('sums the carried lines of the accepted reports apart from the year’s own 合计', async () => {
-      await db.query(`UPDATE annual_report SET status = 'accepted' WHERE county_id = $1 AND year = 2026`, [A]);
+      await db().query(`UPDATE annual_report SET status = 'accepted' WHERE county_id = $1 AND year = 2026`, [A]);
       const summary = await closureSummary(em(), 2026);
       expect(summary.total.accepted).toBe(1);
       expect(summary.carriedOverTotal).toMatchObject({ accepted: 1, concluded: 1 });

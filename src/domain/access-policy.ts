@@ -82,6 +82,16 @@ export interface ScopedRecord {
 }
 
 /**
+ * May `actor` take `step` on a county's record (countyId undefined: before a record is chosen, as an
+ * action's visibility asks)? Each kind of record that has steps answers with one such function.
+ */
+export type StepPermission<S extends string> = (
+  actor: Actor | null | undefined,
+  step: S,
+  countyId?: number | null,
+) => boolean;
+
+/**
  * May `actor` perform `operation` on `resource` (and on `record`, when given)?
  * County staff reach only their own county's records; city-wide records (county null) they may read
  * but not change.

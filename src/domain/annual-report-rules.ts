@@ -2,7 +2,7 @@
 // department by 20 December (平妇字〔2014〕17号, 工作要求). The figures are computed, never typed; a
 // submitted version is frozen; the city returns it (with a reason) or accepts it; a returned report is
 // revised as a new version, and every version is kept.
-import type { Actor } from './access-policy.js';
+import type { StepPermission } from './access-policy.js';
 import { compareDates, daysBetween, localDate } from './dates.js';
 import { DomainError } from './errors.js';
 import { REPORT_STATUS_LABELS, type ReportStatus } from './vocabulary.js';
@@ -84,16 +84,12 @@ export function reportableYearProblem(year: number, today: string): string | nul
 }
 
 /** The city decides on submitted reports; the county (or the city for it) submits and revises. */
-export function mayTakeReportStep(
-  actor: Actor | null | undefined,
-  step: ReportStep,
-  countyId?: number | null,
-): boolean {
+export const mayTakeReportStep: StepPermission<ReportStep> = (actor, step, countyId) => {
   if (!actor) return false;
   if (step === 'return' || step === 'accept') return actor.role === 'city_admin';
   if (actor.role === 'city_admin') return true;
   return actor.role === 'county_staff' && (countyId === undefined || countyId === actor.countyId);
-}
+};
 
 export function isStepAvailable(status: string, step: ReportStep): boolean {
   return STEP_FROM[step] === status;

@@ -17,64 +17,22 @@ import {
 import { DomainError, FieldErrors } from './errors.js';
 import { WEEKENDS_ONLY } from './legal-calendar.js';
 
-// The whole table, written out: every state × every event; '-' is a refusal.
-const EXPECTED: Record<CaseState, Record<CaseEvent, CaseState | '-'>> = {
-  accepted: {
-    acceptCase: 'accepted',
-    startRepresenting: 'representing',
-    extendDeadline: 'accepted',
-    conclude: '-',
-    issueReply: '-',
-    requestReview: '-',
-    archive: '-',
-    terminate: 'terminated',
-    reopen: '-',
-  },
-  representing: {
-    acceptCase: 'representing',
-    startRepresenting: '-',
-    extendDeadline: 'representing',
-    conclude: 'concluded',
-    issueReply: '-',
-    requestReview: '-',
-    archive: '-',
-    terminate: 'terminated',
-    reopen: '-',
-  },
-  concluded: {
-    acceptCase: '-',
-    startRepresenting: '-',
-    extendDeadline: '-',
-    conclude: '-',
-    issueReply: 'concluded',
-    requestReview: 'concluded',
-    archive: 'archived',
-    terminate: '-',
-    reopen: '-',
-  },
-  archived: {
-    acceptCase: '-',
-    startRepresenting: '-',
-    extendDeadline: '-',
-    conclude: '-',
-    issueReply: '-',
-    requestReview: '-',
-    archive: '-',
-    terminate: '-',
-    reopen: 'concluded',
-  },
-  terminated: {
-    acceptCase: '-',
-    startRepresenting: '-',
-    extendDeadline: '-',
-    conclude: '-',
-    issueReply: '-',
-    requestReview: '-',
-    archive: '-',
-    terminate: '-',
-    reopen: '-',
-  },
+// The whole table, written out: every state × every event, one state a row, the events in the order of
+// CASE_EVENTS (acceptCase, startRepresenting, extendDeadline, conclude, issueReply, requestReview, archive,
+// terminate, reopen); '-' is a refusal.
+const ROWS: Record<CaseState, (CaseState | '-')[]> = {
+  accepted: ['accepted', 'representing', 'accepted', '-', '-', '-', '-', 'terminated', '-'],
+  representing: ['representing', '-', 'representing', 'concluded', '-', '-', '-', 'terminated', '-'],
+  concluded: ['-', '-', '-', '-', 'concluded', 'concluded', 'archived', '-', '-'],
+  archived: ['-', '-', '-', '-', '-', '-', '-', '-', 'concluded'],
+  terminated: ['-', '-', '-', '-', '-', '-', '-', '-', '-'],
 };
+const EXPECTED = Object.fromEntries(
+  Object.entries(ROWS).map(([state, row]) => [
+    state,
+    Object.fromEntries(CASE_EVENTS.map((event, i) => [event, row[i]])),
+  ]),
+) as Record<CaseState, Record<CaseEvent, CaseState | '-'>>;
 
 const TODAY = '2026-11-20';
 
@@ -179,6 +137,7 @@ function refusal(fn: () => unknown): { code: string; message: string; fields?: R
 describe('the transition table', () => {
   const pairs = CASE_STATES.flatMap((s) => CASE_EVENTS.map((e) => [s, e, EXPECTED[s][e]] as const));
   expect(pairs).toHaveLength(5 * 9);
+  for (const row of Object.values(ROWS)) expect(row).toHaveLength(CASE_EVENTS.length);
 
   it.each(pairs)('%s + %s → %s', (state, event, expected) => {
     expect(nextState(state, event) ?? '-').toBe(expected);

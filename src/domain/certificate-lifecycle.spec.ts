@@ -1,11 +1,5 @@
-import {
-  issue,
-  produceRefusal,
-  productionDate,
-  review,
-  revoke,
-  type CertificateState,
-} from './certificate-lifecycle.js';
+import { issue, produceRefusal, productionDate, review, revoke } from './certificate-lifecycle.js';
+import type { CertificateState } from './certificate-lifecycle.js';
 import { formatCertificateNumber, nextCertificateNumbers, parseCertificateNumber } from './certificate-number.js';
 import { DomainError } from './errors.js';
 import { mayTakeCertificateStep } from './certificate-permissions.js';

@@ -1,18 +1,14 @@
-import { can, maySeePersonalData, type Actor } from './access-policy.js';
+import { can, maySeePersonalData, type Actor, type StepPermission } from './access-policy.js';
 
 // 创建标准 三: certificates are produced by the city (制作) and reviewed and issued by the county (审核发放);
 // revocation is the city's. County staff act on their own county's certificates only.
 export type CertificateStep = 'produce' | 'issue' | 'review' | 'revoke';
 
-export function mayTakeCertificateStep(
-  actor: Actor | null | undefined,
-  step: CertificateStep,
-  countyId?: number | null,
-): boolean {
+export const mayTakeCertificateStep: StepPermission<CertificateStep> = (actor, step, countyId) => {
   if (!actor) return false;
   if (step === 'produce' || step === 'revoke') return actor.role === 'city_admin';
   return can(actor, 'write', 'Certificate', countyId === undefined ? undefined : { countyId });
-}
+};
 
 export const STEP_FORBIDDEN: Record<CertificateStep, string> = {
   produce: '代理员证由市妇联统一制作，县（市、区）不能制作',

@@ -7,6 +7,12 @@ import {
   normalizeIdNumber,
 } from './id-number.js';
 
+// Real numbers of the form GB 11643 prescribes, for 新华区 410402 and 叶县 410422; their check characters
+// were computed independently of this module.
+const WOMAN = '410402198503120029';
+const MAN = '410402197908050132';
+const LEAP_DAY = '410422199202290243';
+
 describe('GB 11643 ID number', () => {
   // 11010519491231002X is the standard's own worked example
   it('accepts the standard example and computes its check character', () => {
@@ -22,12 +28,6 @@ describe('GB 11643 ID number', () => {
     expect(idNumberProblem('11010519490230002X')).toBe('birth_date');
   });
 });
-
-// Real numbers of the form GB 11643 prescribes, for 新华区 410402 and 叶县 410422; their check characters
-// were computed independently of this module.
-const WOMAN = '410402198503120029';
-const MAN = '410402197908050132';
-const LEAP_DAY = '410422199202290243';
 
 describe('GB 11643 ID number, Pingdingshan examples', () => {
   it('accepts real numbers, including a leap-day birth and an X check character', () => {

@@ -20,6 +20,12 @@ const cases: Record<string, [OrganizationInput, OrganizationContext]> = {
   village: [{ code: '410402001001', name: '光明社区', level: 'village', parentId: 3 }, { parent: TOWNSHIP }],
 };
 
+/** One of the valid cases with `patch` applied, in its own context. */
+const patched = (kind: keyof typeof cases, patch: OrganizationInput): [OrganizationInput, OrganizationContext] => [
+  { ...cases[kind][0], ...patch },
+  cases[kind][1],
+];
+
 describe('organization rules', () => {
   it('know what children repeat of their parent code', () => {
     expect([
@@ -35,43 +41,31 @@ describe('organization rules', () => {
   });
 
   it.each<[string, OrganizationInput, OrganizationContext, string, string]>([
-    ['no name', { ...cases.county[0], name: '' }, cases.county[1], 'name', 'REQUIRED'],
-    ['no level', { ...cases.county[0], level: null }, cases.county[1], 'level', 'REQUIRED'],
-    ['no code', { ...cases.county[0], code: '' }, cases.county[1], 'code', 'REQUIRED'],
-    ['a bad phone', { ...cases.county[0], contactPhone: '110' }, cases.county[1], 'contactPhone', 'PHONE_INVALID'],
-    ['a county of 9 digits', { ...cases.county[0], code: '410402001' }, cases.county[1], 'code', 'ORG_CODE_LENGTH'],
-    ['a township of 6 digits', { ...cases.township[0], code: '410402' }, cases.township[1], 'code', 'ORG_CODE_LENGTH'],
-    ['a village of 9 digits', { ...cases.village[0], code: '410402001' }, cases.village[1], 'code', 'ORG_CODE_LENGTH'],
-    ['letters in a code', { ...cases.county[0], code: '41040A' }, cases.county[1], 'code', 'ORG_CODE_LENGTH'],
-    ['a province code for a city', { ...cases.city[0], code: '410000' }, cases.city[1], 'code', 'ORG_CODE_FORMAT'],
-    [
-      "the city's code for a county",
-      { ...cases.county[0], code: '410400' },
-      cases.county[1],
-      'code',
-      'ORG_CODE_FORMAT',
-    ],
-    ['a township 000', { ...cases.township[0], code: '410402000' }, cases.township[1], 'code', 'ORG_CODE_FORMAT'],
-    ['a county of another city', { ...cases.county[0], code: '410102' }, cases.county[1], 'code', 'ORG_CODE_PARENT'],
-    [
-      'a township of another county',
-      { ...cases.township[0], code: '410403001' },
-      cases.township[1],
-      'code',
-      'ORG_CODE_PARENT',
-    ],
-    [
-      'a village of another township',
-      { ...cases.village[0], code: '410402002001' },
-      cases.village[1],
-      'code',
-      'ORG_CODE_PARENT',
-    ],
+    ['no name', ...patched('county', { name: '' }), 'name', 'REQUIRED'],
+    ['no level', ...patched('county', { level: null }), 'level', 'REQUIRED'],
+    ['no code', ...patched('county', { code: '' }), 'code', 'REQUIRED'],
+    ['a bad phone', ...patched('county', { contactPhone: '110' }), 'contactPhone', 'PHONE_INVALID'],
     ['a county without parent', cases.county[0], { parent: null }, 'parentId', 'REQUIRED'],
     ['a township under the city', cases.township[0], { parent: CITY }, 'parentId', 'PARENT_LEVEL'],
     ['a city with a parent', { ...cases.city[0], parentId: 9 }, { parent: CITY }, 'parentId', 'PARENT_NOT_ALLOWED'],
   ])('refuse %s', (_, input, ctx, field, code) => {
     expect(problemCodes(validateOrganization(input, ctx))).toEqual({ [field]: code });
+  });
+
+  // a code of the wrong length, shape or parent for its level
+  it.each<[string, keyof typeof cases, string, string]>([
+    ['a county of 9 digits', 'county', '410402001', 'ORG_CODE_LENGTH'],
+    ['a township of 6 digits', 'township', '410402', 'ORG_CODE_LENGTH'],
+    ['a village of 9 digits', 'village', '410402001', 'ORG_CODE_LENGTH'],
+    ['letters in a code', 'county', '41040A', 'ORG_CODE_LENGTH'],
+    ['a province code for a city', 'city', '410000', 'ORG_CODE_FORMAT'],
+    ["the city's code for a county", 'county', '410400', 'ORG_CODE_FORMAT'],
+    ['a township 000', 'township', '410402000', 'ORG_CODE_FORMAT'],
+    ['a county of another city', 'county', '410102', 'ORG_CODE_PARENT'],
+    ['a township of another county', 'township', '410403001', 'ORG_CODE_PARENT'],
+    ['a village of another township', 'village', '410402002001', 'ORG_CODE_PARENT'],
+  ])('refuse %s', (_, kind, code, problem) => {
+    expect(problemCodes(validateOrganization(...patched(kind, { code })))).toEqual({ code: problem });
   });
 
   it('say which prefix the code needs', () => {

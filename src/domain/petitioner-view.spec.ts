@@ -8,10 +8,16 @@ import {
 } from './petitioner-view.js';
 
 describe('the petitioner view (《信访工作条例》第二十一条)', () => {
-  it('reads a code as typed or printed, Crockford-style, and refuses anything else', () => {
-    expect(normalizeQueryCode('7k3qm-x9d2f')).toBe('7K3QMX9D2F');
-    expect(normalizeQueryCode(' 7K3QM X9D2F ')).toBe('7K3QMX9D2F');
-    expect(normalizeQueryCode('oK3QM-X9D2I')).toBe('0K3QMX9D21');
+  // Crockford-style: lower case, hyphens and spaces as typed, O for 0 and I for 1
+  it.each([
+    ['7k3qm-x9d2f', '7K3QMX9D2F'],
+    [' 7K3QM X9D2F ', '7K3QMX9D2F'],
+    ['oK3QM-X9D2I', '0K3QMX9D21'],
+  ])('reads the code %j as typed or printed: %s', (typed, code) => {
+    expect(normalizeQueryCode(typed)).toBe(code);
+  });
+
+  it('prints a code in two groups, and refuses anything else', () => {
     expect(formatQueryCode('7K3QMX9D2F')).toBe('7K3QM-X9D2F');
     for (const bad of [
       '7K3QMX9D2',

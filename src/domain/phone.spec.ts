@@ -1,29 +1,27 @@
 import { isContactPhone, isLandlinePhone, isMobilePhone } from './phone.js';
 
 describe('phone numbers', () => {
-  it('accept mainland mobiles, trimmed, digits only', () => {
-    expect(isMobilePhone('13803751234')).toBe(true);
-    expect(isMobilePhone(' 19937512345 ')).toBe(true);
-    expect(isMobilePhone('1380375123')).toBe(false);
-    expect(isMobilePhone('138037512345')).toBe(false);
-    expect(isMobilePhone('23803751234')).toBe(false);
-    expect(isMobilePhone('138-0375-1234')).toBe(false);
-    expect(isMobilePhone('+8613803751234')).toBe(false);
-  });
-
-  it('accept landlines with or without the area code', () => {
-    expect(isLandlinePhone('0375-2666938')).toBe(true);
-    expect(isLandlinePhone('03752666938')).toBe(true);
-    expect(isLandlinePhone('2666938')).toBe(true);
-    expect(isLandlinePhone('010-62345678')).toBe(true);
-    expect(isLandlinePhone('0266693')).toBe(false);
-    expect(isLandlinePhone('266693')).toBe(false);
-    expect(isLandlinePhone('375-2666938')).toBe(false);
-  });
-
-  it('take either for a contact number', () => {
-    expect(isContactPhone('13803751234')).toBe(true);
-    expect(isContactPhone('0375-2666938')).toBe(true);
-    expect(isContactPhone('12338')).toBe(false);
+  // Mainland mobiles, trimmed, digits only; landlines with or without the area code; a contact number is
+  // either. Each number is put to all three.
+  it.each([
+    ['13803751234', true, false],
+    [' 19937512345 ', true, false],
+    ['1380375123', false, false],
+    ['138037512345', false, false],
+    ['23803751234', false, false],
+    ['138-0375-1234', false, false],
+    ['+8613803751234', false, false],
+    ['0375-2666938', false, true],
+    ['03752666938', false, true],
+    ['2666938', false, true],
+    ['010-62345678', false, true],
+    ['0266693', false, false],
+    ['266693', false, false],
+    ['375-2666938', false, false],
+    ['12338', false, false],
+  ])('take %j as a mobile: %s, as a landline: %s', (phone, mobile, landline) => {
+    expect(isMobilePhone(phone)).toBe(mobile);
+    expect(isLandlinePhone(phone)).toBe(landline);
+    expect(isContactPhone(phone)).toBe(mobile || landline);
   });
 });

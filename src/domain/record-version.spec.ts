@@ -8,11 +8,18 @@ import {
 } from './record-version.js';
 
 describe('record versions', () => {
-  it('reads a posted version: absent, a positive integer, or not a version at all', () => {
-    expect([undefined, null, ''].map(readVersion)).toEqual([null, null, null]);
-    expect(readVersion('3')).toBe(3);
-    expect(readVersion(7)).toBe(7);
-    for (const bad of ['abc', '0', '-1', '1.5', '9999999999', '1e3']) expect(readVersion(bad)).toBeNaN();
+  // a posted version: absent, a positive integer, or not a version at all
+  it.each([
+    [undefined, null],
+    [null, null],
+    ['', null],
+    ['3', 3],
+    [7, 7],
+  ])('reads a posted %j as version %j', (posted, version) => {
+    expect(readVersion(posted)).toBe(version);
+  });
+  it.each(['abc', '0', '-1', '1.5', '9999999999', '1e3'])('reads a posted %j as no version at all', (bad) => {
+    expect(readVersion(bad)).toBeNaN();
   });
 
   it('refuses a save based on an older (or forged) version, naming both', () => {

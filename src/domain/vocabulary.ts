@@ -2,108 +2,10 @@
 // declare their columns from these lists, the admin's locale and the reports print these labels, the warehouse
 // copies them into reporting.enum_label; tests/vocabulary.test.ts fails when a list and the database differ.
 // The lists keep the order of the enum types (migrations/1764000000000_initial-schema.ts and later).
+// Each list is one table of value → label; the names below (X_LABELS, the value list XS, the type X) are taken
+// from these tables, so a value is written in one place only.
 
-/** The stored values of a label table, in the order written. */
-function valuesOf<V extends string>(labels: Readonly<Record<V, string>>): readonly V[] {
-  return Object.keys(labels) as V[];
-}
-
-// 组织层级: 市 → 县（市、区） → 乡（镇、街道办事处） → 村（社区）.
-export const ORG_LEVEL_LABELS = {
-  city: '市',
-  county: '县（市、区）',
-  township: '乡（镇、街道）',
-  village: '村（社区）',
-} as const;
-export type OrgLevel = keyof typeof ORG_LEVEL_LABELS;
-export const ORG_LEVELS = valuesOf(ORG_LEVEL_LABELS);
-
-// The three kinds of users: 市妇联权益部, 县妇联, leaders (read-only).
-export const USER_ROLE_LABELS = {
-  city_admin: '市妇联管理员',
-  county_staff: '县妇联工作人员',
-  leader: '领导',
-} as const;
-export type UserRole = keyof typeof USER_ROLE_LABELS;
-export const USER_ROLES = valuesOf(USER_ROLE_LABELS);
-
-// 创建标准（一） 健全工作制度: the six systems.
-export const WORK_SYSTEM_KIND_LABELS = {
-  training: '学习培训制度',
-  info_reporting: '信息上报制度',
-  feedback_visit: '反馈回访制度',
-  filing_archiving: '立案归档制度',
-  evaluation_reward: '考核奖励制度',
-  accountability: '责任追究制度',
-} as const;
-export type WorkSystemKind = keyof typeof WORK_SYSTEM_KIND_LABELS;
-export const WORK_SYSTEM_KINDS = valuesOf(WORK_SYSTEM_KIND_LABELS);
-
-export const GENDER_LABELS = { female: '女', male: '男' } as const;
-export type Gender = keyof typeof GENDER_LABELS;
-export const GENDERS = valuesOf(GENDER_LABELS);
-
-export const AGENT_STATUS_LABELS = { active: '在岗', inactive: '离岗' } as const;
-export type AgentStatus = keyof typeof AGENT_STATUS_LABELS;
-export const AGENT_STATUSES = valuesOf(AGENT_STATUS_LABELS);
-
-// 创建标准 三: produced by the city, issued by the county, suspended by a failed yearly review, revoked.
-export const CERTIFICATE_STATUS_LABELS = {
-  produced: '已制作待发放',
-  issued: '已发放',
-  suspended: '暂停使用',
-  revoked: '已吊销',
-} as const;
-export type CertificateStatus = keyof typeof CERTIFICATE_STATUS_LABELS;
-export const CERTIFICATE_STATUSES = valuesOf(CERTIFICATE_STATUS_LABELS);
-
-// 一年一审核: the result of a certificate's yearly review.
-export const REVIEW_RESULT_LABELS = { passed: '通过', failed: '不通过' } as const;
-export type ReviewResult = keyof typeof REVIEW_RESULT_LABELS;
-export const REVIEW_RESULTS = valuesOf(REVIEW_RESULT_LABELS);
-
-// 创建标准 二: 受理 → 代理 → 终结 → 立案归档; 附件2 第六条: 解除代理.
-export const CASE_STATE_LABELS = {
-  accepted: '受理',
-  representing: '代理中',
-  concluded: '终结',
-  archived: '立案归档',
-  terminated: '解除代理',
-} as const;
-export type CaseState = keyof typeof CASE_STATE_LABELS;
-export const CASE_STATES = valuesOf(CASE_STATE_LABELS);
-// 附件7's 办理状态 columns: the cases standing in each state on the statistics day ("已受理未代理", not the step 受理)
-export const CASE_STATE_STANDING_LABELS = {
-  accepted: '已受理未代理',
-  representing: '代理中',
-  concluded: '已终结',
-  archived: '已立案归档',
-  terminated: '解除代理',
-} as const satisfies Record<CaseState, string>;
-
-export const CASE_CATEGORY_LABELS = {
-  marriage_family: '婚姻家庭纠纷',
-  domestic_violence: '家庭暴力',
-  rural_land_property: '农村妇女土地及财产权益',
-  labour_social_security: '劳动就业与社会保障',
-  personal_rights: '人身权利',
-  child_custody_visitation: '子女抚养探视',
-  other: '其他',
-} as const;
-export type CaseCategory = keyof typeof CASE_CATEGORY_LABELS;
-export const CASE_CATEGORIES = valuesOf(CASE_CATEGORY_LABELS);
-
-export const CASE_SOURCE_LABELS = {
-  visit: '来访',
-  letter: '来信',
-  phone: '来电（含12338妇女维权热线）',
-  online: '网上信访',
-  referred: '上级转办',
-} as const;
-export type CaseSource = keyof typeof CASE_SOURCE_LABELS;
-export const CASE_SOURCES = valuesOf(CASE_SOURCE_LABELS);
-
-// 一案一卷 (工作要求 3): the forms of a case's file, 附件1–5, and any other material scanned into it.
+// 一案一卷 (工作要求 3): the forms of a case's file, 附件1–5; the stored kinds add any other material scanned in.
 export const CASE_FORM_LABELS = {
   registration: '登记表（附件1）',
   agreement: '代理协议书（附件2）',
@@ -111,81 +13,92 @@ export const CASE_FORM_LABELS = {
   handling_record: '办案记录表（附件4）',
   reply_opinion: '答复意见书（附件5）',
 } as const;
-export type CaseForm = keyof typeof CASE_FORM_LABELS;
-export const CASE_FORMS = valuesOf(CASE_FORM_LABELS);
-
-export const CASE_DOCUMENT_KIND_LABELS = { ...CASE_FORM_LABELS, other: '其他材料' } as const;
-export type CaseDocumentKind = keyof typeof CASE_DOCUMENT_KIND_LABELS;
-export const CASE_DOCUMENT_KINDS = valuesOf(CASE_DOCUMENT_KIND_LABELS);
-
-// 附件7, submitted to the city by 20 December: drafted, submitted, returned for correction, accepted.
-export const REPORT_STATUS_LABELS = {
-  draft: '草稿',
-  submitted: '已上报',
-  returned: '已退回',
-  accepted: '已通过',
-} as const;
-export type ReportStatus = keyof typeof REPORT_STATUS_LABELS;
-export const REPORT_STATUSES = valuesOf(REPORT_STATUS_LABELS);
-// 附件7 汇总's 上报情况: where a county's table stands with the city
-export const REPORT_STATUS_STANDING_LABELS = {
-  draft: '草稿未上报',
-  submitted: '已上报待审核',
-  returned: '已退回',
-  accepted: '已审核通过',
-} as const satisfies Record<ReportStatus, string>;
-
-export const EVALUATION_RESULT_LABELS = { excellent: '优秀', passed: '合格', failed: '不合格' } as const;
-export type EvaluationResult = keyof typeof EVALUATION_RESULT_LABELS;
-export const EVALUATION_RESULTS = valuesOf(EVALUATION_RESULT_LABELS);
-
-// 表彰奖励: outstanding work points and agents.
-export const COMMENDATION_KIND_LABELS = { work_point: '先进工作点', agent: '优秀代理员' } as const;
-export type CommendationKind = keyof typeof COMMENDATION_KIND_LABELS;
-export const COMMENDATION_KINDS = valuesOf(COMMENDATION_KIND_LABELS);
-
-export const COMMENDATION_STATUS_LABELS = { proposed: '拟表彰', approved: '已批准', rejected: '未批准' } as const;
-export type CommendationStatus = keyof typeof COMMENDATION_STATUS_LABELS;
-export const COMMENDATION_STATUSES = valuesOf(COMMENDATION_STATUS_LABELS);
-
-export const NOTICE_STATUS_LABELS = { draft: '草稿', published: '已发布' } as const;
-export type NoticeStatus = keyof typeof NOTICE_STATUS_LABELS;
-export const NOTICE_STATUSES = valuesOf(NOTICE_STATUS_LABELS);
-
-// 信息上报制度: what a county reports up.
-export const INFO_REPORT_KIND_LABELS = { work_update: '工作动态', typical_case: '典型案例' } as const;
-export type InfoReportKind = keyof typeof INFO_REPORT_KIND_LABELS;
-export const INFO_REPORT_KINDS = valuesOf(INFO_REPORT_KIND_LABELS);
-
-// Supervision (工作要求: 督导检查, 动态管理) inspects a county against the five creation standards.
-export const INSPECTION_STANDARD_LABELS = {
-  work_systems: '（一）健全工作制度',
-  work_point: '（二）设立工作阵地',
-  team: '（三）组建工作队伍',
-  tasks: '（四）明确工作任务',
-  effectiveness: '（五）提高工作成效',
-} as const;
-export type InspectionStandard = keyof typeof INSPECTION_STANDARD_LABELS;
-export const INSPECTION_STANDARDS = valuesOf(INSPECTION_STANDARD_LABELS);
-
-export const STANDARD_RESULT_LABELS = { meets: '达标', partly: '基本达标', fails: '未达标' } as const;
-export type StandardResult = keyof typeof STANDARD_RESULT_LABELS;
-export const STANDARD_RESULTS = valuesOf(STANDARD_RESULT_LABELS);
-
-export const RECTIFICATION_STATUS_LABELS = { open: '整改中', done: '已完成' } as const;
-export type RectificationStatus = keyof typeof RECTIFICATION_STATUS_LABELS;
-export const RECTIFICATION_STATUSES = valuesOf(RECTIFICATION_STATUS_LABELS);
 
 // 《信访工作条例》第二十一条: the petitioner's own rating of how her matter was handled (case_rating_value).
 export const RATING_LABELS = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' } as const;
-export type Rating = keyof typeof RATING_LABELS;
-export const RATINGS = valuesOf(RATING_LABELS);
 
 /**
  * The labels keyed by the enum type's name, then by the stored value: what the admin's locale, the exports
  * and reporting.enum_label print.
  */
 export const ENUM_LABELS = {
+  // 组织层级: 市 → 县（市、区） → 乡（镇、街道办事处） → 村（社区）.
+  org_level: { city: '市', county: '县（市、区）', township: '乡（镇、街道）', village: '村（社区）' },
+  // The three kinds of users: 市妇联权益部, 县妇联, leaders (read-only).
+  user_role: { city_admin: '市妇联管理员', county_staff: '县妇联工作人员', leader: '领导' },
+  // 创建标准（一） 健全工作制度: the six systems.
+  work_system_kind: {
+    training: '学习培训制度',
+    info_reporting: '信息上报制度',
+    feedback_visit: '反馈回访制度',
+    filing_archiving: '立案归档制度',
+    evaluation_reward: '考核奖励制度',
+    accountability: '责任追究制度',
+  },
+  gender: { female: '女', male: '男' },
+  agent_status: { active: '在岗', inactive: '离岗' },
+  // 创建标准 三: produced by the city, issued by the county, suspended by a failed yearly review, revoked.
+  certificate_status: { produced: '已制作待发放', issued: '已发放', suspended: '暂停使用', revoked: '已吊销' },
+  // 一年一审核: the result of a certificate's yearly review.
+  review_result: { passed: '通过', failed: '不通过' },
+  // 创建标准 二: 受理 → 代理 → 终结 → 立案归档; 附件2 第六条: 解除代理.
+  case_state: {
+    accepted: '受理',
+    representing: '代理中',
+    concluded: '终结',
+    archived: '立案归档',
+    terminated: '解除代理',
+  },
+  case_category: {
+    marriage_family: '婚姻家庭纠纷',
+    domestic_violence: '家庭暴力',
+    rural_land_property: '农村妇女土地及财产权益',
+    labour_social_security: '劳动就业与社会保障',
+    personal_rights: '人身权利',
+    child_custody_visitation: '子女抚养探视',
+    other: '其他',
+  },
+  case_source: {
+    visit: '来访',
+    letter: '来信',
+    phone: '来电（含12338妇女维权热线）',
+    online: '网上信访',
+    referred: '上级转办',
+  },
+  case_document_kind: { ...CASE_FORM_LABELS, other: '其他材料' },
+  // 附件7, submitted to the city by 20 December: drafted, submitted, returned for correction, accepted.
+  report_status: { draft: '草稿', submitted: '已上报', returned: '已退回', accepted: '已通过' },
+  evaluation_result: { excellent: '优秀', passed: '合格', failed: '不合格' },
+  // 表彰奖励: outstanding work points and agents.
+  commendation_kind: { work_point: '先进工作点', agent: '优秀代理员' },
+  commendation_status: { proposed: '拟表彰', approved: '已批准', rejected: '未批准' },
+  notice_status: { draft: '草稿', published: '已发布' },
+  // 信息上报制度: what a county reports up.
+  info_report_kind: { work_update: '工作动态', typical_case: '典型案例' },
+  // Supervision (工作要求: 督导检查, 动态管理) inspects a county against the five creation standards.
+  inspection_standard: {
+    work_systems: '（一）健全工作制度',
+    work_point: '（二）设立工作阵地',
+    team: '（三）组建工作队伍',
+    tasks: '（四）明确工作任务',
+    effectiveness: '（五）提高工作成效',
+  },
+  standard_result: { meets: '达标', partly: '基本达标', fails: '未达标' },
+  rectification_status: { open: '整改中', done: '已完成' },
+} as const satisfies Record<string, Record<string, string>>;
+
+export type EnumTypeName = keyof typeof ENUM_LABELS;
+
+/** Every label table of this file, the two that are no enum type of their own included. */
+const LABELS = { ...ENUM_LABELS, case_form: CASE_FORM_LABELS, case_rating_value: RATING_LABELS };
+type ValueOf<T extends keyof typeof LABELS> = keyof (typeof LABELS)[T];
+
+/** The stored values of each label table, in the order written. */
+const VALUES = Object.fromEntries(
+  Object.entries(LABELS).map(([type, labels]) => [type, Object.keys(labels)]),
+) as unknown as { readonly [T in keyof typeof LABELS]: readonly ValueOf<T>[] };
+
+export const {
   org_level: ORG_LEVEL_LABELS,
   user_role: USER_ROLE_LABELS,
   work_system_kind: WORK_SYSTEM_KIND_LABELS,
@@ -206,9 +119,72 @@ export const ENUM_LABELS = {
   inspection_standard: INSPECTION_STANDARD_LABELS,
   standard_result: STANDARD_RESULT_LABELS,
   rectification_status: RECTIFICATION_STATUS_LABELS,
-} as const satisfies Record<string, Record<string, string>>;
+} = ENUM_LABELS;
 
-export type EnumTypeName = keyof typeof ENUM_LABELS;
+export const {
+  org_level: ORG_LEVELS,
+  user_role: USER_ROLES,
+  work_system_kind: WORK_SYSTEM_KINDS,
+  gender: GENDERS,
+  agent_status: AGENT_STATUSES,
+  certificate_status: CERTIFICATE_STATUSES,
+  review_result: REVIEW_RESULTS,
+  case_state: CASE_STATES,
+  case_category: CASE_CATEGORIES,
+  case_source: CASE_SOURCES,
+  case_form: CASE_FORMS,
+  case_document_kind: CASE_DOCUMENT_KINDS,
+  report_status: REPORT_STATUSES,
+  evaluation_result: EVALUATION_RESULTS,
+  commendation_kind: COMMENDATION_KINDS,
+  commendation_status: COMMENDATION_STATUSES,
+  notice_status: NOTICE_STATUSES,
+  info_report_kind: INFO_REPORT_KINDS,
+  inspection_standard: INSPECTION_STANDARDS,
+  standard_result: STANDARD_RESULTS,
+  rectification_status: RECTIFICATION_STATUSES,
+  case_rating_value: RATINGS,
+} = VALUES;
+
+export type OrgLevel = ValueOf<'org_level'>;
+export type UserRole = ValueOf<'user_role'>;
+export type WorkSystemKind = ValueOf<'work_system_kind'>;
+export type Gender = ValueOf<'gender'>;
+export type AgentStatus = ValueOf<'agent_status'>;
+export type CertificateStatus = ValueOf<'certificate_status'>;
+export type ReviewResult = ValueOf<'review_result'>;
+export type CaseState = ValueOf<'case_state'>;
+export type CaseCategory = ValueOf<'case_category'>;
+export type CaseSource = ValueOf<'case_source'>;
+export type CaseForm = ValueOf<'case_form'>;
+export type CaseDocumentKind = ValueOf<'case_document_kind'>;
+export type ReportStatus = ValueOf<'report_status'>;
+export type EvaluationResult = ValueOf<'evaluation_result'>;
+export type CommendationKind = ValueOf<'commendation_kind'>;
+export type CommendationStatus = ValueOf<'commendation_status'>;
+export type NoticeStatus = ValueOf<'notice_status'>;
+export type InfoReportKind = ValueOf<'info_report_kind'>;
+export type InspectionStandard = ValueOf<'inspection_standard'>;
+export type StandardResult = ValueOf<'standard_result'>;
+export type RectificationStatus = ValueOf<'rectification_status'>;
+export type Rating = ValueOf<'case_rating_value'>;
+
+// 附件7's 办理状态 columns: the cases standing in each state on the statistics day ("已受理未代理", not the step 受理)
+export const CASE_STATE_STANDING_LABELS = {
+  accepted: '已受理未代理',
+  representing: '代理中',
+  concluded: '已终结',
+  archived: '已立案归档',
+  terminated: '解除代理',
+} as const satisfies Record<CaseState, string>;
+
+// 附件7 汇总's 上报情况: where a county's table stands with the city
+export const REPORT_STATUS_STANDING_LABELS = {
+  draft: '草稿未上报',
+  submitted: '已上报待审核',
+  returned: '已退回',
+  accepted: '已审核通过',
+} as const satisfies Record<ReportStatus, string>;
 
 /** The Chinese label of an enum value, or the value itself when it is unknown. */
 export function enumLabel(type: EnumTypeName, value: string | null | undefined): string {

@@ -1,15 +1,6 @@
 import { ProblemCollector, problem, type FieldProblems } from './errors.js';
-import {
-  contactPhoneCheck,
-  inRange,
-  isSet,
-  pastDateCheck,
-  readNumber,
-  required,
-  type FlagInput,
-  type NumberInput,
-  type TextInput,
-} from './field-checks.js';
+import { contactPhoneCheck, inRange, isSet, pastDateCheck, readNumber, required } from './field-checks.js';
+import type { FlagInput, NumberInput, TextInput } from './field-checks.js';
 
 // 平妇字〔2014〕17号 launched the pilots (层层试点); no work point can have been a pilot earlier.
 const FIRST_PILOT_YEAR = 2014;

@@ -139,6 +139,14 @@ export async function loadDashboardData(
 ): Promise<DashboardData> {
   const county = countyScope(actor);
   const r = from.relations;
+  // most rows are the year's; the case mix is also the actor's county (null: the whole city), largest first
+  const ofYear = <T>(sql: string) => db.query<T>(sql, [year]);
+  const caseMix = (column: 'category_label' | 'source_label') =>
+    db.query<{ label: string; count: number }>(
+      `SELECT ${column} AS label, sum(cases)::int AS count FROM ${r.caseMix} AS mix
+       WHERE year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY ${column} ORDER BY count DESC, label`,
+      [year, county],
+    );
   const [
     standardRows,
     scoreRows,
@@ -157,15 +165,13 @@ export async function loadDashboardData(
     db.query<Omit<StandardInfo, 'target'> & { target: string | number }>(
       `SELECT code, section, name, unit, comparison, target, description FROM reporting.creation_standard ORDER BY sort_order`,
     ),
-    db.query<ScoreRow>(
+    ofYear<ScoreRow>(
       `SELECT county_id, standard_code, measure, passed, numerator, denominator, as_of::text AS as_of
        FROM ${r.scorecard} WHERE year = $1`,
-      [year],
     ),
-    db.query<RankRow>(
+    ofYear<RankRow>(
       `SELECT county_id, county_name, rank, standards_met, standards_assessed, pass_rate_pct
        FROM ${r.ranking} WHERE year = $1 ORDER BY rank, county_code`,
-      [year],
     ),
     db.query<{ year: number }>(
       `SELECT DISTINCT year FROM ${r.monthCases}
@@ -176,25 +182,15 @@ export async function loadDashboardData(
        FROM ${r.monthCases} WHERE year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY month`,
       [year, county],
     ),
-    db.query<{ label: string; count: number }>(
-      `SELECT category_label AS label, sum(cases)::int AS count FROM ${r.caseMix} AS mix
-       WHERE year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY category_label ORDER BY count DESC, label`,
-      [year, county],
-    ),
-    db.query<{ label: string; count: number }>(
-      `SELECT source_label AS label, sum(cases)::int AS count FROM ${r.caseMix} AS mix
-       WHERE year = $1 AND ($2::int IS NULL OR county_id = $2) GROUP BY source_label ORDER BY count DESC, label`,
-      [year, county],
-    ),
-    db.query<{ county_id: number; rank: number }>(
+    caseMix('category_label'),
+    caseMix('source_label'),
+    ofYear<{ county_id: number; rank: number }>(
       `SELECT county_id, rank FROM evaluation WHERE year = $1 AND voided_at IS NULL AND rank IS NOT NULL`,
-      [year],
     ),
-    db.query<ClosureRow & { county_id: number }>(
+    ofYear<ClosureRow & { county_id: number }>(
       `SELECT county_id, cases_accepted::int AS accepted, cases_due::int AS due, cases_closed::int AS closed,
            cases_closed_on_time::int AS closed_on_time, cases_terminated::int AS terminated
          FROM ${r.closure} AS closure WHERE year = $1`,
-      [year],
     ),
     db.query<{ today: string }>(`SELECT reporting.today()::text AS today`),
     // per county, the stretch of the year its submitted table froze and the stretch next year's carries
@@ -220,15 +216,13 @@ export async function loadDashboardData(
          FROM covered cv`,
       [year, county],
     ),
-    db.query<{ county_id: number; repeats: number }>(
+    ofYear<{ county_id: number; repeats: number }>(
       `SELECT county_id, repeats FROM ${r.repeats} AS repeats WHERE year = $1`,
-      [year],
     ),
-    db.query<SatisfactionRow & { county_id: number }>(
+    ofYear<SatisfactionRow & { county_id: number }>(
       `SELECT county_id, replies::int AS replies, ratings::int AS rated, satisfied::int AS satisfied,
            basically_satisfied::int AS basically_satisfied, dissatisfied::int AS dissatisfied
          FROM ${r.satisfaction} AS satisfaction WHERE year = $1`,
-      [year],
     ),
   ]);
   const evaluationRank = new Map<number, number>(evaluationRows.map((e) => [e.county_id, e.rank]));

@@ -85,6 +85,25 @@ export interface ImageBlock {
 
 export type Block = Para | TableBlock | ImageBlock;
 
+/** What a renderer makes of each kind of block: both renderers (PDF, Word) draw every kind. */
+export interface BlockRenderers<T> {
+  para: (b: Para) => T;
+  table: (b: TableBlock) => T;
+  image: (b: ImageBlock) => T;
+}
+
+/** The block rendered by its kind's renderer. */
+export function renderBlock<T>(b: Block, by: BlockRenderers<T>): T {
+  switch (b.kind) {
+    case 'para':
+      return by.para(b);
+    case 'table':
+      return by.table(b);
+    case 'image':
+      return by.image(b);
+  }
+}
+
 /** the padding inside a table cell, in points */
 export const CELL_PADDING = { x: 4, y: 2 };
 

@@ -3,21 +3,17 @@
 // a number or a kept run, no line beginning with a closing mark), paginated on A4 with the same keeps as
 // Word (keepNext, keepLines, rows never split, the header row repeated).
 import { rgb, setCharacterSpacing, type PDFDocument, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
-import {
-  CELL_PADDING,
-  PORTRAIT,
-  resolveKeeps,
-  textWidth,
-  TYPE_SCALES,
-  type Align,
-  type Block,
-  type DocumentSpec,
-  type ImageBlock,
-  type PageSpec,
-  type Para,
-  type Run,
-  type TableBlock,
-  type TypeScale,
+import { CELL_PADDING, PORTRAIT, renderBlock, resolveKeeps, textWidth, TYPE_SCALES } from './document-layout.js';
+import type {
+  Align,
+  Block,
+  DocumentSpec,
+  ImageBlock,
+  PageSpec,
+  Para,
+  Run,
+  TableBlock,
+  TypeScale,
 } from './document-layout.js';
 import type { PdfFonts } from './pdf-fonts.js';
 
@@ -278,14 +274,11 @@ function imageItems(b: ImageBlock, c: Context): Item[] {
 }
 
 function blockItems(b: Block, c: Context): Item[] {
-  switch (b.kind) {
-    case 'para':
-      return paraItems(b, c);
-    case 'table':
-      return tableItems(b, c);
-    case 'image':
-      return imageItems(b, c);
-  }
+  return renderBlock(b, {
+    para: (p) => paraItems(p, c),
+    table: (t) => tableItems(t, c),
+    image: (i) => imageItems(i, c),
+  });
 }
 
 /** Lays a document out and draws it onto new pages of `doc`; returns the pages it added. */

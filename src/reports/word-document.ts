@@ -19,21 +19,17 @@ import {
   WidthType,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import {
-  CELL_PADDING,
-  PORTRAIT,
-  resolveKeeps,
-  textWidth,
-  TYPE_SCALES,
-  type Align,
-  type Block,
-  type DocumentSpec,
-  type Face,
-  type ImageBlock,
-  type Para,
-  type Run,
-  type TableBlock,
-  type TypeScale,
+import { CELL_PADDING, PORTRAIT, renderBlock, resolveKeeps, textWidth, TYPE_SCALES } from './document-layout.js';
+import type {
+  Align,
+  Block,
+  DocumentSpec,
+  Face,
+  ImageBlock,
+  Para,
+  Run,
+  TableBlock,
+  TypeScale,
 } from './document-layout.js';
 
 /**
@@ -188,14 +184,11 @@ function wordImage(b: ImageBlock, s: TypeScale, width: number): Table {
 }
 
 function wordBlock(b: Block, s: TypeScale, width: number): Paragraph | Table {
-  switch (b.kind) {
-    case 'para':
-      return paragraph(b, s);
-    case 'table':
-      return wordTable(b, s);
-    case 'image':
-      return wordImage(b, s, width);
-  }
+  return renderBlock<Paragraph | Table>(b, {
+    para: (p) => paragraph(p, s),
+    table: (t) => wordTable(t, s),
+    image: (i) => wordImage(i, s, width),
+  });
 }
 
 /** Word's font table with the fallbacks (w:altName) a machine without 仿宋_GB2312 uses. */

@@ -2,43 +2,27 @@ import type { EntityManager } from 'typeorm';
 import type { Role } from '../domain/access-policy.js';
 import { personalValue } from '../domain/personal-data.js';
 import { enumLabel } from '../domain/vocabulary.js';
-import { buildSheet, type ExportColumn } from './agent-workbook.js';
+import { buildSheet, columnsOf, type ColumnTable, type RowOf } from './agent-workbook.js';
 import { loadCertificates, standingOf } from './certificate-standing.js';
 
-interface ExportRow {
-  county: string;
-  township: string;
-  village: string | null;
-  name: string;
-  gender: string;
-  idNumber: string;
-  phone: string;
-  employer: string | null;
-  appointedOn: string;
-  status: string;
-  certificate: string;
-  standing: string;
-  validUntil: string;
-  trainingHours: number;
-}
-
 // the import columns first, so an exported list can be edited and imported elsewhere
-const COLUMNS: ExportColumn<ExportRow>[] = [
-  { header: '姓名', width: 10, value: (r) => r.name },
-  { header: '性别', width: 6, value: (r) => r.gender },
-  { header: '身份证号', width: 22, value: (r) => r.idNumber },
-  { header: '手机', width: 14, value: (r) => r.phone },
-  { header: '乡镇/街道', width: 16, value: (r) => r.township },
-  { header: '村/社区', width: 16, value: (r) => r.village },
-  { header: '选聘日期', width: 12, value: (r) => r.appointedOn },
-  { header: '所属县（市、区）', width: 14, value: (r) => r.county },
-  { header: '工作单位', width: 24, value: (r) => r.employer },
-  { header: '在岗状态', width: 10, value: (r) => r.status },
-  { header: '证书编号', width: 22, value: (r) => r.certificate },
-  { header: '证书效力', width: 20, value: (r) => r.standing },
-  { header: '有效期至', width: 12, value: (r) => r.validUntil },
-  { header: '本年度培训学时', width: 14, value: (r) => r.trainingHours },
-];
+const COLUMNS = {
+  name: ['姓名', 10],
+  gender: ['性别', 6],
+  idNumber: ['身份证号', 22],
+  phone: ['手机', 14],
+  township: ['乡镇/街道', 16],
+  village: ['村/社区', 16],
+  appointedOn: ['选聘日期', 12],
+  county: ['所属县（市、区）', 14],
+  employer: ['工作单位', 24],
+  status: ['在岗状态', 10],
+  certificate: ['证书编号', 22],
+  standing: ['证书效力', 20],
+  validUntil: ['有效期至', 12],
+  trainingHours: ['本年度培训学时', 14],
+} as const satisfies ColumnTable;
+type ExportRow = RowOf<typeof COLUMNS>;
 
 /**
  * The agents `agentIds` (already access-filtered, in list order) as an .xlsx; ID numbers and phones as
@@ -106,5 +90,5 @@ export async function buildAgentExport(
       trainingHours: r.hours,
     });
   }
-  return buildSheet('代理员名单', COLUMNS, out);
+  return buildSheet('代理员名单', columnsOf(COLUMNS), out);
 }

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../domain/access-policy.js';
 import { applyReportStep, mayTakeReportStep, STEP_LABELS, type ReportStep } from '../domain/annual-report-rules.js';
 import type { ReportStatus } from '../domain/vocabulary.js';
@@ -6,9 +6,9 @@ import { carryOverPeriod, type AnnualFigures } from '../domain/year-end-carry-ov
 import { localDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { AnnualReport } from '../entities/annual-report.js';
-import { diffFields, writeAudit } from './audit.js';
+import { writeAudit } from './audit.js';
 import { countyFigures, yearPeriod } from './case-statistics-query.js';
-import { saveStep, takeStep } from './record-step.js';
+import { saveChange, takeStep, type RecordStep } from './record-step.js';
 
 type SignedIn = Actor & { email?: string };
 
@@ -57,45 +57,34 @@ async function isLatest(em: EntityManager, report: AnnualReport): Promise<boolea
   return Number(latest) === report.version;
 }
 
-/** load (locked) → permission → domain step → save + audit, in one transaction. */
-async function onReport<T>(
-  ds: DataSource,
-  actor: SignedIn,
-  reportId: number,
+/**
+ * 上报, 退回, 审核通过 and 修改后重新上报 are each one step on one version of a county's table: load (locked) →
+ * permission → domain step (which needs to know whether this is the latest version) → save + audit, in one
+ * transaction.
+ */
+function reportStep<T>(
   step: ReportStep,
-  work: (em: EntityManager, report: AnnualReport, latest: boolean) => Promise<T>,
-  expectedVersion?: unknown,
-): Promise<T> {
-  // a step taken on a page loaded before someone else's change is refused: no change is lost unseen
-  const refuse = (report: AnnualReport) =>
-    mayTakeReportStep(actor, step, report.countyId) ? null : new ReportStepForbidden(step);
-  return takeStep(
-    ds,
-    { entity: AnnualReport, id: reportId, missing: '统计表不存在', refuse, expectedVersion },
-    async (em, report) => work(em, report, await isLatest(em, report)),
-  );
+  work: (em: EntityManager, actor: SignedIn, report: AnnualReport, latest: boolean, now: Date) => Promise<T>,
+): RecordStep<SignedIn, [now: Date, expectedVersion?: unknown], T> {
+  return (ds, actor, reportId, now, expectedVersion) => {
+    // a step taken on a page loaded before someone else's change is refused: no change is lost unseen
+    const refuse = (report: AnnualReport) =>
+      mayTakeReportStep(actor, step, report.countyId) ? null : new ReportStepForbidden(step);
+    const target = { entity: AnnualReport, id: reportId, missing: '统计表不存在', refuse, expectedVersion };
+    return takeStep(ds, target, async (em, report) => work(em, actor, report, await isLatest(em, report), now));
+  };
 }
 
-async function save(
-  em: EntityManager,
-  actor: SignedIn,
-  report: AnnualReport,
-  change: Partial<AnnualReport>,
-  action: string,
-) {
-  const before = { ...report } as Record<string, unknown>;
-  Object.assign(report, change);
-  return saveStep(em, report, {
+function save(em: EntityManager, actor: SignedIn, report: AnnualReport, change: Partial<AnnualReport>, action: string) {
+  return saveChange(em, report, change, {
     actor,
     action,
     resource: 'AnnualReport',
-    changes: (saved) => {
-      const changes = diffFields(before, { ...saved });
-      // the frozen figures are in the row; the audit names the headline numbers only
-      if (changes.figures)
-        changes.figures = { before: null, after: summary(saved.figures as unknown as AnnualFigures) };
-      return changes;
-    },
+    // the frozen figures are in the row; the audit names the headline numbers only
+    amend: (changes, saved) =>
+      changes.figures
+        ? { ...changes, figures: { before: null, after: summary(saved.figures as unknown as AnnualFigures) } }
+        : changes,
   });
 }
 
@@ -108,129 +97,71 @@ const summary = (f: AnnualFigures) => ({
 });
 
 /** 上报: the year's figures computed now and frozen into this version; late after 20 December. */
-export function submitAnnualReport(
-  ds: DataSource,
-  actor: SignedIn,
-  reportId: number,
-  now: Date,
-  expectedVersion?: unknown,
-) {
-  return onReport(
-    ds,
+export const submitAnnualReport = reportStep('submit', async (em, actor, report, latest, now) => {
+  const outcome = applyReportStep({ ...report, isLatest: latest }, 'submit', {}, now);
+  const figures = await annualFigures(em, report.countyId, report.year, localDate(now));
+  return save(
+    em,
     actor,
-    reportId,
-    'submit',
-    async (em, report, latest) => {
-      const outcome = applyReportStep({ ...report, isLatest: latest }, 'submit', {}, now);
-      const figures = await annualFigures(em, report.countyId, report.year, localDate(now));
-      return save(
-        em,
-        actor,
-        report,
-        {
-          status: outcome.status,
-          isLate: outcome.isLate!,
-          figures: figures as unknown as Record<string, unknown>,
-          submittedAt: now,
-          submittedById: actor.id,
-        },
-        'submitAnnualReport',
-      );
+    report,
+    {
+      status: outcome.status,
+      isLate: outcome.isLate!,
+      figures: figures as unknown as Record<string, unknown>,
+      submittedAt: now,
+      submittedById: actor.id,
     },
-    expectedVersion,
+    'submitAnnualReport',
   );
-}
+});
 
 /** 退回 by the city with its reason; the version stays as it was submitted. */
-export function returnAnnualReport(
-  ds: DataSource,
-  actor: SignedIn,
-  reportId: number,
-  input: { reason?: string | null },
-  now: Date,
-  expectedVersion?: unknown,
-) {
-  return onReport(
-    ds,
-    actor,
-    reportId,
-    'return',
-    (em, report, latest) => {
-      const outcome = applyReportStep({ ...report, isLatest: latest }, 'return', input, now);
-      return save(
-        em,
-        actor,
-        report,
-        { status: outcome.status, returnReason: outcome.returnReason!, reviewedAt: now, reviewedById: actor.id },
-        'returnAnnualReport',
-      );
-    },
-    expectedVersion,
-  );
-}
+export const returnAnnualReport: RecordStep<
+  SignedIn,
+  [input: { reason?: string | null }, now: Date, expectedVersion?: unknown],
+  AnnualReport
+> = (ds, actor, reportId, input, now, expectedVersion) =>
+  reportStep('return', (em, _sameActor, report, latest) => {
+    const outcome = applyReportStep({ ...report, isLatest: latest }, 'return', input, now);
+    const change = {
+      status: outcome.status,
+      returnReason: outcome.returnReason!,
+      reviewedAt: now,
+      reviewedById: actor.id,
+    };
+    return save(em, actor, report, change, 'returnAnnualReport');
+  })(ds, actor, reportId, now, expectedVersion);
 
 /** 审核通过 by the city. */
-export function acceptAnnualReport(
-  ds: DataSource,
-  actor: SignedIn,
-  reportId: number,
-  now: Date,
-  expectedVersion?: unknown,
-) {
-  return onReport(
-    ds,
-    actor,
-    reportId,
-    'accept',
-    (em, report, latest) => {
-      const outcome = applyReportStep({ ...report, isLatest: latest }, 'accept', {}, now);
-      return save(
-        em,
-        actor,
-        report,
-        { status: outcome.status, reviewedAt: now, reviewedById: actor.id },
-        'acceptAnnualReport',
-      );
-    },
-    expectedVersion,
-  );
-}
+export const acceptAnnualReport = reportStep('accept', (em, actor, report, latest, now) => {
+  const outcome = applyReportStep({ ...report, isLatest: latest }, 'accept', {}, now);
+  const change = { status: outcome.status, reviewedAt: now, reviewedById: actor.id };
+  return save(em, actor, report, change, 'acceptAnnualReport');
+});
 
 /** 修改后重新上报: a returned version opens the next version as a draft (its remarks carried over). */
-export function reviseAnnualReport(
-  ds: DataSource,
-  actor: SignedIn,
-  reportId: number,
-  now: Date,
-  expectedVersion?: unknown,
-): Promise<AnnualReport> {
-  return onReport(
-    ds,
-    actor,
-    reportId,
-    'revise',
-    async (em, report, latest) => {
-      await lockCountyYear(em, report.countyId, report.year);
-      applyReportStep({ ...report, isLatest: latest }, 'revise', {}, now);
-      const draft = await em.save(
-        em.create(AnnualReport, {
-          countyId: report.countyId,
-          year: report.year,
-          version: report.version + 1,
-          status: 'draft',
-          remarks: report.remarks,
-        }),
-      );
-      await writeAudit(em, {
-        actor,
-        action: 'reviseAnnualReport',
-        resource: 'AnnualReport',
-        recordId: draft.id,
-        countyId: draft.countyId,
-        changes: { year: draft.year, version: draft.version, revises: report.id },
-      });
-      return draft;
-    },
-    expectedVersion,
-  );
-}
+export const reviseAnnualReport = reportStep(
+  'revise',
+  async (em, actor, report, latest, now): Promise<AnnualReport> => {
+    await lockCountyYear(em, report.countyId, report.year);
+    applyReportStep({ ...report, isLatest: latest }, 'revise', {}, now);
+    const draft = await em.save(
+      em.create(AnnualReport, {
+        countyId: report.countyId,
+        year: report.year,
+        version: report.version + 1,
+        status: 'draft',
+        remarks: report.remarks,
+      }),
+    );
+    await writeAudit(em, {
+      actor,
+      action: 'reviseAnnualReport',
+      resource: 'AnnualReport',
+      recordId: draft.id,
+      countyId: draft.countyId,
+      changes: { year: draft.year, version: draft.version, revises: report.id },
+    });
+    return draft;
+  },
+);

@@ -2,49 +2,31 @@ import { In, type EntityManager } from 'typeorm';
 import { describeDaysLeft, nextDeadline } from '../domain/case-deadlines.js';
 import { ENUM_LABELS } from '../domain/vocabulary.js';
 import { PetitionCase } from '../entities/petition-case.js';
-import { buildSheet, type ExportColumn } from './agent-workbook.js';
+import { buildSheet, columnsOf, type ColumnTable, type RowOf } from './agent-workbook.js';
 import { caseFacts } from './case-workflow.js';
 import { LEGAL_SCHEDULE } from './legal-schedule.js';
 
-interface RegisterRow {
-  caseNo: string;
-  petitionerName: string;
-  subject: string;
-  category: string;
-  source: string;
-  county: string;
-  township: string;
-  agent: string;
-  acceptedOn: string;
-  state: string;
-  nextDeadline: string;
-  daysLeft: string;
-  concludedOn: string;
-  replyIssuedOn: string;
-  archivedOn: string;
-  archiveNo: string;
-}
-
 // The register a petition office keeps (信访登记簿): who, what, where, who handles it, and where it stands.
 // No ID number, phone or address: a register is read and passed around, the case page holds those.
-const COLUMNS: ExportColumn<RegisterRow>[] = [
-  { header: '案件编号', width: 16, value: (r) => r.caseNo },
-  { header: '信访人', width: 10, value: (r) => r.petitionerName },
-  { header: '信访事项', width: 30, value: (r) => r.subject },
-  { header: '事项类别', width: 18, value: (r) => r.category },
-  { header: '信访来源', width: 14, value: (r) => r.source },
-  { header: '所属县（市、区）', width: 12, value: (r) => r.county },
-  { header: '所属乡（镇、街道）', width: 14, value: (r) => r.township },
-  { header: '代理员', width: 10, value: (r) => r.agent },
-  { header: '受理日期', width: 12, value: (r) => r.acceptedOn },
-  { header: '办理状态', width: 10, value: (r) => r.state },
-  { header: '下一期限', width: 28, value: (r) => r.nextDeadline },
-  { header: '剩余天数', width: 12, value: (r) => r.daysLeft },
-  { header: '终结日期', width: 12, value: (r) => r.concludedOn },
-  { header: '答复日期', width: 12, value: (r) => r.replyIssuedOn },
-  { header: '归档日期', width: 12, value: (r) => r.archivedOn },
-  { header: '档案号', width: 16, value: (r) => r.archiveNo },
-];
+const COLUMNS = {
+  caseNo: ['案件编号', 16],
+  petitionerName: ['信访人', 10],
+  subject: ['信访事项', 30],
+  category: ['事项类别', 18],
+  source: ['信访来源', 14],
+  county: ['所属县（市、区）', 12],
+  township: ['所属乡（镇、街道）', 14],
+  agent: ['代理员', 10],
+  acceptedOn: ['受理日期', 12],
+  state: ['办理状态', 10],
+  nextDeadline: ['下一期限', 28],
+  daysLeft: ['剩余天数', 12],
+  concludedOn: ['终结日期', 12],
+  replyIssuedOn: ['答复日期', 12],
+  archivedOn: ['归档日期', 12],
+  archiveNo: ['档案号', 16],
+} as const satisfies ColumnTable;
+type RegisterRow = RowOf<typeof COLUMNS>;
 
 const label = (labels: Record<string, string>, value: unknown) => labels[String(value)] ?? '';
 
@@ -58,7 +40,7 @@ export async function buildCaseRegister(
   caseIds: number[],
   opts: { today: string },
 ): Promise<Buffer> {
-  return buildSheet('案件登记簿', COLUMNS, registerRows(em, caseIds, opts.today));
+  return buildSheet('案件登记簿', columnsOf(COLUMNS), registerRows(em, caseIds, opts.today));
 }
 
 const BATCH = 1000;

@@ -15,8 +15,10 @@ import { DomainError } from '../domain/errors.js';
 import { Agent } from '../entities/agent.js';
 import { CertificateReview } from '../entities/certificate-review.js';
 import { Certificate } from '../entities/certificate.js';
-import { diffFields, writeAudit } from './audit.js';
-import { saveStep, takeStep } from './record-step.js';
+import { writeAudit } from './audit.js';
+import { saveChange, takeStep, type RecordStep } from './record-step.js';
+
+type SignedIn = Actor & { email?: string };
 
 export class CertificateForbidden extends DomainError {
   constructor(step: CertificateStep) {
@@ -32,7 +34,7 @@ export interface ProduceResult {
 /** 制作: the city produces one certificate for each selected agent who can have one; the others are reported. */
 export async function produceCertificates(
   ds: DataSource,
-  actor: Actor & { email?: string },
+  actor: SignedIn,
   agentIds: number[],
   producedOn: string | null | undefined,
   today: string,
@@ -94,34 +96,19 @@ export async function produceCertificates(
   });
 }
 
-async function onCertificate<T>(
-  ds: DataSource,
-  actor: Actor & { email?: string },
-  certificateId: number,
-  step: Exclude<CertificateStep, 'produce'>,
-  work: (em: EntityManager, cert: Certificate) => Promise<T>,
-  expectedVersion?: unknown,
-): Promise<T> {
-  const refuse = (cert: Certificate) =>
-    mayTakeCertificateStep(actor, step, cert.countyId) ? null : new CertificateForbidden(step);
-  return takeStep(ds, { entity: Certificate, id: certificateId, missing: '证书不存在', refuse, expectedVersion }, work);
-}
-
 async function saveCertificate(
   em: EntityManager,
-  actor: Actor & { email?: string },
+  actor: SignedIn,
   cert: Certificate,
   change: Partial<Certificate>,
   action: string,
   extra: Record<string, unknown> = {},
 ) {
-  const before = { ...cert } as Record<string, unknown>;
-  Object.assign(cert, change);
-  await saveStep(em, cert, {
+  await saveChange(em, cert, change, {
     actor,
     action,
     resource: 'Certificate',
-    changes: (saved) => ({ ...diffFields(before, { ...saved }), ...extra }),
+    amend: (changes) => ({ ...changes, ...extra }),
   });
   return cert;
 }
@@ -133,67 +120,44 @@ const state = (cert: Certificate): CertificateState => ({
   revokedOn: cert.revokedOn,
 });
 
-/** 审核发放 by the county (or the city). */
-export function issueCertificate(
-  ds: DataSource,
-  actor: Actor & { email?: string },
-  certificateId: number,
-  input: { issuedOn?: string | null },
-  today: string,
-  expectedVersion?: unknown,
-) {
-  return onCertificate(
-    ds,
-    actor,
-    certificateId,
-    'issue',
-    (em, cert) => saveCertificate(em, actor, cert, issue(state(cert), input, today), 'issueCertificate'),
-    expectedVersion,
-  );
+/**
+ * 审核发放, 一年一审核 and 吊销 are each one step on one certificate, called alike
+ * (ds, actor, certificateId, input, today, expectedVersion): the certificate locked, the step permitted
+ * for this actor and county, then the step's rule and save.
+ */
+function certificateStep<I>(
+  step: Exclude<CertificateStep, 'produce'>,
+  rule: (em: EntityManager, actor: SignedIn, cert: Certificate, input: I, today: string) => Promise<Certificate>,
+): RecordStep<SignedIn, [input: I, today: string, expectedVersion?: unknown], Certificate> {
+  return (ds, actor, certificateId, input, today, expectedVersion) => {
+    const refuse = (cert: Certificate) =>
+      mayTakeCertificateStep(actor, step, cert.countyId) ? null : new CertificateForbidden(step);
+    const target = { entity: Certificate, id: certificateId, missing: '证书不存在', refuse, expectedVersion };
+    return takeStep(ds, target, (em, cert) => rule(em, actor, cert, input, today));
+  };
 }
+
+/** 审核发放 by the county (or the city). */
+export const issueCertificate = certificateStep(
+  'issue',
+  (em, actor, cert, input: { issuedOn?: string | null }, today) =>
+    saveCertificate(em, actor, cert, issue(state(cert), input, today), 'issueCertificate'),
+);
 
 /** 一年一审核: records the review and moves the certificate to issued (pass) or suspended (fail). */
-export function reviewCertificate(
-  ds: DataSource,
-  actor: Actor & { email?: string },
-  certificateId: number,
-  input: ReviewInput,
-  today: string,
-  expectedVersion?: unknown,
-) {
-  return onCertificate(
-    ds,
-    actor,
-    certificateId,
-    'review',
-    async (em, cert) => {
-      const outcome = review(state(cert), input, today);
-      const saved = await em.save(
-        em.create(CertificateReview, { certificateId: cert.id, countyId: cert.countyId, ...outcome.review }),
-      );
-      return saveCertificate(em, actor, cert, { status: outcome.status }, 'reviewCertificate', {
-        review: { id: saved.id, ...outcome.review },
-      });
-    },
-    expectedVersion,
+export const reviewCertificate = certificateStep('review', async (em, actor, cert, input: ReviewInput, today) => {
+  const outcome = review(state(cert), input, today);
+  const saved = await em.save(
+    em.create(CertificateReview, { certificateId: cert.id, countyId: cert.countyId, ...outcome.review }),
   );
-}
+  return saveCertificate(em, actor, cert, { status: outcome.status }, 'reviewCertificate', {
+    review: { id: saved.id, ...outcome.review },
+  });
+});
 
 /** 吊销 by the city, with the reason. */
-export function revokeCertificate(
-  ds: DataSource,
-  actor: Actor & { email?: string },
-  certificateId: number,
-  input: { revokedOn?: string | null; reason?: string | null },
-  today: string,
-  expectedVersion?: unknown,
-) {
-  return onCertificate(
-    ds,
-    actor,
-    certificateId,
-    'revoke',
-    (em, cert) => saveCertificate(em, actor, cert, revoke(state(cert), input, today), 'revokeCertificate'),
-    expectedVersion,
-  );
-}
+export const revokeCertificate = certificateStep(
+  'revoke',
+  (em, actor, cert, input: { revokedOn?: string | null; reason?: string | null }, today) =>
+    saveCertificate(em, actor, cert, revoke(state(cert), input, today), 'revokeCertificate'),
+);

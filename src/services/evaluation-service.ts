@@ -14,7 +14,7 @@ import {
 } from '../domain/evaluation-policy.js';
 import { Evaluation } from '../entities/evaluation.js';
 import { diffFields, writeAudit } from './audit.js';
-import { takeStep } from './record-step.js';
+import { takeStep, type RecordStep } from './record-step.js';
 
 type SignedIn = Actor & { email?: string };
 type Query = Pick<EntityManager, 'query'>;
@@ -129,123 +129,83 @@ export async function generateEvaluations(
   });
 }
 
-async function onEvaluation(
-  ds: DataSource,
-  actor: SignedIn,
-  id: number,
+/**
+ * 调整得分, 一票否决 and 撤销否决 are each one change to one county's evaluation, called alike
+ * (ds, actor, id, input with the page's rowVersion, now): the change, then the total, result and the year's
+ * ranks settled again and audited.
+ */
+function evaluationStep<I extends { rowVersion?: unknown }>(
   action: string,
-  change: (e: Evaluation) => Record<string, unknown>,
-  now: Date,
-  expectedVersion?: unknown,
-): Promise<Evaluation> {
-  // a second city session working from an older page must not overwrite the first one's adjustment
-  const refuse = () => (can(actor, 'write', 'Evaluation') ? null : forbidden());
-  const target = { entity: Evaluation, id, missing: '考评记录不存在', refuse, expectedVersion };
-  return takeStep(ds, target, async (em, e) => {
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext('evaluation'), $1::int)`, [e.year]);
-    const before = { totalScore: e.totalScore, result: e.result, veto: e.veto, vetoReason: e.vetoReason };
-    const extra = change(e);
-    settle(e, itemsOf(e), now);
-    await em.save(e);
-    // the audit names the ranks the saved score moved
-    const ranks = await rerank(em, e.year);
-    await writeAudit(em, {
-      actor,
-      action,
-      resource: 'Evaluation',
-      recordId: e.id,
-      countyId: e.countyId,
-      changes: {
-        ...extra,
-        ...diffFields(before, { totalScore: e.totalScore, result: e.result, veto: e.veto, vetoReason: e.vetoReason }),
-        ...(Object.keys(ranks).length ? { ranks } : {}),
-      },
+  change: (e: Evaluation, input: I, actor: SignedIn, now: Date) => Record<string, unknown>,
+): RecordStep<SignedIn, [input: I, now: Date], Evaluation> {
+  return (ds, actor, id, input, now) => {
+    // a second city session working from an older page must not overwrite the first one's adjustment
+    const refuse = () => (can(actor, 'write', 'Evaluation') ? null : forbidden());
+    const target = { entity: Evaluation, id, missing: '考评记录不存在', refuse, expectedVersion: input.rowVersion };
+    return takeStep(ds, target, async (em, e) => {
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('evaluation'), $1::int)`, [e.year]);
+      const before = { totalScore: e.totalScore, result: e.result, veto: e.veto, vetoReason: e.vetoReason };
+      const extra = change(e, input, actor, now);
+      settle(e, itemsOf(e), now);
+      await em.save(e);
+      // the audit names the ranks the saved score moved
+      const ranks = await rerank(em, e.year);
+      await writeAudit(em, {
+        actor,
+        action,
+        resource: 'Evaluation',
+        recordId: e.id,
+        countyId: e.countyId,
+        changes: {
+          ...extra,
+          ...diffFields(before, { totalScore: e.totalScore, result: e.result, veto: e.veto, vetoReason: e.vetoReason }),
+          ...(Object.keys(ranks).length ? { ranks } : {}),
+        },
+      });
+      return e;
     });
-    return e;
-  });
+  };
 }
 
 /** 调整得分: one item's score changed by the city, with its reason (kept on the item and in the audit). */
-export function adjustEvaluationScore(
-  ds: DataSource,
-  actor: SignedIn,
-  id: number,
-  input: { code?: string; score?: string | number; reason?: string; rowVersion?: unknown },
-  now: Date,
-) {
-  return onEvaluation(
-    ds,
-    actor,
-    id,
-    'adjustEvaluationScore',
-    (e) => {
-      const score = input.score === '' || input.score == null ? NaN : Number(input.score);
-      const before = itemsOf(e);
-      const items = adjustItem(
-        before,
-        { code: input.code ?? '', score, reason: input.reason },
-        { id: actor.id, email: actor.email ?? null },
-        now,
-      );
-      e.scores = { ...(e.scores as object), items } as Record<string, unknown>;
-      const item = items.find((i) => i.code === input.code)!;
-      return {
-        item: input.code,
-        score: { before: before.find((i) => i.code === input.code)!.score, after: item.score },
-        reason: input.reason?.trim(),
-      };
-    },
-    now,
-    input.rowVersion,
-  );
-}
+export const adjustEvaluationScore = evaluationStep(
+  'adjustEvaluationScore',
+  (e, input: { code?: string; score?: string | number; reason?: string; rowVersion?: unknown }, actor, now) => {
+    const score = input.score === '' || input.score == null ? NaN : Number(input.score);
+    const before = itemsOf(e);
+    const items = adjustItem(
+      before,
+      { code: input.code ?? '', score, reason: input.reason },
+      { id: actor.id, email: actor.email ?? null },
+      now,
+    );
+    e.scores = { ...(e.scores as object), items } as Record<string, unknown>;
+    const item = items.find((i) => i.code === input.code)!;
+    return {
+      item: input.code,
+      score: { before: before.find((i) => i.code === input.code)!.score, after: item.score },
+      reason: input.reason?.trim(),
+    };
+  },
+);
 
 /** 一票否决: the county fails whatever its score; the reason is required. */
-export function vetoEvaluation(
-  ds: DataSource,
-  actor: SignedIn,
-  id: number,
-  input: { vetoReason?: string; rowVersion?: unknown },
-  now: Date,
-) {
-  return onEvaluation(
-    ds,
-    actor,
-    id,
-    'vetoEvaluation',
-    (e) => {
-      const problem = vetoReasonProblem(input.vetoReason);
-      if (problem) throw new DomainError('REASON_REQUIRED', problem, 'vetoReason');
-      e.veto = true;
-      e.vetoReason = input.vetoReason!.trim();
-      return {};
-    },
-    now,
-    input.rowVersion,
-  );
-}
+export const vetoEvaluation = evaluationStep(
+  'vetoEvaluation',
+  (e, input: { vetoReason?: string; rowVersion?: unknown }) => {
+    const problem = vetoReasonProblem(input.vetoReason);
+    if (problem) throw new DomainError('REASON_REQUIRED', problem, 'vetoReason');
+    e.veto = true;
+    e.vetoReason = input.vetoReason!.trim();
+    return {};
+  },
+);
 
 /** 撤销否决, with the reason it no longer applies (kept in the audit). */
-export function liftVeto(
-  ds: DataSource,
-  actor: SignedIn,
-  id: number,
-  input: { reason?: string; rowVersion?: unknown },
-  now: Date,
-) {
-  return onEvaluation(
-    ds,
-    actor,
-    id,
-    'liftVeto',
-    (e) => {
-      if (!e.veto) throw new DomainError('NOT_VETOED', '该单位未被一票否决');
-      if (!input.reason?.trim()) throw new DomainError('REASON_REQUIRED', '撤销否决须写明理由', 'reason');
-      e.veto = false;
-      e.vetoReason = null;
-      return { reason: input.reason.trim() };
-    },
-    now,
-    input.rowVersion,
-  );
-}
+export const liftVeto = evaluationStep('liftVeto', (e, input: { reason?: string; rowVersion?: unknown }) => {
+  if (!e.veto) throw new DomainError('NOT_VETOED', '该单位未被一票否决');
+  if (!input.reason?.trim()) throw new DomainError('REASON_REQUIRED', '撤销否决须写明理由', 'reason');
+  e.veto = false;
+  e.vetoReason = null;
+  return { reason: input.reason.trim() };
+});

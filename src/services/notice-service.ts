@@ -15,6 +15,24 @@ export async function countyIds(em: EntityManager): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
+/** Both steps on a notice (发布, 标记已读) name in their audit the row version they moved the record from and to. */
+function saveVersioned<E extends { id: number; countyId: number | null; rowVersion: number }>(
+  em: EntityManager,
+  row: E,
+  actor: Author,
+  action: string,
+  resource: string,
+  changes: Record<string, unknown>,
+): Promise<E> {
+  const version = row.rowVersion;
+  return saveStep(em, row, {
+    actor,
+    action,
+    resource,
+    changes: (saved) => ({ ...changes, rowVersion: { before: version, after: saved.rowVersion } }),
+  });
+}
+
 /** 发布: the draft goes out to its counties, one recipient row each, all at once or not at all. */
 export async function publishNotice(
   ds: DataSource,
@@ -26,7 +44,6 @@ export async function publishNotice(
   const refuse = (notice: Notice) =>
     can(actor, 'write', 'Notice', notice) ? null : new DomainError('FORBIDDEN', '无权发布该通知');
   return takeStep(ds, { entity: Notice, id: noticeId, refuse, expectedVersion }, async (em, notice) => {
-    const version = notice.rowVersion;
     assertNoticeDraft(notice);
     const all = await countyIds(em);
     throwIfAny(validateNotice(notice, { countyIds: all }));
@@ -38,15 +55,9 @@ export async function publishNotice(
     notice.status = 'published';
     notice.publishedAt = now;
     notice.publishedById = actor.id;
-    return saveStep(em, notice, {
-      actor,
-      action: 'publish',
-      resource: 'Notice',
-      changes: (saved) => ({
-        status: { before: 'draft', after: 'published' },
-        recipients,
-        rowVersion: { before: version, after: saved.rowVersion },
-      }),
+    return saveVersioned(em, notice, actor, 'publish', 'Notice', {
+      status: { before: 'draft', after: 'published' },
+      recipients,
     });
   });
 }
@@ -66,15 +77,9 @@ export async function markNoticeRead(
         ? new DomainError('ALREADY_READ', '该通知已标记为已读')
         : null;
   return takeStep(ds, { entity: NoticeRecipient, id: recipientId, refuse, expectedVersion }, async (em, row) => {
-    const version = row.rowVersion;
     row.readAt = now;
     row.readById = actor.id;
-    return saveStep(em, row, {
-      actor,
-      action: 'markRead',
-      resource: 'NoticeRecipient',
-      changes: (saved) => ({ noticeId: saved.noticeId, rowVersion: { before: version, after: saved.rowVersion } }),
-    });
+    return saveVersioned(em, row, actor, 'markRead', 'NoticeRecipient', { noticeId: row.noticeId });
   });
 }
 

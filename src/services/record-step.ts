@@ -2,7 +2,7 @@ import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere } from '
 import type { Actor } from '../domain/access-policy.js';
 import { DomainError } from '../domain/errors.js';
 import { assertCurrent } from '../domain/record-version.js';
-import { writeAudit } from './audit.js';
+import { diffFields, writeAudit } from './audit.js';
 
 // Every step on one record (a case's workflow event, a certificate's 审核发放, a report's 上报, the city's
 // 考评, 点评, 整改 …) has one shape: the record locked, the step permitted, the record neither voided nor
@@ -38,6 +38,17 @@ const sameValue = (a: unknown, b: unknown): boolean =>
   (a instanceof Date && b instanceof Date
     ? a.getTime() === b.getTime()
     : a !== null && b !== null && typeof a === 'object' && JSON.stringify(a) === JSON.stringify(b));
+
+/**
+ * A step as a service exports it to the admin actions: by whom on which record, then the step's own arguments
+ * (its input, the time, the version the page was loaded with), all in its one transaction.
+ */
+export type RecordStep<A extends Actor, Args extends unknown[], T> = (
+  ds: DataSource,
+  actor: A,
+  id: number,
+  ...args: Args
+) => Promise<T>;
 
 /** The record under lock (pessimistic_write), the step permitted, not voided and not changed since. */
 export async function lockForStep<E extends StepRecord>(em: EntityManager, target: StepTarget<E>): Promise<E> {
@@ -98,4 +109,25 @@ async function saveChanged<E extends object>(em: EntityManager, row: E): Promise
   await em.createQueryBuilder().update(row.constructor).set(changed).whereEntity(row).execute();
   asLocked.delete(row);
   return row;
+}
+
+/**
+ * The step's change applied to its record and saved (saveStep), the audit naming each field it changed;
+ * `amend` rewrites or adds to those changes where the step's audit says more or less.
+ */
+export function saveChange<E extends { id: number; countyId: number | null }>(
+  em: EntityManager,
+  row: E,
+  change: Partial<E>,
+  audit: {
+    actor: (Actor & { email?: string }) | null;
+    action: string;
+    resource: string;
+    amend?: (changes: Record<string, unknown>, saved: E) => Record<string, unknown>;
+  },
+): Promise<E> {
+  const before = { ...row } as Record<string, unknown>;
+  Object.assign(row, change);
+  const { amend = (changes) => changes, ...rest } = audit;
+  return saveStep(em, row, { ...rest, changes: (saved) => amend(diffFields(before, { ...saved }), saved) });
 }

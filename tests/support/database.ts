@@ -27,16 +27,19 @@ export async function createTestDatabase(opts: { demo?: boolean } = {}): Promise
 
 /**
  * A client on a fresh test database (createTestDatabase), connected before the calling describe's tests
- * and closed after them; call the returned function for it.
+ * and closed after them; call the returned function for it, and its `url` for the database's URL (for a
+ * DataSource of the test's own on the same database).
  */
-export function connectedTestDatabase(opts: { demo?: boolean } = {}): () => pg.Client {
+export function connectedTestDatabase(opts: { demo?: boolean } = {}): (() => pg.Client) & { url: () => string } {
   let db: pg.Client | undefined;
+  let url: string | undefined;
   beforeAll(async () => {
-    db = new pg.Client({ connectionString: await createTestDatabase(opts) });
+    url = await createTestDatabase(opts);
+    db = new pg.Client({ connectionString: url });
     await db.connect();
   });
   afterAll(async () => {
     await db?.end();
   });
-  return () => db!;
+  return Object.assign(() => db!, { url: () => url! });
 }

@@ -54,6 +54,33 @@ const standardBar = (dimension: string, bars: Partial<Record<StandardCode, strin
   };
 };
 
+/** Each county's rate of one creation standard (reporting.county_measures' `<standard>_pct`), against its pass mark. */
+const countyRateBar = (name: string, description: string, standard: StandardCode, label: string): QuestionSpec => ({
+  name,
+  description,
+  display: 'bar',
+  tags: ['county', 'year'],
+  sql: `SELECT county_name AS "县（市、区）", ${standard}_pct AS "${label}"
+FROM reporting.county_measures
+WHERE year = ${YEAR} ${COUNTY}
+ORDER BY county_code`,
+  visualization: standardBar('县（市、区）', { [standard]: label }),
+});
+
+/** A pie of this year's accepted cases by one labelled column of reporting.case_facts, largest first. */
+const casesByLabel = (name: string, description: string, column: string, label: string): QuestionSpec => ({
+  name,
+  description,
+  display: 'pie',
+  tags: ['county', 'year'],
+  sql: `SELECT ${column} AS "${label}", count(*) AS "案件数"
+FROM reporting.case_facts
+WHERE accepted_year = ${YEAR} ${COUNTY}
+GROUP BY ${column}
+ORDER BY 2 DESC`,
+  visualization: { 'pie.dimension': label, 'pie.metric': '案件数' },
+});
+
 export const DASHBOARDS: DashboardSpec[] = [
   {
     name: '创建标准达标情况',
@@ -100,29 +127,18 @@ GROUP BY sort_order, standard_name, comparison, target, unit
 ORDER BY sort_order`,
         visualization: {},
       },
-      {
-        name: '各县（市、区）办结率',
-        description: `办结率 = ${CASE_FIGURE_DEFINITIONS.closureRate.definition}（统计日：往年为12月31日，今年为今日）`,
-        display: 'bar',
-        tags: ['county', 'year'],
-        sql: `SELECT county_name AS "县（市、区）", closure_rate_pct AS "办结率（%）"
-FROM reporting.county_measures
-WHERE year = ${YEAR} ${COUNTY}
-ORDER BY county_code`,
-        visualization: standardBar('县（市、区）', { closure_rate: '办结率（%）' }),
-      },
-      {
-        name: '各县（市、区）7日内答复率',
-        description:
-          '当年终结案件中，应出具答复意见的（已出具或7日已满，法定节假日顺延）于终结后7日内出具的百分比（附件2第五条）',
-        display: 'bar',
-        tags: ['county', 'year'],
-        sql: `SELECT county_name AS "县（市、区）", reply_on_time_pct AS "7日内答复率（%）"
-FROM reporting.county_measures
-WHERE year = ${YEAR} ${COUNTY}
-ORDER BY county_code`,
-        visualization: standardBar('县（市、区）', { reply_on_time: '7日内答复率（%）' }),
-      },
+      countyRateBar(
+        '各县（市、区）办结率',
+        `办结率 = ${CASE_FIGURE_DEFINITIONS.closureRate.definition}（统计日：往年为12月31日，今年为今日）`,
+        'closure_rate',
+        '办结率（%）',
+      ),
+      countyRateBar(
+        '各县（市、区）7日内答复率',
+        '当年终结案件中，应出具答复意见的（已出具或7日已满，法定节假日顺延）于终结后7日内出具的百分比（附件2第五条）',
+        'reply_on_time',
+        '7日内答复率（%）',
+      ),
     ],
   },
   {
@@ -141,30 +157,8 @@ GROUP BY month
 ORDER BY month`,
         visualization: bar('月份', '受理', '终结'),
       },
-      {
-        name: '事项类别',
-        description: '当年受理案件按事项类别',
-        display: 'pie',
-        tags: ['county', 'year'],
-        sql: `SELECT category_label AS "事项类别", count(*) AS "案件数"
-FROM reporting.case_facts
-WHERE accepted_year = ${YEAR} ${COUNTY}
-GROUP BY category_label
-ORDER BY 2 DESC`,
-        visualization: { 'pie.dimension': '事项类别', 'pie.metric': '案件数' },
-      },
-      {
-        name: '案件来源',
-        description: '当年受理案件按来源',
-        display: 'pie',
-        tags: ['county', 'year'],
-        sql: `SELECT source_label AS "来源", count(*) AS "案件数"
-FROM reporting.case_facts
-WHERE accepted_year = ${YEAR} ${COUNTY}
-GROUP BY source_label
-ORDER BY 2 DESC`,
-        visualization: { 'pie.dimension': '来源', 'pie.metric': '案件数' },
-      },
+      casesByLabel('事项类别', '当年受理案件按事项类别', 'category_label', '事项类别'),
+      casesByLabel('案件来源', '当年受理案件按来源', 'source_label', '来源'),
       {
         name: '代理员持证覆盖',
         description: '乡镇持证代理员覆盖率与代理员持证率',

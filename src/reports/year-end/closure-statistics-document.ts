@@ -12,14 +12,8 @@ import {
   type Align,
 } from '../document-layout.js';
 import { renderDocument } from '../word-document.js';
-import {
-  figureColumns,
-  submissionText,
-  summaryTitle,
-  type FigureColumn,
-  type FigureLabels,
-  type Figures,
-} from './closure-statistics-table.js';
+import { figureColumns, submissionText, summaryTitle } from './closure-statistics-table.js';
+import type { FigureColumn, FigureLabels, Figures } from './closure-statistics-table.js';
 
 const cellText = (v: number | null | undefined) => (v == null ? '' : String(v));
 

@@ -2,14 +2,8 @@ import ExcelJS from 'exceljs';
 import { localDate } from '../../domain/dates.js';
 import type { ClosureSummary } from '../../services/annual-report-summary.js';
 import { styleHeader } from '../../services/agent-workbook.js';
-import {
-  figureColumns,
-  submissionText,
-  summaryTitle,
-  type FigureColumn,
-  type FigureLabels,
-  type Figures,
-} from './closure-statistics-table.js';
+import { figureColumns, submissionText, summaryTitle } from './closure-statistics-table.js';
+import type { FigureColumn, FigureLabels, Figures } from './closure-statistics-table.js';
 import type { AnnualFigures } from '../../domain/year-end-carry-over.js';
 
 /** The sheet of the 上年结转 lines, laid out as the main one. */

@@ -6,7 +6,7 @@ import { carryOverPeriod, type FrozenVersion } from '../../domain/year-end-carry
 import { statisticsCaseOf } from '../../services/case-statistics-query.js';
 import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
 import type { AdminUserRow } from './users.js';
-import { repeatCaseIds, type PetitionCaseRow } from './cases.js';
+import type { PetitionCaseRow } from './cases.js';
 import type { CaseRatingRow } from './ratings.js';
 import type { County } from './places.js';
 
@@ -38,7 +38,7 @@ export interface AnnualReportRow {
 
 const statisticsCase = (
   r: PetitionCaseRow,
-  repeats: Set<number>,
+  repeats: ReadonlySet<number>,
   ratings: Map<number, CaseRatingRow['rating']>,
 ): StatisticsCase => ({
   ...statisticsCaseOf(r, {
@@ -56,8 +56,9 @@ export function buildAnnualReports(
   users: AdminUserRow[],
   cases: PetitionCaseRow[],
   ratingRows: readonly CaseRatingRow[],
+  /** the cases that are 重复信访, as the database's is_repeat_petition finds them */
+  repeats: ReadonlySet<number>,
 ): AnnualReportRow[] {
-  const repeats = repeatCaseIds(cases);
   const ratings = new Map(ratingRows.map((r) => [r.case_id, r.rating]));
   const city = users.find((u) => u.role === 'city_admin')!.id;
   const rows: AnnualReportRow[] = [];

@@ -1,15 +1,8 @@
+import type { CaseCategory, CaseSource } from '../../domain/vocabulary.js';
 import type { County } from './places.js';
 
-export type CaseCategory =
-  | 'marriage_family'
-  | 'domestic_violence'
-  | 'rural_land_property'
-  | 'labour_social_security'
-  | 'personal_rights'
-  | 'child_custody_visitation'
-  | 'other';
-
-export type CaseSource = 'visit' | 'letter' | 'phone' | 'online' | 'referred';
+// the stored value lists, written once in the domain
+export type { CaseCategory, CaseSource } from '../../domain/vocabulary.js';
 
 /** Marriage and domestic violence bring most women to the federation. */
 export const CATEGORY_WEIGHTS: [CaseCategory, number][] = [

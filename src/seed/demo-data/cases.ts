@@ -271,19 +271,6 @@ function bringSomeBack(cases: DemoCase[]): void {
   }
 }
 
-/** The demo cases that are 重复信访 (the database's is_repeat_petition, for the demo's frozen 附件7 figures). */
-export function repeatCaseIds(rows: readonly PetitionCaseRow[]): Set<number> {
-  const seen = new Set<string>();
-  const repeats = new Set<number>();
-  const inOrder = [...rows].sort((a, b) => a.accepted_on.localeCompare(b.accepted_on) || a.id - b.id);
-  for (const r of inOrder) {
-    const key = r.petitioner_id_number && `${r.county_id}:${r.petitioner_id_number}`;
-    if (r.repeat_of_id !== null || (key && seen.has(key))) repeats.add(r.id);
-    if (key) seen.add(key);
-  }
-  return repeats;
-}
-
 /** 新华-2024-0007: per county and year of acceptance, without gaps. */
 function numberCases(cases: DemoCase[]): void {
   const seq = new Map<string, number>();

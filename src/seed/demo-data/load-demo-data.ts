@@ -12,6 +12,7 @@ import { buildSupervision } from './supervision.js';
 import { buildTrainings } from './trainings.js';
 import { buildAdminUsers } from './users.js';
 import { buildWorkPoints, buildWorkSystems } from './work-points.js';
+import { repeatPetitionSql } from '../../services/repeat-petitions.js';
 
 /** Every table of the program; user_session and pgmigrations are left alone. */
 export const PROGRAM_TABLES = [
@@ -41,8 +42,12 @@ export const PROGRAM_TABLES = [
   'rectification',
 ];
 
-/** The whole demo world as rows, table by table in insertion order. Pure: the same on every call. */
-export function buildDemoData() {
+/**
+ * The whole demo world: its tables as rows, in insertion order, and 附件7 of the past years, whose frozen
+ * figures count 重复信访 as the database does (given the ids is_repeat_petition finds once the cases are
+ * in). Pure: the same on every call.
+ */
+function buildDemoWorld() {
   const places = buildPlaces();
   const users = buildAdminUsers(places.counties);
   const workPoints = buildWorkPoints(randomStream('work-points'), places.counties);
@@ -64,7 +69,7 @@ export function buildDemoData() {
     cases.map((c) => c.row),
   );
   const supervision = buildSupervision(places.counties, users, workPoints);
-  return {
+  const tables = {
     organization: places.rows,
     admin_user: users,
     work_point: workPoints,
@@ -78,17 +83,27 @@ export function buildDemoData() {
     case_document: files.documentRows,
     case_log: files.logRows,
     case_rating: ratings,
-    annual_report: buildAnnualReports(
-      places.counties,
-      users,
-      cases.map((c) => c.row),
-      ratings,
-    ),
     ...supervision,
+  };
+  return {
+    tables,
+    annualReports: (repeats: ReadonlySet<number>) =>
+      buildAnnualReports(
+        places.counties,
+        users,
+        cases.map((c) => c.row),
+        ratings,
+        repeats,
+      ),
   };
 }
 
-const TABLE_NAMES: Record<keyof ReturnType<typeof buildDemoData>, string> = {
+/** The demo world's tables as rows, table by table in insertion order (附件7 aside). Pure. */
+export function buildDemoData() {
+  return buildDemoWorld().tables;
+}
+
+const TABLE_NAMES: Record<keyof ReturnType<typeof buildDemoData> | 'annual_report', string> = {
   organization: '组织机构',
   admin_user: '用户',
   work_point: '工作点',
@@ -118,15 +133,22 @@ const TABLE_NAMES: Record<keyof ReturnType<typeof buildDemoData>, string> = {
 export async function loadDemoData(client: pg.ClientBase, log: (msg: string) => void = () => {}): Promise<void> {
   const started = performance.now();
   log('正在生成演示数据…');
-  const data = buildDemoData();
+  const world = buildDemoWorld();
   await client.query('BEGIN');
   try {
     log('正在清空业务数据表…');
     await client.query(`TRUNCATE ${PROGRAM_TABLES.join(', ')} RESTART IDENTITY CASCADE`);
-    for (const [table, rows] of Object.entries(data) as [keyof typeof data, object[]][]) {
+    const insert = async (table: keyof typeof TABLE_NAMES, rows: object[]) => {
       log(`正在写入${TABLE_NAMES[table]} ${rows.length} 条…`);
       await insertRows(client, table, rows);
-    }
+    };
+    for (const [table, rows] of Object.entries(world.tables) as [keyof typeof world.tables, object[]][])
+      await insert(table, rows);
+    // the past years' 附件7 froze their figures with 重复信访 as the database counts it, asked of the cases loaded
+    const { rows: repeats } = await client.query<{ id: number }>(
+      `SELECT c.id FROM petition_case c WHERE ${repeatPetitionSql('c')}`,
+    );
+    await insert('annual_report', world.annualReports(new Set(repeats.map((r) => r.id))));
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

@@ -12,7 +12,8 @@ const CITY = {
   address: '平顶山市新华区建设路中段市妇联',
 };
 
-interface CountyTable {
+/** What the demo says of a county-level unit, in its table and once its rows have ids. */
+export interface CountyIdentity {
   code: string;
   name: string;
   /** the abbreviation used in case and archive numbers */
@@ -20,6 +21,9 @@ interface CountyTable {
   contactPerson: string;
   contactPhone: string;
   address: string;
+}
+
+interface CountyTable extends CountyIdentity {
   townships: string[];
 }
 
@@ -301,14 +305,8 @@ export interface Township {
   villages: Village[];
 }
 
-export interface County {
+export interface County extends CountyIdentity {
   id: number;
-  code: string;
-  name: string;
-  shortName: string;
-  contactPerson: string;
-  contactPhone: string;
-  address: string;
   townships: Township[];
 }
 
@@ -318,42 +316,41 @@ export interface Places {
   rows: OrganizationRow[];
 }
 
-/** The organisation tree: city first, then the counties, then each county's townships and villages. */
-export function buildPlaces(): Places {
+/**
+ * The organisation rows of a world (the demo's, the scale generator's), numbered in the order added and
+ * created when the program started: the city first (with `cityCode`), then what is added — a county-level
+ * unit is its own county, under the city.
+ */
+export function organizationTable(cityCode: string) {
   const rows: OrganizationRow[] = [];
   const add = (row: Omit<OrganizationRow, 'id' | 'created_at' | 'updated_at'>): number => {
     const id = rows.length + 1;
     rows.push({ id, ...row, created_at: ORGANISED_ON, updated_at: ORGANISED_ON });
     return id;
   };
-  const none = { short_name: null, contact_person: null, contact_phone: null, address: null };
-
-  const cityId = add({
-    code: CITY.code,
-    name: CITY.name,
-    short_name: CITY.shortName,
-    level: 'city',
-    parent_id: null,
-    county_id: null,
-    contact_person: CITY.contactPerson,
-    contact_phone: CITY.contactPhone,
-    address: CITY.address,
-  });
-  const counties: County[] = COUNTIES.map((c) => {
-    const id = rows.length + 1;
+  /** a unit with its own contacts: the city, or a county-level unit (its own county) under it */
+  const unit = (c: CountyIdentity, level: 'city' | 'county', parentId: number | null) =>
     add({
       code: c.code,
       name: c.name,
       short_name: c.shortName,
-      level: 'county',
-      parent_id: cityId,
-      county_id: id,
+      level,
+      parent_id: parentId,
+      county_id: level === 'county' ? rows.length + 1 : null,
       contact_person: c.contactPerson,
       contact_phone: c.contactPhone,
       address: c.address,
     });
-    return { ...c, id, townships: [] };
-  });
+  const cityId = unit({ ...CITY, code: cityCode }, 'city', null);
+  const addCounty = (c: CountyIdentity): number => unit(c, 'county', cityId);
+  return { rows, add, addCounty, cityId };
+}
+
+/** The organisation tree: city first, then the counties, then each county's townships and villages. */
+export function buildPlaces(): Places {
+  const { rows, add, addCounty, cityId } = organizationTable(CITY.code);
+  const none = { short_name: null, contact_person: null, contact_phone: null, address: null };
+  const counties: County[] = COUNTIES.map((c) => ({ ...c, id: addCounty(c), townships: [] }));
   counties.forEach((county, i) => {
     const codes = new SuffixCounter();
     for (const name of COUNTIES[i].townships) {

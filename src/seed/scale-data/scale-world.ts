@@ -1,6 +1,5 @@
 import { addAgent, numberCertificates, type Agent, type AgentData } from '../demo-data/agents.js';
-import { timestamp } from '../demo-data/calendar.js';
-import { PROGRAM_START, type County, type OrganizationRow, type Township } from '../demo-data/places.js';
+import { organizationTable, type County, type OrganizationRow, type Township } from '../demo-data/places.js';
 import { Random } from '../demo-data/random.js';
 import { buildAdminUsers, type AdminUserRow } from '../demo-data/users.js';
 import { buildWorkPoints, buildWorkSystems } from '../demo-data/work-points.js';
@@ -55,25 +54,8 @@ export function buildScaleWorld(opts: { counties: number; agents: number; seed?:
   const names = placeNames(rng);
   if (opts.counties < 1 || opts.counties > Math.min(names.length, 8999))
     throw new Error(`counties must be 1…${Math.min(names.length, 8999)}`);
-  const rows: OrganizationRow[] = [];
-  const created = timestamp(PROGRAM_START);
-  const add = (row: Omit<OrganizationRow, 'id' | 'created_at' | 'updated_at'>): number => {
-    const id = rows.length + 1;
-    rows.push({ id, ...row, created_at: created, updated_at: created });
-    return id;
-  };
+  const { rows, add, addCounty } = organizationTable(SCALE_CITY_CODE);
   const none = { short_name: null, contact_person: null, contact_phone: null, address: null };
-  const cityId = add({
-    code: SCALE_CITY_CODE,
-    name: '平顶山市',
-    short_name: '平顶山',
-    level: 'city',
-    parent_id: null,
-    county_id: null,
-    contact_person: '市妇联权益部',
-    contact_phone: '0375-2666938',
-    address: '平顶山市新华区建设路中段市妇联',
-  });
   const counties: County[] = [];
   for (let i = 0; i < opts.counties; i++) {
     const shortName = names[i];
@@ -89,18 +71,7 @@ export function buildScaleWorld(opts: { counties: number; agents: number; seed?:
       address: `${name}人民路${rng.int(1, 200)}号${name}妇联`,
       townships: [],
     };
-    county.id = add({
-      code,
-      name,
-      short_name: shortName,
-      level: 'county',
-      parent_id: cityId,
-      county_id: null,
-      contact_person: county.contactPerson,
-      contact_phone: county.contactPhone,
-      address: county.address,
-    });
-    rows[county.id - 1].county_id = county.id;
+    county.id = addCounty(county);
     counties.push(county);
   }
   for (const county of counties) {
