@@ -571,6 +571,8 @@ async function main(): Promise<void> {
       figures.push(f);
     }
 
+    // where the server's memory goes: read after each part of the run
+    const rssAfter: Record<string, number> = { sequential: rssMb(app.child.pid!).rss };
     // a busy Monday morning: CLIENTS sessions at once, each sending its next request when the last answers
     const perClient = Math.max(3, Math.round(ITERATIONS / 5));
     const clerks = await Promise.all(
@@ -610,6 +612,7 @@ async function main(): Promise<void> {
       });
     }
 
+    rssAfter.concurrent = rssMb(app.child.pid!).rss;
     // 下载全卷 of a typical file: the five forms and five signed scans, made at request time
     log('下载全卷 (5 forms, 5 scans)…');
     const [open] = (
@@ -629,6 +632,7 @@ async function main(): Promise<void> {
     const dossier = { p50: pct(dossierTimes, 50), p95: pct(dossierTimes, 95), sizeMb: dossierBytes / 2 ** 20 };
 
     const memory = rssMb(app.child.pid!);
+    rssAfter.dossier = memory.rss;
     let refreshSeconds: number | null = null;
     if (!args['no-refresh']) {
       log('timing one snapshot refresh…');
@@ -653,6 +657,7 @@ async function main(): Promise<void> {
       serverRssAtStartMb: startRss,
       serverRssMb: memory.rss,
       serverPeakRssMb: memory.peak,
+      serverRssAfterMb: rssAfter,
       snapshotRefreshSeconds: refreshSeconds,
       figures,
       concurrency: busy,
@@ -693,6 +698,7 @@ function printTable(r: {
   serverRssAtStartMb: number;
   serverRssMb: number;
   serverPeakRssMb: number;
+  serverRssAfterMb: Record<string, number>;
   snapshotRefreshSeconds: number | null;
   iterations: number;
   concurrency: ConcurrentFigure[];
@@ -718,6 +724,7 @@ function printTable(r: {
     '',
     `start to login page: ${r.startupSeconds.toFixed(1)} s (target < 3 s)  server RSS at start ${r.serverRssAtStartMb.toFixed(0)} MB, after the run ${r.serverRssMb.toFixed(0)} MB (peak ${r.serverPeakRssMb.toFixed(0)} MB, target < 250 MB)` +
       (r.snapshotRefreshSeconds === null ? '' : `  snapshot refresh: ${r.snapshotRefreshSeconds.toFixed(1)} s`),
+    `server RSS after the sequential requests ${r.serverRssAfterMb.sequential.toFixed(0)} MB, after the ${r.concurrency[0]?.clients ?? 0} sessions ${r.serverRssAfterMb.concurrent.toFixed(0)} MB, after 下载全卷 ${r.serverRssAfterMb.dossier.toFixed(0)} MB`,
   ];
   console.log(lines.join('\n'));
 }
