@@ -224,6 +224,8 @@ describe('point 1: void instead of delete', () => {
     const voidedList = await city.api('GET', '/resources/PetitionCase/actions/list?filters.voided=true&perPage=500');
     expect(voidedList.json.records.map((x: any) => Number(x.params.id))).toContain(id);
     expect(voidedList.json.records.every((x: any) => x.params.voidedAt)).toBe(true);
+    // the count above the list is of the same voided records, not of the live ones
+    expect(voidedList.json.meta.total).toBe(voidedList.json.records.length);
     const shown = await city.api('GET', `/resources/PetitionCase/records/${id}/show`);
     expect(shown.json.record.params.voidReason).toBe('重复登记');
     expect(shown.json.record.populated.voidedById.title).toBeTruthy();

@@ -255,7 +255,11 @@ export class ScopedResource extends Resource {
   }
 
   /** The filter with the county forced for county staff: a forged `filters.countyId` is overwritten. */
-  private scoped(filter: Filter, context?: ActionContext): Filter {
+  private scoped(given: Filter, context?: ActionContext): Filter {
+    // a list counts with the filter its page was read with: each scopes a copy, the one given stays as chosen
+    const filter: Filter = Object.assign(Object.create(Object.getPrototypeOf(given)), given, {
+      filters: { ...given.filters },
+    });
     this.saneFilters(filter);
     this.textFilters(filter);
     const actor = actorOf(context);
