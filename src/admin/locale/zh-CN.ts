@@ -1,5 +1,5 @@
 import type { LocaleTranslations } from 'adminjs';
-import { RESOURCE_LABELS, RESOURCE_TRANSLATIONS } from './resources.js';
+import { RESOURCE_LABELS, RESOURCE_TRANSLATIONS, type ResourceId } from './resources.js';
 import { PAGES, UI } from './ui.js';
 
 export { ENUM_LABELS, enumLabel, type EnumTypeName } from './enums.js';
@@ -29,5 +29,15 @@ export const zhCN: LocaleTranslations = {
   properties: { ...UI.properties },
   messages: { ...UI.messages },
   pages: { ...PAGES },
-  resources: RESOURCE_TRANSLATIONS,
+  resources: listsHeadedByName(),
 };
+
+/** A list page is headed with what it lists (信访代理案件, 代理员 …), not with the action's own name 列表. */
+function listsHeadedByName(): LocaleTranslations['resources'] {
+  return Object.fromEntries(
+    Object.entries(RESOURCE_TRANSLATIONS).map(([id, own]) => [
+      id,
+      { ...own, actions: { list: RESOURCE_LABELS[id as ResourceId], ...(own as { actions?: object }).actions } },
+    ]),
+  );
+}
