@@ -103,7 +103,6 @@ const SYSTEM_FIELDS = ['id', 'createdAt', 'updatedAt', 'rowVersion', 'voidedAt',
 /** The virtual list filter of voidable resources: 'true' lists the voided records (city admins only). */
 export const VOIDED_FILTER = 'voided';
 
-/** A record id from a URL or a form: a positive 32-bit integer, else null (nothing matches it). */
 /**
  * The audit row of a record page that shows personal data in full, being written (findOne) while the page's
  * references are read; the page answers only once it is written (viewAudited), so no view goes unrecorded.
@@ -115,6 +114,7 @@ export async function viewAudited(context: ActionContext): Promise<void> {
   await viewAudits.get(context);
 }
 
+/** A record id from a URL or a form: a positive 32-bit integer, else null (nothing matches it). */
 export function recordId(id: unknown): number | null {
   const text = typeof id === 'number' ? String(id) : typeof id === 'string' ? id.trim() : '';
   return /^\d{1,10}$/.test(text) && Number(text) >= 1 && Number(text) <= 2147483647 ? Number(text) : null;
@@ -392,10 +392,9 @@ export class ScopedResource extends Resource {
     if (!this.rules.personal) return record;
     this.masked(record, actor, 'record');
     if (actor && seesInFull(this.rules.personal, actor.role) && context?.action?.name === 'show') {
-      const written = writeAudit(this.manager, {
+      const written = this.audit(this.manager, {
         actor,
         action: 'view_personal',
-        resource: this.rules.id,
         recordId: id,
         countyId: record.params.countyId,
       });
