@@ -27,37 +27,28 @@ const whole = (value: unknown, fallback: number, max = Number.MAX_SAFE_INTEGER) 
   return Number.isInteger(n) && n > 0 ? Math.min(n, max) : fallback;
 };
 
-/**
- * A reference as a list row names it: id and title. A list page links it by id; its own page reads the
- * referenced record again.
- */
-const named = (ref: BaseRecord | null | undefined): RecordJSON | null =>
-  ref
-    ? {
-        id: String(ref.id()),
-        title: ref.title(),
-        params: {},
-        populated: {},
-        baseError: null,
-        errors: {},
-        recordActions: [],
-        bulkActions: [],
-      }
-    : null;
+/** A record as a list row carries it: id, title and the given columns and references, no actions. */
+const bare = (record: BaseRecord, params: RecordJSON['params'], populated: RecordJSON['populated']): RecordJSON => ({
+  id: String(record.id()),
+  title: record.title(),
+  params,
+  populated,
+  baseError: null,
+  errors: {},
+  recordActions: [],
+  bulkActions: [],
+});
 
-/** A row of a list whose page opens the record to act on it: its columns, no actions of its own. */
-function leanRow(record: BaseRecord): RecordJSON {
-  return {
-    id: String(record.id()),
-    title: record.title(),
-    params: record.params,
-    populated: Object.fromEntries(Object.entries(record.populated).map(([path, ref]) => [path, named(ref)])),
-    baseError: null,
-    errors: {},
-    recordActions: [],
-    bulkActions: [],
-  };
-}
+/**
+ * A row of a list whose page opens the record to act on it: its columns, each reference by id and title
+ * (the page links it by id; its own page reads the referenced record again), no actions of its own.
+ */
+const leanRow = (record: BaseRecord): RecordJSON =>
+  bare(
+    record,
+    record.params,
+    Object.fromEntries(Object.entries(record.populated).map(([path, ref]) => [path, ref ? bare(ref, {}, {}) : null])),
+  );
 
 /**
  * The list action: AdminJS's own (filters, sort, page, the references populated) with the page and its
