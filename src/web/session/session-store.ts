@@ -25,31 +25,29 @@ export function sessionStore(
 ): session.Store {
   const PgStore = connectPgSimple(expressSession);
   const touches = new KeyedWindow(SESSION_TOUCH_MS, () => opts.now().getTime());
-  const reads = new KeyedWindow(USER_RECHECK_MS, () => opts.now().getTime());
   // as stored (JSON): each request parses its own copy, which express-session may change and save
-  const recent = new Map<string, string | null>();
-  type Loaded = (err: unknown, sess?: session.SessionData | null) => void;
+  const sessions = recentReads(
+    (sid) =>
+      new Promise<string | null>((resolve, reject) =>
+        PgStore.prototype.get.call(store, sid, (err: unknown, sess?: session.SessionData | null) =>
+          err ? reject(err) : resolve(sess ? JSON.stringify(sess) : null),
+        ),
+      ),
+    opts.now,
+  );
   class ThrottledPgStore extends PgStore {
-    override get(sid: string, done: Loaded): void {
-      if (!reads.admit(sid) && recent.has(sid)) {
-        const stored = recent.get(sid);
-        return done(null, stored ? JSON.parse(stored) : null);
-      }
-      super.get(sid, (err: unknown, sess?: session.SessionData | null) => {
-        if (err) recent.delete(sid);
-        else {
-          if (recent.size > 10_000) recent.clear();
-          recent.set(sid, sess ? JSON.stringify(sess) : null);
-        }
-        done(err, sess);
-      });
+    override get(sid: string, done: (err: unknown, sess?: session.SessionData | null) => void): void {
+      sessions.read(sid).then(
+        (stored) => done(null, stored ? JSON.parse(stored) : null),
+        (err: unknown) => done(err),
+      );
     }
     override set(sid: string, sess: session.SessionData, done?: (err?: unknown) => void): void {
-      recent.delete(sid);
+      sessions.forget(sid);
       super.set(sid, sess, done);
     }
     override destroy(sid: string, done?: (err?: unknown) => void): void {
-      recent.delete(sid);
+      sessions.forget(sid);
       super.destroy(sid, done);
     }
     override touch(sid: string, sess: session.SessionData, done?: () => void): void {
@@ -57,15 +55,38 @@ export function sessionStore(
       else done?.();
     }
   }
-  return new ThrottledPgStore({ pool, tableName: 'user_session', pruneSessionInterval: opts.prune ? 15 * 60 : false });
+  const store = new ThrottledPgStore({
+    pool,
+    tableName: 'user_session',
+    pruneSessionInterval: opts.prune ? 15 * 60 : false,
+  });
+  return store;
+}
+
+/**
+ * What was read for a key (a user, a session), read again once USER_RECHECK_MS has passed since, or once
+ * this process has forgotten it (it changed or ended it itself).
+ */
+function recentReads<V>(load: (key: string) => Promise<V>, now: () => Date) {
+  const checks = new KeyedWindow(USER_RECHECK_MS, () => now().getTime());
+  const known = new Map<string, V>();
+  return {
+    async read(key: string): Promise<V> {
+      if (checks.admit(key) || !known.has(key)) {
+        const value = await load(key);
+        // the keys are sessions and users: a long-running server does not keep every one it ever saw
+        if (known.size > 10_000) known.clear();
+        known.set(key, value);
+      }
+      return known.get(key) as V;
+    },
+    forget(key: string): void {
+      known.delete(key);
+    },
+  };
 }
 
 /** The signed-in user as stored, re-read at most every USER_RECHECK_MS per user. */
 export function recentUsers<U>(load: (id: string) => Promise<U | null>, now: () => Date) {
-  const checks = new KeyedWindow(USER_RECHECK_MS, () => now().getTime());
-  const known = new Map<string, U | null>();
-  return async (id: string): Promise<U | null> => {
-    if (checks.admit(id) || !known.has(id)) known.set(id, await load(id));
-    return known.get(id) ?? null;
-  };
+  return recentReads(load, now).read;
 }
