@@ -15,6 +15,7 @@ import { pendingMigrations } from './database/migrate.js';
 import type { Config } from './config.js';
 import { authenticate, reloadSessionUser } from './services/auth-service.js';
 import { adminApiStatus, errorResponder, knownActionsOnly, noNulInUrl, saneListQuery } from './admin/api-status.js';
+import { stepPosts } from './admin/actions/step-post.js';
 import { agentFilesRouter, FILES_PATH } from './admin/files/agent-files.router.js';
 import { caseFilesRouter } from './admin/files/case-files.router.js';
 import { caseRegisterRouter } from './admin/files/case-register.router.js';
@@ -167,7 +168,13 @@ export async function createApp({ config, dataSource, now = () => new Date(), lo
     attachmentsRouter(uploads),
     yearEndFilesRouter({ dataSource, now }),
   );
-  app.use(`${admin.options.rootPath}/api`, adminApiStatus, knownActionsOnly(admin), saneListQuery(admin));
+  app.use(
+    `${admin.options.rootPath}/api`,
+    adminApiStatus,
+    knownActionsOnly(admin),
+    saneListQuery(admin),
+    stepPosts(admin),
+  );
   app.use(admin.options.rootPath, inlineStateGuard, router);
   app.use(errorResponder(log));
   return { app, admin };

@@ -14,7 +14,7 @@ import {
   type ResourceWithOptions,
 } from 'adminjs';
 import { can, type Operation, type ResourceId } from '../domain/access-policy.js';
-import { recordFormHandler } from './actions/form-action.js';
+import { stepAction } from './actions/form-action.js';
 import { leanRowParams, listHandler } from './actions/list-action.js';
 import { Components } from './components/index.js';
 import { actorOf } from './current-actor.js';
@@ -204,42 +204,30 @@ function neverLoseRecords(resource: ScopedResource, rules: ResourceRules, action
       }
     : { ...actions.delete, isAccessible: false, isVisible: false };
   if (resource.voidable) {
-    actions.voidRecord = {
-      actionType: 'record',
+    actions.voidRecord = stepAction({
       icon: 'Slash',
       variant: 'danger',
-      component: Components.ActionForm,
+      intro:
+        '作废后该记录不再出现在列表、搜索和统计中，但不会被删除：作废人、时间和原因记入操作日志，市妇联管理员可以查看并恢复。',
+      submitLabel: '确认作废',
+      fields: [{ name: 'reason', label: '作废原因', type: 'textarea', required: true }],
       isAccessible: deleteAccess,
       isVisible: (context) => !isVoided(context) && deleteVisible(context),
-      custom: {
-        intro:
-          '作废后该记录不再出现在列表、搜索和统计中，但不会被删除：作废人、时间和原因记入操作日志，市妇联管理员可以查看并恢复。',
-        submitLabel: '确认作废',
-        fields: [{ name: 'reason', label: '作废原因', type: 'textarea', required: true }],
-      },
-      handler: recordFormHandler(
-        ({ payload, recordId, context }) =>
-          resource.voidRecord(recordId, { reason: payload.reason, rowVersion: payload.rowVersion }, context),
-        '记录已作废（市妇联管理员可以恢复）',
-      ),
-    };
-    actions.restoreRecord = {
-      actionType: 'record',
+      run: ({ payload, recordId, context }) =>
+        resource.voidRecord(recordId, { reason: payload.reason, rowVersion: payload.rowVersion }, context),
+      success: '记录已作废（市妇联管理员可以恢复）',
+    });
+    actions.restoreRecord = stepAction({
       icon: 'RotateCcw',
-      component: Components.ActionForm,
+      intro: '恢复后该记录重新出现在列表和统计中，恢复操作记入操作日志。',
+      submitLabel: '确认恢复',
+      fields: [],
       isAccessible: (context) => actorOf(context)?.role === 'city_admin' && allowed(rules.id, 'read')(context),
       isVisible: isVoided,
-      custom: {
-        intro: '恢复后该记录重新出现在列表和统计中，恢复操作记入操作日志。',
-        submitLabel: '确认恢复',
-        fields: [],
-      },
-      handler: recordFormHandler(
-        ({ payload, recordId, context }) =>
-          resource.restoreRecord(recordId, { rowVersion: payload.rowVersion }, context),
-        '记录已恢复',
-      ),
-    };
+      run: ({ payload, recordId, context }) =>
+        resource.restoreRecord(recordId, { rowVersion: payload.rowVersion }, context),
+      success: '记录已恢复',
+    });
   }
   for (const [name, action] of Object.entries(actions)) {
     const isRecordAction = ['edit', 'delete'].includes(name) || action.actionType === 'record';

@@ -27,3 +27,11 @@ declare module 'formidable' {
 
   export default IncomingForm;
 }
+
+// express-formidable 1.x ships no types either: its middleware (the body parser AdminJS's router uses).
+declare module 'express-formidable' {
+  import type { RequestHandler } from 'express';
+  import type { Options } from 'formidable';
+
+  export default function formidableMiddleware(options?: Options): RequestHandler;
+}

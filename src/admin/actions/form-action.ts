@@ -16,6 +16,7 @@ import { describeStale } from '../stale-version.js';
 import { refusalErrors } from '../refusals.js';
 import type { ActionField } from '../components/action-form.js';
 import { Components } from '../components/index.js';
+import type { StepCustom } from './step-post.js';
 import type { Actor } from '../../domain/access-policy.js';
 
 type Payload = Record<string, string | undefined>;
@@ -96,7 +97,12 @@ export function stepAction<R>(spec: StepActionSpec<R>): Partial<Action<ActionRes
     icon: spec.icon,
     ...(spec.variant ? { variant: spec.variant } : {}),
     component: Components.ActionForm,
-    custom: { intro: spec.intro, submitLabel: spec.submitLabel, fields: spec.fields },
+    custom: {
+      intro: spec.intro,
+      submitLabel: spec.submitLabel,
+      fields: spec.fields,
+      ...({ step: true } satisfies StepCustom),
+    },
     isAccessible: spec.isAccessible,
     ...(spec.isVisible ? { isVisible: spec.isVisible } : {}),
     handler: recordFormHandler(spec.run, spec.success),
