@@ -11,7 +11,7 @@ import { FORM_TITLES, renderCaseForm } from '../../reports/case-forms/index.js';
 import { writeAudit } from '../../services/audit.js';
 import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
 import { loadCaseFormData } from '../../services/case-forms.js';
-import { buildCaseDossier } from '../../reports/case-dossier.js';
+import { drawCaseDossierApart } from '../../reports/case-dossier-apart.js';
 import { loadDossierInput } from '../../services/case-dossier.js';
 import { fileCaseScan, storedPath } from '../../services/case-scans.js';
 import { caseTimeline } from '../../services/case-timeline.js';
@@ -209,7 +209,7 @@ export function caseFilesRouter(deps: Deps): express.Router {
           uploadDir: deps.uploadDir,
           publicBaseUrl: deps.publicBaseUrl,
         });
-        const { pdf, entries } = await buildCaseDossier(input!);
+        const { pdf, entries } = await drawCaseDossierApart(input!);
         const dossier = { entries: entries.length, scans: input!.scans.length, bytes: pdf.length };
         await sendCasePaper(req, res, { actor, row, changes: { dossier } }, Buffer.from(pdf), {
           name: `${row.case_no}-案卷.pdf`,
