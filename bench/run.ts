@@ -364,12 +364,41 @@ async function measure(
 ): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await run(i);
   const times: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const t = performance.now();
-    await run(warmup + i);
-    times.push(performance.now() - t);
-  }
+  for (let i = 0; i < iterations; i++) times.push(await timed(run, warmup + i));
   return times;
+}
+
+async function timed(run: (i: number) => Promise<unknown>, i: number): Promise<number> {
+  const t = performance.now();
+  await run(i);
+  return performance.now() - t;
+}
+
+async function warm(app: (i: number) => Promise<unknown>, floor: (i: number) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < WARMUP; i++) {
+    await app(i);
+    await floor(i);
+  }
+}
+
+/**
+ * The app and its floor timed in turns (app, floor, app …) after their warm-up, so that both meet the
+ * same moment of the machine — a collection, a checkpoint, a neighbour's burst — rather than the floor
+ * being timed a second later on a machine that has changed.
+ */
+async function measurePair(
+  app: (i: number) => Promise<unknown>,
+  floor: (i: number) => Promise<unknown>,
+  iterations: number,
+): Promise<{ appTimes: number[]; floorTimes: number[] }> {
+  await warm(app, floor);
+  const appTimes: number[] = [];
+  const floorTimes: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    appTimes.push(await timed(app, WARMUP + i));
+    floorTimes.push(await timed(floor, WARMUP + i));
+  }
+  return { appTimes, floorTimes };
 }
 
 /** `clients` loops at once, each warming up once and then sending `perClient` requests back to back. */
@@ -565,13 +594,16 @@ async function main(): Promise<void> {
       },
     ];
 
+    // a server just started compiles its hot paths over its first few hundred requests: every request but
+    // the transition (which concludes cases) is warmed up once before any is timed, not only its own row
+    log('warming up…');
+    for (const s of scenarios) if (!s.name.startsWith('state')) await warm(s.app, s.floor);
     const figures: Figure[] = [];
     for (const s of scenarios) {
       log(`${s.name}…`);
       // the transition changes data: fewer iterations when few cases are left
       const n = s.name.startsWith('state') ? Math.min(ITERATIONS, Math.max(1, appCases.length - WARMUP)) : ITERATIONS;
-      const appTimes = await measure(s.app, n);
-      const floorTimes = await measure(s.floor, n);
+      const { appTimes, floorTimes } = await measurePair(s.app, s.floor, n);
       const f: Figure = {
         name: s.name,
         p50: pct(appTimes, 50),
