@@ -226,3 +226,17 @@ step('adds a handling record from the case page and reads it in the case history
   await chineseText(desk);
   await shot(desk, 'clerk-08-case-history');
 });
+
+step("on her phone, a step opens on its form: only 查看 above it, not the case's other steps", async () => {
+  await phone.goto(`/admin/resources/PetitionCase/records/${repeatId}/addHandlingRecord`);
+  const form = phone.locator('[data-testid=action-form-addHandlingRecord]');
+  await form.waitFor();
+  const shown = await phone
+    .locator('.adminjs_ActionHeader [data-testid^=action-]:visible')
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')));
+  expect(shown).toEqual(['action-show']);
+  // the form starts in the upper half of the first screen (it started below seven buttons, off the screen)
+  expect((await form.boundingBox())!.y).toBeLessThan(844 / 2);
+  await chineseText(phone);
+  await shot(phone, 'clerk-09-phone-step-form');
+});
