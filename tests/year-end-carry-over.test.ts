@@ -11,7 +11,8 @@ import { insertRow } from './support/fixtures.js';
 // The edges of the year-end figures on a hand-built world: a voided (作废) case is in no figure; a case
 // concluded on 31 December is concluded in that year, one concluded on 1 January is not; 3 of 16 (18.75 %)
 // is shown as 18.8 % and fails 90 %; and 上年结转 — the cases accepted after a county's 附件7 was frozen on
-// 15 December are carried into the next year's 附件7, so that every case of the year is in one report.
+// 15 December, and one typed in after it though accepted before, are carried into the next year's 附件7, so
+// that every case of the year is in one report.
 
 describe('year-end figures on a hand-built world', () => {
   const db = connectedTestDatabase();
@@ -48,6 +49,8 @@ describe('year-end figures on a hand-built world', () => {
         source: 'visit',
         petitioner_name: '信访人',
         state: 'representing',
+        // typed in on the day it was accepted, as a clerk does
+        created_at: `${String(values.accepted_on)}T09:00:00+08:00`,
         ...values,
       };
       return insertRow(db(), 'petition_case', row);
@@ -140,16 +143,30 @@ describe('year-end figures on a hand-built world', () => {
     });
 
     it('carries the rest of 2025 into the 2026 附件7 as its own line, and then no case is outside a report', async () => {
+      // accepted on 10 December, typed into the register on the 22nd: the version frozen on the 15th never saw it
+      await insertRow(db(), 'petition_case', {
+        county_id: A,
+        case_no: 'late',
+        subject: '事项',
+        category: 'marriage_family',
+        source: 'visit',
+        petitioner_name: '信访人',
+        state: 'concluded',
+        representing_since: '2025-12-11',
+        concluded_on: '2025-12-12',
+        accepted_on: '2025-12-10',
+        created_at: '2025-12-22T09:00:00+08:00',
+      });
       await db().query(`SET reporting.today = '2026-12-15'`);
       const f = await annualFigures(em(), A, 2026, '2026-12-15');
       expect(f.accepted).toBe(1); // 2026's own: the 1 January case only
       expect(f.carriedOver).toMatchObject({
         period: { from: '2025-12-16', to: '2025-12-31' },
         asOf: '2026-12-15',
-        accepted: 1, // the 20 December case
-        concluded: 1, // the case concluded on 31 December, after 2025 was frozen
-        closureDue: 1, // past its limit by now
-        closed: 0,
+        accepted: 2, // the 20 December case, and the one entered after the freeze
+        concluded: 2, // the case concluded on 31 December, and the late one's conclusion on the 12th
+        closureDue: 2, // the 20 December case past its limit by now; the late one concluded
+        closed: 1,
       });
       await insertReport(A, 2026, 'submitted', f, '2026-12-15T10:00:00+08:00');
       expect((await loadDashboardData(rows, leader, 2025)).casesNotInAnnualReport).toBe(0);
@@ -164,7 +181,7 @@ describe('year-end figures on a hand-built world', () => {
       await db().query(`UPDATE annual_report SET status = 'accepted' WHERE county_id = $1 AND year = 2026`, [A]);
       const summary = await closureSummary(em(), 2026);
       expect(summary.total.accepted).toBe(1);
-      expect(summary.carriedOverTotal).toMatchObject({ accepted: 1, concluded: 1 });
+      expect(summary.carriedOverTotal).toMatchObject({ accepted: 2, concluded: 2 });
     });
   });
 });

@@ -30,6 +30,11 @@ export interface StatisticsCase {
   rating?: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
   /** 重复信访: marked as repeating an earlier case, or her ID number on an earlier case of the county */
   isRepeat?: boolean;
+  /**
+   * The first day whose events of this case count, when earlier than the period's start: a case entered
+   * after the version holding its days was frozen counts in 上年结转 with all it records (year-end-carry-over.ts)
+   */
+  countedFrom?: string;
 }
 
 export interface Period {
@@ -220,7 +225,8 @@ export function caseStatistics(cases: readonly StatisticsCase[], period: Period,
   };
   const to = compareDates(period.to, asOf) <= 0 ? period.to : asOf;
   for (const c of cases) {
-    if (within(c.acceptedOn, period.from, to)) {
+    const from = c.countedFrom && compareDates(c.countedFrom, period.from) < 0 ? c.countedFrom : period.from;
+    if (within(c.acceptedOn, from, to)) {
       const state = stateOn(c, asOf);
       f.accepted++;
       f.byState[state]++;
@@ -236,14 +242,14 @@ export function caseStatistics(cases: readonly StatisticsCase[], period: Period,
       if (c.isGroup) f.groupCases++;
       if (c.isRepeat) f.repeats!++;
     }
-    if (within(c.concludedOn, period.from, to)) {
+    if (within(c.concludedOn, from, to)) {
       f.concluded++;
       const onTime = replyOnTime(c, asOf);
       if (onTime !== null) f.repliesDue++;
       if (onTime) f.repliesOnTime++;
     }
-    if (within(c.reviewRequestedOn, period.from, to)) f.reviewRequests++;
-    if (within(c.replyIssuedOn, period.from, to)) {
+    if (within(c.reviewRequestedOn, from, to)) f.reviewRequests++;
+    if (within(c.replyIssuedOn, from, to)) {
       f.replies!++;
       if (c.rating) f.rated!++;
       if (c.rating === 'satisfied') f.satisfied!++;

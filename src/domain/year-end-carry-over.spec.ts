@@ -1,12 +1,13 @@
 import { caseStatistics, type StatisticsCase } from './case-statistics.js';
 import { c } from './case-statistics.fixture.js';
-import { carryOverPeriod, countingVersion, type FrozenVersion } from './year-end-carry-over.js';
+import { carryOver, carryOverPeriod, countingVersion, type FrozenVersion } from './year-end-carry-over.js';
 
 const v = (over: Partial<FrozenVersion>): FrozenVersion => ({
   status: 'accepted',
   version: 1,
   voided: false,
   asOf: '2025-12-15',
+  frozenAt: '2025-12-15T02:00:00Z',
   ...over,
 });
 
@@ -50,6 +51,23 @@ describe('上年结转: the stretch of a year after its 附件7 was frozen', () 
     }
     // a case accepted on 1 January is the new year's own, not carried
     expect(caseStatistics([kase('2026-01-01')], period, '2026-12-15').accepted).toBe(0);
+  });
+
+  it('carries a case typed in after the freeze though accepted before it, with what it recorded by then', () => {
+    const carry = carryOver(2025, [v({ asOf: '2025-12-15', frozenAt: '2025-12-15T02:00:00Z' })])!;
+    expect(carry).toEqual({
+      period: { from: '2025-12-16', to: '2025-12-31' },
+      lateEntries: { enteredAfter: '2025-12-15T02:00:00Z', from: '2025-01-01' },
+    });
+    // accepted on 10 December and concluded on the 12th, entered on the 22nd: the frozen version never saw it
+    const late = kase('2025-12-10', { concludedOn: '2025-12-12', representingSince: '2025-12-11' });
+    const f = caseStatistics([{ ...late, countedFrom: carry.lateEntries.from }], carry.period, '2026-12-15');
+    expect(f).toMatchObject({ accepted: 1, concluded: 1, closed: 1 });
+    // without the mark it is the frozen version's, and the carry-over leaves it
+    expect(caseStatistics([late], carry.period, '2026-12-15')).toMatchObject({ accepted: 0, concluded: 0 });
+    // nothing carried where nothing was frozen
+    expect(carryOver(2025, [])).toBeNull();
+    expect(carryOver(2025, [v({ asOf: '2026-01-05' })])).toBeNull();
   });
 
   it('counts the carried cases as they stand on the new year’s measuring day', () => {

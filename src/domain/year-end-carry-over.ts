@@ -2,8 +2,10 @@
 // submitted (due 20 December, 平妇字〔2014〕17号 工作要求), so what happens between that day and 31 December
 // — cases accepted, concluded, replied to — is in no version of that year. The statistics office's usual
 // answer, kept here: the next year's 附件7 carries that stretch of the year as its own line, 上年结转,
-// counted with the same definitions (case-statistics.ts) as of the next year's measuring day. The year's
-// own figures are never reopened: an accepted version stays as the city accepted it.
+// counted with the same definitions (case-statistics.ts) as of the next year's measuring day. A case typed
+// into the register after the freeze, though accepted on or before its day, is in no version either: the
+// line carries it too, with everything it records up to 31 December. The year's own figures are never
+// reopened: an accepted version stays as the city accepted it.
 import type { CaseFigures, Period } from './case-statistics.js';
 import { addDays, compareDates } from './dates.js';
 import type { ReportStatus } from './vocabulary.js';
@@ -11,7 +13,7 @@ import type { ReportStatus } from './vocabulary.js';
 export const CARRY_OVER_DEFINITION = {
   name: '上年结转',
   definition:
-    '上年度结案统计表（附件7）上报冻结之后至12月31日受理（及终结、答复、申请复查）的案件，未计入上年度任何已上报的统计表，计入本年度统计表的「上年结转」栏，按本年度统计日的状态计算；本年度自身数字不含此栏',
+    '上年度结案统计表（附件7）上报冻结之后至12月31日受理（及终结、答复、申请复查）的案件，以及冻结之后才补录、受理日期在冻结日及以前的上年度案件，未计入上年度任何已上报的统计表，计入本年度统计表的「上年结转」栏，按本年度统计日的状态计算；本年度自身数字不含此栏',
 } as const;
 
 /**
@@ -27,6 +29,8 @@ export interface FrozenVersion {
   voided: boolean;
   /** the day its figures describe (figures.asOf), null before it was submitted */
   asOf: string | null;
+  /** the moment it was submitted (submitted_at, ISO 8601): the register as it stood then is what it holds */
+  frozenAt: string | null;
 }
 
 /**
@@ -52,4 +56,30 @@ export function carryOverPeriod(previousYear: number, versions: readonly FrozenV
   const from =
     compareDates(frozen.asOf, `${previousYear}-01-01`) < 0 ? `${previousYear}-01-01` : addDays(frozen.asOf, 1);
   return { from, to: yearEnd };
+}
+
+/** Cases entered in the register after `enteredAfter` though accepted from `from` on: each counts from `from`. */
+export interface LateEntries {
+  enteredAfter: string;
+  from: string;
+}
+
+/** What the next year's 附件7 carries of a year (see carryOver). */
+export interface CarryOver {
+  /** the stretch after the counting version was frozen */
+  period: Period;
+  /** the cases the frozen version never saw */
+  lateEntries: LateEntries;
+}
+
+/**
+ * The carry-over of `previousYear`: its stretch after the counting version was frozen (carryOverPeriod), and
+ * the cases typed in after that version was submitted although accepted within the year by then (accepted
+ * on 10 December, entered on 22 December: no version holds them). Null as for carryOverPeriod.
+ */
+export function carryOver(previousYear: number, versions: readonly FrozenVersion[]): CarryOver | null {
+  const period = carryOverPeriod(previousYear, versions);
+  const frozenAt = countingVersion(versions)?.frozenAt;
+  if (!period || !frozenAt) return null;
+  return { period, lateEntries: { enteredAfter: frozenAt, from: `${previousYear}-01-01` } };
 }

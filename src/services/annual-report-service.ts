@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../domain/access-policy.js';
 import { applyReportStep, mayTakeReportStep, STEP_LABELS, type ReportStep } from '../domain/annual-report-rules.js';
 import type { ReportStatus } from '../domain/vocabulary.js';
-import { carryOverPeriod, type AnnualFigures } from '../domain/year-end-carry-over.js';
+import { carryOver, type AnnualFigures } from '../domain/year-end-carry-over.js';
 import { localDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { AnnualReport } from '../entities/annual-report.js';
@@ -32,16 +32,28 @@ export async function annualFigures(
   today: string,
 ): Promise<AnnualFigures> {
   const own = await countyFigures(em, countyId, yearPeriod(year), today);
-  const previous: { status: ReportStatus; version: number; voided: boolean; as_of: string | null }[] = await em.query(
-    `SELECT status::text AS status, version, voided_at IS NOT NULL AS voided, figures->>'asOf' AS as_of
+  const previous: {
+    status: ReportStatus;
+    version: number;
+    voided: boolean;
+    as_of: string | null;
+    submitted_at: Date | null;
+  }[] = await em.query(
+    `SELECT status::text AS status, version, voided_at IS NOT NULL AS voided, figures->>'asOf' AS as_of, submitted_at
        FROM annual_report WHERE county_id = $1 AND year = $2`,
     [countyId, year - 1],
   );
-  const period = carryOverPeriod(
+  const carry = carryOver(
     year - 1,
-    previous.map((p) => ({ status: p.status, version: p.version, voided: p.voided, asOf: p.as_of })),
+    previous.map((p) => ({
+      status: p.status,
+      version: p.version,
+      voided: p.voided,
+      asOf: p.as_of,
+      frozenAt: p.submitted_at?.toISOString() ?? null,
+    })),
   );
-  return { ...own, carriedOver: period && (await countyFigures(em, countyId, period, today)) };
+  return { ...own, carriedOver: carry && (await countyFigures(em, countyId, carry.period, today, carry.lateEntries)) };
 }
 
 /** Serialises the creation of a county's table for a year (新建, 修改后重新上报) until the transaction ends. */

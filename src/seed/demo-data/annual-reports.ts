@@ -79,7 +79,13 @@ export function buildAnnualReports(
         const submittedAt = at(submittedOn, 10);
         const reviewedAt = at(`${year}-12-${String(Math.min(d + 2, 31)).padStart(2, '0')}`, 15);
         const last = i === versions.length - 1;
-        previous.push({ status: last ? 'accepted' : 'returned', version: i + 1, voided: false, asOf: submittedOn });
+        previous.push({
+          status: last ? 'accepted' : 'returned',
+          version: i + 1,
+          voided: false,
+          asOf: submittedOn,
+          frozenAt: submittedAt,
+        });
         rows.push({
           id: rows.length + 1,
           county_id: county.id,
