@@ -22,6 +22,11 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--disable-quic',
     ],
+    // headless Chromium lays out a date field (年/月/日 order) by the process's language, not by --lang:
+    // without it the clerk's 终结日期 reads 12/02/2026 in the screenshots, where her browser shows 2026/12/02.
+    // LANGUAGE, not LANG: this machine has no zh_CN glibc locale, and LANG=zh_CN.UTF-8 makes Chromium name
+    // every download "download"
+    env: { ...process.env, LANGUAGE: 'zh_CN' },
   });
 }
 
