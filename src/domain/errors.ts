@@ -141,6 +141,11 @@ export const ERROR_CODES = {
   REISSUE_REASON_TOO_LONG: { message: '原因过长' },
   VOID_REASON_REQUIRED: { message: '请填写作废原因', field: 'reason' },
   VOID_REASON_TOO_LONG: { message: '作废原因过长', field: 'reason' },
+  // her rating on the public query page (条例第二十一条; the limits in PETITIONER_VIEW_POLICY)
+  RATING_CHOICE: { message: '请选择满意、基本满意或不满意', field: 'rating' },
+  RATING_COMMENT: { message: '意见请填写文字，不要超过字数限制', field: 'comment' },
+  RATING_NO_REPLY: { message: '答复意见书出具后才能评价。', status: 409 },
+  RATING_LOCKED: { message: '评价已超过修改期限，已锁定。', status: 409 },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

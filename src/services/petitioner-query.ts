@@ -45,8 +45,8 @@ export interface PublicCaseView {
   } | null;
   /** she may rate (or re-rate) now */
   canRate: boolean;
-  /** why not, in Chinese, when she may not */
-  rateRefusal: string | null;
+  /** why she may not rate now (RATING_NO_REPLY, RATING_LOCKED), null while she may */
+  rateRefusal: DomainError | null;
 }
 
 const D = (col: string, as: string) => `to_char(c.${col}, 'YYYY-MM-DD') AS "${as}"`;
@@ -151,9 +151,9 @@ function toView(row: CaseRow, now: Date): PublicCaseView {
     canRate: refusal === null,
     rateRefusal:
       refusal === 'NO_REPLY'
-        ? '答复意见书出具后才能评价。'
+        ? new DomainError('RATING_NO_REPLY')
         : refusal === 'LOCKED'
-          ? `评价已超过${PETITIONER_VIEW_POLICY.ratingChangeDays}日修改期限，已锁定。`
+          ? new DomainError('RATING_LOCKED', `评价已超过${PETITIONER_VIEW_POLICY.ratingChangeDays}日修改期限，已锁定。`)
           : null,
   };
 }
@@ -188,7 +188,7 @@ export interface RateRequest extends QueryRequest {
 export type RateOutcome =
   | { ok: true; view: PublicCaseView }
   | { ok: false; notFound: true }
-  | { ok: false; notFound: false; field: 'rating' | 'comment' | null; message: string; view: PublicCaseView };
+  | { ok: false; notFound: false; refused: DomainError; view: PublicCaseView };
 
 /**
  * Her rating (满意 / 基本满意 / 不满意, optional comment), once the reply opinion is issued; a new one
@@ -208,18 +208,14 @@ export async function rateCase(manager: EntityManager, q: RateRequest): Promise<
       return { ok: false, notFound: true };
     }
     const view = toView(row, q.now);
-    if (!isRating(q.rating))
-      return { ok: false, notFound: false, field: 'rating', message: '请选择满意、基本满意或不满意', view };
+    const refuse = (refused: DomainError) => ({ ok: false as const, notFound: false as const, refused, view });
+    if (!isRating(q.rating)) return refuse(new DomainError('RATING_CHOICE'));
     const comment = cleanComment(q.comment);
     if (comment === 'NOT_TEXT' || comment === 'TOO_LONG')
-      return {
-        ok: false,
-        notFound: false,
-        field: 'comment',
-        message: `意见请填写文字，不超过${PETITIONER_VIEW_POLICY.commentMaxLength}字`,
-        view,
-      };
-    if (!view.canRate) return { ok: false, notFound: false, field: null, message: view.rateRefusal!, view };
+      return refuse(
+        new DomainError('RATING_COMMENT', `意见请填写文字，不超过${PETITIONER_VIEW_POLICY.commentMaxLength}字`),
+      );
+    if (view.rateRefusal) return refuse(view.rateRefusal);
     await em.query(
       `INSERT INTO case_rating (case_id, rating, comment, first_rated_at, rated_at)
        VALUES ($1, $2, $3, $4, $4)

@@ -125,7 +125,7 @@ ${v.rating.comment ? `<p class="comment">${esc(v.rating.comment)}</p>` : ''}
 </form>`
     : v.rating
       ? ''
-      : `<p class="hint">${esc(v.rateRefusal ?? '')}</p>`;
+      : `<p class="hint">${esc(v.rateRefusal?.message ?? '')}</p>`;
   const notice = state.notice
     ? `<p class="${state.notice.ok ? 'ok' : 'alert'}" role="${state.notice.ok ? 'status' : 'alert'}">${esc(state.notice.text)}</p>`
     : '';

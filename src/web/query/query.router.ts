@@ -2,7 +2,7 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { DataSource } from 'typeorm';
 import { normalizeCaseNo, normalizeQueryCode, PETITIONER_VIEW_POLICY } from '../../domain/petitioner-view.js';
-import { queryCase, rateCase, type PublicCaseView } from '../../services/petitioner-query.js';
+import { queryCase, rateCase } from '../../services/petitioner-query.js';
 import { PgRateLimitStore } from '../pg-rate-limit-store.js';
 import { sameOriginOnly } from '../same-origin.js';
 import { messagePage, QUERY_CSS, queryFormPage, resultPage } from './query-page.js';
@@ -147,14 +147,11 @@ export function queryRouter({ dataSource, publicBaseUrl, now }: QueryRouterDeps)
       if (outcome.ok)
         return send(res, 200, resultPage(outcome.view, { code, notice: { ok: true, text: '评价已提交，谢谢您！' } }));
       const draft = typeof source.comment === 'string' ? source.comment.slice(0, 1000) : undefined;
+      // the status of her refusal from the one list of refusals (errors.ts): 400 to correct, 409 too late
       send(
         res,
-        outcome.field ? 400 : 409,
-        resultPage(outcome.view as PublicCaseView, {
-          code,
-          commentDraft: draft,
-          notice: { ok: false, text: outcome.message },
-        }),
+        outcome.refused.status,
+        resultPage(outcome.view, { code, commentDraft: draft, notice: { ok: false, text: outcome.refused.message } }),
       );
     } catch (e) {
       next(e);
