@@ -15,8 +15,8 @@ export type DossierAnswer =
 const entry = new URL(`./dossier-process${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 const execArgv = entry.pathname.endsWith('.ts') ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
 
-// two files drawn at once at most (the server's two cores; ≈ 200 MB each while drawn); the next wait
-const oneAtATime = pLimit(2);
+// two files drawn at once at most (the server's two cores; 160–200 MB each while drawn); the next wait
+const drawing = pLimit(2);
 const DRAW_TIMEOUT_MS = 120_000;
 
 /**
@@ -26,7 +26,7 @@ const DRAW_TIMEOUT_MS = 120_000;
  * input and the PDF cross as structured clones (scans and PDF as bytes, not JSON).
  */
 export function drawCaseDossierApart(input: DossierInput): Promise<{ pdf: Uint8Array; entries: DossierEntry[] }> {
-  return oneAtATime(
+  return drawing(
     () =>
       new Promise((resolve, reject) => {
         const child = fork(fileURLToPath(entry), [], {
