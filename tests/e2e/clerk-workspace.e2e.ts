@@ -235,6 +235,9 @@ step("on her phone, a step opens on its form: only 查看 above it, not the case
     .locator('.adminjs_ActionHeader [data-testid^=action-]:visible')
     .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')));
   expect(shown).toEqual(['action-show']);
+  // the step's name once, on the form's heading with the case number
+  expect(await phone.locator('.adminjs_ActionHeader h2').isVisible()).toBe(false);
+  expect(await form.locator('h4').innerText()).toMatch(/^新增办案记录：新华-\d{4}-\d{4}$/);
   // the form starts in the upper half of the first screen (it started below seven buttons, off the screen)
   expect((await form.boundingBox())!.y).toBeLessThan(844 / 2);
   await chineseText(phone);
