@@ -1,6 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { describeDaysLeft, nextDeadline } from '../domain/case-deadlines.js';
-import { ENUM_LABELS } from '../domain/vocabulary.js';
+import { enumLabel } from '../domain/vocabulary.js';
 import { PetitionCase } from '../entities/petition-case.js';
 import { buildSheet, columnsOf, type ColumnTable, type RowOf } from './agent-workbook.js';
 import { caseFacts } from './case-workflow.js';
@@ -27,8 +27,6 @@ const COLUMNS = {
   archiveNo: ['档案号', 16],
 } as const satisfies ColumnTable;
 type RegisterRow = RowOf<typeof COLUMNS>;
-
-const label = (labels: Record<string, string>, value: unknown) => labels[String(value)] ?? '';
 
 /**
  * The cases `caseIds` (already access-filtered, in list order) as the office's register in .xlsx, with the
@@ -65,13 +63,13 @@ async function* registerRows(em: EntityManager, caseIds: number[], today: string
         caseNo: c.caseNo,
         petitionerName: c.petitionerName,
         subject: c.subject,
-        category: label(ENUM_LABELS.case_category, c.category),
-        source: label(ENUM_LABELS.case_source, c.source),
+        category: enumLabel('case_category', c.category),
+        source: enumLabel('case_source', c.source),
         county: names.get(`o${c.countyId}`) ?? '',
         township: names.get(`o${c.townshipId}`) ?? '',
         agent: names.get(`a${c.agentId}`) ?? '',
         acceptedOn: c.acceptedOn,
-        state: label(ENUM_LABELS.case_state, c.state),
+        state: enumLabel('case_state', c.state),
         nextDeadline: next ? `${next.due} ${next.short}` : '',
         daysLeft: next ? describeDaysLeft(next.daysLeft) : '',
         concludedOn: c.concludedOn ?? '',
