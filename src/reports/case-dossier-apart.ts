@@ -12,8 +12,9 @@ export type DossierAnswer =
 
 // the process's own file beside this one: .js when compiled (npm run build), .ts from the sources, which
 // node then loads through tsx as `npm start` does in development
-const entry = new URL(`./dossier-process${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-const execArgv = entry.pathname.endsWith('.ts') ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
+const fromSources = import.meta.url.endsWith('.ts');
+const entry = new URL(`./dossier-process${fromSources ? '.ts' : '.js'}`, import.meta.url);
+const execArgv = fromSources ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
 
 // two files drawn at once at most (the server's two cores; 160–200 MB each while drawn); the next wait
 const drawing = pLimit(2);

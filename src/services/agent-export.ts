@@ -24,10 +24,6 @@ const COLUMNS = {
 } as const satisfies ColumnTable;
 type ExportRow = RowOf<typeof COLUMNS>;
 
-/**
- * The agents `agentIds` (already access-filtered, in list order) as an .xlsx; ID numbers and phones as
- * PERSONAL_DATA lets `viewer` read them on an agent's page (an export is audited like a full view).
- */
 /** An agent as the export reads her, with her place and the year's training hours. */
 interface AgentRow {
   id: number;
@@ -44,6 +40,10 @@ interface AgentRow {
   hours: number;
 }
 
+/**
+ * The agents `agentIds` (already access-filtered, in list order) as an .xlsx; ID numbers and phones as
+ * PERSONAL_DATA lets `viewer` read them on an agent's page (an export is audited like a full view).
+ */
 export async function buildAgentExport(
   em: Pick<EntityManager, 'query'>,
   agentIds: number[],

@@ -114,7 +114,7 @@ export function stepAction<R>(spec: StepActionSpec<R>): Partial<Action<ActionRes
  * service with the posted fields (and `rowVersion`, the version the page was loaded with: the service
  * refuses a step based on an older one), then shows the record again, or the refusal on its field.
  */
-export function recordFormHandler<R>(
+function recordFormHandler<R>(
   run: (args: StepArgs) => Promise<R>,
   success: string | ((result: R) => string),
 ): ActionHandler<ActionResponse> {
