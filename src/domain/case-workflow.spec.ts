@@ -14,8 +14,10 @@ import {
   type CaseState,
   type TransitionContext,
 } from './case-workflow.js';
+import cases from './case-workflow.cases.json' with { type: 'json' };
 import { DomainError, FieldErrors } from './errors.js';
 import { WEEKENDS_ONLY } from './legal-calendar.js';
+import { oneOf, refusals } from './refusal-cases.fixture.js';
 
 // The whole table, written out: every state × every event, one state a row, the events in the order of
 // CASE_EVENTS (acceptCase, startRepresenting, extendDeadline, conclude, issueReply, requestReview, archive,
@@ -373,112 +375,21 @@ describe('applying an event', () => {
     );
   });
 
-  it.each<[string, CaseState, CaseEvent, Record<string, string>, Record<string, string>]>([
-    [
-      'an empty form',
-      'accepted',
-      'startRepresenting',
-      {},
-      { agreementSignedOn: 'REQUIRED', notifiedOn: 'REQUIRED', representingSince: 'REQUIRED' },
-    ],
-    [
-      'a start before the agreement',
-      'accepted',
-      'startRepresenting',
-      { ...INPUT.startRepresenting, agreementSignedOn: '2026-10-04' },
-      { representingSince: 'DATE_ORDER' },
-    ],
-    [
-      'a start before the notification',
-      'accepted',
-      'startRepresenting',
-      { ...INPUT.startRepresenting, notifiedOn: '2026-10-04' },
-      { representingSince: 'DATE_ORDER' },
-    ],
-    [
-      'a date in the future',
-      'representing',
-      'conclude',
-      { concludedOn: '2026-11-21', outcome: 'x' },
-      { concludedOn: 'DATE_IN_FUTURE' },
-    ],
-    [
-      'a conclusion without outcome',
-      'representing',
-      'conclude',
-      { concludedOn: '2026-11-01', outcome: '  ' },
-      { outcome: 'REQUIRED' },
-    ],
-    [
-      'an impossible date',
-      'representing',
-      'conclude',
-      { concludedOn: '2026-02-29', outcome: 'x' },
-      { concludedOn: 'DATE_INVALID' },
-    ],
-    [
-      'a reply before the conclusion',
-      'concluded',
-      'issueReply',
-      { replyIssuedOn: '2026-10-31' },
-      { replyIssuedOn: 'DATE_ORDER' },
-    ],
-    [
-      '31 days of extension',
-      'accepted',
-      'extendDeadline',
-      { ...INPUT.extendDeadline, extensionDays: '31' },
-      { extensionDays: 'OUT_OF_RANGE' },
-    ],
-    [
-      'an extension without approver or reason',
-      'accepted',
-      'extendDeadline',
-      { extensionDays: '10', extensionNotifiedOn: '2026-11-01' },
-      { extensionApprovedBy: 'REQUIRED', extensionReason: 'REQUIRED' },
-    ],
-    [
-      'termination not reported',
-      'representing',
-      'terminate',
-      { terminatedOn: '2026-11-01', terminationReason: '无法办结' },
-      { terminationReportedTo: 'REQUIRED' },
-    ],
-    [
-      'an answer before the request',
-      'concluded',
-      'requestReview',
-      { reviewRequestedOn: '2026-11-10', reviewDepartment: '市信访局', reviewAnsweredOn: '2026-11-09' },
-      { reviewAnsweredOn: 'DATE_ORDER' },
-    ],
-    [
-      'archiving before the reply day',
-      'concluded',
-      'archive',
-      { archivedOn: '2026-11-04' },
-      { archivedOn: 'DATE_ORDER' },
-    ],
-    ['reopening without a reason', 'archived', 'reopen', {}, { reopenReason: 'REQUIRED' }],
-    [
-      'a start before the acceptance notice',
-      'accepted',
-      'startRepresenting',
-      { agreementSignedOn: '2026-10-01', notifiedOn: '2026-10-01', representingSince: '2026-10-01' },
-      { representingSince: 'DATE_ORDER' },
-    ],
-    [
-      'a declined review dated before the reply',
-      'concluded',
-      'archive',
-      { archivedOn: '2026-11-12', reviewDeclinedOn: '2026-11-04' },
-      { reviewDeclinedOn: 'DATE_ORDER' },
-    ],
-  ])('marks the fields of %s', (_name, state, event, input, fields) => {
-    const c = event === 'issueReply' ? { ...caseIn(state), replyIssuedOn: null } : caseIn(state);
-    const r = refusal(() => applyTransition(c, event, input, ctx));
-    expect(r.code).toBe('VALIDATION');
-    expect(r.fields).toEqual(fields);
-  });
+  // A row's input is its patch, over the step's valid INPUT where the row names it: `"over": "startRepresenting"`
+  // is `{ ...INPUT.startRepresenting, ...patch }`.
+  refusals(
+    cases.fieldRefusals,
+    (row) => {
+      const state = oneOf(CASE_STATES, row.state);
+      const event = oneOf(CASE_EVENTS, row.event);
+      const input = { ...(row.over === undefined ? {} : INPUT[oneOf(CASE_EVENTS, row.over)]), ...row.patch };
+      const c = event === 'issueReply' ? { ...caseIn(state), replyIssuedOn: null } : caseIn(state);
+      const r = refusal(() => applyTransition(c, event, input, ctx));
+      expect(r.code).toBe('VALIDATION');
+      return r.fields ?? {};
+    },
+    'marks the fields of $refuse',
+  );
 });
 
 describe('the order of the file (受理-代理-终结-立案归档)', () => {
