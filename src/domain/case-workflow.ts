@@ -408,18 +408,13 @@ export function workflowOrderProblems(
   schedule: HolidaySchedule,
   policy: CasePolicy = CASE_POLICY,
 ): string[] {
-  const found: string[] = [];
-  if (c.representingSince) {
-    if (!c.acceptanceNotifiedOn || compareDates(c.representingSince, c.acceptanceNotifiedOn) < 0)
-      found.push('开始代理早于受理告知');
-    for (const d of [c.agreementSignedOn, c.notifiedOn])
-      if (!d || compareDates(c.representingSince, d) < 0) found.push('开始代理早于代理协议书或代理告知书');
-  }
-  if (c.archivedOn) {
-    const open = reviewWindowOpenOn(c, c.archivedOn, schedule, policy);
-    if (open) found.push(open);
-  }
-  return found;
+  const since = c.representingSince;
+  const startsBefore = (d: string | null) => since != null && (!d || compareDates(since, d) < 0);
+  return [
+    startsBefore(c.acceptanceNotifiedOn) && '开始代理早于受理告知',
+    ...[c.agreementSignedOn, c.notifiedOn].map((d) => startsBefore(d) && '开始代理早于代理协议书或代理告知书'),
+    c.archivedOn && reviewWindowOpenOn(c, c.archivedOn, schedule, policy),
+  ].filter((problem): problem is string => Boolean(problem));
 }
 
 /** A refused choice of agent: its code puts it on the form's 代理员 field. */
