@@ -2,26 +2,12 @@ import type { EntityManager } from 'typeorm';
 import type { Role } from '../domain/access-policy.js';
 import { personalValue } from '../domain/personal-data.js';
 import { enumLabel } from '../domain/vocabulary.js';
+import columns from './agent-export.columns.json' with { type: 'json' };
 import { buildSheet, columnsOf, type ColumnTable, type RowOf } from './agent-workbook.js';
 import { loadCertificates, standingOf } from './certificate-standing.js';
 
 // the import columns first, so an exported list can be edited and imported elsewhere
-const COLUMNS = {
-  name: ['姓名', 10],
-  gender: ['性别', 6],
-  idNumber: ['身份证号', 22],
-  phone: ['手机', 14],
-  township: ['乡镇/街道', 16],
-  village: ['村/社区', 16],
-  appointedOn: ['选聘日期', 12],
-  county: ['所属县（市、区）', 14],
-  employer: ['工作单位', 24],
-  status: ['在岗状态', 10],
-  certificate: ['证书编号', 22],
-  standing: ['证书效力', 20],
-  validUntil: ['有效期至', 12],
-  trainingHours: ['本年度培训学时', 14],
-} as const satisfies ColumnTable;
+const COLUMNS = columns satisfies ColumnTable;
 type ExportRow = RowOf<typeof COLUMNS>;
 
 /** An agent as the export reads her, with her place and the year's training hours. */

@@ -98,14 +98,17 @@ export interface ExportColumn<T> {
   value: (row: T) => string | number | null;
 }
 
-/** An export's columns in order, keyed by the field of the row each shows: its header and width. */
-export type ColumnTable = Record<string, readonly [header: string, width: number]>;
+/**
+ * An export's columns in order, keyed by the field of the row each shows: its header and width. Kept as data,
+ * in `<export>.columns.json` beside each export.
+ */
+export type ColumnTable = Record<string, { header: string; width: number }>;
 
 /** A row of such an export: one value a column. */
 export type RowOf<C extends ColumnTable> = { [K in keyof C]: string | number | null };
 
 export function columnsOf<C extends ColumnTable>(table: C): ExportColumn<RowOf<C>>[] {
-  return Object.entries(table).map(([field, [header, width]]) => ({ header, width, value: (row) => row[field] }));
+  return Object.entries(table).map(([field, { header, width }]) => ({ header, width, value: (row) => row[field] }));
 }
 
 /** One sheet with a bold header row, text cells as given. */

@@ -2,30 +2,14 @@ import { In, type EntityManager } from 'typeorm';
 import { describeDaysLeft, nextDeadline } from '../domain/case-deadlines.js';
 import { enumLabel } from '../domain/vocabulary.js';
 import { PetitionCase } from '../entities/petition-case.js';
+import columns from './case-export.columns.json' with { type: 'json' };
 import { buildSheet, columnsOf, type ColumnTable, type RowOf } from './agent-workbook.js';
 import { caseFacts } from './case-workflow.js';
 import { LEGAL_SCHEDULE } from './legal-schedule.js';
 
 // The register a petition office keeps (信访登记簿): who, what, where, who handles it, and where it stands.
 // No ID number, phone or address: a register is read and passed around, the case page holds those.
-const COLUMNS = {
-  caseNo: ['案件编号', 16],
-  petitionerName: ['信访人', 10],
-  subject: ['信访事项', 30],
-  category: ['事项类别', 18],
-  source: ['信访来源', 14],
-  county: ['所属县（市、区）', 12],
-  township: ['所属乡（镇、街道）', 14],
-  agent: ['代理员', 10],
-  acceptedOn: ['受理日期', 12],
-  state: ['办理状态', 10],
-  nextDeadline: ['下一期限', 28],
-  daysLeft: ['剩余天数', 12],
-  concludedOn: ['终结日期', 12],
-  replyIssuedOn: ['答复日期', 12],
-  archivedOn: ['归档日期', 12],
-  archiveNo: ['档案号', 16],
-} as const satisfies ColumnTable;
+const COLUMNS = columns satisfies ColumnTable;
 type RegisterRow = RowOf<typeof COLUMNS>;
 
 /**
