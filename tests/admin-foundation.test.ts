@@ -94,6 +94,47 @@ describe('every resource', () => {
   });
 });
 
+describe('page layouts', () => {
+  // AdminJS drops a name it does not know from a list without a word: a misspelt column in a
+  // resources/layouts/*.json would vanish from the page unnoticed
+  it('name only properties their resource has, in the menu group the resource belongs to', () => {
+    const unknown: string[] = [];
+    for (const resource of app.admin.resources) {
+      const decorated = resource.decorate();
+      const o = decorated.options;
+      const named = [
+        o.titleProperty,
+        o.sort?.sortBy,
+        ...(o.listProperties ?? []),
+        ...(o.filterProperties ?? []),
+        ...(o.showProperties ?? []),
+        ...(o.editProperties ?? []),
+      ].filter((name): name is string => typeof name === 'string');
+      for (const name of named) if (!decorated.getPropertyByKey(name)) unknown.push(`${decorated.id()}.${name}`);
+      expect(typeof o.navigation === 'object' && o.navigation?.name).toMatch(/^[\u4e00-\u9fa5]+$/);
+    }
+    expect(unknown).toEqual([]);
+  });
+
+  it('lead a county paper (附件7, 考评, 分析报告) with its county and period, newest first', () => {
+    for (const [id, period] of [
+      ['AnnualReport', 'year'],
+      ['Evaluation', 'year'],
+      ['AnalysisReport', 'periodStart'],
+    ]) {
+      const o = app.admin.findResource(id).decorate().options;
+      expect({ id, title: o.titleProperty, sort: o.sort }).toEqual({
+        id,
+        title: 'heading',
+        sort: { sortBy: period, direction: 'desc' },
+      });
+      for (const list of [o.listProperties, o.filterProperties, o.showProperties]) {
+        expect(list?.slice(0, 2)).toEqual(['countyId', period]);
+      }
+    }
+  });
+});
+
 describe('create and edit', () => {
   it('lets county staff create an agent in her county and edit it, whatever county the form names', async () => {
     const xinhua = await countyId(app.db, '新华区');

@@ -65,15 +65,39 @@ export function guardedActions(resource: ResourceId): ResourceOptions['actions']
 export type ResourceFactory = () => ResourceWithOptions;
 
 /**
- * One admin resource: the entity behind the scoped adapter, its navigation group, and the guarded
- * built-in actions merged with the resource's own options.
+ * Where a resource sits and what its pages show: its menu group, title, order and the properties of the list,
+ * the filter, the record and the form. Kept as data, `resources/layouts/<resource>.json`: the resource's file
+ * keeps what it does (its rules, fields and actions); a test holds every name here to the resource's own.
+ */
+export interface PageLayout {
+  navigation: string;
+  titleProperty?: string;
+  sort?: { sortBy: string; direction: string };
+  listProperties?: string[];
+  filterProperties?: string[];
+  showProperties?: string[];
+  editProperties?: string[];
+}
+
+function layoutOptions({ navigation, sort, ...pages }: PageLayout): ResourceOptions {
+  if (!Object.hasOwn(NAV, navigation)) throw new Error(`unknown navigation group "${navigation}"`);
+  if (sort && sort.direction !== 'asc' && sort.direction !== 'desc') {
+    throw new Error(`sort direction "${sort.direction}" is neither asc nor desc`);
+  }
+  return { navigation: NAV[navigation as keyof typeof NAV], sort: sort as ResourceOptions['sort'], ...pages };
+}
+
+/**
+ * One admin resource: the entity behind the scoped adapter, its page layout, and the guarded built-in
+ * actions merged with the resource's own options.
  */
 export function defineResource(
   entity: ConstructorParameters<typeof ScopedResource>[0],
   rules: ResourceRules,
-  options: ResourceOptions & { navigation: ResourceOptions['navigation'] },
+  layout: PageLayout,
+  options: ResourceOptions = {},
 ): ResourceFactory {
-  return () => buildResource(entity, rules, options);
+  return () => buildResource(entity, rules, { ...layoutOptions(layout), ...options });
 }
 
 // a place field takes a place of its own level only, on every resource that has one (the organisations'
@@ -115,13 +139,18 @@ function buildResource(
   const properties: NonNullable<ResourceOptions['properties']> = {
     createdAt: hidden,
     updatedAt: hidden,
+    // a county paper's heading titles its pages and is never a field of its own
+    ...(rules.heading && { [rules.heading.property]: { type: 'string', isVisible: false } }),
     ...Object.fromEntries(
       (rules.readOnly ?? []).map((p) => [p, { isVisible: { list: true, filter: true, show: true, edit: false } }]),
     ),
   };
-  // a `date` column is typed 'datetime' by the adapter, whose picker posts local midnight as UTC (a day early in China)
   for (const p of resource.properties()) {
-    if ((p as unknown as { column?: { type?: unknown } }).column?.type === 'date') {
+    const columnType = (p as unknown as { column?: { type?: unknown } }).column?.type;
+    // a `text` column holds prose (案情, 理由, 结果, 意见): written and read in lines, not on one
+    if (columnType === 'text') properties[p.path()] = { type: 'textarea', ...properties[p.path()] };
+    // a `date` column is typed 'datetime' by the adapter, whose picker posts local midnight as UTC (a day early in China)
+    if (columnType === 'date') {
       properties[p.path()] = {
         ...properties[p.path()],
         components: {
@@ -325,6 +354,20 @@ export function countyHeading(
 }
 
 /**
+ * An `after` hook adding computed values to the records an action answers (a page's one, a list's many):
+ * `fill` gets them all at once, so a list costs one query, with the page's own record for what only a
+ * page shows.
+ */
+export function fillAnswered(
+  fill: (records: RecordJSON[], page: RecordJSON | undefined) => Promise<void> | void,
+): After<ActionResponse> {
+  return async (response) => {
+    const records = [response.record, ...(response.records ?? [])].filter(Boolean) as RecordJSON[];
+    if (records.length) await fill(records, response.record);
+    return response;
+  };
+}
+/**
  * A value an after-hook computes for the page, never stored: shown on the record's page (and in the list,
  * with `list`), neither filtered nor edited.
  */
@@ -363,36 +406,6 @@ export function changeableWhile(open: AccessCheck): Record<'edit' | 'delete', { 
 }
 
 /** The virtual property a `heading` fills: the record's title, shown nowhere as a field of its own. */
-export const HEADING_PROPERTY = {
-  heading: { type: 'string' as const, isVisible: false },
-};
-
-/**
- * The pages of a county's paper to the city (附件7, 考评, 分析报告): in 统计与考评, titled by its heading, the
- * latest `period` first, the county and the period leading the list, the filters and the page.
- */
-export function countyPaperOptions(
-  period: string,
-  {
-    list,
-    filter,
-    show,
-    ...options
-  }: Omit<ResourceOptions, 'navigation'> & { list: string[]; filter: string[]; show: string[] },
-): ResourceOptions & { navigation: ResourceOptions['navigation'] } {
-  const leading = ['countyId', period];
-  return {
-    navigation: NAV.evaluation,
-    titleProperty: 'heading',
-    sort: { sortBy: period, direction: 'desc' },
-    listProperties: [...leading, ...list],
-    filterProperties: [...leading, ...filter],
-    showProperties: [...leading, ...show],
-    ...options,
-    properties: { ...HEADING_PROPERTY, ...options.properties },
-  };
-}
-
 type AfterHook = (response: ActionResponse, request: ActionRequest, context: ActionContext) => Promise<ActionResponse>;
 
 /** Runs `then` on the answer of an action, after the hooks the action has of its own (one or a list). */

@@ -1,7 +1,8 @@
 import bcrypt from 'bcryptjs';
 import { validateAdminUser } from '../../domain/admin-user-rules.js';
 import { AdminUser } from '../../entities/admin-user.js';
-import { defineResource, NAV } from '../resource-kit.js';
+import { defineResource } from '../resource-kit.js';
+import layout from './layouts/admin-user.json' with { type: 'json' };
 
 export const adminUserResource = defineResource(
   AdminUser,
@@ -18,25 +19,8 @@ export const adminUserResource = defineResource(
       return problems;
     },
   },
+  layout,
   {
-    navigation: NAV.system,
-    titleProperty: 'name',
-    sort: { sortBy: 'email', direction: 'asc' },
-    listProperties: ['email', 'name', 'role', 'countyId', 'isActive', 'lastLoginAt'],
-    filterProperties: ['email', 'name', 'role', 'countyId', 'isActive'],
-    showProperties: [
-      'email',
-      'name',
-      'role',
-      'countyId',
-      'isActive',
-      'failedLogins',
-      'lockedUntil',
-      'lastLoginAt',
-      'createdAt',
-      'updatedAt',
-    ],
-    editProperties: ['email', 'name', 'password', 'role', 'countyId', 'isActive'],
     properties: {
       passwordHash: { isVisible: false },
       password: { type: 'password', isVisible: { list: false, filter: false, show: false, edit: true } },

@@ -10,8 +10,9 @@ import { trainingHoursByYear } from '../../services/training-hours.js';
 import { formErrors } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
-import { allowed, computed, defineResource, NAV } from '../resource-kit.js';
+import { allowed, computed, defineResource } from '../resource-kit.js';
 import { chinaToday } from '../clock.js';
+import layout from './layouts/agent.json' with { type: 'json' };
 
 /** 批量制作证书: the city produces certificates for the agents ticked in the list. */
 const produceHandler: ActionHandler<ActionResponse> = async (request, _response, context) => {
@@ -57,20 +58,6 @@ const withTrainingHours: After<ActionResponse> = async (response) => {
 const cityProduces = (context: ActionContext) =>
   mayTakeCertificateStep(actorOf(context), 'produce') && allowed('Agent', 'read')(context);
 
-/** The agent's own details (代理员登记), as the form asks for them and the record shows them. */
-const AGENT_FIELDS = [
-  'name',
-  'gender',
-  'idNumber',
-  'phone',
-  'countyId',
-  'townshipId',
-  'villageId',
-  'employer',
-  'appointedOn',
-  'status',
-];
-
 export const agentResource = defineResource(
   Agent,
   {
@@ -85,16 +72,9 @@ export const agentResource = defineResource(
       return validateAgent(values, { today });
     },
   },
+  layout,
   {
-    navigation: NAV.agents,
-    titleProperty: 'name',
-    sort: { sortBy: 'id', direction: 'desc' },
-    listProperties: ['name', 'gender', 'countyId', 'townshipId', 'villageId', 'phone', 'appointedOn', 'status'],
-    filterProperties: ['name', 'countyId', 'townshipId', 'villageId', 'status', 'appointedOn', 'idNumber', 'phone'],
-    editProperties: [...AGENT_FIELDS, 'remarks'],
-    showProperties: [...AGENT_FIELDS, 'trainingHours', 'remarks', 'createdAt', 'updatedAt'],
     properties: {
-      remarks: { type: 'textarea' },
       trainingHours: computed('string'),
     },
     actions: {

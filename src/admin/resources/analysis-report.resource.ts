@@ -6,8 +6,9 @@ import { analysisFigures, refreshAnalysisFigures, unitOf } from '../../services/
 import { stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { figuresHtml } from '../figures-view.js';
-import { allowed, computed, countyHeading, countyPaperOptions, defineResource } from '../resource-kit.js';
+import { allowed, computed, countyHeading, defineResource } from '../resource-kit.js';
 import { chinaToday } from '../clock.js';
+import layout from './layouts/analysis-report.json' with { type: 'json' };
 
 const dataSource = () => AnalysisReport.getRepository().manager.connection;
 
@@ -58,13 +59,10 @@ export const analysisReportResource = defineResource(
       );
     },
   },
-  countyPaperOptions('periodStart', {
-    list: ['periodEnd', 'reportDate', 'contactPerson', 'contactPhone'],
-    filter: ['reportDate'],
-    show: ['periodEnd', 'reportDate', 'contactPerson', 'contactPhone', 'createdById', 'analysis', 'statistics'],
-    editProperties: ['countyId', 'periodStart', 'periodEnd', 'reportDate', 'contactPerson', 'contactPhone', 'analysis'],
+  layout,
+  {
     properties: {
-      analysis: { type: 'textarea', description: '本期案件的特点、原因分析和工作建议，由县（市、区）妇联撰写' },
+      analysis: { description: '本期案件的特点、原因分析和工作建议，由县（市、区）妇联撰写' },
       reportDate: { description: '不填为今天' },
       contactPerson: { isRequired: false, description: '不填时取本单位登记的联系人' },
       contactPhone: { isRequired: false, description: '不填时取本单位登记的联系电话' },
@@ -95,5 +93,5 @@ export const analysisReportResource = defineResource(
         handler: async (_request, _response, context) => ({ record: context.record!.toJSON(context.currentAdmin) }),
       },
     },
-  }),
+  },
 );

@@ -12,17 +12,11 @@ import { annualFigures, lockCountyYear } from '../../services/annual-report-serv
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { figuresHtml } from '../figures-view.js';
-import {
-  allowed,
-  changeableWhile,
-  computed,
-  countyHeading,
-  countyPaperOptions,
-  defineResource,
-} from '../resource-kit.js';
+import { allowed, changeableWhile, computed, countyHeading, defineResource } from '../resource-kit.js';
 
 import { annualReportActions } from './annual-report.actions.js';
 import { chinaToday } from '../clock.js';
+import layout from './layouts/annual-report.json' with { type: 'json' };
 
 const em = () => AnnualReport.getRepository().manager;
 // the submission and the city's review: set by 上报, 审核通过 and 退回 only, shown on the page
@@ -108,13 +102,9 @@ export const annualReportResource = defineResource(
       }
     },
   },
-  countyPaperOptions('year', {
-    list: ['version', 'status', 'submittedAt', 'isLate'],
-    filter: ['status', 'isLate'],
-    show: ['version', 'status', 'deadline', ...SUBMISSION_FIELDS, 'remarks', 'statistics'],
-    editProperties: ['countyId', 'year', 'remarks'],
+  layout,
+  {
     properties: {
-      remarks: { type: 'textarea' },
       year: { description: `每年12月20日前上报当年的结案统计表；数据由系统按案件台账计算，无需填写。` },
       statistics: computed('richtext'),
       deadline: computed('string'),
@@ -128,5 +118,5 @@ export const annualReportResource = defineResource(
       countyClosureXlsx: summaryDownload('xlsx', '下载本县结案统计表（Excel）', true),
       countyClosureDocx: summaryDownload('docx', '下载本县结案统计表（Word）', true),
     },
-  }),
+  },
 );

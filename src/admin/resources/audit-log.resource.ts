@@ -2,7 +2,8 @@ import type { ActionContext, ActionResponse, RecordJSON } from 'adminjs';
 import { AuditLog } from '../../entities/audit-log.js';
 import { RESOURCE_LABELS } from '../locale/resources.js';
 import { AUDIT_ACTIONS } from '../locale/audit-actions.js';
-import { computed, defineResource, filledOnPages, NAV } from '../resource-kit.js';
+import { computed, defineResource, filledOnPages } from '../resource-kit.js';
+import layout from './layouts/audit-log.json' with { type: 'json' };
 
 /**
  * 操作日志 in words: the action and the kind of record in Chinese, the record named by its title (a case
@@ -34,31 +35,11 @@ async function inWords(response: ActionResponse, _request: unknown, context: Act
 // words for the stored codes: not sortable (the database sorts by the codes)
 const inWordsColumn = { ...computed('string', { list: true }), isSortable: false };
 
-export const auditLogResource = defineResource(
-  AuditLog,
-  { id: 'AuditLog' },
-  {
-    navigation: NAV.system,
-    titleProperty: 'actionLabel',
-    sort: { sortBy: 'at', direction: 'desc' },
-    listProperties: ['at', 'userEmail', 'actionLabel', 'resourceLabel', 'recordTitle', 'countyId'],
-    filterProperties: ['at', 'userId', 'action', 'resource', 'recordId', 'countyId'],
-    showProperties: [
-      'at',
-      'userId',
-      'userEmail',
-      'actionLabel',
-      'resourceLabel',
-      'recordTitle',
-      'countyId',
-      'changes',
-      'ip',
-    ],
-    properties: {
-      actionLabel: inWordsColumn,
-      resourceLabel: inWordsColumn,
-      recordTitle: inWordsColumn,
-    },
-    actions: filledOnPages(inWords),
+export const auditLogResource = defineResource(AuditLog, { id: 'AuditLog' }, layout, {
+  properties: {
+    actionLabel: inWordsColumn,
+    resourceLabel: inWordsColumn,
+    recordTitle: inWordsColumn,
   },
-);
+  actions: filledOnPages(inWords),
+});

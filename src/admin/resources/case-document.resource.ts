@@ -1,7 +1,8 @@
 import { CaseDocument } from '../../entities/case-document.js';
 import { PetitionCase } from '../../entities/petition-case.js';
 import { assertCaseFileOpen, caseFileDateProblems } from '../../services/case-file-lock.js';
-import { defineResource, NAV } from '../resource-kit.js';
+import { defineResource } from '../resource-kit.js';
+import layout from './layouts/case-document.json' with { type: 'json' };
 
 export const caseDocumentResource = defineResource(
   CaseDocument,
@@ -13,15 +14,9 @@ export const caseDocumentResource = defineResource(
     assertWritable: (values, { em }) => assertCaseFileOpen(em, values.caseId),
     validate: (values, { em, today }) => caseFileDateProblems(em, values, 'signedOn', '签署日期', today),
   },
+  layout,
   {
-    navigation: NAV.cases,
-    titleProperty: 'title',
-    sort: { sortBy: 'id', direction: 'desc' },
-    listProperties: ['caseId', 'kind', 'title', 'signedOn', 'countyId'],
-    filterProperties: ['caseId', 'kind', 'countyId', 'signedOn'],
-    editProperties: ['caseId', 'kind', 'title', 'signedOn', 'content'],
     properties: {
-      content: { type: 'textarea' },
       storageKey: { isVisible: false },
       sha256: { isVisible: { list: false, filter: false, show: true, edit: false } },
     },

@@ -1,7 +1,8 @@
 import { CaseLog } from '../../entities/case-log.js';
 import { PetitionCase } from '../../entities/petition-case.js';
 import { assertCaseFileOpen, caseFileDateProblems } from '../../services/case-file-lock.js';
-import { defineResource, NAV } from '../resource-kit.js';
+import { defineResource } from '../resource-kit.js';
+import layout from './layouts/case-log.json' with { type: 'json' };
 
 export const caseLogResource = defineResource(
   CaseLog,
@@ -17,13 +18,5 @@ export const caseLogResource = defineResource(
       values.createdById = actor?.id ?? null;
     },
   },
-  {
-    navigation: NAV.cases,
-    titleProperty: 'loggedOn',
-    sort: { sortBy: 'loggedOn', direction: 'desc' },
-    listProperties: ['caseId', 'loggedOn', 'handler', 'department', 'action', 'countyId'],
-    filterProperties: ['caseId', 'loggedOn', 'handler', 'countyId'],
-    editProperties: ['caseId', 'loggedOn', 'handler', 'department', 'action', 'result'],
-    properties: { action: { type: 'textarea' }, result: { type: 'textarea' } },
-  },
+  layout,
 );

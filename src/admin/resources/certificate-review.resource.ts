@@ -1,7 +1,8 @@
 import { validateCertificateReview } from '../../domain/certificate-review-rules.js';
 import { Certificate } from '../../entities/certificate.js';
 import { CertificateReview } from '../../entities/certificate-review.js';
-import { defineResource, NAV } from '../resource-kit.js';
+import { defineResource } from '../resource-kit.js';
+import layout from './layouts/certificate-review.json' with { type: 'json' };
 
 export const certificateReviewResource = defineResource(
   CertificateReview,
@@ -10,13 +11,5 @@ export const certificateReviewResource = defineResource(
     parent: { property: 'certificateId', entity: Certificate, resource: 'Certificate' },
     validate: (values, { today }) => validateCertificateReview(values, { today }),
   },
-  {
-    navigation: NAV.agents,
-    titleProperty: 'reviewedOn',
-    sort: { sortBy: 'reviewedOn', direction: 'desc' },
-    listProperties: ['certificateId', 'countyId', 'reviewedOn', 'result', 'reviewer'],
-    filterProperties: ['certificateId', 'countyId', 'reviewedOn', 'result'],
-    editProperties: ['certificateId', 'reviewedOn', 'result', 'reviewer', 'remarks'],
-    properties: { remarks: { type: 'textarea' } },
-  },
+  layout,
 );

@@ -1,5 +1,5 @@
 import { Raw } from 'typeorm';
-import type { ActionContext, ActionResponse, After, RecordJSON } from 'adminjs';
+import type { ActionContext } from 'adminjs';
 import {
   mayPrintCertificate,
   mayTakeCertificateStep,
@@ -14,8 +14,9 @@ import { stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
-import { computed, computedChoice, defineResource, filledOnPages, NAV } from '../resource-kit.js';
+import { computed, computedChoice, defineResource, filledOnPages, fillAnswered } from '../resource-kit.js';
 import { chinaToday } from '../clock.js';
+import layout from './layouts/certificate.json' with { type: 'json' };
 
 const dataSource = () => Certificate.getRepository().manager.connection;
 
@@ -28,8 +29,7 @@ const inStatus =
     statuses.includes(context.record?.params.status);
 
 /** validUntil, validity and reviewDueOn, computed for the day (they are never stored). */
-const withStanding: After<ActionResponse> = async (response) => {
-  const records = [response.record, ...(response.records ?? [])].filter(Boolean) as RecordJSON[];
+const withStanding = fillAnswered(async (records) => {
   const standings = await standingsOf(
     Certificate.getRepository().manager,
     records.map((r) => Number(r.params.id)),
@@ -42,8 +42,7 @@ const withStanding: After<ActionResponse> = async (response) => {
     r.params.validUntil = s.validUntil ?? '';
     r.params.reviewDueOn = s.reviewDueOn ?? '';
   }
-  return response;
-};
+});
 
 export const certificateResource = defineResource(
   Certificate,
@@ -64,30 +63,9 @@ export const certificateResource = defineResource(
       },
     },
   },
+  layout,
   {
-    navigation: NAV.agents,
-    titleProperty: 'number',
-    sort: { sortBy: 'producedOn', direction: 'desc' },
-    listProperties: ['number', 'agentId', 'countyId', 'status', 'issuedOn', 'validity', 'validUntil', 'reviewDueOn'],
-    filterProperties: ['number', 'agentId', 'countyId', 'status', 'reviewDue', 'producedOn', 'issuedOn'],
-    showProperties: [
-      'number',
-      'agentId',
-      'countyId',
-      'status',
-      'validity',
-      'validUntil',
-      'reviewDueOn',
-      'producedOn',
-      'issuedOn',
-      'revokedOn',
-      'revokeReason',
-      'createdAt',
-      'updatedAt',
-    ],
-    editProperties: ['agentId', 'producedOn'],
     properties: {
-      revokeReason: { type: 'textarea' },
       validity: computed('string', { list: true }),
       validUntil: computed('string', { list: true }),
       reviewDueOn: computed('string', { list: true }),

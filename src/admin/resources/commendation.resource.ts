@@ -8,8 +8,9 @@ import { decideCommendations, proposeCommendations } from '../../services/commen
 import { resourceFormHandler, stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
-import { allowed, defineResource, NAV } from '../resource-kit.js';
+import { allowed, defineResource } from '../resource-kit.js';
 import { chinaToday } from '../clock.js';
+import layout from './layouts/commendation.json' with { type: 'json' };
 
 const dataSource = () => Commendation.getRepository().manager.connection;
 const write = allowed('Commendation', 'write');
@@ -42,14 +43,8 @@ export const commendationResource = defineResource(
       values.status = 'proposed';
     },
   },
+  layout,
   {
-    navigation: NAV.evaluation,
-    titleProperty: 'reason',
-    sort: { sortBy: 'year', direction: 'desc' },
-    listProperties: ['year', 'kind', 'countyId', 'workPointId', 'agentId', 'status', 'approvedOn'],
-    filterProperties: ['year', 'kind', 'countyId', 'status'],
-    editProperties: ['year', 'kind', 'countyId', 'workPointId', 'agentId', 'reason'],
-    properties: { reason: { type: 'textarea' } },
     actions: {
       proposeCommendations: {
         actionType: 'resource',

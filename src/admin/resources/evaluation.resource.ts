@@ -11,8 +11,9 @@ import {
 import { resourceFormHandler, stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { evaluationHtml } from '../figures-view.js';
-import { allowed, computed, countyHeading, countyPaperOptions, defineResource } from '../resource-kit.js';
+import { allowed, computed, countyHeading, defineResource } from '../resource-kit.js';
 import { now } from '../clock.js';
+import layout from './layouts/evaluation.json' with { type: 'json' };
 
 const dataSource = () => Evaluation.getRepository().manager.connection;
 const write = allowed('Evaluation', 'write');
@@ -44,13 +45,9 @@ export const evaluationResource = defineResource(
     readOnly: ['scores', 'totalScore', 'veto', 'vetoReason', 'result', 'rank'],
     heading: countyHeading((r) => `${r.year}年度考评`),
   },
-  countyPaperOptions('year', {
-    list: ['totalScore', 'veto', 'result', 'rank'],
-    filter: ['veto', 'result'],
-    show: ['totalScore', 'result', 'rank', 'veto', 'vetoReason', 'scoreTable', 'updatedAt'],
-    editProperties: ['countyId', 'year'],
+  layout,
+  {
     properties: {
-      vetoReason: { type: 'textarea' },
       scoreTable: computed('richtext'),
     },
     actions: {
@@ -107,5 +104,5 @@ export const evaluationResource = defineResource(
         success: '已撤销一票否决',
       }),
     },
-  }),
+  },
 );

@@ -5,8 +5,9 @@ import { InfoReport } from '../../entities/info-report.js';
 import { adoptInfoReport, commentInfoReport } from '../../services/info-report-service.js';
 import { stepAction } from '../actions/form-action.js';
 import { actorOf } from '../current-actor.js';
-import { allowed, changeableWhile, defineResource, NAV } from '../resource-kit.js';
+import { allowed, changeableWhile, defineResource } from '../resource-kit.js';
 import { now } from '../clock.js';
+import layout from './layouts/info-report.json' with { type: 'json' };
 
 const dataSource = () => InfoReport.getRepository().manager.connection;
 const read = allowed('InfoReport', 'read');
@@ -35,32 +36,12 @@ export const infoReportResource = defineResource(
     },
     assertWritable: async (values) => assertReportChangeable(values),
   },
+  layout,
   {
-    navigation: NAV.supervision,
-    titleProperty: 'title',
-    sort: { sortBy: 'submittedOn', direction: 'desc' },
-    listProperties: ['title', 'countyId', 'kind', 'submittedOn', 'adopted', 'cityComment'],
-    filterProperties: ['countyId', 'kind', 'title', 'submittedOn', 'adopted'],
-    showProperties: [
-      'title',
-      'countyId',
-      'kind',
-      'submittedOn',
-      'content',
-      'personalDataRequested',
-      'cityComment',
-      'commentedAt',
-      'adopted',
-      'adoptedAt',
-      'createdAt',
-    ],
-    editProperties: ['countyId', 'kind', 'title', 'submittedOn', 'content'],
     properties: {
       content: {
-        type: 'textarea',
         description: '工作动态或典型案例。不得填写信访人的身份证号码、手机号码等个人信息（市妇联要求提供的除外）。',
       },
-      cityComment: { type: 'textarea' },
       commentedById: { isVisible: false },
       adoptedById: { isVisible: false },
       createdById: { isVisible: false },

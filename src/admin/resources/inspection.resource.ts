@@ -6,10 +6,11 @@ import { WorkPoint } from '../../entities/work-point.js';
 import { Components } from '../components/index.js';
 import { fileLinksHtml } from '../file-links.js';
 import { ENUM_LABELS } from '../locale/enums.js';
-import { allowed, computed, defineResource, NAV } from '../resource-kit.js';
+import { allowed, computed, defineResource } from '../resource-kit.js';
 
 import { htmlLink, htmlTable } from '../supervision-views.js';
 import { chinaToday } from '../clock.js';
+import layout from './layouts/inspection.json' with { type: 'json' };
 
 const manager = () => Inspection.getRepository().manager;
 
@@ -71,28 +72,9 @@ export const inspectionResource = defineResource(
       values.createdById = actor?.id ?? null;
     },
   },
+  layout,
   {
-    navigation: NAV.supervision,
-    titleProperty: 'title',
-    sort: { sortBy: 'inspectedOn', direction: 'desc' },
-    listProperties: ['title', 'countyId', 'workPointId', 'inspectedOn', 'overallResult'],
-    filterProperties: ['countyId', 'workPointId', 'inspectedOn', 'overallResult'],
-    showProperties: [
-      'title',
-      'countyId',
-      'workPointId',
-      'inspectedOn',
-      'inspectors',
-      'overallResult',
-      'summary',
-      'findingsHtml',
-      'rectificationsHtml',
-      'photosHtml',
-      'createdAt',
-    ],
-    editProperties: ['workPointId', 'title', 'inspectedOn', 'inspectors', 'overallResult', 'summary'],
     properties: {
-      summary: { type: 'textarea' },
       files: { isVisible: false },
       createdById: { isVisible: false },
       findingsHtml: computed('richtext'),

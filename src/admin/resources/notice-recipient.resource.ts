@@ -1,4 +1,4 @@
-import type { ActionContext, ActionResponse, After, RecordJSON } from 'adminjs';
+import type { ActionContext } from 'adminjs';
 import { Raw } from 'typeorm';
 import { mayMarkNoticeRead } from '../../domain/supervision-permissions.js';
 import { NoticeRecipient } from '../../entities/notice-recipient.js';
@@ -9,19 +9,19 @@ import { stepAction } from '../actions/form-action.js';
 import { actorOf } from '../current-actor.js';
 import { fileLinksHtml } from '../file-links.js';
 import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
-import { computed, computedChoice, defineResource, filledOnPages, NAV } from '../resource-kit.js';
+import { computed, computedChoice, defineResource, filledOnPages, fillAnswered } from '../resource-kit.js';
 import { chinaDateTime, htmlParagraphs } from '../supervision-views.js';
 import { now } from '../clock.js';
+import layout from './layouts/notice-recipient.json' with { type: 'json' };
 
 const manager = () => NoticeRecipient.getRepository().manager;
 const READ_STATES = ['unread', 'read'] as const;
 
 /** The notice itself on the recipient's page: this is where a county reads the city's notices. */
-const withNotice: After<ActionResponse> = async (response) => {
-  const records = [response.record, ...(response.records ?? [])].filter(Boolean) as RecordJSON[];
+const withNotice = fillAnswered(async (records, page) => {
   for (const r of records) {
     r.params.readState = r.params.readAt ? '已读' : '未读';
-    if (response.record !== r) continue;
+    if (page !== r) continue;
     const notice = await manager().findOneByOrFail(Notice, { id: Number(r.params.noticeId) });
     const sender = notice.countyId ? await manager().findOneBy(Organization, { id: notice.countyId }) : null;
     const reader = r.params.readById
@@ -37,8 +37,7 @@ const withNotice: After<ActionResponse> = async (response) => {
       readAtText: chinaDateTime(r.params.readAt),
     });
   }
-  return response;
-};
+});
 
 export const noticeRecipientResource = defineResource(
   NoticeRecipient,
@@ -55,22 +54,8 @@ export const noticeRecipientResource = defineResource(
           : null,
     },
   },
+  layout,
   {
-    navigation: NAV.supervision,
-    sort: { sortBy: 'createdAt', direction: 'desc' },
-    listProperties: ['noticeId', 'countyId', 'readState', 'readAt'],
-    filterProperties: ['noticeId', 'countyId', 'readState', 'readAt'],
-    showProperties: [
-      'noticeTitle',
-      'sender',
-      'publishedAt',
-      'noticeBody',
-      'noticeFiles',
-      'countyId',
-      'readState',
-      'readAtText',
-      'readByName',
-    ],
     properties: {
       readById: { isVisible: false },
       readState: computedChoice(READ_STATES, RESOURCE_TRANSLATIONS.NoticeRecipient.labels.readState),

@@ -1,4 +1,4 @@
-import type { ActionContext, ActionResponse, After, RecordJSON } from 'adminjs';
+import type { ActionContext } from 'adminjs';
 import { assertNoticeDraft, validateNotice } from '../../domain/notice-rules.js';
 import { mayOpenNotice } from '../../domain/supervision-permissions.js';
 import { Notice } from '../../entities/notice.js';
@@ -7,9 +7,10 @@ import { stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { fileLinksHtml } from '../file-links.js';
-import { allowed, changeableWhile, computed, defineResource, NAV } from '../resource-kit.js';
+import { allowed, changeableWhile, computed, defineResource, fillAnswered } from '../resource-kit.js';
 import { chinaDateTime, htmlTable } from '../supervision-views.js';
 import { now } from '../clock.js';
+import layout from './layouts/notice.json' with { type: 'json' };
 
 const manager = () => Notice.getRepository().manager;
 const read = allowed('Notice', 'read');
@@ -17,14 +18,13 @@ const write = allowed('Notice', 'write');
 const isDraft = (context: ActionContext) => context.record?.params.status === 'draft';
 
 /** 阅读情况: on the page every addressed county with when and by whom it was read; in lists the count. */
-const withReadStatus: After<ActionResponse> = async (response) => {
-  const records = [response.record, ...(response.records ?? [])].filter(Boolean) as RecordJSON[];
+const withReadStatus = fillAnswered(async (records, page) => {
   for (const r of records) {
     const status = await noticeReadStatus(manager(), Number(r.params.id));
     const unread = status.filter((s) => !s.readAt);
     r.params.readSummary =
       r.params.status === 'published' ? `已读 ${status.length - unread.length}/${status.length}` : '未发布';
-    if (response.record !== r) continue;
+    if (page !== r) continue;
     r.params.readStatus = status.length
       ? `<p>已读 ${status.length - unread.length} 个，未读 ${unread.length} 个${unread.length ? `：${unread.map((u) => u.countyName).join('、')}` : ''}</p>` +
         htmlTable(
@@ -34,8 +34,7 @@ const withReadStatus: After<ActionResponse> = async (response) => {
       : '<p>尚未发布</p>';
     r.params.filesHtml = fileLinksHtml('notice', r.params.id, await filesOf(Number(r.params.id)));
   }
-  return response;
-};
+});
 
 async function filesOf(id: number) {
   return (await manager().findOneBy(Notice, { id }))?.files ?? [];
@@ -56,26 +55,9 @@ export const noticeResource = defineResource(
     // voided (作废) instead
     deletable: (row, actor) => row.status === 'draft' && row.createdById === actor.id,
   },
+  layout,
   {
-    navigation: NAV.supervision,
-    titleProperty: 'title',
-    sort: { sortBy: 'createdAt', direction: 'desc' },
-    listProperties: ['title', 'countyId', 'status', 'publishedAt', 'readSummary'],
-    filterProperties: ['title', 'countyId', 'status', 'publishedAt'],
-    showProperties: [
-      'title',
-      'countyId',
-      'status',
-      'body',
-      'targetCountyIds',
-      'filesHtml',
-      'publishedAt',
-      'readStatus',
-      'createdAt',
-    ],
-    editProperties: ['title', 'body', 'targetCountyIds'],
     properties: {
-      body: { type: 'textarea' },
       targetCountyIds: {
         reference: 'Organization',
         isArray: true,

@@ -1,6 +1,7 @@
 import { validateOrganization } from '../../domain/organization-rules.js';
 import { Organization } from '../../entities/organization.js';
-import { defineResource, NAV } from '../resource-kit.js';
+import { defineResource } from '../resource-kit.js';
+import layout from './layouts/organization.json' with { type: 'json' };
 
 export const organizationResource = defineResource(
   Organization,
@@ -14,25 +15,5 @@ export const organizationResource = defineResource(
       return validateOrganization(values, { parent });
     },
   },
-  {
-    navigation: NAV.organization,
-    titleProperty: 'name',
-    sort: { sortBy: 'code', direction: 'asc' },
-    listProperties: ['code', 'name', 'level', 'parentId', 'countyId', 'contactPerson', 'contactPhone'],
-    filterProperties: ['code', 'name', 'level', 'parentId', 'countyId'],
-    showProperties: [
-      'code',
-      'name',
-      'shortName',
-      'level',
-      'parentId',
-      'countyId',
-      'contactPerson',
-      'contactPhone',
-      'address',
-      'createdAt',
-      'updatedAt',
-    ],
-    editProperties: ['code', 'name', 'shortName', 'level', 'parentId', 'contactPerson', 'contactPhone', 'address'],
-  },
+  layout,
 );

@@ -20,7 +20,7 @@ import { LEGAL_SCHEDULE } from '../../services/legal-schedule.js';
 import { CASE_STEP_FIELDS } from '../../domain/case-step-fields.js';
 import { caseFacts } from '../../services/case-workflow.js';
 import { Components } from '../components/index.js';
-import { allowed, changeableWhile, defineResource, NAV } from '../resource-kit.js';
+import { allowed, changeableWhile, defineResource } from '../resource-kit.js';
 import { containsPattern, gramMatchSql, onListedRow } from '../scoped-resource.js';
 import {
   addHandlingRecordAction,
@@ -29,6 +29,7 @@ import {
   workflowActions,
 } from './petition-case.actions.js';
 import { chinaToday } from '../clock.js';
+import layout from './layouts/petition-case.json' with { type: 'json' };
 
 // Workflow fields move only through the lifecycle actions, never through the edit form.
 const WORKFLOW_FIELDS = [
@@ -166,38 +167,8 @@ export const petitionCaseResource = defineResource(
     // 剩余天数 in the order of the due day the list filters use (no deadline: last)
     virtualSorts: { daysLeft: (alias) => actionableDueSql(alias) },
   },
+  layout,
   {
-    navigation: NAV.cases,
-    titleProperty: 'caseNo',
-    sort: { sortBy: 'acceptedOn', direction: 'desc' },
-    listProperties: [
-      'caseNo',
-      'petitionerName',
-      'subject',
-      'state',
-      'countyId',
-      'agentId',
-      'acceptedOn',
-      'nextDeadline',
-      'daysLeft',
-    ],
-    filterProperties: [
-      'keyword',
-      'repeat',
-      'caseNo',
-      'state',
-      'deadline',
-      'countyId',
-      'townshipId',
-      'agentId',
-      'category',
-      'source',
-      'acceptedOn',
-      'isKey',
-      'isGroup',
-      'inJointMeeting',
-      'petitionerName',
-    ],
     // the record page reads as the file does: number and standing, the matter, the petitioner, then the
     // dates of each step in order
     showProperties: [
@@ -241,11 +212,6 @@ export const petitionCaseResource = defineResource(
       category: { isRequired: true },
       source: { isRequired: true },
       petitionerPhone: { description: '手机或固定电话（如 0375-2666938）' },
-      description: { type: 'textarea' },
-      outcome: { type: 'textarea' },
-      extensionReason: { type: 'textarea' },
-      terminationReason: { type: 'textarea' },
-      reopenReason: { type: 'textarea' },
       nextDeadline: virtual(true),
       // the same agents 开始代理 offers: of the case's county, in post, certificate valid today (持证上岗)
       agentId: {

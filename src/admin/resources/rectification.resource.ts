@@ -1,4 +1,4 @@
-import type { ActionContext, ActionResponse, After, RecordJSON } from 'adminjs';
+import type { ActionContext } from 'adminjs';
 import { Raw } from 'typeorm';
 import { daysBetween } from '../../domain/dates.js';
 import { DomainError } from '../../domain/errors.js';
@@ -19,9 +19,10 @@ import {
   computedChoice,
   defineResource,
   filledOnPages,
-  NAV,
+  fillAnswered,
 } from '../resource-kit.js';
 import { chinaToday } from '../clock.js';
+import layout from './layouts/rectification.json' with { type: 'json' };
 
 const dataSource = () => Rectification.getRepository().manager.connection;
 const PROGRESS = ['open', 'overdue', 'done'] as const;
@@ -31,8 +32,7 @@ const completing = (context: ActionContext) =>
 const isOpen = (context: ActionContext) => context.record?.params.status === 'open';
 
 /** 进度: 整改中, 已逾期 (open past its due date) or 已完成, for the day. */
-const withProgress: After<ActionResponse> = async (response) => {
-  const records = [response.record, ...(response.records ?? [])].filter(Boolean) as RecordJSON[];
+const withProgress = fillAnswered(async (records, page) => {
   const today = chinaToday();
   for (const r of records) {
     const { status, dueOn } = r.params;
@@ -42,13 +42,12 @@ const withProgress: After<ActionResponse> = async (response) => {
         : isOverdue({ status, dueOn }, today)
           ? `已逾期 ${daysBetween(dueOn, today)} 天`
           : `整改中（剩余 ${daysBetween(today, dueOn)} 天）`;
-    if (response.record === r) {
+    if (page === r) {
       const row = await dataSource().manager.findOneBy(Rectification, { id: Number(r.params.id) });
       r.params.filesHtml = fileLinksHtml('rectification', r.params.id, row?.files);
     }
   }
-  return response;
-};
+});
 
 export const rectificationResource = defineResource(
   Rectification,
@@ -77,29 +76,9 @@ export const rectificationResource = defineResource(
       },
     },
   },
+  layout,
   {
-    navigation: NAV.supervision,
-    titleProperty: 'item',
-    sort: { sortBy: 'dueOn', direction: 'asc' },
-    listProperties: ['item', 'countyId', 'inspectionId', 'standard', 'dueOn', 'progress', 'doneOn'],
-    filterProperties: ['countyId', 'inspectionId', 'standard', 'progress', 'dueOn', 'status'],
-    showProperties: [
-      'item',
-      'countyId',
-      'inspectionId',
-      'standard',
-      'dueOn',
-      'status',
-      'progress',
-      'doneOn',
-      'evidence',
-      'filesHtml',
-      'createdAt',
-    ],
-    editProperties: ['inspectionId', 'standard', 'item', 'dueOn'],
     properties: {
-      item: { type: 'textarea' },
-      evidence: { type: 'textarea' },
       files: { isVisible: false },
       doneById: { isVisible: false },
       filesHtml: computed('richtext'),

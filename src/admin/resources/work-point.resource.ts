@@ -1,7 +1,8 @@
 import { validateWorkPoint } from '../../domain/work-point-rules.js';
 import { Organization } from '../../entities/organization.js';
 import { WorkPoint } from '../../entities/work-point.js';
-import { defineResource, NAV } from '../resource-kit.js';
+import { defineResource } from '../resource-kit.js';
+import layout from './layouts/work-point.json' with { type: 'json' };
 
 export const workPointResource = defineResource(
   WorkPoint,
@@ -14,21 +15,5 @@ export const workPointResource = defineResource(
       return validateWorkPoint(values, { today, countyName: county?.name ?? '' });
     },
   },
-  {
-    navigation: NAV.organization,
-    titleProperty: 'name',
-    sort: { sortBy: 'countyId', direction: 'asc' },
-    listProperties: [
-      'name',
-      'countyId',
-      'unifiedProcess',
-      'unifiedStandard',
-      'plaqueHung',
-      'rulesOnWall',
-      'processOnWall',
-      'isPilot',
-    ],
-    filterProperties: ['countyId', 'name', 'plaqueHung', 'isPilot', 'pilotYear'],
-    properties: { pilotExperience: { type: 'textarea' } },
-  },
+  layout,
 );

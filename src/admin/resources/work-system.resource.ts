@@ -1,15 +1,5 @@
 import { WorkSystem } from '../../entities/work-system.js';
-import { defineResource, NAV } from '../resource-kit.js';
+import { defineResource } from '../resource-kit.js';
+import layout from './layouts/work-system.json' with { type: 'json' };
 
-export const workSystemResource = defineResource(
-  WorkSystem,
-  { id: 'WorkSystem' },
-  {
-    navigation: NAV.organization,
-    titleProperty: 'kind',
-    sort: { sortBy: 'countyId', direction: 'asc' },
-    listProperties: ['countyId', 'kind', 'adoptedOn', 'documentNo'],
-    filterProperties: ['countyId', 'kind', 'adoptedOn'],
-    properties: { summary: { type: 'textarea' } },
-  },
-);
+export const workSystemResource = defineResource(WorkSystem, { id: 'WorkSystem' }, layout);
