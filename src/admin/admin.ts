@@ -1,6 +1,7 @@
 import AdminJS, { type AdminJSOptions } from 'adminjs';
 import type { DataSource } from 'typeorm';
 import { componentLoader } from './components/index.js';
+import { setDataSource } from './data-source.js';
 import { zhCN } from './locale/zh-CN.js';
 import { coveragePage } from './pages/coverage.page.js';
 import { adminUserResource } from './resources/admin-user.resource.js';
@@ -37,6 +38,7 @@ export async function buildAdmin(
   opts: { dashboard?: AdminJSOptions['dashboard'] } = {},
 ): Promise<AdminJS> {
   if (!dataSource.isInitialized) throw new Error('initialise the DataSource before building the admin');
+  setDataSource(dataSource);
   return new AdminJS({
     rootPath: ROOT_PATH,
     componentLoader,

@@ -10,7 +10,6 @@ import {
 } from 'adminjs';
 import { DomainError, FieldErrors, type FieldProblems } from '../../domain/errors.js';
 import { StaleVersion } from '../../domain/record-version.js';
-import { AuditLog } from '../../entities/audit-log.js';
 import { actorOf } from '../current-actor.js';
 import { describeStale } from '../stale-version.js';
 import { refusalErrors } from '../refusals.js';
@@ -18,6 +17,8 @@ import type { ActionField } from '../components/action-form.js';
 import { Components } from '../components/index.js';
 import type { StepCustom } from './step-post.js';
 import type { Actor } from '../../domain/access-policy.js';
+import type { RecordStep } from '../../services/record-step.js';
+import { dataSource } from '../data-source.js';
 
 type Payload = Record<string, string | undefined>;
 
@@ -54,7 +55,7 @@ export async function refusal(
   recordId: string | number,
 ): Promise<{ errors: Record<string, { message: string }>; message: string } | null> {
   if (e instanceof StaleVersion) {
-    const message = await describeStale(AuditLog.getRepository().manager, resourceId, recordId, e);
+    const message = await describeStale(dataSource().manager, resourceId, recordId, e);
     return refusal(new DomainError(e.code, message), resourceId, recordId);
   }
   if (e instanceof DomainError) return { errors: formErrors(e), message: e.message };
@@ -72,6 +73,17 @@ export interface StepArgs {
   payload: Payload;
   version: unknown;
   context: ActionContext;
+}
+
+/**
+ * `run` for a step served as the services write their record steps (RecordStep: the data source, who, which
+ * record, the form, the time, the version the page showed), at the time `clock` gives: now, or today in China.
+ */
+export function serviceStep<T, R>(
+  step: RecordStep<StepArgs['actor'], [input: Payload, at: T, expectedVersion?: unknown], R>,
+  clock: () => T,
+): (args: StepArgs) => Promise<R> {
+  return ({ actor, recordId, payload, version }) => step(dataSource(), actor, recordId, payload, clock(), version);
 }
 
 /** A step on one record as an admin action: its button, its form (Components.ActionForm), its service. */

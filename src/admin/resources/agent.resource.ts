@@ -12,6 +12,7 @@ import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { allowed, computed, defineResource } from '../resource-kit.js';
 import { chinaToday } from '../clock.js';
+import { dataSource } from '../data-source.js';
 import layout from './layouts/agent.json' with { type: 'json' };
 
 /** 批量制作证书: the city produces certificates for the agents ticked in the list. */
@@ -22,7 +23,7 @@ const produceHandler: ActionHandler<ActionResponse> = async (request, _response,
   if (request.method === 'get' || !actor) return { records: json };
   try {
     const result = await produceCertificates(
-      Agent.getRepository().manager.connection,
+      dataSource(),
       actor,
       records.map((r) => Number(r.id())),
       (request.payload as Record<string, string> | undefined)?.producedOn,
@@ -48,7 +49,7 @@ const produceHandler: ActionHandler<ActionResponse> = async (request, _response,
 const withTrainingHours: After<ActionResponse> = async (response) => {
   const record = response.record as RecordJSON | undefined;
   if (!record) return response;
-  const years = await trainingHoursByYear(Agent.getRepository().manager, Number(record.params.id));
+  const years = await trainingHoursByYear(dataSource().manager, Number(record.params.id));
   record.params.trainingHours = years.length
     ? years.map((y) => `${y.year}年 ${y.hours}学时（${y.sessions}次）`).join('；')
     : '暂无培训记录';
@@ -101,7 +102,7 @@ export const agentResource = defineResource(
           const actor = actorOf(context);
           const counties: { id: number; name: string }[] =
             actor?.role === 'city_admin'
-              ? await Agent.getRepository().manager.query(
+              ? await dataSource().manager.query(
                   `SELECT id, name FROM organization WHERE level = 'county' ORDER BY code`,
                 )
               : [];

@@ -8,9 +8,8 @@ import { Components } from '../components/index.js';
 import { figuresHtml } from '../figures-view.js';
 import { allowed, computed, countyHeading, defineResource } from '../resource-kit.js';
 import { chinaToday } from '../clock.js';
+import { dataSource } from '../data-source.js';
 import layout from './layouts/analysis-report.json' with { type: 'json' };
-
-const dataSource = () => AnalysisReport.getRepository().manager.connection;
 
 const withFigures: After<ActionResponse> = async (response) => {
   const record = response.record;

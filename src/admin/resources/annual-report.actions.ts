@@ -1,6 +1,5 @@
 import type { Action, ActionContext, ActionHandler, ActionRequest, ActionResponse } from 'adminjs';
 import { isStepAvailable, mayTakeReportStep, type ReportStep } from '../../domain/annual-report-rules.js';
-import { AnnualReport } from '../../entities/annual-report.js';
 import {
   acceptAnnualReport,
   reviseAnnualReport,
@@ -11,8 +10,7 @@ import { stepAction } from '../actions/form-action.js';
 import type { ActionField } from '../components/action-form.js';
 import { actorOf } from '../current-actor.js';
 import { now } from '../clock.js';
-
-const dataSource = () => AnnualReport.getRepository().manager.connection;
+import { dataSource } from '../data-source.js';
 
 const mayTake = (step: ReportStep) => (context: ActionContext) =>
   mayTakeReportStep(actorOf(context), step, context.record ? (context.record.params.countyId ?? null) : undefined);
@@ -86,7 +84,7 @@ function reportStepAction(step: ReportStep): Partial<Action<ActionResponse>> {
           async (request: ActionRequest, response: unknown, context: ActionContext) => {
             const result = (await handler(request, response, context)) as ActionResponse;
             if (request.method !== 'post' || result.notice?.type === 'error') return result;
-            const [draft] = await AnnualReport.getRepository().manager.query(
+            const [draft] = await dataSource().manager.query(
               `SELECT id FROM annual_report WHERE county_id = $1 AND year = $2 ORDER BY version DESC LIMIT 1`,
               [context.record!.params.countyId, context.record!.params.year],
             );

@@ -16,9 +16,9 @@ import { allowed, changeableWhile, computed, countyHeading, defineResource } fro
 
 import { annualReportActions } from './annual-report.actions.js';
 import { chinaToday } from '../clock.js';
+import { dataSource } from '../data-source.js';
 import layout from './layouts/annual-report.json' with { type: 'json' };
 
-const em = () => AnnualReport.getRepository().manager;
 // the submission and the city's review: set by 上报, 审核通过 and 退回 only, shown on the page
 const SUBMISSION_FIELDS = ['submittedAt', 'submittedById', 'isLate', 'reviewedAt', 'reviewedById', 'returnReason'];
 
@@ -29,7 +29,7 @@ const withFigures: After<ActionResponse> = async (response) => {
   const today = chinaToday();
   const draft = record.params.status === 'draft';
   const figures = draft
-    ? await annualFigures(em(), Number(record.params.countyId), Number(record.params.year), today)
+    ? await annualFigures(dataSource().manager, Number(record.params.countyId), Number(record.params.year), today)
     : (flat.get(record.params, 'figures') as CaseFigures);
   record.params.statistics = figuresHtml(
     figures,

@@ -10,15 +10,14 @@ import { Certificate } from '../../entities/certificate.js';
 import { issueCertificate, reviewCertificate, revokeCertificate } from '../../services/certificate-service.js';
 import { REVIEW_DUE_FILTERS, reviewDueCondition } from '../../services/certificate-reminders.js';
 import { standingsOf } from '../../services/certificate-standing.js';
-import { stepAction } from '../actions/form-action.js';
+import { serviceStep, stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
 import { computed, computedChoice, defineResource, filledOnPages, fillAnswered } from '../resource-kit.js';
 import { chinaToday } from '../clock.js';
+import { dataSource } from '../data-source.js';
 import layout from './layouts/certificate.json' with { type: 'json' };
-
-const dataSource = () => Certificate.getRepository().manager.connection;
 
 /** Who may take the step on this record (and, for the form's buttons, whether the status allows it). */
 const stepAllowed = (step: CertificateStep) => (context: ActionContext) =>
@@ -31,7 +30,7 @@ const inStatus =
 /** validUntil, validity and reviewDueOn, computed for the day (they are never stored). */
 const withStanding = fillAnswered(async (records) => {
   const standings = await standingsOf(
-    Certificate.getRepository().manager,
+    dataSource().manager,
     records.map((r) => Number(r.params.id)),
     chinaToday(),
   );
@@ -87,8 +86,7 @@ export const certificateResource = defineResource(
         fields: [{ name: 'issuedOn', label: '发放日期', type: 'date', required: true }],
         isAccessible: stepAllowed('issue'),
         isVisible: inStatus('produced'),
-        run: ({ actor, recordId, payload, version }) =>
-          issueCertificate(dataSource(), actor, recordId, { issuedOn: payload.issuedOn }, chinaToday(), version),
+        run: serviceStep(issueCertificate, chinaToday),
         success: '证书已发放',
       }),
       reviewCertificate: stepAction({
@@ -112,8 +110,7 @@ export const certificateResource = defineResource(
         ],
         isAccessible: stepAllowed('review'),
         isVisible: inStatus('issued', 'suspended'),
-        run: ({ actor, recordId, payload, version }) =>
-          reviewCertificate(dataSource(), actor, recordId, payload, chinaToday(), version),
+        run: serviceStep(reviewCertificate, chinaToday),
         success: '年度审核结果已保存',
       }),
       revokeCertificate: stepAction({
@@ -127,15 +124,7 @@ export const certificateResource = defineResource(
         ],
         isAccessible: stepAllowed('revoke'),
         isVisible: inStatus('produced', 'issued', 'suspended'),
-        run: ({ actor, recordId, payload, version }) =>
-          revokeCertificate(
-            dataSource(),
-            actor,
-            recordId,
-            { revokedOn: payload.revokedOn, reason: payload.reason },
-            chinaToday(),
-            version,
-          ),
+        run: serviceStep(revokeCertificate, chinaToday),
         success: '证书已吊销',
       }),
       printCertificate: {

@@ -10,9 +10,9 @@ import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { allowed, defineResource } from '../resource-kit.js';
 import { chinaToday } from '../clock.js';
+import { dataSource } from '../data-source.js';
 import layout from './layouts/commendation.json' with { type: 'json' };
 
-const dataSource = () => Commendation.getRepository().manager.connection;
 const write = allowed('Commendation', 'write');
 const proposed = (context: ActionContext) => context.record?.params.status === 'proposed';
 

@@ -8,14 +8,14 @@ import {
   liftVeto,
   vetoEvaluation,
 } from '../../services/evaluation-service.js';
-import { resourceFormHandler, stepAction } from '../actions/form-action.js';
+import { resourceFormHandler, serviceStep, stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { evaluationHtml } from '../figures-view.js';
 import { allowed, computed, countyHeading, defineResource } from '../resource-kit.js';
 import { now } from '../clock.js';
+import { dataSource } from '../data-source.js';
 import layout from './layouts/evaluation.json' with { type: 'json' };
 
-const dataSource = () => Evaluation.getRepository().manager.connection;
 const write = allowed('Evaluation', 'write');
 const vetoed = (context: ActionContext) =>
   context.record?.params.veto === true || context.record?.params.veto === 'true';
@@ -80,7 +80,7 @@ export const evaluationResource = defineResource(
           { name: 'reason', label: '调整理由', type: 'textarea', required: true },
         ],
         isAccessible: write,
-        run: ({ actor, recordId, payload }) => adjustEvaluationScore(dataSource(), actor, recordId, payload, now()),
+        run: serviceStep(adjustEvaluationScore, now),
         success: '得分已调整',
       }),
       vetoEvaluation: stepAction({
@@ -90,7 +90,7 @@ export const evaluationResource = defineResource(
         fields: [{ name: 'vetoReason', label: '否决原因', type: 'textarea', required: true }],
         isAccessible: write,
         isVisible: (context: ActionContext) => !vetoed(context),
-        run: ({ actor, recordId, payload }) => vetoEvaluation(dataSource(), actor, recordId, payload, now()),
+        run: serviceStep(vetoEvaluation, now),
         success: '已一票否决',
       }),
       liftVeto: stepAction({
@@ -100,7 +100,7 @@ export const evaluationResource = defineResource(
         fields: [{ name: 'reason', label: '撤销理由', type: 'textarea', required: true }],
         isAccessible: write,
         isVisible: vetoed,
-        run: ({ actor, recordId, payload }) => liftVeto(dataSource(), actor, recordId, payload, now()),
+        run: serviceStep(liftVeto, now),
         success: '已撤销一票否决',
       }),
     },

@@ -3,13 +3,12 @@ import { assertReportChangeable, validateInfoReport } from '../../domain/info-re
 import { mayJudgeInfoReport } from '../../domain/supervision-permissions.js';
 import { InfoReport } from '../../entities/info-report.js';
 import { adoptInfoReport, commentInfoReport } from '../../services/info-report-service.js';
-import { stepAction } from '../actions/form-action.js';
+import { serviceStep, stepAction } from '../actions/form-action.js';
 import { actorOf } from '../current-actor.js';
 import { allowed, changeableWhile, defineResource } from '../resource-kit.js';
 import { now } from '../clock.js';
 import layout from './layouts/info-report.json' with { type: 'json' };
 
-const dataSource = () => InfoReport.getRepository().manager.connection;
 const read = allowed('InfoReport', 'read');
 /** the city's judgement, on a report it can see */
 const judging = (context: ActionContext) => read(context) && mayJudgeInfoReport(actorOf(context));
@@ -66,8 +65,7 @@ export const infoReportResource = defineResource(
           },
         ],
         isAccessible: judging,
-        run: ({ actor, recordId, payload, version }) =>
-          commentInfoReport(dataSource(), actor, recordId, payload, now(), version),
+        run: serviceStep(commentInfoReport, now),
         success: '点评意见已保存',
       }),
       adoptInfoReport: stepAction({
@@ -77,8 +75,7 @@ export const infoReportResource = defineResource(
         fields: [{ name: 'cityComment', label: '点评意见（可不填）', type: 'textarea' }],
         isAccessible: judging,
         isVisible: notAdopted,
-        run: ({ actor, recordId, payload, version }) =>
-          adoptInfoReport(dataSource(), actor, recordId, payload, now(), version),
+        run: serviceStep(adoptInfoReport, now),
         success: '已采用该信息',
       }),
     },

@@ -10,9 +10,8 @@ import { allowed, computed, defineResource } from '../resource-kit.js';
 
 import { htmlLink, htmlTable } from '../supervision-views.js';
 import { chinaToday } from '../clock.js';
+import { dataSource } from '../data-source.js';
 import layout from './layouts/inspection.json' with { type: 'json' };
-
-const manager = () => Inspection.getRepository().manager;
 
 /** The visit's page: findings per standard, the rectification list with its progress, the photos. */
 const withDetails: After<ActionResponse> = async (response) => {
@@ -23,12 +22,12 @@ const withDetails: After<ActionResponse> = async (response) => {
     standard: keyof typeof ENUM_LABELS.inspection_standard;
     result: keyof typeof ENUM_LABELS.standard_result;
     finding: string;
-  }[] = await manager().query(
+  }[] = await dataSource().manager.query(
     `SELECT standard, result, finding FROM inspection_finding WHERE inspection_id = $1 AND voided_at IS NULL ORDER BY standard`,
     [id],
   );
   const items: { item: string; due_on: string; status: RectificationStatus; done_on: string | null }[] =
-    await manager().query(
+    await dataSource().manager.query(
       `SELECT item, to_char(due_on, 'YYYY-MM-DD') AS due_on, status, to_char(done_on, 'YYYY-MM-DD') AS done_on
        FROM rectification WHERE inspection_id = $1 AND voided_at IS NULL ORDER BY due_on, id`,
       [id],
@@ -56,7 +55,11 @@ const withDetails: After<ActionResponse> = async (response) => {
             : '整改中',
       ]),
     ) + `<p>${htmlLink(`/admin/resources/Rectification?filters.inspectionId=${id}`, '查看整改清单')}</p>`;
-  r.params.photosHtml = fileLinksHtml('inspection', id, (await manager().findOneBy(Inspection, { id }))?.files);
+  r.params.photosHtml = fileLinksHtml(
+    'inspection',
+    id,
+    (await dataSource().manager.findOneBy(Inspection, { id }))?.files,
+  );
   return response;
 };
 

@@ -12,9 +12,9 @@ import { RESOURCE_TRANSLATIONS } from '../locale/resources.js';
 import { computed, computedChoice, defineResource, filledOnPages, fillAnswered } from '../resource-kit.js';
 import { chinaDateTime, htmlParagraphs } from '../supervision-views.js';
 import { now } from '../clock.js';
+import { dataSource } from '../data-source.js';
 import layout from './layouts/notice-recipient.json' with { type: 'json' };
 
-const manager = () => NoticeRecipient.getRepository().manager;
 const READ_STATES = ['unread', 'read'] as const;
 
 /** The notice itself on the recipient's page: this is where a county reads the city's notices. */
@@ -22,10 +22,10 @@ const withNotice = fillAnswered(async (records, page) => {
   for (const r of records) {
     r.params.readState = r.params.readAt ? '已读' : '未读';
     if (page !== r) continue;
-    const notice = await manager().findOneByOrFail(Notice, { id: Number(r.params.noticeId) });
-    const sender = notice.countyId ? await manager().findOneBy(Organization, { id: notice.countyId }) : null;
+    const notice = await dataSource().manager.findOneByOrFail(Notice, { id: Number(r.params.noticeId) });
+    const sender = notice.countyId ? await dataSource().manager.findOneBy(Organization, { id: notice.countyId }) : null;
     const reader = r.params.readById
-      ? await manager().query('SELECT name FROM admin_user WHERE id = $1', [r.params.readById])
+      ? await dataSource().manager.query('SELECT name FROM admin_user WHERE id = $1', [r.params.readById])
       : [];
     Object.assign(r.params, {
       noticeTitle: notice.title,
@@ -77,7 +77,8 @@ export const noticeRecipientResource = defineResource(
         isAccessible: (context: ActionContext) =>
           mayMarkNoticeRead(actorOf(context), context.record?.params.countyId ?? null),
         isVisible: (context: ActionContext) => !context.record?.params.readAt,
-        run: ({ actor, recordId, version }) => markNoticeRead(manager().connection, actor, recordId, now(), version),
+        run: ({ actor, recordId, version }) =>
+          markNoticeRead(dataSource().manager.connection, actor, recordId, now(), version),
         success: '已标记为已读',
       }),
     },

@@ -10,9 +10,9 @@ import { fileLinksHtml } from '../file-links.js';
 import { allowed, changeableWhile, computed, defineResource, fillAnswered } from '../resource-kit.js';
 import { chinaDateTime, htmlTable } from '../supervision-views.js';
 import { now } from '../clock.js';
+import { dataSource } from '../data-source.js';
 import layout from './layouts/notice.json' with { type: 'json' };
 
-const manager = () => Notice.getRepository().manager;
 const read = allowed('Notice', 'read');
 const write = allowed('Notice', 'write');
 const isDraft = (context: ActionContext) => context.record?.params.status === 'draft';
@@ -20,7 +20,7 @@ const isDraft = (context: ActionContext) => context.record?.params.status === 'd
 /** 阅读情况: on the page every addressed county with when and by whom it was read; in lists the count. */
 const withReadStatus = fillAnswered(async (records, page) => {
   for (const r of records) {
-    const status = await noticeReadStatus(manager(), Number(r.params.id));
+    const status = await noticeReadStatus(dataSource().manager, Number(r.params.id));
     const unread = status.filter((s) => !s.readAt);
     r.params.readSummary =
       r.params.status === 'published' ? `已读 ${status.length - unread.length}/${status.length}` : '未发布';
@@ -37,7 +37,7 @@ const withReadStatus = fillAnswered(async (records, page) => {
 });
 
 async function filesOf(id: number) {
-  return (await manager().findOneBy(Notice, { id }))?.files ?? [];
+  return (await dataSource().manager.findOneBy(Notice, { id }))?.files ?? [];
 }
 
 export const noticeResource = defineResource(
@@ -86,7 +86,8 @@ export const noticeResource = defineResource(
         fields: [],
         isAccessible: write,
         isVisible: isDraft,
-        run: ({ actor, recordId, version }) => publishNotice(manager().connection, actor, recordId, now(), version),
+        run: ({ actor, recordId, version }) =>
+          publishNotice(dataSource().manager.connection, actor, recordId, now(), version),
         success: '通知已发布',
       }),
       uploadNoticeFile: {

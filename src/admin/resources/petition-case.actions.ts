@@ -13,6 +13,7 @@ import { actorOf } from '../current-actor.js';
 import { UI } from '../locale/ui.js';
 import { allowed } from '../resource-kit.js';
 import { now } from '../clock.js';
+import { dataSource } from '../data-source.js';
 
 interface EventForm {
   icon: string;
@@ -150,7 +151,7 @@ function workflowAction(event: CaseEvent): Partial<Action<ActionResponse>> {
       return isEventAvailable(factsOf(context.record), event);
     },
     run: ({ actor, recordId, payload, version }) =>
-      transitionCase(PetitionCase.getRepository().manager, {
+      transitionCase(dataSource().manager, {
         caseId: recordId,
         event,
         input: payload,
@@ -179,7 +180,7 @@ export async function withPetitionerChannel(
 ): Promise<ActionResponse> {
   const params = response.record?.params;
   if (!params?.id) return response;
-  const em = PetitionCase.getRepository().manager;
+  const em = dataSource().manager;
   const caseId = Number(params.id);
   const [rating, code] = await Promise.all([
     caseRatingOf(em, caseId),
@@ -208,7 +209,7 @@ export const reissueQueryCodeAction: Partial<Action<ActionResponse>> = stepActio
   isAccessible: (context: ActionContext) => write(context) && mayHoldCode(context),
   isVisible: (context: ActionContext) => !context.record?.params.voidedAt,
   run: ({ actor, recordId, payload, version }) =>
-    reissueQueryCode(PetitionCase.getRepository().manager, {
+    reissueQueryCode(dataSource().manager, {
       caseId: recordId,
       actor,
       reason: payload.reason,

@@ -7,7 +7,7 @@ import { isOverdue, validateRectification } from '../../domain/supervision-rules
 import { Inspection } from '../../entities/inspection.js';
 import { Rectification } from '../../entities/rectification.js';
 import { recordRectificationDone } from '../../services/rectification-service.js';
-import { stepAction } from '../actions/form-action.js';
+import { serviceStep, stepAction } from '../actions/form-action.js';
 import { Components } from '../components/index.js';
 import { actorOf } from '../current-actor.js';
 import { fileLinksHtml } from '../file-links.js';
@@ -22,9 +22,9 @@ import {
   fillAnswered,
 } from '../resource-kit.js';
 import { chinaToday } from '../clock.js';
+import { dataSource } from '../data-source.js';
 import layout from './layouts/rectification.json' with { type: 'json' };
 
-const dataSource = () => Rectification.getRepository().manager.connection;
 const PROGRESS = ['open', 'overdue', 'done'] as const;
 const read = allowed('Rectification', 'read');
 const completing = (context: ActionContext) =>
@@ -98,8 +98,7 @@ export const rectificationResource = defineResource(
         ],
         isAccessible: completing,
         isVisible: isOpen,
-        run: ({ actor, recordId, payload, version }) =>
-          recordRectificationDone(dataSource(), actor, recordId, payload, chinaToday(), version),
+        run: serviceStep(recordRectificationDone, chinaToday),
         success: '整改事项已登记完成',
       }),
       uploadRectificationEvidence: {
