@@ -227,19 +227,27 @@ step('adds a handling record from the case page and reads it in the case history
   await shot(desk, 'clerk-08-case-history');
 });
 
-step("on her phone, a step opens on its form: only 查看 above it, not the case's other steps", async () => {
-  await phone.goto(`/admin/resources/PetitionCase/records/${repeatId}/addHandlingRecord`);
-  const form = phone.locator('[data-testid=action-form-addHandlingRecord]');
-  await form.waitFor();
-  const shown = await phone
-    .locator('.adminjs_ActionHeader [data-testid^=action-]:visible')
-    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')));
-  expect(shown).toEqual(['action-show']);
-  // the step's name once, on the form's heading with the case number
-  expect(await phone.locator('.adminjs_ActionHeader h2').isVisible()).toBe(false);
-  expect(await form.locator('h4').innerText()).toMatch(/^新增办案记录：新华-\d{4}-\d{4}$/);
-  // the form starts in the upper half of the first screen (it started below seven buttons, off the screen)
-  expect((await form.boundingBox())!.y).toBeLessThan(844 / 2);
-  await chineseText(phone);
-  await shot(phone, 'clerk-09-phone-step-form');
-});
+step(
+  "a step opens on its form, at her desk and on her phone: only 查看 above it, not the case's other steps",
+  async () => {
+    for (const [page, height, name] of [
+      [desk, 900, 'clerk-09-desk-step-form'],
+      [phone, 844, 'clerk-09-phone-step-form'],
+    ] as const) {
+      await page.goto(`/admin/resources/PetitionCase/records/${repeatId}/addHandlingRecord`);
+      const form = page.locator('[data-testid=action-form-addHandlingRecord]');
+      await form.waitFor();
+      const shown = await page
+        .locator('.adminjs_ActionHeader [data-testid^=action-]:visible')
+        .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')));
+      expect(shown).toEqual(['action-show']);
+      // the step's name once, on the form's heading with the case number
+      expect(await page.locator('.adminjs_ActionHeader h2').isVisible()).toBe(false);
+      expect(await form.locator('h4').innerText()).toMatch(/^新增办案记录：新华-\d{4}-\d{4}$/);
+      // the form starts in the upper half of the first screen (on a phone it started below seven buttons)
+      expect((await form.boundingBox())!.y).toBeLessThan(height / 2);
+      await chineseText(page);
+      await shot(page, name);
+    }
+  },
+);
