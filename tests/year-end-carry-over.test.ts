@@ -157,6 +157,8 @@ describe('year-end figures on a hand-built world', () => {
         accepted_on: '2025-12-10',
         created_at: '2025-12-22T09:00:00+08:00',
       });
+      // until 2026's table carries it, the dashboard counts it outside every report with the 20 December case
+      expect((await loadDashboardData(rows, leader, 2025)).casesNotInAnnualReport).toBe(2);
       await db().query(`SET reporting.today = '2026-12-15'`);
       const f = await annualFigures(em(), A, 2026, '2026-12-15');
       expect(f.accepted).toBe(1); // 2026's own: the 1 January case only

@@ -68,6 +68,8 @@ import {
 @Index('ix_petition_case_county_accepted_on', { synchronize: false })
 @Index('ix_petition_case_petitioner_id', { synchronize: false })
 @Index('ix_petition_case_county_state_accepted_on', { synchronize: false })
+// the cases a county typed in after its 附件7 was frozen (上年结转; migrations/1796218098378_late-entries-index.ts)
+@Index('ix_petition_case_county_created_at', { synchronize: false })
 @Index('ix_petition_case_county_case_no', { synchronize: false })
 @Index('ix_petition_case_county_petitioner_name', { synchronize: false })
 @Index('ix_petition_case_county_agent', { synchronize: false })

@@ -193,13 +193,18 @@ export async function loadDashboardData(
          FROM ${r.closure} AS closure WHERE year = $1`,
     ),
     db.query<{ today: string }>(`SELECT reporting.today()::text AS today`),
-    // per county, the stretch of the year its submitted table froze and the stretch next year's carries
-    // over, then the cases of the year outside both, counted on the county's (county_id, accepted_on)
-    // index — a province's year of cases is never read row by row
+    // per county, the stretch of the year its submitted table froze (to frozen_on, as the register stood at
+    // frozen_at) and the stretch next year's carries over (with the cases typed in after frozen_at: 上年结转,
+    // domain/year-end-carry-over.ts); then the cases of the year outside both: accepted after the freeze
+    // and not carried, or accepted by then but entered after it while nothing carries them yet. Counted on
+    // the county's (county_id, accepted_on) and (county_id, created_at) indexes — a province's year of cases
+    // is never read row by row
     db.query<{ n: number }>(
       `WITH covered AS (
          SELECT c.id AS county_id,
            max((r.figures->>'asOf')::date) FILTER (WHERE r.year = $1) AS frozen_on,
+           (array_agg(r.submitted_at ORDER BY (r.figures->>'asOf')::date DESC, r.version DESC)
+              FILTER (WHERE r.year = $1))[1] AS frozen_at,
            min((r.figures#>>'{carriedOver,period,from}')::date) FILTER (WHERE r.year = $1 + 1) AS carried_from,
            max((r.figures#>>'{carriedOver,period,to}')::date) FILTER (WHERE r.year = $1 + 1) AS carried_to
            FROM organization c
@@ -212,7 +217,11 @@ export async function loadDashboardData(
           WHERE p.voided_at IS NULL AND p.county_id = cv.county_id
             AND p.accepted_on > greatest(cv.frozen_on, make_date($1, 1, 1) - 1)
             AND p.accepted_on <= make_date($1, 12, 31)
-            AND NOT coalesce(p.accepted_on BETWEEN cv.carried_from AND cv.carried_to, false))), 0)::int AS n
+            AND NOT coalesce(p.accepted_on BETWEEN cv.carried_from AND cv.carried_to, false)) + (
+         SELECT count(*) FROM petition_case p
+          WHERE cv.carried_from IS NULL AND p.voided_at IS NULL AND p.county_id = cv.county_id
+            AND p.created_at > cv.frozen_at
+            AND p.accepted_on BETWEEN make_date($1, 1, 1) AND cv.frozen_on)), 0)::int AS n
          FROM covered cv`,
       [year, county],
     ),
