@@ -221,7 +221,9 @@ export async function loadDashboardData(
          SELECT count(*) FROM petition_case p
           WHERE cv.carried_from IS NULL AND p.voided_at IS NULL AND p.county_id = cv.county_id
             AND p.created_at > cv.frozen_at
-            AND p.accepted_on BETWEEN make_date($1, 1, 1) AND cv.frozen_on)), 0)::int AS n
+            -- "+ 0": found by entry time, the weeks since the freeze; on (county_id, accepted_on) the
+            -- planner would read the whole year up to the freeze to look at each case's entry time
+            AND p.accepted_on + 0 BETWEEN make_date($1, 1, 1) AND cv.frozen_on)), 0)::int AS n
          FROM covered cv`,
       [year, county],
     ),
