@@ -367,6 +367,7 @@ export function fillAnswered(
     return response;
   };
 }
+
 /**
  * A value an after-hook computes for the page, never stored: shown on the record's page (and in the list,
  * with `list`), neither filtered nor edited.
@@ -405,7 +406,6 @@ export function changeableWhile(open: AccessCheck): Record<'edit' | 'delete', { 
   return { edit: { isVisible: open }, delete: { isVisible: open } };
 }
 
-/** The virtual property a `heading` fills: the record's title, shown nowhere as a field of its own. */
 type AfterHook = (response: ActionResponse, request: ActionRequest, context: ActionContext) => Promise<ActionResponse>;
 
 /** Runs `then` on the answer of an action, after the hooks the action has of its own (one or a list). */
