@@ -83,6 +83,10 @@ export async function runAction(
   await openAction(page, action);
   await submitActionForm(page, action, values);
   await page.waitForURL(/\/records\/\d+\/show$/);
+  const said = await notice(page, success);
+  // the record page draws the step's answer, then loads the record again (AdminJS's show route: for a
+  // moment its content is empty): what the page says is read once that load is done
+  await page.waitForLoadState('networkidle');
   await recordShown(page);
-  return notice(page, success);
+  return said;
 }
