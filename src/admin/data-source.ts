@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 
 /**
- * The admin layer's one database, set when the admin is built (buildAdmin): the actions, hooks and file
- * routers read it here, as they read the time from clock.ts.
+ * The admin layer's one database, set when the admin is built (buildAdmin): the resources' actions and
+ * hooks read it here, as they read the time from clock.ts.
  */
 let source: DataSource | undefined;
 

@@ -3,7 +3,7 @@
 import { can, type Actor } from './access-policy.js';
 import type { CaseFacts } from './case-workflow.js';
 import { problem, type FieldProblem } from './errors.js';
-import { RATINGS, type Rating } from './vocabulary.js';
+import { isOneOf, RATINGS, type Rating } from './vocabulary.js';
 
 export const PETITIONER_VIEW_POLICY = {
   /** a second rating replaces the first within this many days of the first, then it is locked */
@@ -80,7 +80,7 @@ export function normalizeCaseNo(input: unknown): string | null {
 export { RATING_LABELS, RATINGS, type Rating } from './vocabulary.js';
 
 export function isRating(value: unknown): value is Rating {
-  return typeof value === 'string' && (RATINGS as readonly string[]).includes(value);
+  return isOneOf(RATINGS, value);
 }
 
 export interface ExistingRating {

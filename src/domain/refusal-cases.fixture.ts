@@ -2,6 +2,7 @@
 // data in a `*.cases.json` beside it; this runs them, so each table is checked the same way: the input a row
 // describes is refused on exactly the fields and with exactly the codes the row names, no more.
 import { problemCodes, type FieldProblems } from './errors.js';
+import { isOneOf } from './vocabulary.js';
 
 /**
  * What a row expects: one field refused with one code, or several fields at once (field → code; Partial,
@@ -31,9 +32,8 @@ export function patchOf(row: Refusal): object {
 
 /** `value` as one of `values`, or an error: JSON widens a state or event name to any string. */
 export function oneOf<T extends string>(values: readonly T[], value: string): T {
-  const found = values.find((v) => v === value);
-  if (found === undefined) throw new Error(`${value} is none of ${values.join(', ')}`);
-  return found;
+  if (!isOneOf(values, value)) throw new Error(`${value} is none of ${values.join(', ')}`);
+  return value;
 }
 
 /**

@@ -186,6 +186,11 @@ export const REPORT_STATUS_STANDING_LABELS = {
   accepted: '已审核通过',
 } as const satisfies Record<ReportStatus, string>;
 
+/** Whether `value` is one of the stored values `values` (a posted field, a row read from JSON). */
+export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
 /** The Chinese label of an enum value, or the value itself when it is unknown. */
 export function enumLabel(type: EnumTypeName, value: string | null | undefined): string {
   if (value == null) return '';

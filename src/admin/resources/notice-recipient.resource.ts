@@ -77,8 +77,7 @@ export const noticeRecipientResource = defineResource(
         isAccessible: (context: ActionContext) =>
           mayMarkNoticeRead(actorOf(context), context.record?.params.countyId ?? null),
         isVisible: (context: ActionContext) => !context.record?.params.readAt,
-        run: ({ actor, recordId, version }) =>
-          markNoticeRead(dataSource().manager.connection, actor, recordId, now(), version),
+        run: ({ actor, recordId, version }) => markNoticeRead(dataSource(), actor, recordId, now(), version),
         success: '已标记为已读',
       }),
     },

@@ -86,8 +86,7 @@ export const noticeResource = defineResource(
         fields: [],
         isAccessible: write,
         isVisible: isDraft,
-        run: ({ actor, recordId, version }) =>
-          publishNotice(dataSource().manager.connection, actor, recordId, now(), version),
+        run: ({ actor, recordId, version }) => publishNotice(dataSource(), actor, recordId, now(), version),
         success: '通知已发布',
       }),
       uploadNoticeFile: {

@@ -1,6 +1,7 @@
 import { CASE_CATEGORIES, type CaseCategory, type CaseSource } from '../../domain/vocabulary.js';
 import texts from './case-texts.json' with { type: 'json' };
 import type { County } from './places.js';
+import { assertListed } from './json-values.js';
 
 // the stored value lists, written once in the domain
 export type { CaseCategory, CaseSource } from '../../domain/vocabulary.js';
@@ -62,9 +63,10 @@ export interface LogTemplate {
 // work logs of a case; the roads of addresses in a 街道. JSON types a department and a log's place as a plain
 // string: each is checked against its union here, as the module loads, and then typed.
 for (const category of CASE_CATEGORIES) {
-  for (const department of texts.categoryTexts[category].departments) checkValue(DEPARTMENT_KINDS, department);
+  for (const department of texts.categoryTexts[category].departments)
+    assertListed('case-texts.json', DEPARTMENT_KINDS, department);
 }
-for (const log of [...texts.logTemplates, texts.jointMeetingLog]) checkValue(LOG_PLACES, log.at);
+for (const log of [...texts.logTemplates, texts.jointMeetingLog]) assertListed('case-texts.json', LOG_PLACES, log.at);
 
 export const CATEGORY_TEXTS = texts.categoryTexts as Record<CaseCategory, CategoryTexts>;
 export const TERMINATION_REASONS: string[] = texts.terminationReasons;
@@ -106,9 +108,4 @@ export function departmentName(kind: DepartmentKind, county: County, townshipNam
     case 'disabled_persons':
       return `${county.name}残疾人联合会`;
   }
-}
-
-/** Throws unless `value`, read from case-texts.json, is one of `allowed`. */
-function checkValue(allowed: readonly string[], value: string): void {
-  if (!allowed.includes(value)) throw new Error(`case-texts.json: unknown value ${value}`);
 }

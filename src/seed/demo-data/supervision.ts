@@ -10,6 +10,7 @@ import { day, timestamp } from './calendar.js';
 import type { County } from './places.js';
 import type { AdminUserRow } from './users.js';
 import type { WorkPointRow } from './work-points.js';
+import { assertListed } from './json-values.js';
 import supervision from './supervision.json' with { type: 'json' };
 
 // The demo of 通知公告, 信息上报 and 督导检查: the city's notices (新华区 has one unread), county information reports (some
@@ -51,14 +52,14 @@ interface InspectionSpec {
 // JSON types a report's kind, a standard and a result as a plain string: each is checked against the stored
 // value list here, as the module loads, and then typed.
 const { notices, reports, inspections } = supervision;
-for (const r of reports) checkValue(INFO_REPORT_KINDS, r.kind);
+for (const r of reports) assertListed('supervision.json', INFO_REPORT_KINDS, r.kind);
 for (const v of inspections) {
-  checkValue(STANDARD_RESULTS, v.overall);
+  assertListed('supervision.json', STANDARD_RESULTS, v.overall);
   for (const [standard, result] of v.findings) {
-    checkValue(INSPECTION_STANDARDS, standard);
-    checkValue(STANDARD_RESULTS, result);
+    assertListed('supervision.json', INSPECTION_STANDARDS, standard);
+    assertListed('supervision.json', STANDARD_RESULTS, result);
   }
-  for (const r of v.rectifications) checkValue(INSPECTION_STANDARDS, r.standard);
+  for (const r of v.rectifications) assertListed('supervision.json', INSPECTION_STANDARDS, r.standard);
 }
 
 const NOTICES: NoticeSpec[] = notices;
@@ -181,9 +182,4 @@ export function buildSupervision(counties: County[], users: AdminUserRow[], work
   });
 
   return { notice, notice_recipient, info_report, inspection, inspection_finding, rectification };
-}
-
-/** Throws unless `value`, read from supervision.json, is one of `allowed`. */
-function checkValue(allowed: readonly string[], value: string): void {
-  if (!allowed.includes(value)) throw new Error(`supervision.json: unknown value ${value}`);
 }
